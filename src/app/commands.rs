@@ -1,0 +1,198 @@
+//! Every action of the window is a [`Command`]. Menus, buttons and
+//! keyboard shortcuts all emit commands into one queue; the app applies them
+//! in one place. The fixed ones (those in menus) are listed once in
+//! [`MENU_COMMANDS`] with their label and shortcut.
+
+use std::path::PathBuf;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+use crate::edit::Edit;
+use crate::model::{CharRange, ClaimId, DocId, DocStatus, Name, SpanId};
+
+/// An action the user asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Command {
+    // Project files
+    NewProject,
+    OpenProject,
+    OpenProjectAt(PathBuf),
+    SaveProject,
+    SaveProjectAs,
+    SaveProjectTo(PathBuf),
+    AddArticles,
+    AddArticlesFrom(Vec<PathBuf>),
+    Quit,
+    // History
+    Undo,
+    Redo,
+    // Finding
+    Find,
+    FindNext,
+    FindPrevious,
+    // Documents
+    NextDocument,
+    PreviousDocument,
+    SelectDocument(DocId),
+    RemoveDocument(DocId),
+    SetDocumentStatus(DocId, DocStatus),
+    // Spans
+    /// Sets (or clears) the text selected in the article.
+    SetTextSelection(Option<CharRange>),
+    /// Tag the current text selection, or relabel the selected span.
+    ApplyLabel(Name),
+    SelectSpan(Option<SpanId>),
+    DeleteSelectedSpan,
+    /// Delete a span, taking it out of the claims that use it.
+    DeleteSpanFromClaims(SpanId),
+    // Claims
+    /// Opens the claim-type picker (keyboard: C, then a digit).
+    PickClaimType,
+    NewClaim(Name),
+    SelectClaim(Option<ClaimId>),
+    DeleteClaim(ClaimId),
+    /// Opens the role picker for the selected claim (keyboard: R, then a digit).
+    PickRole,
+    /// Fills a role of the selected claim with the selected span (tagging
+    /// the text selection first when there is no span).
+    FillRole(Name),
+    RemoveArgument(ClaimId, usize),
+    // Schema and help
+    EditSchema,
+    ShowShortcuts,
+    /// Any other change, already made into an edit (form fields, schema editor).
+    Apply(Edit, String),
+}
+
+/// Where a command appears in the menu bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Menu {
+    File,
+    Edit,
+    Document,
+    Claim,
+    Help,
+}
+
+/// A command that has a fixed place in the menus, and maybe a shortcut.
+pub struct MenuCommand {
+    pub command: Command,
+    pub label: &'static str,
+    pub shortcut: Option<KeyboardShortcut>,
+    /// More shortcuts that do the same (Ctrl+Y besides Ctrl+Shift+Z).
+    pub alternative: Option<KeyboardShortcut>,
+    pub menu: Menu,
+}
+
+const fn shortcut(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
+    Some(KeyboardShortcut::new(modifiers, key))
+}
+
+const CTRL: Modifiers = Modifiers::COMMAND;
+const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+
+/// Builds the table. A function rather than a `const` because `Command`
+/// holds heap types in other variants.
+pub fn menu_commands() -> Vec<MenuCommand> {
+    let entry = |command, label, shortcut, menu| MenuCommand {
+        command,
+        label,
+        shortcut,
+        alternative: None,
+        menu,
+    };
+    vec![
+        entry(Command::NewProject, "New project", shortcut(CTRL, Key::N), Menu::File),
+        entry(Command::OpenProject, "Open project…", shortcut(CTRL, Key::O), Menu::File),
+        entry(Command::SaveProject, "Save", shortcut(CTRL, Key::S), Menu::File),
+        entry(Command::SaveProjectAs, "Save as…", shortcut(CTRL_SHIFT, Key::S), Menu::File),
+        entry(Command::AddArticles, "Add articles…", shortcut(CTRL_SHIFT, Key::A), Menu::File),
+        entry(Command::Quit, "Quit", shortcut(CTRL, Key::Q), Menu::File),
+        entry(Command::Undo, "Undo", shortcut(CTRL, Key::Z), Menu::Edit),
+        MenuCommand {
+            alternative: shortcut(CTRL, Key::Y),
+            ..entry(Command::Redo, "Redo", shortcut(CTRL_SHIFT, Key::Z), Menu::Edit)
+        },
+        entry(Command::Find, "Find…", shortcut(CTRL, Key::F), Menu::Edit),
+        MenuCommand {
+            alternative: shortcut(CTRL, Key::G),
+            ..entry(Command::FindNext, "Find next", shortcut(Modifiers::NONE, Key::F3), Menu::Edit)
+        },
+        MenuCommand {
+            alternative: shortcut(CTRL_SHIFT, Key::G),
+            ..entry(
+                Command::FindPrevious,
+                "Find previous",
+                shortcut(Modifiers::SHIFT, Key::F3),
+                Menu::Edit,
+            )
+        },
+        MenuCommand {
+            alternative: shortcut(Modifiers::NONE, Key::Backspace),
+            ..entry(
+                Command::DeleteSelectedSpan,
+                "Delete span",
+                shortcut(Modifiers::NONE, Key::Delete),
+                Menu::Edit,
+            )
+        },
+        entry(Command::EditSchema, "Edit schema…", None, Menu::Edit),
+        MenuCommand {
+            alternative: shortcut(Modifiers::ALT, Key::ArrowDown),
+            ..entry(Command::NextDocument, "Next document", shortcut(CTRL, Key::PageDown), Menu::Document)
+        },
+        MenuCommand {
+            alternative: shortcut(Modifiers::ALT, Key::ArrowUp),
+            ..entry(
+                Command::PreviousDocument,
+                "Previous document",
+                shortcut(CTRL, Key::PageUp),
+                Menu::Document,
+            )
+        },
+        entry(Command::PickClaimType, "New claim…", shortcut(Modifiers::NONE, Key::C), Menu::Claim),
+        entry(Command::PickRole, "Fill role with selected span…", shortcut(Modifiers::NONE, Key::R), Menu::Claim),
+        entry(Command::ShowShortcuts, "Keyboard shortcuts", shortcut(Modifiers::NONE, Key::F1), Menu::Help),
+    ]
+}
+
+/// Whether a shortcut is a bare key (or Shift+key) that must not fire while
+/// the user types into a text field.
+pub fn is_typing_key(shortcut: &KeyboardShortcut) -> bool {
+    !shortcut.modifiers.command && !shortcut.modifiers.ctrl && !shortcut.modifiers.alt
+        && !matches!(shortcut.logical_key, Key::F1 | Key::F3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortcuts_are_unique() {
+        let table = menu_commands();
+        let mut seen = Vec::new();
+        for entry in &table {
+            for shortcut in [entry.shortcut, entry.alternative].into_iter().flatten() {
+                assert!(!seen.contains(&shortcut), "{} reuses a shortcut", entry.label);
+                seen.push(shortcut);
+            }
+        }
+    }
+
+    #[test]
+    fn labels_that_ask_for_more_end_in_an_ellipsis() {
+        for entry in menu_commands() {
+            let asks_for_more = matches!(
+                entry.command,
+                Command::OpenProject
+                    | Command::SaveProjectAs
+                    | Command::AddArticles
+                    | Command::EditSchema
+                    | Command::Find
+                    | Command::PickClaimType
+                    | Command::PickRole
+            );
+            assert_eq!(entry.label.ends_with('…'), asks_for_more, "{}", entry.label);
+        }
+    }
+}

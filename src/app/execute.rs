@@ -1,0 +1,525 @@
+//! Carrying out commands: the one place where the window changes the
+//! session and the view.
+
+use std::path::{Path, PathBuf};
+
+use egui::ViewportCommand;
+
+use super::dialogs::DialogRequest;
+use super::{ClaimmarkApp, Command, Modal, Picker, View};
+use crate::edit::Edit;
+use crate::model::schema::TRIGGER_ROLE;
+use crate::model::{Argument, CharRange, Claim, ClaimId, DocId, Name, Span, SpanId, ValueKind};
+use crate::session::Session;
+use crate::storage::{articles, recovery};
+
+impl ClaimmarkApp {
+    #[allow(clippy::too_many_lines)] // one arm per command, each short
+    pub(crate) fn execute(&mut self, command: Command, ctx: &egui::Context) {
+        match command {
+            Command::NewProject => {
+                if self.ask_to_save_first(&Command::NewProject) {
+                    return;
+                }
+                self.replace_session(Session::untitled());
+                self.set_status("New project. Add articles with File › Add articles… or drop .txt files here.");
+            }
+            Command::OpenProject => {
+                if self.ask_to_save_first(&Command::OpenProject) {
+                    return;
+                }
+                self.open_dialog(DialogRequest::OpenProject, ctx);
+            }
+            Command::OpenProjectAt(path) => {
+                if self.ask_to_save_first(&Command::OpenProjectAt(path.clone())) {
+                    return;
+                }
+                self.open_project_at(&path);
+            }
+            Command::SaveProject => self.save(ctx),
+            Command::SaveProjectAs => {
+                let suggested_name = self
+                    .session
+                    .path()
+                    .and_then(Path::file_name)
+                    .map_or_else(|| "project.ron".to_owned(), |n| n.to_string_lossy().into_owned());
+                self.open_dialog(DialogRequest::SaveProjectAs { suggested_name }, ctx);
+            }
+            Command::SaveProjectTo(path) => self.save_to(&with_ron_extension(path)),
+            Command::AddArticles => self.open_dialog(DialogRequest::AddArticles, ctx),
+            Command::AddArticlesFrom(paths) => self.add_articles(&paths),
+            Command::Quit => {
+                if self.ask_to_save_first(&Command::Quit) {
+                    return;
+                }
+                self.closing = true;
+                ctx.send_viewport_cmd(ViewportCommand::Close);
+            }
+            Command::Undo => match self.session.undo() {
+                Ok(Some(edit)) => self.after_history_step(&edit, "Undone"),
+                Ok(None) => self.set_status("Nothing to undo."),
+                Err(error) => self.set_error_status(format!("Could not undo: {error}")),
+            },
+            Command::Redo => match self.session.redo() {
+                Ok(Some(edit)) => self.after_history_step(&edit, "Redone"),
+                Ok(None) => self.set_status("Nothing to redo."),
+                Err(error) => self.set_error_status(format!("Could not redo: {error}")),
+            },
+            Command::Find => {
+                self.find.open = true;
+                self.find.focus_requested = true;
+            }
+            Command::FindNext => self.step_find(1),
+            Command::FindPrevious => self.step_find(-1),
+            Command::NextDocument => self.step_document(1),
+            Command::PreviousDocument => self.step_document(-1),
+            Command::SelectDocument(id) => self.go_to_document(&id),
+            Command::RemoveDocument(id) => self.remove_document(&id),
+            Command::SetDocumentStatus(doc, status) => {
+                self.apply(Edit::SetDocumentStatus { doc, status }, format!("Mark as {}", status.label()));
+            }
+            Command::SetTextSelection(range) => {
+                self.view.selection = range;
+                if range.is_some() {
+                    self.view.span = None;
+                }
+            }
+            Command::ApplyLabel(label) => self.apply_label(label),
+            Command::SelectSpan(span) => {
+                self.view.span = span;
+                self.view.selection = None;
+            }
+            Command::DeleteSelectedSpan => {
+                if let Some(span) = self.view.span {
+                    self.delete_span(span);
+                } else {
+                    self.set_status("Select a span to delete (click it in the article).");
+                }
+            }
+            Command::DeleteSpanFromClaims(span) => self.delete_span_and_arguments(span),
+            Command::PickClaimType => {
+                if self.view.document.is_some() {
+                    self.view.picker = Some(Picker::ClaimType);
+                }
+            }
+            Command::NewClaim(claim_type) => self.new_claim(claim_type),
+            Command::SelectClaim(claim) => {
+                self.view.claim = claim;
+                if let Some(first) = claim
+                    .and_then(|id| self.current_document()?.claim(id)?.arguments.first().map(|a| a.span))
+                    .and_then(|span| self.current_document()?.span(span).map(|s| s.range))
+                {
+                    self.view.scroll_to = Some(first);
+                }
+            }
+            Command::DeleteClaim(claim) => {
+                if let Some(doc) = self.view.document.clone() {
+                    self.apply(Edit::RemoveClaim { doc, claim }, format!("Delete claim {claim}"));
+                }
+            }
+            Command::PickRole => {
+                if self.view.claim.is_none() {
+                    self.set_status("Select a claim first (in the Claims list, or create one with C).");
+                } else if self.view.span.is_none() && self.view.selection.is_none() {
+                    self.set_status("Select a span or some text first, then press R to put it in a role.");
+                } else {
+                    self.view.picker = Some(Picker::Role);
+                }
+            }
+            Command::FillRole(role) => self.fill_role(&role),
+            Command::RemoveArgument(claim, index) => {
+                if let Some(doc) = self.view.document.clone() {
+                    self.apply(Edit::RemoveArgument { doc, claim, index }, "Remove from role");
+                }
+            }
+            Command::EditSchema => self.schema_editor.open = true,
+            Command::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            Command::Apply(edit, description) => {
+                self.apply(edit, description);
+            }
+        }
+    }
+
+    /// Applies an edit; a refused edit shows why in the status bar.
+    pub(crate) fn apply(&mut self, edit: Edit, description: impl Into<String>) -> bool {
+        match self.session.apply(edit, description) {
+            Ok(()) => true,
+            Err(error) => {
+                self.set_error_status(format!("Not done: {error}"));
+                false
+            }
+        }
+    }
+
+    /// With unsaved changes, asks first and returns true (the command runs
+    /// again after the answer).
+    fn ask_to_save_first(&mut self, then: &Command) -> bool {
+        if std::mem::take(&mut self.skip_save_prompt) || !self.session.is_modified() || self.closing {
+            return false;
+        }
+        if matches!(self.modal, Some(Modal::UnsavedChanges { .. })) {
+            return false;
+        }
+        self.modal = Some(Modal::UnsavedChanges {
+            then: Box::new(then.clone()),
+        });
+        true
+    }
+
+    pub(crate) fn replace_session(&mut self, session: Session) {
+        self.session = session;
+        self.view = View::default();
+        self.article = crate::ui::article::ArticleView::default();
+        self.buffers = crate::ui::text_buffers::TextBuffers::default();
+        self.find.matches.clear();
+        self.find.current = None;
+        self.fix_view();
+    }
+
+    pub(crate) fn open_project_at(&mut self, path: &Path) {
+        match Session::open(path) {
+            Ok(session) => {
+                let count = session.project().documents.len();
+                self.replace_session(session);
+                self.settings.remember(path);
+                self.set_status(format!("Opened {} ({count} documents).", path.display()));
+                if let Some(copy) = recovery::find(path) {
+                    self.modal = Some(Modal::Recovery {
+                        copy,
+                        project: Some(path.to_owned()),
+                    });
+                }
+            }
+            Err(error) => {
+                if matches!(error.reason, crate::storage::LoadReason::Read(ref e) if e.kind() == std::io::ErrorKind::NotFound)
+                {
+                    self.settings.forget(path);
+                }
+                self.show_error(
+                    format!("Could not open {}", path.display()),
+                    format!(
+                        "{error}\n\nThe file was not changed, and the project you had open stays open."
+                    ),
+                );
+            }
+        }
+    }
+
+    fn save(&mut self, ctx: &egui::Context) {
+        match self.session.save() {
+            Ok(true) => self.after_save(),
+            Ok(false) => self.execute(Command::SaveProjectAs, ctx),
+            Err(error) => {
+                self.pending_after_save = None;
+                self.show_error("Could not save", error.to_string());
+            }
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) {
+        match self.session.save_as(path) {
+            Ok(()) => self.after_save(),
+            Err(error) => {
+                self.pending_after_save = None;
+                self.show_error("Could not save", error.to_string());
+            }
+        }
+    }
+
+    fn after_save(&mut self) {
+        if let Some(path) = self.session.path().map(Path::to_owned) {
+            self.settings.remember(&path);
+            self.set_status(format!("Saved {}.", path.display()));
+        }
+        if let Some(folder) = &self.data_folder {
+            recovery::discard(&recovery::recovery_path(&folder.join("untitled.ron")));
+        }
+        self.save_settings();
+        if let Some(then) = self.pending_after_save.take() {
+            self.queue.push(then);
+        }
+    }
+
+    fn add_articles(&mut self, paths: &[PathBuf]) {
+        let batch = articles::read_articles(self.session.project(), paths, &articles::ArticleMeta::default());
+        let added = batch.documents.len();
+        let first = batch.documents.first().map(|doc| doc.id.clone());
+        if added > 0 {
+            let at = self.session.project().documents.len();
+            let edits = batch
+                .documents
+                .into_iter()
+                .enumerate()
+                .map(|(i, document)| Edit::InsertDocument {
+                    index: at + i,
+                    document: Box::new(document),
+                })
+                .collect();
+            let description = if added == 1 { "Add 1 article".to_owned() } else { format!("Add {added} articles") };
+            if self.apply(Edit::Batch(edits), description) {
+                if let Some(first) = first {
+                    self.go_to_document(&first);
+                }
+            }
+        }
+        if batch.refused.is_empty() {
+            self.set_status(format!("Added {added} article(s)."));
+        } else {
+            let lines: Vec<String> = batch.refused.iter().map(ToString::to_string).collect();
+            self.show_error(
+                format!("Added {added} article(s); {} file(s) refused", lines.len()),
+                lines.join("\n"),
+            );
+        }
+    }
+
+    fn after_history_step(&mut self, edit: &Edit, verb: &str) {
+        if let Some(doc) = edit.document() {
+            if self.session.project().document(doc).is_some() && self.view.document.as_ref() != Some(doc) {
+                self.go_to_document(&doc.clone());
+            }
+        }
+        self.set_status(format!("{verb}."));
+    }
+
+    fn go_to_document(&mut self, id: &DocId) {
+        if self.session.project().document(id).is_none() {
+            return;
+        }
+        if self.view.document.as_ref() != Some(id) {
+            self.view = View {
+                document: Some(id.clone()),
+                ..View::default()
+            };
+        }
+    }
+
+    fn step_document(&mut self, step: isize) {
+        let project = self.session.project();
+        let Some(current) = self.view.document.as_ref().and_then(|id| project.document_index(id)) else {
+            return;
+        };
+        let next = current.saturating_add_signed(step).min(project.documents.len().saturating_sub(1));
+        if let Some(id) = project.documents.get(next).map(|doc| doc.id.clone()) {
+            self.go_to_document(&id);
+        }
+    }
+
+    fn remove_document(&mut self, id: &DocId) {
+        let Some(index) = self.session.project().document_index(id) else { return };
+        let title = self.session.project().documents[index].title.clone();
+        if self.apply(Edit::RemoveDocument { doc: id.clone() }, format!("Remove “{title}”")) {
+            let project = self.session.project();
+            let neighbour = project
+                .documents
+                .get(index)
+                .or_else(|| project.documents.last())
+                .map(|doc| doc.id.clone());
+            if let Some(neighbour) = neighbour {
+                self.go_to_document(&neighbour);
+            }
+            self.set_status(format!("Removed “{title}”. Undo (Ctrl+Z) brings it back."));
+        }
+    }
+
+    fn step_find(&mut self, step: isize) {
+        if !self.find.open {
+            self.find.open = true;
+            self.find.focus_requested = true;
+            return;
+        }
+        self.update_find();
+        let count = self.find.matches.len();
+        if count == 0 {
+            self.set_status("No matches.");
+            return;
+        }
+        let next = match self.find.current {
+            None if step >= 0 => 0,
+            None => count - 1,
+            Some(current) => (current as isize + step).rem_euclid(count as isize) as usize,
+        };
+        self.find.current = Some(next);
+        let (doc, range) = self.find.matches[next].clone();
+        self.go_to_document(&doc);
+        self.view.selection = Some(range);
+        self.view.span = None;
+        self.view.scroll_to = Some(range);
+        // Going to another document recomputes matches; keep our place.
+        self.find.computed_for = Some((
+            self.find.query.clone(),
+            self.find.all_documents,
+            self.session.history().revision(),
+            self.view.document.clone(),
+        ));
+    }
+
+    fn apply_label(&mut self, label: Name) {
+        let Some(doc) = self.view.document.clone() else { return };
+        if let Some(range) = self.view.selection {
+            self.tag(&doc, range, label);
+        } else if let Some(span) = self.view.span {
+            self.apply(
+                Edit::SetSpanLabel { doc, span, label: label.clone() },
+                format!("Relabel span as {}", label.display()),
+            );
+        } else {
+            self.set_status("Select some text first (drag over it, or double-click a word).");
+        }
+    }
+
+    /// Makes a span from a range; returns its id. An identical span is
+    /// selected instead of duplicated.
+    fn tag(&mut self, doc: &DocId, range: CharRange, label: Name) -> Option<SpanId> {
+        let document = self.session.project().document(doc)?;
+        if let Some(existing) = document.spans().iter().find(|s| s.range == range && s.label == label) {
+            let id = existing.id;
+            self.view.span = Some(id);
+            self.view.selection = None;
+            self.set_status("That text already has this label; selected the existing span.");
+            return Some(id);
+        }
+        let id = document.next_span_id();
+        let text = document.text.slice(range).unwrap_or_default().to_owned();
+        let span = Span { id, range, label: label.clone(), note: String::new() };
+        if self.apply(
+            Edit::InsertSpan { doc: doc.clone(), span },
+            format!("Tag “{}” as {}", short(&text), label.display()),
+        ) {
+            self.view.selection = None;
+            self.view.span = Some(id);
+            Some(id)
+        } else {
+            None
+        }
+    }
+
+    fn delete_span(&mut self, span: SpanId) {
+        let Some(doc) = self.current_document() else { return };
+        let users: Vec<ClaimId> = doc.claims_using(span).map(|c| c.id).collect();
+        if users.is_empty() {
+            let text = doc.span(span).map(|s| doc.span_text(s).to_owned()).unwrap_or_default();
+            let doc = doc.id.clone();
+            self.apply(Edit::RemoveSpan { doc, span }, format!("Delete span “{}”", short(&text)));
+        } else {
+            self.modal = Some(Modal::SpanInUse { span, claims: users });
+        }
+    }
+
+    fn delete_span_and_arguments(&mut self, span: SpanId) {
+        let Some(doc) = self.current_document() else { return };
+        let mut edits = Vec::new();
+        for claim in doc.claims_using(span) {
+            for (index, argument) in claim.arguments.iter().enumerate().rev() {
+                if argument.span == span {
+                    edits.push(Edit::RemoveArgument { doc: doc.id.clone(), claim: claim.id, index });
+                }
+            }
+        }
+        let text = doc.span(span).map(|s| doc.span_text(s).to_owned()).unwrap_or_default();
+        edits.push(Edit::RemoveSpan { doc: doc.id.clone(), span });
+        self.apply(Edit::Batch(edits), format!("Delete span “{}” and take it out of its claims", short(&text)));
+    }
+
+    fn new_claim(&mut self, claim_type: Name) {
+        let Some(doc) = self.current_document() else { return };
+        let project = self.session.project();
+        let Some(type_def) = project.schema.claim_type(&claim_type) else { return };
+        let trigger = Name::parse(TRIGGER_ROLE).ok();
+        let mut arguments = Vec::new();
+        // A selected event span becomes the new claim's trigger.
+        if let (Some(span), Some(trigger)) = (self.view.span.and_then(|id| doc.span(id)), trigger) {
+            let is_event = project.schema.label(&span.label).is_some_and(|l| l.value_kind == ValueKind::Event);
+            if let Some(role) = type_def.role(&trigger) {
+                if is_event && role.accepts(&span.label) {
+                    arguments.push(Argument { role: trigger, span: span.id });
+                }
+            }
+        }
+        let id = doc.next_claim_id();
+        let claim = Claim { id, claim_type: claim_type.clone(), arguments, note: String::new() };
+        let doc = doc.id.clone();
+        if self.apply(Edit::InsertClaim { doc, claim }, format!("New {} claim", claim_type.display())) {
+            self.view.claim = Some(id);
+            self.set_status(format!(
+                "New {} claim. Select spans and press R to fill its roles.",
+                claim_type.display()
+            ));
+        }
+    }
+
+    fn fill_role(&mut self, role: &Name) {
+        let Some(claim_id) = self.view.claim else {
+            self.set_status("Select a claim first.");
+            return;
+        };
+        let Some(doc) = self.current_document() else { return };
+        let Some(claim) = doc.claim(claim_id) else { return };
+        let project = self.session.project();
+        let Some(role_def) = project.schema.claim_type(&claim.claim_type).and_then(|t| t.role(role)).cloned() else {
+            return;
+        };
+        let doc_id = doc.id.clone();
+        let mut edits = Vec::new();
+        let span_id = if let Some(span) = self.view.span {
+            span
+        } else if let Some(range) = self.view.selection {
+            // Tag the selection with the role's label first, in the same step.
+            let Some(label) = role_def.labels.first().cloned().or_else(|| project.schema.labels.first().map(|l| l.name.clone())) else {
+                return;
+            };
+            let id = doc.next_span_id();
+            edits.push(Edit::InsertSpan {
+                doc: doc_id.clone(),
+                span: Span { id, range, label, note: String::new() },
+            });
+            id
+        } else {
+            self.set_status("Select a span or some text first.");
+            return;
+        };
+        if claim.arguments.iter().any(|a| &a.role == role && a.span == span_id) {
+            self.set_status(format!("That span already fills “{}”.", role.display()));
+            return;
+        }
+        let mut insert_at = claim.arguments.len();
+        if !role_def.multiple {
+            if let Some(old) = claim.arguments.iter().position(|a| &a.role == role) {
+                edits.push(Edit::RemoveArgument { doc: doc_id.clone(), claim: claim_id, index: old });
+                insert_at = old;
+            }
+        }
+        edits.push(Edit::InsertArgument {
+            doc: doc_id,
+            claim: claim_id,
+            index: insert_at,
+            argument: Argument { role: role.clone(), span: span_id },
+        });
+        if self.apply(Edit::Batch(edits), format!("Fill role {}", role.display())) {
+            self.view.span = Some(span_id);
+            self.view.selection = None;
+        }
+    }
+}
+
+fn with_ron_extension(path: PathBuf) -> PathBuf {
+    if path.extension().is_some_and(|ext| ext == "ron") {
+        path
+    } else {
+        let mut name = path.file_name().map(std::ffi::OsStr::to_os_string).unwrap_or_default();
+        name.push(".ron");
+        path.with_file_name(name)
+    }
+}
+
+/// Text for messages: at most 40 chars on one line.
+pub(crate) fn short(text: &str) -> String {
+    let flat = text.replace('\n', " ");
+    if flat.chars().count() <= 40 {
+        flat
+    } else {
+        let mut cut: String = flat.chars().take(39).collect();
+        cut.push('…');
+        cut
+    }
+}

@@ -1,0 +1,255 @@
+//! Modal questions and messages: unsaved changes, errors, recovery copies,
+//! deleting a span that claims use, typing a path when no file dialog can
+//! open, and the keyboard shortcut list.
+
+use std::path::PathBuf;
+
+use egui::{Id, Key, RichText};
+
+use super::dialogs::DialogRequest;
+use super::{ClaimmarkApp, Command, commands};
+use crate::model::{ClaimId, SpanId};
+use crate::session::Session;
+use crate::storage::recovery::{self, RecoveryCopy};
+
+#[derive(Debug, Clone)]
+pub enum Modal {
+    /// Save, discard or cancel before `then` runs.
+    UnsavedChanges { then: Box<Command> },
+    Error { title: String, text: String },
+    /// A recovery copy of `project` (or of the untitled project) exists.
+    Recovery { copy: RecoveryCopy, project: Option<PathBuf> },
+    /// The span to delete is used by these claims.
+    SpanInUse { span: SpanId, claims: Vec<ClaimId> },
+    /// No file dialog could open: type the path instead.
+    TypePath {
+        request: DialogRequest,
+        reason: String,
+        text: String,
+        problem: Option<String>,
+    },
+    Shortcuts,
+}
+
+pub(super) fn modal_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
+    let Some(mut modal) = app.modal.take() else { return };
+    let mut keep = true;
+    let response = egui::Modal::new(Id::unique("claimmark_modal")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        match &mut modal {
+            Modal::UnsavedChanges { then } => {
+                ui.heading("Save changes?");
+                ui.label(format!(
+                    "“{}” has unsaved changes. Save them before you go on?",
+                    app.session.display_name()
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Save").clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+                        keep = false;
+                        app.pending_after_save = Some((**then).clone());
+                        out.push(Command::SaveProject);
+                    }
+                    if ui.button("Don't save").clicked() {
+                        keep = false;
+                        app.discard_changes();
+                        out.push((**then).clone());
+                    }
+                    if ui.button("Cancel").clicked() {
+                        keep = false;
+                    }
+                });
+            }
+            Modal::Error { title, text } => {
+                ui.heading(RichText::new(title.as_str()).color(ui.visuals().error_fg_color));
+                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
+                    ui.add(egui::Label::new(RichText::new(text.as_str()).monospace()).selectable(true));
+                });
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+                        keep = false;
+                    }
+                    if ui.button("Copy message").clicked() {
+                        ui.ctx().copy_text(format!("{title}\n{text}"));
+                    }
+                });
+            }
+            Modal::Recovery { copy, project } => {
+                ui.heading("Recover unsaved work?");
+                let when = humantime_ago(copy.written);
+                ui.label(format!(
+                    "claimmark found a recovery copy written {when}, newer than the saved project: \
+                     the last session probably ended without saving."
+                ));
+                ui.label(RichText::new(copy.path.display().to_string()).small().weak());
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Restore it").clicked() {
+                        keep = false;
+                        match recovery::read(copy) {
+                            Ok(restored) => {
+                                app.replace_session(Session::restored(restored, project.clone()));
+                                app.set_status("Restored the recovery copy. Save to keep it.");
+                            }
+                            Err(error) => app.show_error("Could not read the recovery copy", error.to_string()),
+                        }
+                    }
+                    if ui.button("Discard it").clicked() {
+                        keep = false;
+                        recovery::discard(&copy.path);
+                        app.set_status("Discarded the recovery copy.");
+                    }
+                    if ui.button("Decide later").clicked() {
+                        keep = false;
+                    }
+                });
+            }
+            Modal::SpanInUse { span, claims } => {
+                ui.heading("Delete a span that claims use?");
+                let list: Vec<String> = claims.iter().map(ToString::to_string).collect();
+                ui.label(format!(
+                    "Span {span} fills roles in {} claim(s): {}. Deleting it takes it out of them.",
+                    claims.len(),
+                    list.join(", ")
+                ));
+                ui.add_space(8.0);
+                ui.horizontal(|ui| {
+                    if ui.button("Remove from claims and delete").clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+                        keep = false;
+                        out.push(Command::DeleteSpanFromClaims(*span));
+                    }
+                    if ui.button("Cancel").clicked() {
+                        keep = false;
+                    }
+                });
+            }
+            Modal::TypePath { request, reason, text, problem } => {
+                keep = type_path_ui(ui, request, reason, text, problem, out);
+            }
+            Modal::Shortcuts => {
+                ui.heading("Keyboard shortcuts");
+                shortcuts_ui(ui, app);
+                if ui.button("Close").clicked() {
+                    keep = false;
+                }
+            }
+        }
+    });
+    if response.should_close() && !matches!(modal, Modal::UnsavedChanges { .. } | Modal::Recovery { .. }) {
+        keep = false;
+    }
+    if keep && app.modal.is_none() {
+        app.modal = Some(modal);
+    }
+}
+
+fn type_path_ui(
+    ui: &mut egui::Ui,
+    request: &DialogRequest,
+    reason: &str,
+    text: &mut String,
+    problem: &mut Option<String>,
+    out: &mut Vec<Command>,
+) -> bool {
+    ui.heading(request.title());
+    ui.label(format!("The system file dialog could not open: {reason}."));
+    let hint = match request {
+        DialogRequest::AddArticles => "Type the path of an article (.txt); separate several with “;”.",
+        DialogRequest::OpenProject => "Type the path of the project file (.ron) to open.",
+        DialogRequest::SaveProjectAs { .. } => "Type the path to save the project to (.ron).",
+    };
+    ui.label(hint);
+    let edit = ui.add(
+        egui::TextEdit::singleline(text)
+            .desired_width(f32::INFINITY)
+            .hint_text("/path/to/file"),
+    );
+    if !edit.has_focus() && !edit.lost_focus() {
+        edit.request_focus();
+    }
+    if let Some(problem) = problem.as_ref() {
+        ui.colored_label(ui.visuals().error_fg_color, problem);
+    }
+    let mut keep = true;
+    ui.horizontal(|ui| {
+        let enter = edit.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        if ui.button("OK").clicked() || enter {
+            let paths: Vec<PathBuf> = text
+                .split(';')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+                .map(PathBuf::from)
+                .collect();
+            match (request, paths.as_slice()) {
+                (_, []) => *problem = Some("Type a path first.".into()),
+                (DialogRequest::AddArticles, _) => {
+                    keep = false;
+                    out.push(Command::AddArticlesFrom(paths));
+                }
+                (DialogRequest::OpenProject, [path]) => {
+                    keep = false;
+                    out.push(Command::OpenProjectAt(path.clone()));
+                }
+                (DialogRequest::SaveProjectAs { .. }, [path]) => {
+                    keep = false;
+                    out.push(Command::SaveProjectTo(path.clone()));
+                }
+                _ => *problem = Some("Type one path.".into()),
+            }
+        }
+        if ui.button("Cancel").clicked() {
+            keep = false;
+        }
+    });
+    keep
+}
+
+fn shortcuts_ui(ui: &mut egui::Ui, app: &ClaimmarkApp) {
+    egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+        for label in &app.session.project().schema.labels {
+            if let Some(key) = label.key {
+                ui.label(key.to_string());
+                ui.label(format!("Tag the selection as {} (or relabel the selected span)", label.name.display()));
+                ui.end_row();
+            }
+        }
+        let rows = [
+            ("Drag", "Select text; it snaps to whole words (hold Alt for exact characters)"),
+            ("Double-click", "Select a word"),
+            ("Click a span", "Select it; click again to cycle through overlapping spans"),
+            ("Escape", "Clear the selection, close a picker or the find bar"),
+            ("C, then 1–9", "New claim of that type (a selected event span becomes its trigger)"),
+            ("R, then 1–9", "Put the selected span (or text) in that role of the selected claim"),
+        ];
+        for (keys, what) in rows {
+            ui.label(keys);
+            ui.label(what);
+            ui.end_row();
+        }
+        for entry in commands::menu_commands() {
+            let Some(shortcut) = entry.shortcut else { continue };
+            let mut keys = ui.ctx().format_shortcut(&shortcut);
+            if let Some(alternative) = entry.alternative {
+                keys.push_str(" or ");
+                keys.push_str(&ui.ctx().format_shortcut(&alternative));
+            }
+            ui.label(keys);
+            ui.label(entry.label.trim_end_matches('…'));
+            ui.end_row();
+        }
+    });
+}
+
+fn humantime_ago(when: std::time::SystemTime) -> String {
+    let Ok(elapsed) = when.elapsed() else {
+        return "just now".into();
+    };
+    let seconds = elapsed.as_secs();
+    match seconds {
+        0..=59 => format!("{seconds} s ago"),
+        60..=3599 => format!("{} min ago", seconds / 60),
+        3600..=86_399 => format!("{} h ago", seconds / 3600),
+        _ => format!("{} days ago", seconds / 86_400),
+    }
+}

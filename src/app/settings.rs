@@ -1,0 +1,87 @@
+//! The user's settings: recent projects (and, later, the analyst's name).
+//! Kept in the platform's config folder as RON; tests keep them in memory.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::storage::atomic;
+
+/// How many recent projects the File menu lists.
+const RECENT_LIMIT: usize = 10;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub recent_projects: Vec<PathBuf>,
+}
+
+impl Settings {
+    /// Puts a project first in the recent list.
+    pub fn remember(&mut self, path: &Path) {
+        let path = path.canonicalize().unwrap_or_else(|_| path.to_owned());
+        self.recent_projects.retain(|p| p != &path);
+        self.recent_projects.insert(0, path);
+        self.recent_projects.truncate(RECENT_LIMIT);
+    }
+
+    pub fn forget(&mut self, path: &Path) {
+        self.recent_projects.retain(|p| p != path);
+    }
+}
+
+/// Where settings live on this machine, if the platform says.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "claimmark")
+        .map(|dirs| dirs.config_dir().join("settings.ron"))
+}
+
+/// Folder for recovery copies of untitled projects.
+pub fn default_data_folder() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "claimmark").map(|dirs| dirs.data_dir().to_owned())
+}
+
+/// Reads settings; a missing or unreadable file gives the defaults (and a
+/// log line), never an error that stops the app.
+pub fn load(path: &Path) -> Settings {
+    match std::fs::read_to_string(path) {
+        Ok(text) => ron::from_str(&text).unwrap_or_else(|error| {
+            tracing::warn!("ignoring unreadable settings {}: {error}", path.display());
+            Settings::default()
+        }),
+        Err(error) if error.kind() == std::io::ErrorKind::NotFound => Settings::default(),
+        Err(error) => {
+            tracing::warn!("could not read settings {}: {error}", path.display());
+            Settings::default()
+        }
+    }
+}
+
+pub fn save(path: &Path, settings: &Settings) -> std::io::Result<()> {
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    let text = ron::ser::to_string_pretty(settings, ron::ser::PrettyConfig::new())
+        .map_err(std::io::Error::other)?;
+    atomic::write_atomic(path, text.as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recent_projects_are_most_recent_first_and_unique() {
+        let mut settings = Settings::default();
+        for name in ["/a.ron", "/b.ron", "/a.ron"] {
+            settings.remember(Path::new(name));
+        }
+        assert_eq!(settings.recent_projects, vec![PathBuf::from("/a.ron"), PathBuf::from("/b.ron")]);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("deep/settings.ron");
+        save(&path, &settings).unwrap();
+        assert_eq!(load(&path), settings);
+        std::fs::write(&path, "garbage(").unwrap();
+        assert_eq!(load(&path), Settings::default());
+    }
+}

@@ -1,0 +1,69 @@
+//! Command-line subcommands, on the same library the window uses.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+
+use crate::edit::Edit;
+use crate::session::Session;
+use crate::storage::articles::{self, ArticleMeta};
+
+/// What `claimmark add` did.
+#[derive(Debug)]
+pub struct AddReport {
+    pub added: Vec<String>,
+    pub refused: Vec<String>,
+    pub created: bool,
+}
+
+/// `claimmark add PROJECT ARTICLE… [--published] [--source] [--title]`:
+/// adds articles to a project, creating it if missing. Good files are added
+/// even when others are refused; the project is saved atomically once.
+pub fn add(project: &Path, files: &[PathBuf], meta: &ArticleMeta) -> anyhow::Result<AddReport> {
+    let created = !project.exists();
+    let mut session = if created {
+        Session::new_at(project)
+    } else {
+        Session::open(project).map_err(|error| anyhow::anyhow!("{error}"))?
+    };
+    let batch = articles::read_articles(session.project(), files, meta);
+    let added: Vec<String> = batch.documents.iter().map(|doc| doc.id.to_string()).collect();
+    let at = session.project().documents.len();
+    let edits = batch
+        .documents
+        .into_iter()
+        .enumerate()
+        .map(|(i, document)| Edit::InsertDocument { index: at + i, document: Box::new(document) })
+        .collect();
+    session
+        .apply(Edit::Batch(edits), "Add articles")
+        .context("could not add the articles")?;
+    if !added.is_empty() || created {
+        if let Some(parent) = project.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)
+                .with_context(|| format!("could not create the folder {}", parent.display()))?;
+        }
+        session.save().map_err(|error| anyhow::anyhow!("{error}"))?;
+    }
+    Ok(AddReport {
+        added,
+        refused: batch.refused.iter().map(ToString::to_string).collect(),
+        created,
+    })
+}
+
+/// Prints an add report: refusals to stderr, a summary to stdout.
+pub fn print_add_report(project: &Path, report: &AddReport) {
+    let mut stderr = std::io::stderr().lock();
+    for line in &report.refused {
+        let _ = writeln!(stderr, "{line}");
+    }
+    let verb = if report.created { "created" } else { "updated" };
+    println!(
+        "{verb} {}: added {} document(s), refused {} file(s)",
+        project.display(),
+        report.added.len(),
+        report.refused.len()
+    );
+}

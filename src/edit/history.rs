@@ -1,0 +1,175 @@
+//! Undo and redo over a project, and whether it has unsaved changes.
+//!
+//! Every applied edit creates a new revision number. The project is
+//! modified when the current revision differs from the one last saved, so
+//! undoing back to the saved state counts as unchanged again.
+
+use std::time::{Duration, Instant};
+
+use super::{Edit, EditError};
+use crate::model::Project;
+
+/// Typing in a note merges into one undo step while the keystrokes come
+/// closer together than this.
+const COALESCE_WINDOW: Duration = Duration::from_secs(2);
+
+#[derive(Debug, Clone)]
+struct Step {
+    /// What the step did, to redo it.
+    forward: Edit,
+    /// What undoes it.
+    backward: Edit,
+    /// Shown in the Edit menu: "Undo tag “Minsk” as place".
+    description: String,
+    revision_before: u64,
+    revision_after: u64,
+    coalesce_key: Option<String>,
+    at: Instant,
+}
+
+#[derive(Debug, Clone)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    revision: u64,
+    next_revision: u64,
+    saved_revision: Option<u64>,
+}
+
+impl Default for History {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl History {
+    /// A history whose starting state counts as saved.
+    pub fn new() -> Self {
+        Self {
+            undo: Vec::new(),
+            redo: Vec::new(),
+            revision: 0,
+            next_revision: 1,
+            saved_revision: Some(0),
+        }
+    }
+
+    /// A history whose starting state is not saved anywhere (a restored
+    /// recovery copy, a project made from the command line).
+    pub fn new_unsaved() -> Self {
+        Self {
+            saved_revision: None,
+            ..Self::new()
+        }
+    }
+
+    /// Applies an edit and records it. Returns the document it touched.
+    pub fn apply(
+        &mut self,
+        project: &mut Project,
+        edit: Edit,
+        description: String,
+    ) -> Result<(), EditError> {
+        let coalesce_key = edit.coalesce_key();
+        let backward = edit.clone().apply(project)?;
+        let now = Instant::now();
+        let revision_after = self.next_revision;
+        self.next_revision += 1;
+        let merges = match (&coalesce_key, self.undo.last()) {
+            (Some(key), Some(top)) => {
+                self.redo.is_empty()
+                    && top.coalesce_key.as_ref() == Some(key)
+                    && top.revision_after == self.revision
+                    && now.duration_since(top.at) < COALESCE_WINDOW
+                    && self.saved_revision != Some(self.revision)
+            }
+            _ => false,
+        };
+        if let (true, Some(top)) = (merges, self.undo.last_mut()) {
+            // Keep the first step's way back, take the newest way forward.
+            top.forward = edit;
+            top.revision_after = revision_after;
+            top.at = now;
+        } else {
+            self.undo.push(Step {
+                forward: edit,
+                backward,
+                description,
+                revision_before: self.revision,
+                revision_after,
+                coalesce_key,
+                at: now,
+            });
+        }
+        self.redo.clear();
+        self.revision = revision_after;
+        Ok(())
+    }
+
+    /// Undoes the last step; returns the edit that was undone (to show where).
+    pub fn undo(&mut self, project: &mut Project) -> Result<Option<Edit>, EditError> {
+        let Some(step) = self.undo.pop() else {
+            return Ok(None);
+        };
+        if let Err(error) = step.backward.clone().apply(project) {
+            self.undo.push(step);
+            return Err(error);
+        }
+        self.revision = step.revision_before;
+        let undone = step.forward.clone();
+        self.redo.push(step);
+        Ok(Some(undone))
+    }
+
+    /// Redoes the last undone step.
+    pub fn redo(&mut self, project: &mut Project) -> Result<Option<Edit>, EditError> {
+        let Some(mut step) = self.redo.pop() else {
+            return Ok(None);
+        };
+        match step.forward.clone().apply(project) {
+            Ok(backward) => {
+                step.backward = backward;
+                self.revision = step.revision_after;
+                let redone = step.forward.clone();
+                // A redone step never merges with later typing.
+                step.coalesce_key = None;
+                self.undo.push(step);
+                Ok(Some(redone))
+            }
+            Err(error) => {
+                self.redo.push(step);
+                Err(error)
+            }
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn undo_description(&self) -> Option<&str> {
+        self.undo.last().map(|step| step.description.as_str())
+    }
+
+    pub fn redo_description(&self) -> Option<&str> {
+        self.redo.last().map(|step| step.description.as_str())
+    }
+
+    /// Marks the current state as the one on disk.
+    pub fn mark_saved(&mut self) {
+        self.saved_revision = Some(self.revision);
+    }
+
+    pub fn is_modified(&self) -> bool {
+        self.saved_revision != Some(self.revision)
+    }
+
+    /// A number that changes whenever the project does (for caches).
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+}

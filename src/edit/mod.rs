@@ -1,0 +1,708 @@
+//! Every change to a project is an [`Edit`] value, applied in one place
+//! ([`Edit::apply`]), which returns the edit that undoes it. Undo and redo,
+//! the "unsaved" state and tests all build on that.
+//!
+//! `apply` checks everything before it changes anything, so a refused edit
+//! leaves the project as it was, and an applied edit keeps a sound project
+//! sound (see [`crate::model::Project::problems`]).
+
+pub mod history;
+
+use crate::model::document::{Argument, Claim, ClaimId, DocId, DocStatus, Document, Span, SpanId};
+use crate::model::project::{claim_problems, span_problem};
+use crate::model::schema::{ClaimTypeDef, LabelDef, Name, RoleDef};
+use crate::model::{CharRange, Project};
+
+pub use history::History;
+
+/// One change to a project.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Edit {
+    InsertDocument { index: usize, document: Box<Document> },
+    RemoveDocument { doc: DocId },
+    SetDocumentTitle { doc: DocId, title: String },
+    SetDocumentSource { doc: DocId, source: String },
+    SetDocumentPublished { doc: DocId, published: Option<time::Date> },
+    SetDocumentStatus { doc: DocId, status: DocStatus },
+
+    InsertSpan { doc: DocId, span: Span },
+    /// Refused while a claim uses the span: remove those arguments first
+    /// (in the same [`Edit::Batch`]).
+    RemoveSpan { doc: DocId, span: SpanId },
+    SetSpanLabel { doc: DocId, span: SpanId, label: Name },
+    SetSpanRange { doc: DocId, span: SpanId, range: CharRange },
+    SetSpanNote { doc: DocId, span: SpanId, note: String },
+
+    InsertClaim { doc: DocId, claim: Claim },
+    RemoveClaim { doc: DocId, claim: ClaimId },
+    /// Refused when the claim has arguments in roles the new type lacks.
+    SetClaimType { doc: DocId, claim: ClaimId, claim_type: Name },
+    SetClaimNote { doc: DocId, claim: ClaimId, note: String },
+    InsertArgument { doc: DocId, claim: ClaimId, index: usize, argument: Argument },
+    RemoveArgument { doc: DocId, claim: ClaimId, index: usize },
+
+    InsertLabel { index: usize, label: LabelDef },
+    /// Refused while spans or roles use the label.
+    RemoveLabel { name: Name },
+    /// Changes a label's colour, key or value kind; its name stays.
+    ReplaceLabel { label: LabelDef },
+    /// Renames a label everywhere: schema, roles and spans.
+    RenameLabel { from: Name, to: Name },
+    InsertClaimType { index: usize, claim_type: ClaimTypeDef },
+    /// Refused while claims have the type.
+    RemoveClaimType { name: Name },
+    /// Renames a claim type and every claim of it.
+    RenameClaimType { from: Name, to: Name },
+    InsertRole { claim_type: Name, index: usize, role: RoleDef },
+    /// Refused while arguments fill the role.
+    RemoveRole { claim_type: Name, role: Name },
+    /// Changes whether a role is required, takes several spans and which
+    /// labels it accepts; its name stays.
+    ReplaceRole { claim_type: Name, role: RoleDef },
+    /// Renames a role and every argument in it.
+    RenameRole { claim_type: Name, from: Name, to: Name },
+
+    /// Several edits as one step: all apply, or none.
+    Batch(Vec<Edit>),
+}
+
+/// Why an edit was refused. The project is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum EditError {
+    #[error("there is no document “{0}”")]
+    NoDocument(DocId),
+    #[error("a document with id “{0}” already exists")]
+    DocumentExists(DocId),
+    #[error("document “{doc}” has no span {span}")]
+    NoSpan { doc: DocId, span: SpanId },
+    #[error("document “{doc}” has no claim {claim}")]
+    NoClaim { doc: DocId, claim: ClaimId },
+    #[error("document “{doc}” already has a span {span}")]
+    SpanExists { doc: DocId, span: SpanId },
+    #[error("document “{doc}” already has a claim {claim}")]
+    ClaimExists { doc: DocId, claim: ClaimId },
+    #[error("span {span} is used by {claims} claim(s); remove it from them first")]
+    SpanInUse { span: SpanId, claims: usize },
+    #[error("claim {claim} has no argument at position {index}")]
+    NoArgument { claim: ClaimId, index: usize },
+    #[error("there is no label “{0}”")]
+    NoLabel(Name),
+    #[error("a label “{0}” already exists")]
+    LabelExists(Name),
+    #[error("label “{name}” is used by {spans} span(s) and {roles} role(s); change those first")]
+    LabelInUse { name: Name, spans: usize, roles: usize },
+    #[error("there is no claim type “{0}”")]
+    NoClaimType(Name),
+    #[error("a claim type “{0}” already exists")]
+    ClaimTypeExists(Name),
+    #[error("claim type “{name}” is used by {claims} claim(s)")]
+    ClaimTypeInUse { name: Name, claims: usize },
+    #[error("claim type “{claim_type}” has no role “{role}”")]
+    NoRole { claim_type: Name, role: Name },
+    #[error("claim type “{claim_type}” already has a role “{role}”")]
+    RoleExists { claim_type: Name, role: Name },
+    #[error("role “{role}” is filled in {arguments} argument(s)")]
+    RoleInUse { role: Name, arguments: usize },
+    #[error("position {index} is past the end ({len} items)")]
+    BadIndex { index: usize, len: usize },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+type Result<T> = std::result::Result<T, EditError>;
+
+impl Edit {
+    /// Applies the edit and returns its inverse. On error nothing changed.
+    pub fn apply(self, project: &mut Project) -> Result<Edit> {
+        match self {
+            Self::Batch(edits) => apply_batch(edits, project),
+            Self::InsertDocument { index, document } => {
+                if project.document(&document.id).is_some() {
+                    return Err(EditError::DocumentExists(document.id.clone()));
+                }
+                check_index(index, project.documents.len())?;
+                let problems = crate::model::project::document_problems(&project.schema, &document);
+                if let Some(problem) = problems.into_iter().next() {
+                    return Err(EditError::Invalid(problem));
+                }
+                let doc = document.id.clone();
+                project.documents.insert(index, *document);
+                Ok(Self::RemoveDocument { doc })
+            }
+            Self::RemoveDocument { doc } => {
+                let index = project
+                    .document_index(&doc)
+                    .ok_or_else(|| EditError::NoDocument(doc.clone()))?;
+                let document = project.documents.remove(index);
+                Ok(Self::InsertDocument {
+                    index,
+                    document: Box::new(document),
+                })
+            }
+            Self::SetDocumentTitle { doc, title } => {
+                let document = document_mut(project, &doc)?;
+                let old = std::mem::replace(&mut document.title, title);
+                Ok(Self::SetDocumentTitle { doc, title: old })
+            }
+            Self::SetDocumentSource { doc, source } => {
+                let document = document_mut(project, &doc)?;
+                let old = std::mem::replace(&mut document.source, source);
+                Ok(Self::SetDocumentSource { doc, source: old })
+            }
+            Self::SetDocumentPublished { doc, published } => {
+                let document = document_mut(project, &doc)?;
+                let old = std::mem::replace(&mut document.published, published);
+                Ok(Self::SetDocumentPublished {
+                    doc,
+                    published: old,
+                })
+            }
+            Self::SetDocumentStatus { doc, status } => {
+                let document = document_mut(project, &doc)?;
+                let old = std::mem::replace(&mut document.status, status);
+                Ok(Self::SetDocumentStatus { doc, status: old })
+            }
+            Self::InsertSpan { doc, span } => insert_span(project, doc, span),
+            Self::RemoveSpan { doc, span } => remove_span(project, doc, span),
+            Self::SetSpanLabel { doc, span, label } => {
+                if project.schema.label(&label).is_none() {
+                    return Err(EditError::NoLabel(label));
+                }
+                let target = span_mut(project, &doc, span)?;
+                let old = std::mem::replace(&mut target.label, label);
+                Ok(Self::SetSpanLabel {
+                    doc,
+                    span,
+                    label: old,
+                })
+            }
+            Self::SetSpanRange { doc, span, range } => {
+                let document = document_mut(project, &doc)?;
+                if range.is_empty() || !document.text.contains_range(range) {
+                    return Err(EditError::Invalid(format!(
+                        "chars {range} are not a non-empty part of the text ({} chars)",
+                        document.text.char_len()
+                    )));
+                }
+                let target = span_mut(project, &doc, span)?;
+                let old = std::mem::replace(&mut target.range, range);
+                Ok(Self::SetSpanRange {
+                    doc,
+                    span,
+                    range: old,
+                })
+            }
+            Self::SetSpanNote { doc, span, note } => {
+                let target = span_mut(project, &doc, span)?;
+                let old = std::mem::replace(&mut target.note, note);
+                Ok(Self::SetSpanNote {
+                    doc,
+                    span,
+                    note: old,
+                })
+            }
+            Self::InsertClaim { doc, claim } => insert_claim(project, doc, claim),
+            Self::RemoveClaim { doc, claim } => {
+                let document = document_mut(project, &doc)?;
+                let removed = document
+                    .remove_claim(claim)
+                    .ok_or_else(|| EditError::NoClaim {
+                        doc: doc.clone(),
+                        claim,
+                    })?;
+                Ok(Self::InsertClaim {
+                    doc,
+                    claim: removed,
+                })
+            }
+            Self::SetClaimType {
+                doc,
+                claim,
+                claim_type,
+            } => {
+                let mut changed = claim_ref(project, &doc, claim)?.clone();
+                let old = std::mem::replace(&mut changed.claim_type, claim_type);
+                replace_claim_checked(project, &doc, changed)?;
+                Ok(Self::SetClaimType {
+                    doc,
+                    claim,
+                    claim_type: old,
+                })
+            }
+            Self::SetClaimNote { doc, claim, note } => {
+                let target = claim_mut(project, &doc, claim)?;
+                let old = std::mem::replace(&mut target.note, note);
+                Ok(Self::SetClaimNote {
+                    doc,
+                    claim,
+                    note: old,
+                })
+            }
+            Self::InsertArgument {
+                doc,
+                claim,
+                index,
+                argument,
+            } => {
+                let mut changed = claim_ref(project, &doc, claim)?.clone();
+                check_index(index, changed.arguments.len())?;
+                changed.arguments.insert(index, argument);
+                replace_claim_checked(project, &doc, changed)?;
+                Ok(Self::RemoveArgument { doc, claim, index })
+            }
+            Self::RemoveArgument { doc, claim, index } => {
+                let target = claim_mut(project, &doc, claim)?;
+                if index >= target.arguments.len() {
+                    return Err(EditError::NoArgument { claim, index });
+                }
+                let argument = target.arguments.remove(index);
+                Ok(Self::InsertArgument {
+                    doc,
+                    claim,
+                    index,
+                    argument,
+                })
+            }
+            schema_edit => apply_schema_edit(schema_edit, project),
+        }
+    }
+
+    /// The document an edit changes, if it changes one; the view goes there
+    /// on undo and redo.
+    pub fn document(&self) -> Option<&DocId> {
+        match self {
+            Self::InsertDocument { document, .. } => Some(&document.id),
+            Self::RemoveDocument { doc }
+            | Self::SetDocumentTitle { doc, .. }
+            | Self::SetDocumentSource { doc, .. }
+            | Self::SetDocumentPublished { doc, .. }
+            | Self::SetDocumentStatus { doc, .. }
+            | Self::InsertSpan { doc, .. }
+            | Self::RemoveSpan { doc, .. }
+            | Self::SetSpanLabel { doc, .. }
+            | Self::SetSpanRange { doc, .. }
+            | Self::SetSpanNote { doc, .. }
+            | Self::InsertClaim { doc, .. }
+            | Self::RemoveClaim { doc, .. }
+            | Self::SetClaimType { doc, .. }
+            | Self::SetClaimNote { doc, .. }
+            | Self::InsertArgument { doc, .. }
+            | Self::RemoveArgument { doc, .. } => Some(doc),
+            Self::Batch(edits) => edits.iter().find_map(Self::document),
+            _ => None,
+        }
+    }
+
+    /// Edits that may merge with the previous one of the same key into one
+    /// undo step: typing a note letter by letter is one change.
+    pub fn coalesce_key(&self) -> Option<String> {
+        match self {
+            Self::SetDocumentTitle { doc, .. } => Some(format!("title/{doc}")),
+            Self::SetDocumentSource { doc, .. } => Some(format!("source/{doc}")),
+            Self::SetSpanNote { doc, span, .. } => Some(format!("span-note/{doc}/{span}")),
+            Self::SetClaimNote { doc, claim, .. } => Some(format!("claim-note/{doc}/{claim}")),
+            _ => None,
+        }
+    }
+}
+
+fn apply_batch(edits: Vec<Edit>, project: &mut Project) -> Result<Edit> {
+    let mut inverses = Vec::with_capacity(edits.len());
+    for edit in edits {
+        match edit.apply(project) {
+            Ok(inverse) => inverses.push(inverse),
+            Err(error) => {
+                // Roll back what was applied; inverses of applied edits
+                // always apply.
+                for inverse in inverses.into_iter().rev() {
+                    if let Err(rollback) = inverse.apply(project) {
+                        tracing::error!("could not roll back a batch: {rollback}");
+                    }
+                }
+                return Err(error);
+            }
+        }
+    }
+    inverses.reverse();
+    Ok(Edit::Batch(inverses))
+}
+
+fn check_index(index: usize, len: usize) -> Result<()> {
+    if index > len {
+        return Err(EditError::BadIndex { index, len });
+    }
+    Ok(())
+}
+
+fn document_mut<'p>(project: &'p mut Project, doc: &DocId) -> Result<&'p mut Document> {
+    project
+        .document_mut(doc)
+        .ok_or_else(|| EditError::NoDocument(doc.clone()))
+}
+
+fn span_mut<'p>(project: &'p mut Project, doc: &DocId, span: SpanId) -> Result<&'p mut Span> {
+    document_mut(project, doc)?
+        .span_mut(span)
+        .ok_or_else(|| EditError::NoSpan {
+            doc: doc.clone(),
+            span,
+        })
+}
+
+fn claim_ref<'p>(project: &'p Project, doc: &DocId, claim: ClaimId) -> Result<&'p Claim> {
+    project
+        .document(doc)
+        .ok_or_else(|| EditError::NoDocument(doc.clone()))?
+        .claim(claim)
+        .ok_or_else(|| EditError::NoClaim {
+            doc: doc.clone(),
+            claim,
+        })
+}
+
+fn claim_mut<'p>(project: &'p mut Project, doc: &DocId, claim: ClaimId) -> Result<&'p mut Claim> {
+    document_mut(project, doc)?
+        .claim_mut(claim)
+        .ok_or_else(|| EditError::NoClaim {
+            doc: doc.clone(),
+            claim,
+        })
+}
+
+/// Replaces a claim by a changed copy if the copy is sound.
+fn replace_claim_checked(project: &mut Project, doc: &DocId, changed: Claim) -> Result<()> {
+    let document = project
+        .document(doc)
+        .ok_or_else(|| EditError::NoDocument(doc.clone()))?;
+    if let Some(problem) = claim_problems(&project.schema, document, &changed)
+        .into_iter()
+        .next()
+    {
+        return Err(EditError::Invalid(problem));
+    }
+    let id = changed.id;
+    *claim_mut(project, doc, id)? = changed;
+    Ok(())
+}
+
+fn insert_span(project: &mut Project, doc: DocId, span: Span) -> Result<Edit> {
+    let document = project
+        .document(&doc)
+        .ok_or_else(|| EditError::NoDocument(doc.clone()))?;
+    if let Some(problem) = span_problem(&project.schema, document, &span) {
+        return Err(EditError::Invalid(problem));
+    }
+    let id = span.id;
+    if !document_mut(project, &doc)?.insert_span(span) {
+        return Err(EditError::SpanExists { doc, span: id });
+    }
+    Ok(Edit::RemoveSpan { doc, span: id })
+}
+
+fn remove_span(project: &mut Project, doc: DocId, span: SpanId) -> Result<Edit> {
+    let document = document_mut(project, &doc)?;
+    let users = document.claims_using(span).count();
+    if users > 0 {
+        return Err(EditError::SpanInUse {
+            span,
+            claims: users,
+        });
+    }
+    let removed = document
+        .remove_span(span)
+        .ok_or_else(|| EditError::NoSpan {
+            doc: doc.clone(),
+            span,
+        })?;
+    Ok(Edit::InsertSpan { doc, span: removed })
+}
+
+fn insert_claim(project: &mut Project, doc: DocId, claim: Claim) -> Result<Edit> {
+    let document = project
+        .document(&doc)
+        .ok_or_else(|| EditError::NoDocument(doc.clone()))?;
+    if let Some(problem) = claim_problems(&project.schema, document, &claim)
+        .into_iter()
+        .next()
+    {
+        return Err(EditError::Invalid(problem));
+    }
+    let id = claim.id;
+    if !document_mut(project, &doc)?.insert_claim(claim) {
+        return Err(EditError::ClaimExists { doc, claim: id });
+    }
+    Ok(Edit::RemoveClaim { doc, claim: id })
+}
+
+fn label_index(project: &Project, name: &Name) -> Result<usize> {
+    project
+        .schema
+        .labels
+        .iter()
+        .position(|label| &label.name == name)
+        .ok_or_else(|| EditError::NoLabel(name.clone()))
+}
+
+fn claim_type_index(project: &Project, name: &Name) -> Result<usize> {
+    project
+        .schema
+        .claim_types
+        .iter()
+        .position(|ty| &ty.name == name)
+        .ok_or_else(|| EditError::NoClaimType(name.clone()))
+}
+
+fn role_index(project: &Project, claim_type: &Name, role: &Name) -> Result<(usize, usize)> {
+    let type_index = claim_type_index(project, claim_type)?;
+    let role_index = project.schema.claim_types[type_index]
+        .roles
+        .iter()
+        .position(|r| &r.name == role)
+        .ok_or_else(|| EditError::NoRole {
+            claim_type: claim_type.clone(),
+            role: role.clone(),
+        })?;
+    Ok((type_index, role_index))
+}
+
+/// A schema whose problems list is empty, or the first problem.
+fn check_schema(schema: &crate::model::Schema) -> Result<()> {
+    match schema.problems().into_iter().next() {
+        Some(problem) => Err(EditError::Invalid(problem)),
+        None => Ok(()),
+    }
+}
+
+fn arguments_in_role<'p>(
+    project: &'p Project,
+    claim_type: &'p Name,
+    role: &'p Name,
+) -> impl Iterator<Item = &'p Argument> + 'p {
+    project
+        .documents
+        .iter()
+        .flat_map(|doc| doc.claims())
+        .filter(move |claim| &claim.claim_type == claim_type)
+        .flat_map(|claim| claim.arguments.iter())
+        .filter(move |argument| &argument.role == role)
+}
+
+#[allow(clippy::too_many_lines)] // one arm per schema edit, each short
+fn apply_schema_edit(edit: Edit, project: &mut Project) -> Result<Edit> {
+    match edit {
+        Edit::InsertLabel { index, label } => {
+            if project.schema.label(&label.name).is_some() {
+                return Err(EditError::LabelExists(label.name));
+            }
+            check_index(index, project.schema.labels.len())?;
+            let mut schema = project.schema.clone();
+            let name = label.name.clone();
+            schema.labels.insert(index, label);
+            check_schema(&schema)?;
+            project.schema = schema;
+            Ok(Edit::RemoveLabel { name })
+        }
+        Edit::RemoveLabel { name } => {
+            let index = label_index(project, &name)?;
+            let spans = project
+                .documents
+                .iter()
+                .flat_map(|doc| doc.spans())
+                .filter(|span| span.label == name)
+                .count();
+            let roles = project
+                .schema
+                .claim_types
+                .iter()
+                .flat_map(|ty| &ty.roles)
+                .filter(|role| role.labels.contains(&name))
+                .count();
+            if spans > 0 || roles > 0 {
+                return Err(EditError::LabelInUse { name, spans, roles });
+            }
+            let label = project.schema.labels.remove(index);
+            Ok(Edit::InsertLabel { index, label })
+        }
+        Edit::ReplaceLabel { label } => {
+            let index = label_index(project, &label.name)?;
+            let mut schema = project.schema.clone();
+            let old = std::mem::replace(&mut schema.labels[index], label);
+            check_schema(&schema)?;
+            project.schema = schema;
+            Ok(Edit::ReplaceLabel { label: old })
+        }
+        Edit::RenameLabel { from, to } => {
+            let index = label_index(project, &from)?;
+            if from == to {
+                return Ok(Edit::RenameLabel { from: to, to: from });
+            }
+            if project.schema.label(&to).is_some() {
+                return Err(EditError::LabelExists(to));
+            }
+            project.schema.labels[index].name = to.clone();
+            for role in project
+                .schema
+                .claim_types
+                .iter_mut()
+                .flat_map(|ty| ty.roles.iter_mut())
+            {
+                for label in &mut role.labels {
+                    if *label == from {
+                        *label = to.clone();
+                    }
+                }
+            }
+            for span in project.documents.iter_mut().flat_map(Document::spans_mut) {
+                if span.label == from {
+                    span.label = to.clone();
+                }
+            }
+            Ok(Edit::RenameLabel { from: to, to: from })
+        }
+        Edit::InsertClaimType { index, claim_type } => {
+            if project.schema.claim_type(&claim_type.name).is_some() {
+                return Err(EditError::ClaimTypeExists(claim_type.name));
+            }
+            check_index(index, project.schema.claim_types.len())?;
+            let mut schema = project.schema.clone();
+            let name = claim_type.name.clone();
+            schema.claim_types.insert(index, claim_type);
+            check_schema(&schema)?;
+            project.schema = schema;
+            Ok(Edit::RemoveClaimType { name })
+        }
+        Edit::RemoveClaimType { name } => {
+            let index = claim_type_index(project, &name)?;
+            let claims = project
+                .documents
+                .iter()
+                .flat_map(|doc| doc.claims())
+                .filter(|claim| claim.claim_type == name)
+                .count();
+            if claims > 0 {
+                return Err(EditError::ClaimTypeInUse { name, claims });
+            }
+            let claim_type = project.schema.claim_types.remove(index);
+            Ok(Edit::InsertClaimType { index, claim_type })
+        }
+        Edit::RenameClaimType { from, to } => {
+            let index = claim_type_index(project, &from)?;
+            if from == to {
+                return Ok(Edit::RenameClaimType { from: to, to: from });
+            }
+            if project.schema.claim_type(&to).is_some() {
+                return Err(EditError::ClaimTypeExists(to));
+            }
+            project.schema.claim_types[index].name = to.clone();
+            for claim in project.documents.iter_mut().flat_map(Document::claims_mut) {
+                if claim.claim_type == from {
+                    claim.claim_type = to.clone();
+                }
+            }
+            Ok(Edit::RenameClaimType { from: to, to: from })
+        }
+        Edit::InsertRole {
+            claim_type,
+            index,
+            role,
+        } => {
+            let type_index = claim_type_index(project, &claim_type)?;
+            let mut schema = project.schema.clone();
+            let roles = &mut schema.claim_types[type_index].roles;
+            if roles.iter().any(|r| r.name == role.name) {
+                return Err(EditError::RoleExists {
+                    claim_type,
+                    role: role.name,
+                });
+            }
+            check_index(index, roles.len())?;
+            let name = role.name.clone();
+            roles.insert(index, role);
+            check_schema(&schema)?;
+            project.schema = schema;
+            Ok(Edit::RemoveRole {
+                claim_type,
+                role: name,
+            })
+        }
+        Edit::RemoveRole { claim_type, role } => {
+            let (type_index, index) = role_index(project, &claim_type, &role)?;
+            let arguments = arguments_in_role(project, &claim_type, &role).count();
+            if arguments > 0 {
+                return Err(EditError::RoleInUse { role, arguments });
+            }
+            let removed = project.schema.claim_types[type_index].roles.remove(index);
+            Ok(Edit::InsertRole {
+                claim_type,
+                index,
+                role: removed,
+            })
+        }
+        Edit::ReplaceRole { claim_type, role } => {
+            let (type_index, index) = role_index(project, &claim_type, &role.name)?;
+            let mut schema = project.schema.clone();
+            let old = std::mem::replace(&mut schema.claim_types[type_index].roles[index], role);
+            check_schema(&schema)?;
+            // Turning "several spans" off must not leave claims with several.
+            let mut probe = Project {
+                schema,
+                documents: Vec::new(),
+            };
+            for doc in &project.documents {
+                for claim in doc.claims().iter().filter(|c| c.claim_type == claim_type) {
+                    if let Some(problem) = claim_problems(&probe.schema, doc, claim).into_iter().next()
+                    {
+                        return Err(EditError::Invalid(problem));
+                    }
+                }
+            }
+            std::mem::swap(&mut project.schema, &mut probe.schema);
+            Ok(Edit::ReplaceRole {
+                claim_type,
+                role: old,
+            })
+        }
+        Edit::RenameRole {
+            claim_type,
+            from,
+            to,
+        } => {
+            let (type_index, index) = role_index(project, &claim_type, &from)?;
+            if from == to {
+                return Ok(Edit::RenameRole {
+                    claim_type,
+                    from: to,
+                    to: from,
+                });
+            }
+            if project.schema.claim_types[type_index].role(&to).is_some() {
+                return Err(EditError::RoleExists {
+                    claim_type,
+                    role: to,
+                });
+            }
+            project.schema.claim_types[type_index].roles[index].name = to.clone();
+            for claim in project.documents.iter_mut().flat_map(Document::claims_mut) {
+                if claim.claim_type != claim_type {
+                    continue;
+                }
+                for argument in &mut claim.arguments {
+                    if argument.role == from {
+                        argument.role = to.clone();
+                    }
+                }
+            }
+            Ok(Edit::RenameRole {
+                claim_type,
+                from: to,
+                to: from,
+            })
+        }
+        other => Err(EditError::Invalid(format!(
+            "internal: {other:?} is not a schema edit"
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests;

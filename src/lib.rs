@@ -1,0 +1,25 @@
+//! claimmark: a desktop workbench for tagging people, dates, counts and
+//! events in news articles and tying them into claims.
+//!
+//! The crate is a library with a thin GUI and CLI on top:
+//! - [`model`]: canonical text and char offsets, documents, spans, claims,
+//!   schema. No GUI, no files.
+//! - [`edit`]: the one `Edit` enum, applied in one place, returning its
+//!   inverse; undo/redo history.
+//! - [`storage`]: the RON project file, its versions, atomic saving,
+//!   recovery copies, reading article files.
+//! - [`session`]: a project with its path and history: what both the GUI
+//!   and the CLI work on.
+//! - [`app`] and [`ui`]: the eframe application (the only modules that use
+//!   egui, eframe or rfd).
+//! - [`cli`]: the command-line subcommands.
+//!
+//! docs/architecture.md has the one-screen map.
+
+pub mod edit;
+pub mod model;
+pub mod session;
+pub mod storage;
+pub mod app;
+pub mod cli;
+pub mod ui;

@@ -1,0 +1,318 @@
+//! Documents and what is annotated on them: spans and claims.
+
+use std::fmt;
+
+use super::schema::Name;
+use super::text::{CanonicalText, CharRange};
+
+/// A document's identifier: unique in the project, safe as a file name
+/// (lowercase letters, digits, `-`, `_`, `.`), so fixtures can be written as
+/// `<doc-id>.txt`.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DocId(String);
+
+impl DocId {
+    pub fn parse(raw: &str) -> Result<Self, String> {
+        if raw.is_empty() || raw.len() > 120 {
+            return Err("a document id must have 1 to 120 characters".to_owned());
+        }
+        if raw.starts_with('.') {
+            return Err(format!("document id “{raw}” must not start with “.”"));
+        }
+        if let Some(bad) = raw.chars().find(|&c| {
+            !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.'))
+        }) {
+            return Err(format!(
+                "document id “{raw}” has “{bad}”; use lowercase letters, digits, “-”, “_” and “.”"
+            ));
+        }
+        Ok(Self(raw.to_owned()))
+    }
+
+    /// An id made from a file name or title ("Kuznechyk Release.txt" →
+    /// `kuznechyk-release`), unique among `taken`.
+    pub fn from_stem(stem: &str, taken: impl Fn(&DocId) -> bool) -> Self {
+        let mut slug = String::new();
+        for c in stem.chars() {
+            if c.is_ascii_alphanumeric() {
+                slug.push(c.to_ascii_lowercase());
+            } else if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
+        }
+        let mut slug: String = slug.trim_end_matches('-').chars().take(100).collect();
+        if slug.is_empty() {
+            slug.push_str("document");
+        }
+        let mut candidate = Self(slug.clone());
+        let mut n = 2;
+        while taken(&candidate) {
+            candidate = Self(format!("{slug}-{n}"));
+            n += 1;
+        }
+        candidate
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for DocId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// How far the analyst has got with a document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum DocStatus {
+    #[default]
+    Todo,
+    InProgress,
+    Done,
+}
+
+impl DocStatus {
+    pub const ALL: [Self; 3] = [Self::Todo, Self::InProgress, Self::Done];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Todo => "to do",
+            Self::InProgress => "in progress",
+            Self::Done => "done",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SpanId(pub u32);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct ClaimId(pub u32);
+
+impl fmt::Display for SpanId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "s{}", self.0)
+    }
+}
+
+impl fmt::Display for ClaimId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "c{}", self.0)
+    }
+}
+
+/// A labelled stretch of a document's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    pub id: SpanId,
+    pub range: CharRange,
+    pub label: Name,
+    pub note: String,
+}
+
+/// A role filled by a span.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Argument {
+    pub role: Name,
+    pub span: SpanId,
+}
+
+/// A statement the article makes, of a type from the schema, whose roles
+/// are filled by spans.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    pub id: ClaimId,
+    pub claim_type: Name,
+    pub arguments: Vec<Argument>,
+    pub note: String,
+}
+
+impl Claim {
+    pub fn uses_span(&self, span: SpanId) -> bool {
+        self.arguments.iter().any(|argument| argument.span == span)
+    }
+
+    pub fn spans_in_role<'a>(&'a self, role: &'a Name) -> impl Iterator<Item = SpanId> + 'a {
+        self.arguments
+            .iter()
+            .filter(move |argument| &argument.role == role)
+            .map(|argument| argument.span)
+    }
+}
+
+/// An article and its annotations. Spans and claims are kept sorted by id,
+/// which is also the order they were made in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Document {
+    pub id: DocId,
+    pub title: String,
+    /// Where the article came from: a URL or a file name.
+    pub source: String,
+    pub published: Option<time::Date>,
+    pub status: DocStatus,
+    pub text: CanonicalText,
+    spans: Vec<Span>,
+    claims: Vec<Claim>,
+}
+
+impl Document {
+    pub fn new(id: DocId, title: String, text: CanonicalText) -> Self {
+        Self {
+            id,
+            title,
+            source: String::new(),
+            published: None,
+            status: DocStatus::Todo,
+            text,
+            spans: Vec::new(),
+            claims: Vec::new(),
+        }
+    }
+
+    pub fn spans(&self) -> &[Span] {
+        &self.spans
+    }
+
+    pub fn claims(&self) -> &[Claim] {
+        &self.claims
+    }
+
+    pub fn span(&self, id: SpanId) -> Option<&Span> {
+        self.spans
+            .binary_search_by_key(&id, |span| span.id)
+            .ok()
+            .and_then(|index| self.spans.get(index))
+    }
+
+    pub(crate) fn span_mut(&mut self, id: SpanId) -> Option<&mut Span> {
+        let index = self.spans.binary_search_by_key(&id, |span| span.id).ok()?;
+        self.spans.get_mut(index)
+    }
+
+    pub fn claim(&self, id: ClaimId) -> Option<&Claim> {
+        self.claims
+            .binary_search_by_key(&id, |claim| claim.id)
+            .ok()
+            .and_then(|index| self.claims.get(index))
+    }
+
+    pub(crate) fn claim_mut(&mut self, id: ClaimId) -> Option<&mut Claim> {
+        let index = self.claims.binary_search_by_key(&id, |claim| claim.id).ok()?;
+        self.claims.get_mut(index)
+    }
+
+    /// The id a new span gets. Ids are never those of a live span; one freed
+    /// by deleting the newest span may be given again, which keeps "edit,
+    /// then undo" restoring the document exactly.
+    pub fn next_span_id(&self) -> SpanId {
+        SpanId(self.spans.last().map_or(1, |span| span.id.0 + 1))
+    }
+
+    pub fn next_claim_id(&self) -> ClaimId {
+        ClaimId(self.claims.last().map_or(1, |claim| claim.id.0 + 1))
+    }
+
+    /// Inserts a span in id order; `false` if its id is taken.
+    pub(crate) fn insert_span(&mut self, span: Span) -> bool {
+        match self.spans.binary_search_by_key(&span.id, |s| s.id) {
+            Ok(_) => false,
+            Err(index) => {
+                self.spans.insert(index, span);
+                true
+            }
+        }
+    }
+
+    pub(crate) fn remove_span(&mut self, id: SpanId) -> Option<Span> {
+        let index = self.spans.binary_search_by_key(&id, |span| span.id).ok()?;
+        Some(self.spans.remove(index))
+    }
+
+    pub(crate) fn insert_claim(&mut self, claim: Claim) -> bool {
+        match self.claims.binary_search_by_key(&claim.id, |c| c.id) {
+            Ok(_) => false,
+            Err(index) => {
+                self.claims.insert(index, claim);
+                true
+            }
+        }
+    }
+
+    pub(crate) fn remove_claim(&mut self, id: ClaimId) -> Option<Claim> {
+        let index = self.claims.binary_search_by_key(&id, |claim| claim.id).ok()?;
+        Some(self.claims.remove(index))
+    }
+
+    pub(crate) fn spans_mut(&mut self) -> impl Iterator<Item = &mut Span> {
+        self.spans.iter_mut()
+    }
+
+    pub(crate) fn claims_mut(&mut self) -> impl Iterator<Item = &mut Claim> {
+        self.claims.iter_mut()
+    }
+
+    /// Builds a document from parts read from a file; the caller has checked
+    /// them (see `storage`). Sorts spans and claims by id.
+    pub(crate) fn from_parts(
+        header: Document,
+        mut spans: Vec<Span>,
+        mut claims: Vec<Claim>,
+    ) -> Self {
+        spans.sort_by_key(|span| span.id);
+        claims.sort_by_key(|claim| claim.id);
+        Self {
+            spans,
+            claims,
+            ..header
+        }
+    }
+
+    /// Replaces all claims (checked by the caller), sorting them by id.
+    pub(crate) fn set_claims(&mut self, mut claims: Vec<Claim>) {
+        claims.sort_by_key(|claim| claim.id);
+        self.claims = claims;
+    }
+
+    /// Claims that use a span, in id order.
+    pub fn claims_using(&self, span: SpanId) -> impl Iterator<Item = &Claim> {
+        self.claims.iter().filter(move |claim| claim.uses_span(span))
+    }
+
+    /// The exact text a span covers.
+    pub fn span_text(&self, span: &Span) -> &str {
+        self.text.slice(span.range).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn doc_ids_from_file_names_are_slugs_and_unique() {
+        let taken = |id: &DocId| id.as_str() == "kuznechyk-release";
+        assert_eq!(
+            DocId::from_stem("Kuznechyk Release", |_| false).as_str(),
+            "kuznechyk-release"
+        );
+        assert_eq!(
+            DocId::from_stem("Kuznechyk Release", taken).as_str(),
+            "kuznechyk-release-2"
+        );
+        assert_eq!(DocId::from_stem("—", |_| false).as_str(), "document");
+        assert_eq!(
+            DocId::from_stem("31 pardoned (AP)", |_| false).as_str(),
+            "31-pardoned-ap"
+        );
+    }
+
+    #[test]
+    fn doc_id_parsing_explains_problems() {
+        assert!(DocId::parse("thirty-one-pardoned").is_ok());
+        assert!(DocId::parse("").is_err());
+        assert!(DocId::parse("../etc").is_err());
+        assert!(DocId::parse("Has Space").unwrap_err().contains("“H”"));
+    }
+}

@@ -1,0 +1,17 @@
+//! The annotation model: canonical text and char offsets, documents, spans,
+//! claims, the schema and normalised values. It knows nothing of the GUI,
+//! of files or of the claim format.
+
+pub mod document;
+pub mod find;
+pub mod notation;
+pub mod project;
+pub mod schema;
+pub mod text;
+pub mod value;
+pub mod words;
+
+pub use document::{Argument, Claim, ClaimId, DocId, DocStatus, Document, Span, SpanId};
+pub use project::Project;
+pub use schema::{ClaimTypeDef, LabelDef, Name, RoleDef, Rgb, Schema, ValueKind};
+pub use text::{CanonicalText, CharOffset, CharRange};

@@ -1,0 +1,73 @@
+//! The documents list: title, status, spans and claims per document.
+
+use egui::{Button, RichText, Ui};
+
+use crate::app::{Command, View};
+use crate::model::{DocStatus, Project};
+
+pub fn documents_ui(ui: &mut Ui, project: &Project, view: &View, out: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.heading("Documents");
+        ui.label(RichText::new(project.documents.len().to_string()).weak());
+    });
+    if ui
+        .button("Add articles…")
+        .on_hover_text("Add .txt articles (or drop them onto the window)")
+        .clicked()
+    {
+        out.push(Command::AddArticles);
+    }
+    ui.separator();
+    if project.documents.is_empty() {
+        ui.label(RichText::new("No documents yet. Add .txt articles, or drop them here.").weak());
+        return;
+    }
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        for doc in &project.documents {
+            let selected = view.document.as_ref() == Some(&doc.id);
+            let marker = match doc.status {
+                DocStatus::Todo => "○",
+                DocStatus::InProgress => "•",
+                DocStatus::Done => "✔",
+            };
+            let text = format!(
+                "{}\n{marker} {} · {} spans · {} claims",
+                shorten(&doc.title, 48),
+                doc.status.label(),
+                doc.spans().len(),
+                doc.claims().len()
+            );
+            let response = ui.add(
+                Button::selectable(selected, text)
+                    .min_size(egui::vec2(ui.available_width(), 0.0)),
+            );
+            if response.clicked() {
+                out.push(Command::SelectDocument(doc.id.clone()));
+            }
+            if selected && view.scroll_to.is_none() && response.gained_focus() {
+                response.scroll_to_me(None);
+            }
+            response.context_menu(|ui| {
+                for status in DocStatus::ALL {
+                    if ui.radio(doc.status == status, format!("Mark as {}", status.label())).clicked() {
+                        out.push(Command::SetDocumentStatus(doc.id.clone(), status));
+                    }
+                }
+                ui.separator();
+                if ui.button("Remove document").clicked() {
+                    out.push(Command::RemoveDocument(doc.id.clone()));
+                }
+            });
+        }
+    });
+}
+
+fn shorten(text: &str, max_chars: usize) -> String {
+    let flat = text.replace('\n', " ");
+    if flat.chars().count() <= max_chars {
+        return flat;
+    }
+    let mut cut: String = flat.chars().take(max_chars - 1).collect();
+    cut.push('…');
+    cut
+}

@@ -1,0 +1,342 @@
+//! The form beside the article: label palette, the selection or selected
+//! span, the document's claims and the claim editor.
+
+use egui::{Button, Color32, RichText, Ui};
+
+use super::text_buffers::TextBuffers;
+use super::theme;
+use crate::app::{ClaimmarkApp, Command, View, digit_for};
+use crate::edit::Edit;
+use crate::model::{Claim, Document, Name, Project, Span};
+
+pub fn form_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
+    let ClaimmarkApp {
+        session,
+        view,
+        buffers,
+        ..
+    } = app;
+    let project = session.project();
+    let Some(doc) = view.document.as_ref().and_then(|id| project.document(id)) else {
+        ui.heading("Labels");
+        palette_ui(ui, project, false, out);
+        ui.separator();
+        ui.label(RichText::new("Open or add a document to start tagging.").weak());
+        return;
+    };
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        ui.heading("Labels");
+        palette_ui(ui, project, view.selection.is_some() || view.span.is_some(), out);
+        ui.separator();
+        if let Some(range) = view.selection {
+            ui.heading("Selection");
+            quote_ui(ui, doc.text.slice(range).unwrap_or_default());
+            ui.label(
+                RichText::new(format!(
+                    "chars {}–{}. Press a label's key or click it to tag; R puts it in a role of the selected claim.",
+                    range.start(),
+                    range.end()
+                ))
+                .small()
+                .weak(),
+            );
+        } else if let Some(span) = view.span.and_then(|id| doc.span(id)) {
+            span_ui(ui, project, doc, span, buffers, out);
+        } else {
+            ui.label(RichText::new("Drag over text to select it, or click a span.").weak());
+        }
+        ui.separator();
+        claims_ui(ui, project, doc, view, out);
+        if let Some(claim) = view.claim.and_then(|id| doc.claim(id)) {
+            ui.separator();
+            claim_editor_ui(ui, project, doc, claim, view, buffers, out);
+        }
+    });
+}
+
+fn quote_ui(ui: &mut Ui, text: &str) {
+    let shown: String = if text.chars().count() > 300 {
+        text.chars().take(299).chain(std::iter::once('…')).collect()
+    } else {
+        text.to_owned()
+    };
+    ui.label(RichText::new(format!("“{shown}”")).italics());
+}
+
+fn palette_ui(ui: &mut Ui, project: &Project, enabled: bool, out: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        for label in &project.schema.labels {
+            let text = match label.key {
+                Some(key) => format!("{key} {}", label.name.display()),
+                None => label.name.display(),
+            };
+            let button = Button::new(RichText::new(text).color(theme::on_solid(label.color)))
+                .fill(theme::solid(label.color));
+            let response = ui.add_enabled(enabled, button);
+            let response = if enabled {
+                response.on_hover_text(format!("Tag the selection as {}", label.name.display()))
+            } else {
+                response.on_disabled_hover_text("Select some text or a span first")
+            };
+            if response.clicked() {
+                out.push(Command::ApplyLabel(label.name.clone()));
+            }
+        }
+    });
+}
+
+fn span_ui(ui: &mut Ui, project: &Project, doc: &Document, span: &Span, buffers: &mut TextBuffers, out: &mut Vec<Command>) {
+    ui.heading(format!("Span {}", span.id));
+    quote_ui(ui, doc.span_text(span));
+    ui.label(RichText::new(format!("chars {}–{}", span.range.start(), span.range.end())).small().weak());
+    ui.horizontal(|ui| {
+        let label_caption = ui.label("Label");
+        egui::ComboBox::from_id_salt("span_label")
+            .selected_text(span.label.display())
+            .show_ui(ui, |ui| {
+                for label in &project.schema.labels {
+                    if ui.selectable_label(label.name == span.label, label.name.display()).clicked()
+                        && label.name != span.label
+                    {
+                        out.push(Command::Apply(
+                            Edit::SetSpanLabel { doc: doc.id.clone(), span: span.id, label: label.name.clone() },
+                            format!("Relabel span as {}", label.name.display()),
+                        ));
+                    }
+                }
+            })
+            .response
+            .labelled_by(label_caption.id);
+    });
+    let key = format!("span-note/{}/{}", doc.id, span.id);
+    let (_, changed) = buffers.field(ui, &key, "Note", &span.note, true, "A remark on this span");
+    if let Some(note) = changed {
+        out.push(Command::Apply(
+            Edit::SetSpanNote { doc: doc.id.clone(), span: span.id, note },
+            "Edit span note".into(),
+        ));
+    }
+    let users: Vec<&Claim> = doc.claims_using(span.id).collect();
+    if users.is_empty() {
+        ui.label(RichText::new("No claim uses this span.").weak());
+    } else {
+        ui.label("Used by:");
+        for claim in users {
+            let roles: Vec<String> = claim
+                .arguments
+                .iter()
+                .filter(|a| a.span == span.id)
+                .map(|a| a.role.display())
+                .collect();
+            if ui
+                .link(format!("{} {} ({})", claim.id, claim.claim_type.display(), roles.join(", ")))
+                .clicked()
+            {
+                out.push(Command::SelectClaim(Some(claim.id)));
+            }
+        }
+    }
+    if ui.button("Delete span").on_hover_text("Delete (or Backspace)").clicked() {
+        out.push(Command::DeleteSelectedSpan);
+    }
+}
+
+/// Required roles of a claim that no span fills.
+pub fn missing_roles(project: &Project, claim: &Claim) -> Vec<Name> {
+    project
+        .schema
+        .claim_type(&claim.claim_type)
+        .map(|ty| {
+            ty.roles
+                .iter()
+                .filter(|role| role.required && !claim.arguments.iter().any(|a| a.role == role.name))
+                .map(|role| role.name.clone())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+fn claim_summary(doc: &Document, claim: &Claim) -> String {
+    let mut parts = Vec::new();
+    for argument in claim.arguments.iter().take(4) {
+        if let Some(span) = doc.span(argument.span) {
+            parts.push(short(doc.span_text(span), 24));
+        }
+    }
+    if claim.arguments.len() > 4 {
+        parts.push("…".into());
+    }
+    parts.join(" · ")
+}
+
+fn claims_ui(ui: &mut Ui, project: &Project, doc: &Document, view: &View, out: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        ui.heading("Claims");
+        ui.label(RichText::new(doc.claims().len().to_string()).weak());
+        ui.menu_button("New claim…", |ui| {
+            for (i, claim_type) in project.schema.claim_types.iter().enumerate() {
+                let mut button = Button::new(claim_type.name.display());
+                if let Some(digit) = digit_for(i) {
+                    button = button.shortcut_text(format!("C {digit}"));
+                }
+                if ui.add(button).clicked() {
+                    out.push(Command::NewClaim(claim_type.name.clone()));
+                }
+            }
+        });
+    });
+    if doc.claims().is_empty() {
+        ui.label(
+            RichText::new("No claims yet. Select an event span and press C, or use New claim…").weak(),
+        );
+        return;
+    }
+    let using_selected_span: Vec<_> = view
+        .span
+        .map(|span| doc.claims_using(span).map(|c| c.id).collect())
+        .unwrap_or_default();
+    for claim in doc.claims() {
+        let missing = missing_roles(project, claim);
+        let mut text = format!("{} {} — {}", claim.id, claim.claim_type.display(), claim_summary(doc, claim));
+        if !missing.is_empty() {
+            let names: Vec<String> = missing.iter().map(Name::display).collect();
+            text.push_str(&format!("\n⚠ missing: {}", names.join(", ")));
+        }
+        let mut rich = RichText::new(text);
+        if using_selected_span.contains(&claim.id) {
+            rich = rich.strong();
+        }
+        if !missing.is_empty() {
+            rich = rich.color(theme::warning(ui.visuals()));
+        }
+        let selected = view.claim == Some(claim.id);
+        let response = ui.add(Button::selectable(selected, rich).min_size(egui::vec2(ui.available_width(), 0.0)));
+        if response.clicked() {
+            out.push(Command::SelectClaim(if selected { None } else { Some(claim.id) }));
+        }
+    }
+}
+
+#[allow(clippy::too_many_lines)] // the claim editor is one form
+fn claim_editor_ui(
+    ui: &mut Ui,
+    project: &Project,
+    doc: &Document,
+    claim: &Claim,
+    view: &View,
+    buffers: &mut TextBuffers,
+    out: &mut Vec<Command>,
+) {
+    ui.heading(format!("Claim {}", claim.id));
+    ui.horizontal(|ui| {
+        let caption = ui.label("Type");
+        egui::ComboBox::from_id_salt("claim_type")
+            .selected_text(claim.claim_type.display())
+            .show_ui(ui, |ui| {
+                for claim_type in &project.schema.claim_types {
+                    if ui.selectable_label(claim_type.name == claim.claim_type, claim_type.name.display()).clicked()
+                        && claim_type.name != claim.claim_type
+                    {
+                        // Arguments in roles the new type lacks are taken out first.
+                        let mut edits: Vec<Edit> = claim
+                            .arguments
+                            .iter()
+                            .enumerate()
+                            .rev()
+                            .filter(|(_, a)| claim_type.role(&a.role).is_none())
+                            .map(|(index, _)| Edit::RemoveArgument { doc: doc.id.clone(), claim: claim.id, index })
+                            .collect();
+                        edits.push(Edit::SetClaimType {
+                            doc: doc.id.clone(),
+                            claim: claim.id,
+                            claim_type: claim_type.name.clone(),
+                        });
+                        out.push(Command::Apply(
+                            Edit::Batch(edits),
+                            format!("Change claim type to {}", claim_type.name.display()),
+                        ));
+                    }
+                }
+            })
+            .response
+            .labelled_by(caption.id);
+    });
+    let can_fill = view.span.is_some() || view.selection.is_some();
+    if let Some(claim_type) = project.schema.claim_type(&claim.claim_type) {
+        egui::Grid::new("roles").num_columns(2).striped(true).show(ui, |ui| {
+            for (i, role) in claim_type.roles.iter().enumerate() {
+                let filled: Vec<(usize, &crate::model::Argument)> =
+                    claim.arguments.iter().enumerate().filter(|(_, a)| a.role == role.name).collect();
+                let digit = digit_for(i).map(|d| format!("{d} ")).unwrap_or_default();
+                let mut caption = RichText::new(format!("{digit}{}", role.name.display()));
+                if role.required {
+                    caption = caption.strong();
+                }
+                ui.label(caption).on_hover_text(role_help(role));
+                ui.horizontal_wrapped(|ui| {
+                    for (index, argument) in &filled {
+                        let text = doc.span(argument.span).map_or_else(|| "?".to_owned(), |s| short(doc.span_text(s), 28));
+                        let color = doc
+                            .span(argument.span)
+                            .and_then(|s| project.schema.label(&s.label))
+                            .map_or(Color32::GRAY, |l| theme::solid(l.color));
+                        let chip = ui.add(Button::new(RichText::new(&text)).stroke(egui::Stroke::new(1.5, color)));
+                        if chip.on_hover_text("Select this span").clicked() {
+                            out.push(Command::SelectSpan(Some(argument.span)));
+                        }
+                        if ui.small_button("✖").on_hover_text(format!("Take “{text}” out of {}", role.name.display())).clicked() {
+                            out.push(Command::RemoveArgument(claim.id, *index));
+                        }
+                    }
+                    if filled.is_empty() && role.required {
+                        ui.colored_label(theme::warning(ui.visuals()), "missing");
+                    }
+                    if filled.is_empty() || role.multiple {
+                        let add = ui
+                            .add_enabled(can_fill, Button::new("+ selected").small())
+                            .on_hover_text(format!("Put the selected span or text in {} (R {})", role.name.display(), digit.trim()))
+                            .on_disabled_hover_text("Select a span or some text first");
+                        if add.clicked() {
+                            out.push(Command::FillRole(role.name.clone()));
+                        }
+                    }
+                });
+                ui.end_row();
+            }
+        });
+    }
+    let key = format!("claim-note/{}/{}", doc.id, claim.id);
+    let (_, changed) = buffers.field(ui, &key, "Claim note", &claim.note, true, "A remark on this claim");
+    if let Some(note) = changed {
+        out.push(Command::Apply(
+            Edit::SetClaimNote { doc: doc.id.clone(), claim: claim.id, note },
+            "Edit claim note".into(),
+        ));
+    }
+    if ui.button("Delete claim").clicked() {
+        out.push(Command::DeleteClaim(claim.id));
+    }
+}
+
+fn role_help(role: &crate::model::RoleDef) -> String {
+    let labels = if role.labels.is_empty() {
+        "any label".to_owned()
+    } else {
+        role.labels.iter().map(Name::display).collect::<Vec<_>>().join(" or ")
+    };
+    format!(
+        "{}{}; takes {labels}",
+        if role.required { "required" } else { "optional" },
+        if role.multiple { ", several spans" } else { ", one span" }
+    )
+}
+
+fn short(text: &str, max_chars: usize) -> String {
+    let flat = text.replace('\n', " ");
+    if flat.chars().count() <= max_chars {
+        return flat;
+    }
+    let mut cut: String = flat.chars().take(max_chars - 1).collect();
+    cut.push('…');
+    cut
+}

@@ -1,0 +1,13 @@
+//! The window's panels. Each reads state and emits commands; none changes
+//! the project itself.
+
+pub mod article;
+pub mod central;
+pub mod documents;
+pub mod form;
+pub mod menu;
+pub mod pickers;
+pub mod schema_editor;
+pub mod status_bar;
+pub mod text_buffers;
+pub mod theme;

@@ -1,0 +1,41 @@
+//! The status bar: project file, saved or not, counts, last message.
+
+use egui::{RichText, Ui};
+
+use crate::app::ClaimmarkApp;
+
+pub fn status_bar_ui(ui: &mut Ui, app: &ClaimmarkApp) {
+    ui.horizontal(|ui| {
+        let path = app
+            .session
+            .path()
+            .map_or_else(|| "Untitled project (not saved yet)".to_owned(), |p| p.display().to_string());
+        ui.label(RichText::new(path).small());
+        ui.separator();
+        if app.session.is_modified() {
+            ui.label(RichText::new("• Unsaved changes").small().color(ui.visuals().warn_fg_color));
+        } else {
+            ui.label(RichText::new("Saved").small());
+        }
+        ui.separator();
+        let project = app.session.project();
+        ui.label(
+            RichText::new(format!(
+                "{} documents · {} spans · {} claims",
+                project.documents.len(),
+                project.span_count(),
+                project.claim_count()
+            ))
+            .small(),
+        );
+        if let Some(status) = &app.status {
+            ui.separator();
+            let text = RichText::new(&status.text).small();
+            if status.is_error {
+                ui.label(text.color(ui.visuals().error_fg_color));
+            } else {
+                ui.label(text);
+            }
+        }
+    });
+}

@@ -1,0 +1,129 @@
+//! Shared fixtures: the sample articles (written for this project; facts
+//! from public reporting, text our own) and helpers to build projects.
+
+use claimmark::edit::Edit;
+use claimmark::model::{Argument, Claim, ClaimId, Document, Name, Project, notation};
+
+pub struct SampleArticle {
+    pub id: &'static str,
+    pub title: &'static str,
+    pub source: &'static str,
+    pub published: &'static str,
+    /// The article in span notation: `[label|text]`.
+    pub marked: &'static str,
+    /// Claims: type and (role, exact span text) pairs; a span is found by
+    /// its text, the first with that text.
+    pub claims: &'static [(&'static str, &'static [(&'static str, &'static str)])],
+}
+
+pub const SAMPLE_ARTICLES: [SampleArticle; 3] = [
+    SampleArticle {
+        id: "pardon-31",
+        title: "Lukashenko pardons 31 people jailed over politics",
+        source: "claimmark sample article (facts from AP reporting, November 2024)",
+        published: "2024-11-16",
+        marked: "Lukashenko pardons 31 people jailed over politics\n\
+\n\
+[place|MINSK] — Belarusian leader [person|Alexander Lukashenko] has [event|pardoned] [count|31] political prisoners, \
+[organization|his press office] said on [date|Thursday]. According to the statement, [count|three] of those \
+[event|freed] are disabled and [count|17] live with chronic illnesses.\n\
+\n\
+The human rights centre [organization|Viasna] says [place|Belarus] still holds [count|1,278] political prisoners, \
+among them its founder [person|Ales Bialiatski]. [person|Pavel Sapelka] of Viasna said [count|more than 100] people \
+were [event|detained] [date|last week] alone.\n",
+        claims: &[
+            ("pardon", &[("trigger", "pardoned"), ("count", "31"), ("actor", "Alexander Lukashenko"), ("date", "Thursday"), ("source", "his press office")]),
+            ("prisoner_count", &[("count", "1,278"), ("source", "Viasna"), ("place", "Belarus")]),
+            ("arrest", &[("trigger", "detained"), ("count", "more than 100"), ("date", "last week"), ("source", "Pavel Sapelka")]),
+        ],
+    },
+    SampleArticle {
+        id: "kuznechyk-freed",
+        title: "Journalist Andrey Kuznechyk freed after more than three years",
+        source: "claimmark sample article (facts from RFE/RL reporting, February 2025)",
+        published: "2025-02-13",
+        marked: "Journalist Andrey Kuznechyk freed after more than three years\n\
+\n\
+[place|Belarus] has [event|released] [person|Andrey Kuznechyk], a journalist for \
+[organization|Radio Free Europe/Radio Liberty], together with [count|two] other prisoners, one of them a U.S. citizen.\n\
+\n\
+Kuznechyk was [event|arrested] in [place|Minsk] on [date|November 25, 2021]. On [date|June 8, 2022], a court \
+[event|sentenced] [person|him] to [count|six years] in prison for “involvement in an extremist organization”.\n\
+\n\
+[organization|Viasna] counts [count|around 1,229] political prisoners in Belarus today.\n",
+        claims: &[
+            ("release", &[("trigger", "released"), ("released_person", "Andrey Kuznechyk"), ("actor", "Radio Free Europe/Radio Liberty")]),
+            ("arrest", &[("trigger", "arrested"), ("arrested_person", "Andrey Kuznechyk"), ("place", "Minsk"), ("date", "November 25, 2021")]),
+            ("sentence", &[("trigger", "sentenced"), ("sentenced_person", "him"), ("term", "six years"), ("date", "June 8, 2022")]),
+            ("prisoner_count", &[("count", "around 1,229"), ("source", "Viasna")]),
+        ],
+    },
+    SampleArticle {
+        id: "amnesty-7850",
+        title: "Belarus amnesty to cover 7,850 people",
+        source: "claimmark sample article (facts from RFE/RL reporting, July 2024)",
+        published: "2024-07-12",
+        marked: "Belarus amnesty to cover 7,850 people\n\
+\n\
+[place|Belarus] [event|freed] [count|thousands] of prisoners [date|this month] under an [event|amnesty] signed by \
+President [person|Alexander Lukashenko]. The law covers [count|7,850] people; [count|more than 2,090] of them will be \
+[event|released].\n\
+\n\
+Among those freed are [count|five] political prisoners, including [person|Rygor Kastusev], a former presidential \
+candidate who was [event|sentenced] to [count|10 years] in [date|2022].\n",
+        claims: &[
+            ("amnesty", &[("trigger", "amnesty"), ("count", "7,850"), ("actor", "Alexander Lukashenko"), ("date", "this month")]),
+            ("release", &[("trigger", "freed"), ("count", "five"), ("released_person", "Rygor Kastusev")]),
+            ("sentence", &[("trigger", "sentenced"), ("sentenced_person", "Rygor Kastusev"), ("term", "10 years"), ("date", "2022")]),
+        ],
+    },
+];
+
+/// A document from a sample article, with its claims.
+pub fn sample_document(article: &SampleArticle) -> Document {
+    let mut project = Project::default();
+    let mut doc = notation::document(article.id, article.marked).expect("sample notation");
+    doc.title = article.title.to_owned();
+    doc.source = article.source.to_owned();
+    doc.published = claimmark::storage::project_file::parse_date(article.published);
+    let id = doc.id.clone();
+    project.documents.push(doc);
+    for (n, (claim_type, roles)) in article.claims.iter().enumerate() {
+        let doc = &project.documents[0];
+        let arguments = roles
+            .iter()
+            .map(|(role, text)| {
+                let span = doc
+                    .spans()
+                    .iter()
+                    .find(|s| doc.span_text(s) == *text)
+                    .unwrap_or_else(|| panic!("{}: no span “{text}”", article.id));
+                Argument { role: Name::parse(role).unwrap(), span: span.id }
+            })
+            .collect();
+        let claim = Claim {
+            id: ClaimId(u32::try_from(n).unwrap() + 1),
+            claim_type: Name::parse(claim_type).unwrap(),
+            arguments,
+            note: String::new(),
+        };
+        Edit::InsertClaim { doc: id.clone(), claim }
+            .apply(&mut project)
+            .unwrap_or_else(|e| panic!("{}: {e}", article.id));
+    }
+    project.documents.remove(0)
+}
+
+/// The sample project: every label and claim type in use.
+pub fn sample_project() -> Project {
+    let mut project = Project::default();
+    for article in &SAMPLE_ARTICLES {
+        project.documents.push(sample_document(article));
+    }
+    project
+}
+
+/// A scratch folder that lives as long as the value.
+pub fn scratch() -> tempfile::TempDir {
+    tempfile::tempdir().unwrap()
+}

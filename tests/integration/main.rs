@@ -1,0 +1,9 @@
+//! Integration tests, one binary:
+//! - `sample_project`: the bundled sample project is up to date and complete.
+//! - `cli`: the `claimmark` command line.
+//! - `ui`: the real app driven with egui_kittest.
+
+mod cli;
+mod fixtures;
+mod sample_project;
+mod ui;
