@@ -16,10 +16,10 @@
 //!
 //! docs/architecture.md has the one-screen map.
 
+pub mod app;
+pub mod cli;
 pub mod edit;
 pub mod model;
 pub mod session;
 pub mod storage;
-pub mod app;
-pub mod cli;
 pub mod ui;

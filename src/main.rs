@@ -55,12 +55,26 @@ fn main() -> ExitCode {
         .init();
     let cli = Cli::parse();
     match cli.command {
-        Some(Command::Add { project, articles, published, source, title }) => {
-            let meta = ArticleMeta { title, source, published };
+        Some(Command::Add {
+            project,
+            articles,
+            published,
+            source,
+            title,
+        }) => {
+            let meta = ArticleMeta {
+                title,
+                source,
+                published,
+            };
             match claimmark::cli::add(&project, &articles, &meta) {
                 Ok(report) => {
                     claimmark::cli::print_add_report(&project, &report);
-                    if report.refused.is_empty() { ExitCode::SUCCESS } else { ExitCode::FAILURE }
+                    if report.refused.is_empty() {
+                        ExitCode::SUCCESS
+                    } else {
+                        ExitCode::FAILURE
+                    }
                 }
                 Err(error) => {
                     eprintln!("claimmark add: {error:#}");
@@ -85,9 +99,12 @@ fn default_project(settings_path: Option<&PathBuf>) -> Option<PathBuf> {
         .map(|path| settings::load(path))
         .and_then(|s| s.recent_projects.into_iter().find(|p| p.exists()));
     recent.or_else(|| {
-        [PathBuf::from("projects/sample.ron"), PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron")]
-            .into_iter()
-            .find(|p| p.exists())
+        [
+            PathBuf::from("projects/sample.ron"),
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("projects/sample.ron"),
+        ]
+        .into_iter()
+        .find(|p| p.exists())
     })
 }
 

@@ -71,10 +71,10 @@ impl Session {
 
     /// The file name, or "Untitled".
     pub fn display_name(&self) -> String {
-        self.path
-            .as_deref()
-            .and_then(Path::file_name)
-            .map_or_else(|| "Untitled".to_owned(), |name| name.to_string_lossy().into_owned())
+        self.path.as_deref().and_then(Path::file_name).map_or_else(
+            || "Untitled".to_owned(),
+            |name| name.to_string_lossy().into_owned(),
+        )
     }
 
     pub fn history(&self) -> &History {
@@ -87,7 +87,8 @@ impl Session {
 
     /// Applies an edit as one undoable step.
     pub fn apply(&mut self, edit: Edit, description: impl Into<String>) -> Result<(), EditError> {
-        self.history.apply(&mut self.project, edit, description.into())
+        self.history
+            .apply(&mut self.project, edit, description.into())
     }
 
     pub fn undo(&mut self) -> Result<Option<Edit>, EditError> {
@@ -141,14 +142,29 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("p.ron");
         let mut session = Session::new_at(&path);
-        assert!(session.is_modified(), "a project not yet on disk is unsaved");
+        assert!(
+            session.is_modified(),
+            "a project not yet on disk is unsaved"
+        );
         let doc = notation::document("a", "[person|Ales] was [event|freed].").unwrap();
         let id = doc.id.clone();
         session
-            .apply(Edit::InsertDocument { index: 0, document: Box::new(doc) }, "add")
+            .apply(
+                Edit::InsertDocument {
+                    index: 0,
+                    document: Box::new(doc),
+                },
+                "add",
+            )
             .unwrap();
         session
-            .apply(Edit::SetDocumentStatus { doc: id, status: DocStatus::Done }, "status")
+            .apply(
+                Edit::SetDocumentStatus {
+                    doc: id,
+                    status: DocStatus::Done,
+                },
+                "status",
+            )
             .unwrap();
         assert!(session.save().unwrap());
         assert!(!session.is_modified());

@@ -102,21 +102,56 @@ pub fn menu_commands() -> Vec<MenuCommand> {
         menu,
     };
     vec![
-        entry(Command::NewProject, "New project", shortcut(CTRL, Key::N), Menu::File),
-        entry(Command::OpenProject, "Open project…", shortcut(CTRL, Key::O), Menu::File),
-        entry(Command::SaveProject, "Save", shortcut(CTRL, Key::S), Menu::File),
-        entry(Command::SaveProjectAs, "Save as…", shortcut(CTRL_SHIFT, Key::S), Menu::File),
-        entry(Command::AddArticles, "Add articles…", shortcut(CTRL_SHIFT, Key::A), Menu::File),
+        entry(
+            Command::NewProject,
+            "New project",
+            shortcut(CTRL, Key::N),
+            Menu::File,
+        ),
+        entry(
+            Command::OpenProject,
+            "Open project…",
+            shortcut(CTRL, Key::O),
+            Menu::File,
+        ),
+        entry(
+            Command::SaveProject,
+            "Save",
+            shortcut(CTRL, Key::S),
+            Menu::File,
+        ),
+        entry(
+            Command::SaveProjectAs,
+            "Save as…",
+            shortcut(CTRL_SHIFT, Key::S),
+            Menu::File,
+        ),
+        entry(
+            Command::AddArticles,
+            "Add articles…",
+            shortcut(CTRL_SHIFT, Key::A),
+            Menu::File,
+        ),
         entry(Command::Quit, "Quit", shortcut(CTRL, Key::Q), Menu::File),
         entry(Command::Undo, "Undo", shortcut(CTRL, Key::Z), Menu::Edit),
         MenuCommand {
             alternative: shortcut(CTRL, Key::Y),
-            ..entry(Command::Redo, "Redo", shortcut(CTRL_SHIFT, Key::Z), Menu::Edit)
+            ..entry(
+                Command::Redo,
+                "Redo",
+                shortcut(CTRL_SHIFT, Key::Z),
+                Menu::Edit,
+            )
         },
         entry(Command::Find, "Find…", shortcut(CTRL, Key::F), Menu::Edit),
         MenuCommand {
             alternative: shortcut(CTRL, Key::G),
-            ..entry(Command::FindNext, "Find next", shortcut(Modifiers::NONE, Key::F3), Menu::Edit)
+            ..entry(
+                Command::FindNext,
+                "Find next",
+                shortcut(Modifiers::NONE, Key::F3),
+                Menu::Edit,
+            )
         },
         MenuCommand {
             alternative: shortcut(CTRL_SHIFT, Key::G),
@@ -139,7 +174,12 @@ pub fn menu_commands() -> Vec<MenuCommand> {
         entry(Command::EditSchema, "Edit schema…", None, Menu::Edit),
         MenuCommand {
             alternative: shortcut(Modifiers::ALT, Key::ArrowDown),
-            ..entry(Command::NextDocument, "Next document", shortcut(CTRL, Key::PageDown), Menu::Document)
+            ..entry(
+                Command::NextDocument,
+                "Next document",
+                shortcut(CTRL, Key::PageDown),
+                Menu::Document,
+            )
         },
         MenuCommand {
             alternative: shortcut(Modifiers::ALT, Key::ArrowUp),
@@ -150,16 +190,33 @@ pub fn menu_commands() -> Vec<MenuCommand> {
                 Menu::Document,
             )
         },
-        entry(Command::PickClaimType, "New claim…", shortcut(Modifiers::NONE, Key::C), Menu::Claim),
-        entry(Command::PickRole, "Fill role with selected span…", shortcut(Modifiers::NONE, Key::R), Menu::Claim),
-        entry(Command::ShowShortcuts, "Keyboard shortcuts", shortcut(Modifiers::NONE, Key::F1), Menu::Help),
+        entry(
+            Command::PickClaimType,
+            "New claim…",
+            shortcut(Modifiers::NONE, Key::C),
+            Menu::Claim,
+        ),
+        entry(
+            Command::PickRole,
+            "Fill role with selected span…",
+            shortcut(Modifiers::NONE, Key::R),
+            Menu::Claim,
+        ),
+        entry(
+            Command::ShowShortcuts,
+            "Keyboard shortcuts",
+            shortcut(Modifiers::NONE, Key::F1),
+            Menu::Help,
+        ),
     ]
 }
 
 /// Whether a shortcut is a bare key (or Shift+key) that must not fire while
 /// the user types into a text field.
 pub fn is_typing_key(shortcut: &KeyboardShortcut) -> bool {
-    !shortcut.modifiers.command && !shortcut.modifiers.ctrl && !shortcut.modifiers.alt
+    !shortcut.modifiers.command
+        && !shortcut.modifiers.ctrl
+        && !shortcut.modifiers.alt
         && !matches!(shortcut.logical_key, Key::F1 | Key::F3)
 }
 
@@ -173,7 +230,11 @@ mod tests {
         let mut seen = Vec::new();
         for entry in &table {
             for shortcut in [entry.shortcut, entry.alternative].into_iter().flatten() {
-                assert!(!seen.contains(&shortcut), "{} reuses a shortcut", entry.label);
+                assert!(
+                    !seen.contains(&shortcut),
+                    "{} reuses a shortcut",
+                    entry.label
+                );
                 seen.push(shortcut);
             }
         }

@@ -129,7 +129,8 @@ fn unavailable_reason() -> String {
     if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
         "no file dialog could be shown: there is no desktop session bus (D-Bus), so no desktop portal, and zenity is not installed".into()
     } else {
-        "no file dialog could be shown: no desktop portal answered and zenity is not installed".into()
+        "no file dialog could be shown: no desktop portal answered and zenity is not installed"
+            .into()
     }
 }
 
@@ -154,9 +155,12 @@ impl ScriptedDialogs {
 impl FileDialogs for ScriptedDialogs {
     fn open(&mut self, request: DialogRequest, _repaint: egui::Context) {
         self.requests.push(request.clone());
-        let outcome = self.answers.pop_front().unwrap_or(DialogOutcome::Unavailable(
-            "the test script has no answer for this dialog".into(),
-        ));
+        let outcome = self
+            .answers
+            .pop_front()
+            .unwrap_or(DialogOutcome::Unavailable(
+                "the test script has no answer for this dialog".into(),
+            ));
         self.finished = Some((request, outcome));
     }
 

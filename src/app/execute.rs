@@ -22,7 +22,9 @@ impl ClaimmarkApp {
                     return;
                 }
                 self.replace_session(Session::untitled());
-                self.set_status("New project. Add articles with File › Add articles… or drop .txt files here.");
+                self.set_status(
+                    "New project. Add articles with File › Add articles… or drop .txt files here.",
+                );
             }
             Command::OpenProject => {
                 if self.ask_to_save_first(&Command::OpenProject) {
@@ -38,11 +40,10 @@ impl ClaimmarkApp {
             }
             Command::SaveProject => self.save(ctx),
             Command::SaveProjectAs => {
-                let suggested_name = self
-                    .session
-                    .path()
-                    .and_then(Path::file_name)
-                    .map_or_else(|| "project.ron".to_owned(), |n| n.to_string_lossy().into_owned());
+                let suggested_name = self.session.path().and_then(Path::file_name).map_or_else(
+                    || "project.ron".to_owned(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
                 self.open_dialog(DialogRequest::SaveProjectAs { suggested_name }, ctx);
             }
             Command::SaveProjectTo(path) => self.save_to(&with_ron_extension(path)),
@@ -76,7 +77,10 @@ impl ClaimmarkApp {
             Command::SelectDocument(id) => self.go_to_document(&id),
             Command::RemoveDocument(id) => self.remove_document(&id),
             Command::SetDocumentStatus(doc, status) => {
-                self.apply(Edit::SetDocumentStatus { doc, status }, format!("Mark as {}", status.label()));
+                self.apply(
+                    Edit::SetDocumentStatus { doc, status },
+                    format!("Mark as {}", status.label()),
+                );
             }
             Command::SetTextSelection(range) => {
                 self.view.selection = range;
@@ -106,7 +110,13 @@ impl ClaimmarkApp {
             Command::SelectClaim(claim) => {
                 self.view.claim = claim;
                 if let Some(first) = claim
-                    .and_then(|id| self.current_document()?.claim(id)?.arguments.first().map(|a| a.span))
+                    .and_then(|id| {
+                        self.current_document()?
+                            .claim(id)?
+                            .arguments
+                            .first()
+                            .map(|a| a.span)
+                    })
                     .and_then(|span| self.current_document()?.span(span).map(|s| s.range))
                 {
                     self.view.scroll_to = Some(first);
@@ -114,14 +124,21 @@ impl ClaimmarkApp {
             }
             Command::DeleteClaim(claim) => {
                 if let Some(doc) = self.view.document.clone() {
-                    self.apply(Edit::RemoveClaim { doc, claim }, format!("Delete claim {claim}"));
+                    self.apply(
+                        Edit::RemoveClaim { doc, claim },
+                        format!("Delete claim {claim}"),
+                    );
                 }
             }
             Command::PickRole => {
                 if self.view.claim.is_none() {
-                    self.set_status("Select a claim first (in the Claims list, or create one with C).");
+                    self.set_status(
+                        "Select a claim first (in the Claims list, or create one with C).",
+                    );
                 } else if self.view.span.is_none() && self.view.selection.is_none() {
-                    self.set_status("Select a span or some text first, then press R to put it in a role.");
+                    self.set_status(
+                        "Select a span or some text first, then press R to put it in a role.",
+                    );
                 } else {
                     self.view.picker = Some(Picker::Role);
                 }
@@ -129,7 +146,10 @@ impl ClaimmarkApp {
             Command::FillRole(role) => self.fill_role(&role),
             Command::RemoveArgument(claim, index) => {
                 if let Some(doc) = self.view.document.clone() {
-                    self.apply(Edit::RemoveArgument { doc, claim, index }, "Remove from role");
+                    self.apply(
+                        Edit::RemoveArgument { doc, claim, index },
+                        "Remove from role",
+                    );
                 }
             }
             Command::EditSchema => self.schema_editor.open = true,
@@ -154,7 +174,8 @@ impl ClaimmarkApp {
     /// With unsaved changes, asks first and returns true (the command runs
     /// again after the answer).
     fn ask_to_save_first(&mut self, then: &Command) -> bool {
-        if std::mem::take(&mut self.skip_save_prompt) || !self.session.is_modified() || self.closing {
+        if std::mem::take(&mut self.skip_save_prompt) || !self.session.is_modified() || self.closing
+        {
             return false;
         }
         if matches!(self.modal, Some(Modal::UnsavedChanges { .. })) {
@@ -241,7 +262,11 @@ impl ClaimmarkApp {
     }
 
     fn add_articles(&mut self, paths: &[PathBuf]) {
-        let batch = articles::read_articles(self.session.project(), paths, &articles::ArticleMeta::default());
+        let batch = articles::read_articles(
+            self.session.project(),
+            paths,
+            &articles::ArticleMeta::default(),
+        );
         let added = batch.documents.len();
         let first = batch.documents.first().map(|doc| doc.id.clone());
         if added > 0 {
@@ -255,7 +280,11 @@ impl ClaimmarkApp {
                     document: Box::new(document),
                 })
                 .collect();
-            let description = if added == 1 { "Add 1 article".to_owned() } else { format!("Add {added} articles") };
+            let description = if added == 1 {
+                "Add 1 article".to_owned()
+            } else {
+                format!("Add {added} articles")
+            };
             if self.apply(Edit::Batch(edits), description) {
                 if let Some(first) = first {
                     self.go_to_document(&first);
@@ -275,7 +304,9 @@ impl ClaimmarkApp {
 
     fn after_history_step(&mut self, edit: &Edit, verb: &str) {
         if let Some(doc) = edit.document() {
-            if self.session.project().document(doc).is_some() && self.view.document.as_ref() != Some(doc) {
+            if self.session.project().document(doc).is_some()
+                && self.view.document.as_ref() != Some(doc)
+            {
                 self.go_to_document(&doc.clone());
             }
         }
@@ -296,19 +327,31 @@ impl ClaimmarkApp {
 
     fn step_document(&mut self, step: isize) {
         let project = self.session.project();
-        let Some(current) = self.view.document.as_ref().and_then(|id| project.document_index(id)) else {
+        let Some(current) = self
+            .view
+            .document
+            .as_ref()
+            .and_then(|id| project.document_index(id))
+        else {
             return;
         };
-        let next = current.saturating_add_signed(step).min(project.documents.len().saturating_sub(1));
+        let next = current
+            .saturating_add_signed(step)
+            .min(project.documents.len().saturating_sub(1));
         if let Some(id) = project.documents.get(next).map(|doc| doc.id.clone()) {
             self.go_to_document(&id);
         }
     }
 
     fn remove_document(&mut self, id: &DocId) {
-        let Some(index) = self.session.project().document_index(id) else { return };
+        let Some(index) = self.session.project().document_index(id) else {
+            return;
+        };
         let title = self.session.project().documents[index].title.clone();
-        if self.apply(Edit::RemoveDocument { doc: id.clone() }, format!("Remove “{title}”")) {
+        if self.apply(
+            Edit::RemoveDocument { doc: id.clone() },
+            format!("Remove “{title}”"),
+        ) {
             let project = self.session.project();
             let neighbour = project
                 .documents
@@ -355,12 +398,18 @@ impl ClaimmarkApp {
     }
 
     fn apply_label(&mut self, label: Name) {
-        let Some(doc) = self.view.document.clone() else { return };
+        let Some(doc) = self.view.document.clone() else {
+            return;
+        };
         if let Some(range) = self.view.selection {
             self.tag(&doc, range, label);
         } else if let Some(span) = self.view.span {
             self.apply(
-                Edit::SetSpanLabel { doc, span, label: label.clone() },
+                Edit::SetSpanLabel {
+                    doc,
+                    span,
+                    label: label.clone(),
+                },
                 format!("Relabel span as {}", label.display()),
             );
         } else {
@@ -372,7 +421,11 @@ impl ClaimmarkApp {
     /// selected instead of duplicated.
     fn tag(&mut self, doc: &DocId, range: CharRange, label: Name) -> Option<SpanId> {
         let document = self.session.project().document(doc)?;
-        if let Some(existing) = document.spans().iter().find(|s| s.range == range && s.label == label) {
+        if let Some(existing) = document
+            .spans()
+            .iter()
+            .find(|s| s.range == range && s.label == label)
+        {
             let id = existing.id;
             self.view.span = Some(id);
             self.view.selection = None;
@@ -381,9 +434,17 @@ impl ClaimmarkApp {
         }
         let id = document.next_span_id();
         let text = document.text.slice(range).unwrap_or_default().to_owned();
-        let span = Span { id, range, label: label.clone(), note: String::new() };
+        let span = Span {
+            id,
+            range,
+            label: label.clone(),
+            note: String::new(),
+        };
         if self.apply(
-            Edit::InsertSpan { doc: doc.clone(), span },
+            Edit::InsertSpan {
+                doc: doc.clone(),
+                span,
+            },
             format!("Tag “{}” as {}", short(&text), label.display()),
         ) {
             self.view.selection = None;
@@ -395,51 +456,98 @@ impl ClaimmarkApp {
     }
 
     fn delete_span(&mut self, span: SpanId) {
-        let Some(doc) = self.current_document() else { return };
+        let Some(doc) = self.current_document() else {
+            return;
+        };
         let users: Vec<ClaimId> = doc.claims_using(span).map(|c| c.id).collect();
         if users.is_empty() {
-            let text = doc.span(span).map(|s| doc.span_text(s).to_owned()).unwrap_or_default();
+            let text = doc
+                .span(span)
+                .map(|s| doc.span_text(s).to_owned())
+                .unwrap_or_default();
             let doc = doc.id.clone();
-            self.apply(Edit::RemoveSpan { doc, span }, format!("Delete span “{}”", short(&text)));
+            self.apply(
+                Edit::RemoveSpan { doc, span },
+                format!("Delete span “{}”", short(&text)),
+            );
         } else {
-            self.modal = Some(Modal::SpanInUse { span, claims: users });
+            self.modal = Some(Modal::SpanInUse {
+                span,
+                claims: users,
+            });
         }
     }
 
     fn delete_span_and_arguments(&mut self, span: SpanId) {
-        let Some(doc) = self.current_document() else { return };
+        let Some(doc) = self.current_document() else {
+            return;
+        };
         let mut edits = Vec::new();
         for claim in doc.claims_using(span) {
             for (index, argument) in claim.arguments.iter().enumerate().rev() {
                 if argument.span == span {
-                    edits.push(Edit::RemoveArgument { doc: doc.id.clone(), claim: claim.id, index });
+                    edits.push(Edit::RemoveArgument {
+                        doc: doc.id.clone(),
+                        claim: claim.id,
+                        index,
+                    });
                 }
             }
         }
-        let text = doc.span(span).map(|s| doc.span_text(s).to_owned()).unwrap_or_default();
-        edits.push(Edit::RemoveSpan { doc: doc.id.clone(), span });
-        self.apply(Edit::Batch(edits), format!("Delete span “{}” and take it out of its claims", short(&text)));
+        let text = doc
+            .span(span)
+            .map(|s| doc.span_text(s).to_owned())
+            .unwrap_or_default();
+        edits.push(Edit::RemoveSpan {
+            doc: doc.id.clone(),
+            span,
+        });
+        self.apply(
+            Edit::Batch(edits),
+            format!(
+                "Delete span “{}” and take it out of its claims",
+                short(&text)
+            ),
+        );
     }
 
     fn new_claim(&mut self, claim_type: Name) {
-        let Some(doc) = self.current_document() else { return };
+        let Some(doc) = self.current_document() else {
+            return;
+        };
         let project = self.session.project();
-        let Some(type_def) = project.schema.claim_type(&claim_type) else { return };
+        let Some(type_def) = project.schema.claim_type(&claim_type) else {
+            return;
+        };
         let trigger = Name::parse(TRIGGER_ROLE).ok();
         let mut arguments = Vec::new();
         // A selected event span becomes the new claim's trigger.
         if let (Some(span), Some(trigger)) = (self.view.span.and_then(|id| doc.span(id)), trigger) {
-            let is_event = project.schema.label(&span.label).is_some_and(|l| l.value_kind == ValueKind::Event);
+            let is_event = project
+                .schema
+                .label(&span.label)
+                .is_some_and(|l| l.value_kind == ValueKind::Event);
             if let Some(role) = type_def.role(&trigger) {
                 if is_event && role.accepts(&span.label) {
-                    arguments.push(Argument { role: trigger, span: span.id });
+                    arguments.push(Argument {
+                        role: trigger,
+                        span: span.id,
+                    });
                 }
             }
         }
         let id = doc.next_claim_id();
-        let claim = Claim { id, claim_type: claim_type.clone(), arguments, note: String::new() };
+        let claim = Claim {
+            id,
+            claim_type: claim_type.clone(),
+            arguments,
+            note: String::new(),
+        };
         let doc = doc.id.clone();
-        if self.apply(Edit::InsertClaim { doc, claim }, format!("New {} claim", claim_type.display())) {
+        if self.apply(
+            Edit::InsertClaim { doc, claim },
+            format!("New {} claim", claim_type.display()),
+        ) {
             self.view.claim = Some(id);
             self.set_status(format!(
                 "New {} claim. Select spans and press R to fill its roles.",
@@ -453,10 +561,19 @@ impl ClaimmarkApp {
             self.set_status("Select a claim first.");
             return;
         };
-        let Some(doc) = self.current_document() else { return };
-        let Some(claim) = doc.claim(claim_id) else { return };
+        let Some(doc) = self.current_document() else {
+            return;
+        };
+        let Some(claim) = doc.claim(claim_id) else {
+            return;
+        };
         let project = self.session.project();
-        let Some(role_def) = project.schema.claim_type(&claim.claim_type).and_then(|t| t.role(role)).cloned() else {
+        let Some(role_def) = project
+            .schema
+            .claim_type(&claim.claim_type)
+            .and_then(|t| t.role(role))
+            .cloned()
+        else {
             return;
         };
         let doc_id = doc.id.clone();
@@ -465,27 +582,45 @@ impl ClaimmarkApp {
             span
         } else if let Some(range) = self.view.selection {
             // Tag the selection with the role's label first, in the same step.
-            let Some(label) = role_def.labels.first().cloned().or_else(|| project.schema.labels.first().map(|l| l.name.clone())) else {
+            let Some(label) = role_def
+                .labels
+                .first()
+                .cloned()
+                .or_else(|| project.schema.labels.first().map(|l| l.name.clone()))
+            else {
                 return;
             };
             let id = doc.next_span_id();
             edits.push(Edit::InsertSpan {
                 doc: doc_id.clone(),
-                span: Span { id, range, label, note: String::new() },
+                span: Span {
+                    id,
+                    range,
+                    label,
+                    note: String::new(),
+                },
             });
             id
         } else {
             self.set_status("Select a span or some text first.");
             return;
         };
-        if claim.arguments.iter().any(|a| &a.role == role && a.span == span_id) {
+        if claim
+            .arguments
+            .iter()
+            .any(|a| &a.role == role && a.span == span_id)
+        {
             self.set_status(format!("That span already fills “{}”.", role.display()));
             return;
         }
         let mut insert_at = claim.arguments.len();
         if !role_def.multiple {
             if let Some(old) = claim.arguments.iter().position(|a| &a.role == role) {
-                edits.push(Edit::RemoveArgument { doc: doc_id.clone(), claim: claim_id, index: old });
+                edits.push(Edit::RemoveArgument {
+                    doc: doc_id.clone(),
+                    claim: claim_id,
+                    index: old,
+                });
                 insert_at = old;
             }
         }
@@ -493,7 +628,10 @@ impl ClaimmarkApp {
             doc: doc_id,
             claim: claim_id,
             index: insert_at,
-            argument: Argument { role: role.clone(), span: span_id },
+            argument: Argument {
+                role: role.clone(),
+                span: span_id,
+            },
         });
         if self.apply(Edit::Batch(edits), format!("Fill role {}", role.display())) {
             self.view.span = Some(span_id);
@@ -506,7 +644,10 @@ fn with_ron_extension(path: PathBuf) -> PathBuf {
     if path.extension().is_some_and(|ext| ext == "ron") {
         path
     } else {
-        let mut name = path.file_name().map(std::ffi::OsStr::to_os_string).unwrap_or_default();
+        let mut name = path
+            .file_name()
+            .map(std::ffi::OsStr::to_os_string)
+            .unwrap_or_default();
         name.push(".ron");
         path.with_file_name(name)
     }

@@ -14,13 +14,13 @@ use std::time::{Duration, Instant};
 
 use egui::{Key, Ui, ViewportCommand};
 
-pub use commands::Command;
-use dialogs::{DialogOutcome, DialogRequest, FileDialogs};
-pub use modals::Modal;
 use crate::model::{CharRange, ClaimId, DocId, Document, SpanId};
 use crate::session::Session;
 use crate::storage::recovery;
 use crate::ui;
+pub use commands::Command;
+use dialogs::{DialogOutcome, DialogRequest, FileDialogs};
+pub use modals::Modal;
 
 /// How the app starts and where it keeps things.
 pub struct AppOptions {
@@ -287,10 +287,18 @@ impl ClaimmarkApp {
     /// A digit typed while a picker is open.
     fn pick(&mut self, picker: Picker, digit: char) {
         self.view.picker = None;
-        let Some(index) = digit_index(digit) else { return };
+        let Some(index) = digit_index(digit) else {
+            return;
+        };
         match picker {
             Picker::ClaimType => {
-                let claim_type = self.session.project().schema.claim_types.get(index).map(|t| t.name.clone());
+                let claim_type = self
+                    .session
+                    .project()
+                    .schema
+                    .claim_types
+                    .get(index)
+                    .map(|t| t.name.clone());
                 if let Some(claim_type) = claim_type {
                     self.queue.push(Command::NewClaim(claim_type));
                 }
@@ -306,7 +314,9 @@ impl ClaimmarkApp {
 
     /// The role names of the selected claim's type, in schema order.
     pub fn selected_claim_roles(&self) -> Vec<crate::model::Name> {
-        let Some(doc) = self.current_document() else { return Vec::new() };
+        let Some(doc) = self.current_document() else {
+            return Vec::new();
+        };
         let Some(claim) = self.view.claim.and_then(|id| doc.claim(id)) else {
             return Vec::new();
         };
@@ -419,7 +429,11 @@ impl ClaimmarkApp {
     }
 
     fn update_title(&mut self, ctx: &egui::Context) {
-        let mark = if self.session.is_modified() { " •" } else { "" };
+        let mark = if self.session.is_modified() {
+            " •"
+        } else {
+            ""
+        };
         let title = format!("{}{mark} — claimmark", self.session.display_name());
         if title != self.window_title {
             ctx.send_viewport_cmd(ViewportCommand::Title(title.clone()));
@@ -465,7 +479,9 @@ impl ClaimmarkApp {
     }
 
     fn offer_untitled_recovery(&mut self) {
-        let Some(folder) = &self.data_folder else { return };
+        let Some(folder) = &self.data_folder else {
+            return;
+        };
         if let Some(copy) = recovery::find(&folder.join("untitled.ron")) {
             self.modal = Some(Modal::Recovery {
                 copy,
@@ -507,8 +523,9 @@ impl ClaimmarkApp {
         }
     }
 
-    /// One frame of the whole window.
-    fn frame_ui(&mut self, ui: &mut Ui) {
+    /// One frame of the whole window (what `eframe::App::ui` runs; benchmarks
+    /// call it on a headless context).
+    pub fn frame_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
         self.poll_dialogs();
         self.handle_dropped_files(&ctx);
@@ -540,7 +557,8 @@ impl ClaimmarkApp {
         egui::CentralPanel::default().show(ui, |ui| {
             ui::central::central_ui(ui, self, &mut out);
         });
-        self.schema_editor.window_ui(&ctx, self.session.project(), &mut out);
+        self.schema_editor
+            .window_ui(&ctx, self.session.project(), &mut out);
         ui::pickers::picker_ui(&ctx, self, &mut out);
         modals::modal_ui(&ctx, self, &mut out);
         self.queue.extend(out);
@@ -596,5 +614,7 @@ pub fn digit_for(index: usize) -> Option<char> {
 }
 
 fn modifier_count(modifiers: egui::Modifiers) -> u8 {
-    u8::from(modifiers.alt) + u8::from(modifiers.shift) + u8::from(modifiers.command || modifiers.ctrl)
+    u8::from(modifiers.alt)
+        + u8::from(modifiers.shift)
+        + u8::from(modifiers.command || modifiers.ctrl)
 }

@@ -15,12 +15,23 @@ use crate::storage::recovery::{self, RecoveryCopy};
 #[derive(Debug, Clone)]
 pub enum Modal {
     /// Save, discard or cancel before `then` runs.
-    UnsavedChanges { then: Box<Command> },
-    Error { title: String, text: String },
+    UnsavedChanges {
+        then: Box<Command>,
+    },
+    Error {
+        title: String,
+        text: String,
+    },
     /// A recovery copy of `project` (or of the untitled project) exists.
-    Recovery { copy: RecoveryCopy, project: Option<PathBuf> },
+    Recovery {
+        copy: RecoveryCopy,
+        project: Option<PathBuf>,
+    },
     /// The span to delete is used by these claims.
-    SpanInUse { span: SpanId, claims: Vec<ClaimId> },
+    SpanInUse {
+        span: SpanId,
+        claims: Vec<ClaimId>,
+    },
     /// No file dialog could open: type the path instead.
     TypePath {
         request: DialogRequest,
@@ -32,7 +43,9 @@ pub enum Modal {
 }
 
 pub(super) fn modal_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
-    let Some(mut modal) = app.modal.take() else { return };
+    let Some(mut modal) = app.modal.take() else {
+        return;
+    };
     let mut keep = true;
     let response = egui::Modal::new(Id::unique("claimmark_modal")).show(ctx, |ui| {
         ui.set_max_width(560.0);
@@ -62,9 +75,14 @@ pub(super) fn modal_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Ve
             }
             Modal::Error { title, text } => {
                 ui.heading(RichText::new(title.as_str()).color(ui.visuals().error_fg_color));
-                egui::ScrollArea::vertical().max_height(320.0).show(ui, |ui| {
-                    ui.add(egui::Label::new(RichText::new(text.as_str()).monospace()).selectable(true));
-                });
+                egui::ScrollArea::vertical()
+                    .max_height(320.0)
+                    .show(ui, |ui| {
+                        ui.add(
+                            egui::Label::new(RichText::new(text.as_str()).monospace())
+                                .selectable(true),
+                        );
+                    });
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
@@ -82,7 +100,11 @@ pub(super) fn modal_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Ve
                     "claimmark found a recovery copy written {when}, newer than the saved project: \
                      the last session probably ended without saving."
                 ));
-                ui.label(RichText::new(copy.path.display().to_string()).small().weak());
+                ui.label(
+                    RichText::new(copy.path.display().to_string())
+                        .small()
+                        .weak(),
+                );
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
                     if ui.button("Restore it").clicked() {
@@ -92,7 +114,8 @@ pub(super) fn modal_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Ve
                                 app.replace_session(Session::restored(restored, project.clone()));
                                 app.set_status("Restored the recovery copy. Save to keep it.");
                             }
-                            Err(error) => app.show_error("Could not read the recovery copy", error.to_string()),
+                            Err(error) => app
+                                .show_error("Could not read the recovery copy", error.to_string()),
                         }
                     }
                     if ui.button("Discard it").clicked() {
@@ -115,7 +138,9 @@ pub(super) fn modal_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Ve
                 ));
                 ui.add_space(8.0);
                 ui.horizontal(|ui| {
-                    if ui.button("Remove from claims and delete").clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+                    if ui.button("Remove from claims and delete").clicked()
+                        || ui.input(|i| i.key_pressed(Key::Enter))
+                    {
                         keep = false;
                         out.push(Command::DeleteSpanFromClaims(*span));
                     }
@@ -124,7 +149,12 @@ pub(super) fn modal_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Ve
                     }
                 });
             }
-            Modal::TypePath { request, reason, text, problem } => {
+            Modal::TypePath {
+                request,
+                reason,
+                text,
+                problem,
+            } => {
                 keep = type_path_ui(ui, request, reason, text, problem, out);
             }
             Modal::Shortcuts => {
@@ -136,7 +166,9 @@ pub(super) fn modal_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Ve
             }
         }
     });
-    if response.should_close() && !matches!(modal, Modal::UnsavedChanges { .. } | Modal::Recovery { .. }) {
+    if response.should_close()
+        && !matches!(modal, Modal::UnsavedChanges { .. } | Modal::Recovery { .. })
+    {
         keep = false;
     }
     if keep && app.modal.is_none() {
@@ -155,7 +187,9 @@ fn type_path_ui(
     ui.heading(request.title());
     ui.label(format!("The system file dialog could not open: {reason}."));
     let hint = match request {
-        DialogRequest::AddArticles => "Type the path of an article (.txt); separate several with “;”.",
+        DialogRequest::AddArticles => {
+            "Type the path of an article (.txt); separate several with “;”."
+        }
         DialogRequest::OpenProject => "Type the path of the project file (.ron) to open.",
         DialogRequest::SaveProjectAs { .. } => "Type the path to save the project to (.ron).",
     };
@@ -210,17 +244,35 @@ fn shortcuts_ui(ui: &mut egui::Ui, app: &ClaimmarkApp) {
         for label in &app.session.project().schema.labels {
             if let Some(key) = label.key {
                 ui.label(key.to_string());
-                ui.label(format!("Tag the selection as {} (or relabel the selected span)", label.name.display()));
+                ui.label(format!(
+                    "Tag the selection as {} (or relabel the selected span)",
+                    label.name.display()
+                ));
                 ui.end_row();
             }
         }
         let rows = [
-            ("Drag", "Select text; it snaps to whole words (hold Alt for exact characters)"),
+            (
+                "Drag",
+                "Select text; it snaps to whole words (hold Alt for exact characters)",
+            ),
             ("Double-click", "Select a word"),
-            ("Click a span", "Select it; click again to cycle through overlapping spans"),
-            ("Escape", "Clear the selection, close a picker or the find bar"),
-            ("C, then 1–9", "New claim of that type (a selected event span becomes its trigger)"),
-            ("R, then 1–9", "Put the selected span (or text) in that role of the selected claim"),
+            (
+                "Click a span",
+                "Select it; click again to cycle through overlapping spans",
+            ),
+            (
+                "Escape",
+                "Clear the selection, close a picker or the find bar",
+            ),
+            (
+                "C, then 1–9",
+                "New claim of that type (a selected event span becomes its trigger)",
+            ),
+            (
+                "R, then 1–9",
+                "Put the selected span (or text) in that role of the selected claim",
+            ),
         ];
         for (keys, what) in rows {
             ui.label(keys);
@@ -228,7 +280,9 @@ fn shortcuts_ui(ui: &mut egui::Ui, app: &ClaimmarkApp) {
             ui.end_row();
         }
         for entry in commands::menu_commands() {
-            let Some(shortcut) = entry.shortcut else { continue };
+            let Some(shortcut) = entry.shortcut else {
+                continue;
+            };
             let mut keys = ui.ctx().format_shortcut(&shortcut);
             if let Some(alternative) = entry.alternative {
                 keys.push_str(" or ");

@@ -76,7 +76,10 @@ mod tests {
         for name in ["/a.ron", "/b.ron", "/a.ron"] {
             settings.remember(Path::new(name));
         }
-        assert_eq!(settings.recent_projects, vec![PathBuf::from("/a.ron"), PathBuf::from("/b.ron")]);
+        assert_eq!(
+            settings.recent_projects,
+            vec![PathBuf::from("/a.ron"), PathBuf::from("/b.ron")]
+        );
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("deep/settings.ron");
         save(&path, &settings).unwrap();

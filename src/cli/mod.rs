@@ -28,13 +28,20 @@ pub fn add(project: &Path, files: &[PathBuf], meta: &ArticleMeta) -> anyhow::Res
         Session::open(project).map_err(|error| anyhow::anyhow!("{error}"))?
     };
     let batch = articles::read_articles(session.project(), files, meta);
-    let added: Vec<String> = batch.documents.iter().map(|doc| doc.id.to_string()).collect();
+    let added: Vec<String> = batch
+        .documents
+        .iter()
+        .map(|doc| doc.id.to_string())
+        .collect();
     let at = session.project().documents.len();
     let edits = batch
         .documents
         .into_iter()
         .enumerate()
-        .map(|(i, document)| Edit::InsertDocument { index: at + i, document: Box::new(document) })
+        .map(|(i, document)| Edit::InsertDocument {
+            index: at + i,
+            document: Box::new(document),
+        })
         .collect();
     session
         .apply(Edit::Batch(edits), "Add articles")

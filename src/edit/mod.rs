@@ -18,49 +18,139 @@ pub use history::History;
 /// One change to a project.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Edit {
-    InsertDocument { index: usize, document: Box<Document> },
-    RemoveDocument { doc: DocId },
-    SetDocumentTitle { doc: DocId, title: String },
-    SetDocumentSource { doc: DocId, source: String },
-    SetDocumentPublished { doc: DocId, published: Option<time::Date> },
-    SetDocumentStatus { doc: DocId, status: DocStatus },
+    InsertDocument {
+        index: usize,
+        document: Box<Document>,
+    },
+    RemoveDocument {
+        doc: DocId,
+    },
+    SetDocumentTitle {
+        doc: DocId,
+        title: String,
+    },
+    SetDocumentSource {
+        doc: DocId,
+        source: String,
+    },
+    SetDocumentPublished {
+        doc: DocId,
+        published: Option<time::Date>,
+    },
+    SetDocumentStatus {
+        doc: DocId,
+        status: DocStatus,
+    },
 
-    InsertSpan { doc: DocId, span: Span },
+    InsertSpan {
+        doc: DocId,
+        span: Span,
+    },
     /// Refused while a claim uses the span: remove those arguments first
     /// (in the same [`Edit::Batch`]).
-    RemoveSpan { doc: DocId, span: SpanId },
-    SetSpanLabel { doc: DocId, span: SpanId, label: Name },
-    SetSpanRange { doc: DocId, span: SpanId, range: CharRange },
-    SetSpanNote { doc: DocId, span: SpanId, note: String },
+    RemoveSpan {
+        doc: DocId,
+        span: SpanId,
+    },
+    SetSpanLabel {
+        doc: DocId,
+        span: SpanId,
+        label: Name,
+    },
+    SetSpanRange {
+        doc: DocId,
+        span: SpanId,
+        range: CharRange,
+    },
+    SetSpanNote {
+        doc: DocId,
+        span: SpanId,
+        note: String,
+    },
 
-    InsertClaim { doc: DocId, claim: Claim },
-    RemoveClaim { doc: DocId, claim: ClaimId },
+    InsertClaim {
+        doc: DocId,
+        claim: Claim,
+    },
+    RemoveClaim {
+        doc: DocId,
+        claim: ClaimId,
+    },
     /// Refused when the claim has arguments in roles the new type lacks.
-    SetClaimType { doc: DocId, claim: ClaimId, claim_type: Name },
-    SetClaimNote { doc: DocId, claim: ClaimId, note: String },
-    InsertArgument { doc: DocId, claim: ClaimId, index: usize, argument: Argument },
-    RemoveArgument { doc: DocId, claim: ClaimId, index: usize },
+    SetClaimType {
+        doc: DocId,
+        claim: ClaimId,
+        claim_type: Name,
+    },
+    SetClaimNote {
+        doc: DocId,
+        claim: ClaimId,
+        note: String,
+    },
+    InsertArgument {
+        doc: DocId,
+        claim: ClaimId,
+        index: usize,
+        argument: Argument,
+    },
+    RemoveArgument {
+        doc: DocId,
+        claim: ClaimId,
+        index: usize,
+    },
 
-    InsertLabel { index: usize, label: LabelDef },
+    InsertLabel {
+        index: usize,
+        label: LabelDef,
+    },
     /// Refused while spans or roles use the label.
-    RemoveLabel { name: Name },
+    RemoveLabel {
+        name: Name,
+    },
     /// Changes a label's colour, key or value kind; its name stays.
-    ReplaceLabel { label: LabelDef },
+    ReplaceLabel {
+        label: LabelDef,
+    },
     /// Renames a label everywhere: schema, roles and spans.
-    RenameLabel { from: Name, to: Name },
-    InsertClaimType { index: usize, claim_type: ClaimTypeDef },
+    RenameLabel {
+        from: Name,
+        to: Name,
+    },
+    InsertClaimType {
+        index: usize,
+        claim_type: ClaimTypeDef,
+    },
     /// Refused while claims have the type.
-    RemoveClaimType { name: Name },
+    RemoveClaimType {
+        name: Name,
+    },
     /// Renames a claim type and every claim of it.
-    RenameClaimType { from: Name, to: Name },
-    InsertRole { claim_type: Name, index: usize, role: RoleDef },
+    RenameClaimType {
+        from: Name,
+        to: Name,
+    },
+    InsertRole {
+        claim_type: Name,
+        index: usize,
+        role: RoleDef,
+    },
     /// Refused while arguments fill the role.
-    RemoveRole { claim_type: Name, role: Name },
+    RemoveRole {
+        claim_type: Name,
+        role: Name,
+    },
     /// Changes whether a role is required, takes several spans and which
     /// labels it accepts; its name stays.
-    ReplaceRole { claim_type: Name, role: RoleDef },
+    ReplaceRole {
+        claim_type: Name,
+        role: RoleDef,
+    },
     /// Renames a role and every argument in it.
-    RenameRole { claim_type: Name, from: Name, to: Name },
+    RenameRole {
+        claim_type: Name,
+        from: Name,
+        to: Name,
+    },
 
     /// Several edits as one step: all apply, or none.
     Batch(Vec<Edit>),
@@ -90,7 +180,11 @@ pub enum EditError {
     #[error("a label “{0}” already exists")]
     LabelExists(Name),
     #[error("label “{name}” is used by {spans} span(s) and {roles} role(s); change those first")]
-    LabelInUse { name: Name, spans: usize, roles: usize },
+    LabelInUse {
+        name: Name,
+        spans: usize,
+        roles: usize,
+    },
     #[error("there is no claim type “{0}”")]
     NoClaimType(Name),
     #[error("a claim type “{0}” already exists")]
@@ -650,7 +744,8 @@ fn apply_schema_edit(edit: Edit, project: &mut Project) -> Result<Edit> {
             };
             for doc in &project.documents {
                 for claim in doc.claims().iter().filter(|c| c.claim_type == claim_type) {
-                    if let Some(problem) = claim_problems(&probe.schema, doc, claim).into_iter().next()
+                    if let Some(problem) =
+                        claim_problems(&probe.schema, doc, claim).into_iter().next()
                     {
                         return Err(EditError::Invalid(problem));
                     }

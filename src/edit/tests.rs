@@ -4,9 +4,9 @@
 use proptest::prelude::*;
 
 use super::*;
+use crate::model::CanonicalText;
 use crate::model::notation;
 use crate::model::schema::Rgb;
-use crate::model::CanonicalText;
 
 fn name(raw: &str) -> Name {
     Name::parse(raw).unwrap()
@@ -28,8 +28,14 @@ fn sample_project() -> Project {
         id: ClaimId(1),
         claim_type: name("release"),
         arguments: vec![
-            Argument { role: name("trigger"), span: SpanId(2) },
-            Argument { role: name("released_person"), span: SpanId(1) },
+            Argument {
+                role: name("trigger"),
+                span: SpanId(2),
+            },
+            Argument {
+                role: name("released_person"),
+                span: SpanId(1),
+            },
         ],
         note: String::new(),
     });
@@ -55,41 +61,95 @@ fn every_kind_of_edit_is_undone_by_its_inverse() {
     let first = doc_id("first");
     let span = |id| SpanId(id);
     let edits = vec![
-        Edit::SetDocumentTitle { doc: first.clone(), title: "New".into() },
-        Edit::SetDocumentSource { doc: first.clone(), source: "https://example.org".into() },
+        Edit::SetDocumentTitle {
+            doc: first.clone(),
+            title: "New".into(),
+        },
+        Edit::SetDocumentSource {
+            doc: first.clone(),
+            source: "https://example.org".into(),
+        },
         Edit::SetDocumentPublished {
             doc: first.clone(),
             published: Some(time::macros::date!(2025 - 09 - 20)),
         },
-        Edit::SetDocumentStatus { doc: first.clone(), status: DocStatus::Done },
-        Edit::RemoveDocument { doc: doc_id("second") },
+        Edit::SetDocumentStatus {
+            doc: first.clone(),
+            status: DocStatus::Done,
+        },
+        Edit::RemoveDocument {
+            doc: doc_id("second"),
+        },
         Edit::InsertDocument {
             index: 1,
             document: Box::new(notation::document("third", "A [person|B].").unwrap()),
         },
         Edit::InsertSpan {
             doc: first.clone(),
-            span: Span { id: span(9), range: CharRange::from_offsets(0, 4), label: name("person"), note: String::new() },
+            span: Span {
+                id: span(9),
+                range: CharRange::from_offsets(0, 4),
+                label: name("person"),
+                note: String::new(),
+            },
         },
-        Edit::RemoveSpan { doc: first.clone(), span: span(3) },
-        Edit::SetSpanLabel { doc: first.clone(), span: span(1), label: name("organization") },
-        Edit::SetSpanRange { doc: first.clone(), span: span(1), range: CharRange::from_offsets(0, 4) },
-        Edit::SetSpanNote { doc: first.clone(), span: span(1), note: "check spelling".into() },
+        Edit::RemoveSpan {
+            doc: first.clone(),
+            span: span(3),
+        },
+        Edit::SetSpanLabel {
+            doc: first.clone(),
+            span: span(1),
+            label: name("organization"),
+        },
+        Edit::SetSpanRange {
+            doc: first.clone(),
+            span: span(1),
+            range: CharRange::from_offsets(0, 4),
+        },
+        Edit::SetSpanNote {
+            doc: first.clone(),
+            span: span(1),
+            note: "check spelling".into(),
+        },
         Edit::InsertClaim {
             doc: first.clone(),
-            claim: Claim { id: ClaimId(2), claim_type: name("prisoner_count"), arguments: vec![], note: String::new() },
+            claim: Claim {
+                id: ClaimId(2),
+                claim_type: name("prisoner_count"),
+                arguments: vec![],
+                note: String::new(),
+            },
         },
-        Edit::RemoveClaim { doc: first.clone(), claim: ClaimId(1) },
-        Edit::SetClaimType { doc: first.clone(), claim: ClaimId(1), claim_type: name("pardon") }
-            .pipe_into_batch_with_role_fix(),
-        Edit::SetClaimNote { doc: first.clone(), claim: ClaimId(1), note: "per Viasna".into() },
+        Edit::RemoveClaim {
+            doc: first.clone(),
+            claim: ClaimId(1),
+        },
+        Edit::SetClaimType {
+            doc: first.clone(),
+            claim: ClaimId(1),
+            claim_type: name("pardon"),
+        }
+        .pipe_into_batch_with_role_fix(),
+        Edit::SetClaimNote {
+            doc: first.clone(),
+            claim: ClaimId(1),
+            note: "per Viasna".into(),
+        },
         Edit::InsertArgument {
             doc: first.clone(),
             claim: ClaimId(1),
             index: 2,
-            argument: Argument { role: name("date"), span: span(3) },
+            argument: Argument {
+                role: name("date"),
+                span: span(3),
+            },
         },
-        Edit::RemoveArgument { doc: first.clone(), claim: ClaimId(1), index: 0 },
+        Edit::RemoveArgument {
+            doc: first.clone(),
+            claim: ClaimId(1),
+            index: 0,
+        },
         Edit::InsertLabel {
             index: 6,
             label: LabelDef {
@@ -107,24 +167,52 @@ fn every_kind_of_edit_is_undone_by_its_inverse() {
                 value_kind: crate::model::ValueKind::Place,
             },
         },
-        Edit::RenameLabel { from: name("person"), to: name("human") },
+        Edit::RenameLabel {
+            from: name("person"),
+            to: name("human"),
+        },
         Edit::InsertClaimType {
             index: 0,
-            claim_type: ClaimTypeDef { name: name("deportation"), roles: vec![] },
+            claim_type: ClaimTypeDef {
+                name: name("deportation"),
+                roles: vec![],
+            },
         },
-        Edit::RemoveClaimType { name: name("amnesty") },
-        Edit::RenameClaimType { from: name("release"), to: name("liberation") },
+        Edit::RemoveClaimType {
+            name: name("amnesty"),
+        },
+        Edit::RenameClaimType {
+            from: name("release"),
+            to: name("liberation"),
+        },
         Edit::InsertRole {
             claim_type: name("release"),
             index: 1,
-            role: RoleDef { name: name("prison"), required: false, multiple: false, labels: vec![] },
+            role: RoleDef {
+                name: name("prison"),
+                required: false,
+                multiple: false,
+                labels: vec![],
+            },
         },
-        Edit::RemoveRole { claim_type: name("release"), role: name("source") },
+        Edit::RemoveRole {
+            claim_type: name("release"),
+            role: name("source"),
+        },
         Edit::ReplaceRole {
             claim_type: name("release"),
-            role: RoleDef { name: name("count"), required: true, multiple: true, labels: vec![] },
+            role: RoleDef {
+                name: name("count"),
+                required: true,
+                multiple: true,
+                labels: vec![],
+            },
         },
-        Edit::RenameRole { claim_type: name("release"), from: name("released_person"), to: name("freed_person") },
+        Edit::RenameRole {
+            claim_type: name("release"),
+            from: name("released_person"),
+            to: name("freed_person"),
+        },
     ];
     for edit in edits {
         let mut project = sample_project();
@@ -141,7 +229,11 @@ impl PipeIntoBatch for Edit {
     /// removes that argument first, as the UI does.
     fn pipe_into_batch_with_role_fix(self) -> Edit {
         Edit::Batch(vec![
-            Edit::RemoveArgument { doc: doc_id("first"), claim: ClaimId(1), index: 1 },
+            Edit::RemoveArgument {
+                doc: doc_id("first"),
+                claim: ClaimId(1),
+                index: 1,
+            },
             self,
         ])
     }
@@ -151,41 +243,107 @@ impl PipeIntoBatch for Edit {
 fn refused_edits_change_nothing() {
     let first = doc_id("first");
     let refused = vec![
-        (Edit::RemoveSpan { doc: first.clone(), span: SpanId(1) }, "used by 1 claim"),
+        (
+            Edit::RemoveSpan {
+                doc: first.clone(),
+                span: SpanId(1),
+            },
+            "used by 1 claim",
+        ),
         (
             Edit::InsertSpan {
                 doc: first.clone(),
-                span: Span { id: SpanId(7), range: CharRange::from_offsets(80, 200), label: name("person"), note: String::new() },
+                span: Span {
+                    id: SpanId(7),
+                    range: CharRange::from_offsets(80, 200),
+                    label: name("person"),
+                    note: String::new(),
+                },
             },
             "only 58 chars",
         ),
         (
             Edit::InsertSpan {
                 doc: first.clone(),
-                span: Span { id: SpanId(1), range: CharRange::from_offsets(0, 2), label: name("person"), note: String::new() },
+                span: Span {
+                    id: SpanId(1),
+                    range: CharRange::from_offsets(0, 2),
+                    label: name("person"),
+                    note: String::new(),
+                },
             },
             "already has a span",
         ),
-        (Edit::SetSpanLabel { doc: first.clone(), span: SpanId(1), label: name("ghost") }, "no label"),
-        (Edit::SetClaimType { doc: first.clone(), claim: ClaimId(1), claim_type: name("pardon") }, "released_person"),
+        (
+            Edit::SetSpanLabel {
+                doc: first.clone(),
+                span: SpanId(1),
+                label: name("ghost"),
+            },
+            "no label",
+        ),
+        (
+            Edit::SetClaimType {
+                doc: first.clone(),
+                claim: ClaimId(1),
+                claim_type: name("pardon"),
+            },
+            "released_person",
+        ),
         (
             Edit::InsertArgument {
                 doc: first.clone(),
                 claim: ClaimId(1),
                 index: 0,
-                argument: Argument { role: name("trigger"), span: SpanId(3) },
+                argument: Argument {
+                    role: name("trigger"),
+                    span: SpanId(3),
+                },
             },
             "twice",
         ),
-        (Edit::RemoveLabel { name: name("person") }, "used by"),
-        (Edit::RemoveClaimType { name: name("release") }, "used by 1 claim"),
-        (Edit::RemoveRole { claim_type: name("release"), role: name("trigger") }, "filled in 1"),
-        (Edit::RenameLabel { from: name("person"), to: name("date") }, "already exists"),
-        (Edit::InsertDocument { index: 0, document: Box::new(notation::document("first", "x").unwrap()) }, "already exists"),
+        (
+            Edit::RemoveLabel {
+                name: name("person"),
+            },
+            "used by",
+        ),
+        (
+            Edit::RemoveClaimType {
+                name: name("release"),
+            },
+            "used by 1 claim",
+        ),
+        (
+            Edit::RemoveRole {
+                claim_type: name("release"),
+                role: name("trigger"),
+            },
+            "filled in 1",
+        ),
+        (
+            Edit::RenameLabel {
+                from: name("person"),
+                to: name("date"),
+            },
+            "already exists",
+        ),
+        (
+            Edit::InsertDocument {
+                index: 0,
+                document: Box::new(notation::document("first", "x").unwrap()),
+            },
+            "already exists",
+        ),
         (
             Edit::Batch(vec![
-                Edit::SetDocumentTitle { doc: first.clone(), title: "changed".into() },
-                Edit::RemoveDocument { doc: doc_id("missing") },
+                Edit::SetDocumentTitle {
+                    doc: first.clone(),
+                    title: "changed".into(),
+                },
+                Edit::RemoveDocument {
+                    doc: doc_id("missing"),
+                },
             ]),
             "no document",
         ),
@@ -202,12 +360,20 @@ fn refused_edits_change_nothing() {
 #[test]
 fn renaming_a_label_keeps_its_spans() {
     let mut project = sample_project();
-    Edit::RenameLabel { from: name("person"), to: name("individual") }
-        .apply(&mut project)
-        .unwrap();
+    Edit::RenameLabel {
+        from: name("person"),
+        to: name("individual"),
+    }
+    .apply(&mut project)
+    .unwrap();
     let doc = &project.documents[0];
     assert_eq!(doc.span(SpanId(1)).unwrap().label.as_str(), "individual");
-    let role = project.schema.claim_type(&name("release")).unwrap().role(&name("released_person")).unwrap();
+    let role = project
+        .schema
+        .claim_type(&name("release"))
+        .unwrap()
+        .role(&name("released_person"))
+        .unwrap();
     assert_eq!(role.labels, vec![name("individual")]);
     assert!(project.problems().is_empty());
 }
@@ -219,7 +385,14 @@ fn history_tracks_saved_state_through_undo_and_redo() {
     let original = project.clone();
     let doc = doc_id("first");
     history
-        .apply(&mut project, Edit::SetDocumentStatus { doc: doc.clone(), status: DocStatus::Done }, "status".into())
+        .apply(
+            &mut project,
+            Edit::SetDocumentStatus {
+                doc: doc.clone(),
+                status: DocStatus::Done,
+            },
+            "status".into(),
+        )
         .unwrap();
     assert!(history.is_modified());
     history.mark_saved();
@@ -233,7 +406,14 @@ fn history_tracks_saved_state_through_undo_and_redo() {
     // A new edit after undo drops the redo branch.
     history.undo(&mut project).unwrap();
     history
-        .apply(&mut project, Edit::SetDocumentTitle { doc, title: "x".into() }, "title".into())
+        .apply(
+            &mut project,
+            Edit::SetDocumentTitle {
+                doc,
+                title: "x".into(),
+            },
+            "title".into(),
+        )
         .unwrap();
     assert!(!history.can_redo());
     assert!(history.is_modified());
@@ -245,15 +425,25 @@ fn typing_a_note_is_one_undo_step() {
     let mut history = History::new();
     let original = project.clone();
     for note in ["p", "pe", "per", "per Viasna"] {
-        let edit = Edit::SetSpanNote { doc: doc_id("first"), span: SpanId(1), note: note.into() };
+        let edit = Edit::SetSpanNote {
+            doc: doc_id("first"),
+            span: SpanId(1),
+            note: note.into(),
+        };
         history.apply(&mut project, edit, "note".into()).unwrap();
     }
-    assert_eq!(project.documents[0].span(SpanId(1)).unwrap().note, "per Viasna");
+    assert_eq!(
+        project.documents[0].span(SpanId(1)).unwrap().note,
+        "per Viasna"
+    );
     history.undo(&mut project).unwrap();
     assert_eq!(project, original);
     assert!(!history.can_undo());
     history.redo(&mut project).unwrap();
-    assert_eq!(project.documents[0].span(SpanId(1)).unwrap().note, "per Viasna");
+    assert_eq!(
+        project.documents[0].span(SpanId(1)).unwrap().note,
+        "per Viasna"
+    );
 }
 
 // ---- property: any sequence of edits, then as many undos, restores the project
@@ -262,54 +452,147 @@ fn typing_a_note_is_one_undo_step() {
 /// project as it is when it applies (so most are valid, some are refused).
 #[derive(Debug, Clone)]
 enum Intent {
-    AddSpan { doc: usize, start: usize, len: usize, label: usize },
-    RemoveSpan { doc: usize, span: usize },
-    RemoveSpanWithArguments { doc: usize, span: usize },
-    Relabel { doc: usize, span: usize, label: usize },
-    Note { doc: usize, span: usize, note: String },
-    AddClaim { doc: usize, claim_type: usize },
-    AddArgument { doc: usize, claim: usize, role: usize, span: usize },
-    RemoveArgument { doc: usize, claim: usize, index: usize },
-    RemoveClaim { doc: usize, claim: usize },
-    Title { doc: usize, title: String },
-    Status { doc: usize, status: usize },
-    RemoveDocument { doc: usize },
-    AddDocument { index: usize, text: String },
-    RenameLabel { label: usize, to: String },
-    RenameRole { claim_type: usize, role: usize, to: String },
+    AddSpan {
+        doc: usize,
+        start: usize,
+        len: usize,
+        label: usize,
+    },
+    RemoveSpan {
+        doc: usize,
+        span: usize,
+    },
+    RemoveSpanWithArguments {
+        doc: usize,
+        span: usize,
+    },
+    Relabel {
+        doc: usize,
+        span: usize,
+        label: usize,
+    },
+    Note {
+        doc: usize,
+        span: usize,
+        note: String,
+    },
+    AddClaim {
+        doc: usize,
+        claim_type: usize,
+    },
+    AddArgument {
+        doc: usize,
+        claim: usize,
+        role: usize,
+        span: usize,
+    },
+    RemoveArgument {
+        doc: usize,
+        claim: usize,
+        index: usize,
+    },
+    RemoveClaim {
+        doc: usize,
+        claim: usize,
+    },
+    Title {
+        doc: usize,
+        title: String,
+    },
+    Status {
+        doc: usize,
+        status: usize,
+    },
+    RemoveDocument {
+        doc: usize,
+    },
+    AddDocument {
+        index: usize,
+        text: String,
+    },
+    RenameLabel {
+        label: usize,
+        to: String,
+    },
+    RenameRole {
+        claim_type: usize,
+        role: usize,
+        to: String,
+    },
 }
 
 fn intent_strategy() -> impl Strategy<Value = Intent> {
     let n = 0usize..8;
     prop_oneof![
-        (n.clone(), 0usize..100, 1usize..12, 0usize..6)
-            .prop_map(|(doc, start, len, label)| Intent::AddSpan { doc, start, len, label }),
+        (n.clone(), 0usize..100, 1usize..12, 0usize..6).prop_map(|(doc, start, len, label)| {
+            Intent::AddSpan {
+                doc,
+                start,
+                len,
+                label,
+            }
+        }),
         (n.clone(), n.clone()).prop_map(|(doc, span)| Intent::RemoveSpan { doc, span }),
-        (n.clone(), n.clone()).prop_map(|(doc, span)| Intent::RemoveSpanWithArguments { doc, span }),
-        (n.clone(), n.clone(), 0usize..6).prop_map(|(doc, span, label)| Intent::Relabel { doc, span, label }),
-        (n.clone(), n.clone(), "[a-z😀 ]{0,6}").prop_map(|(doc, span, note)| Intent::Note { doc, span, note }),
+        (n.clone(), n.clone())
+            .prop_map(|(doc, span)| Intent::RemoveSpanWithArguments { doc, span }),
+        (n.clone(), n.clone(), 0usize..6).prop_map(|(doc, span, label)| Intent::Relabel {
+            doc,
+            span,
+            label
+        }),
+        (n.clone(), n.clone(), "[a-z😀 ]{0,6}").prop_map(|(doc, span, note)| Intent::Note {
+            doc,
+            span,
+            note
+        }),
         (n.clone(), 0usize..6).prop_map(|(doc, claim_type)| Intent::AddClaim { doc, claim_type }),
-        (n.clone(), n.clone(), 0usize..7, n.clone())
-            .prop_map(|(doc, claim, role, span)| Intent::AddArgument { doc, claim, role, span }),
-        (n.clone(), n.clone(), n.clone()).prop_map(|(doc, claim, index)| Intent::RemoveArgument { doc, claim, index }),
+        (n.clone(), n.clone(), 0usize..7, n.clone()).prop_map(|(doc, claim, role, span)| {
+            Intent::AddArgument {
+                doc,
+                claim,
+                role,
+                span,
+            }
+        }),
+        (n.clone(), n.clone(), n.clone()).prop_map(|(doc, claim, index)| Intent::RemoveArgument {
+            doc,
+            claim,
+            index
+        }),
         (n.clone(), n.clone()).prop_map(|(doc, claim)| Intent::RemoveClaim { doc, claim }),
         (n.clone(), "[A-Za-z ]{0,8}").prop_map(|(doc, title)| Intent::Title { doc, title }),
         (n.clone(), 0usize..3).prop_map(|(doc, status)| Intent::Status { doc, status }),
         n.clone().prop_map(|doc| Intent::RemoveDocument { doc }),
-        (n.clone(), "[a-zé“” 😀\n]{1,60}").prop_map(|(index, text)| Intent::AddDocument { index, text }),
+        (n.clone(), "[a-zé“” 😀\n]{1,60}")
+            .prop_map(|(index, text)| Intent::AddDocument { index, text }),
         (0usize..6, "[a-z]{1,6}").prop_map(|(label, to)| Intent::RenameLabel { label, to }),
-        (0usize..6, 0usize..7, "[a-z]{1,6}").prop_map(|(claim_type, role, to)| Intent::RenameRole { claim_type, role, to }),
+        (0usize..6, 0usize..7, "[a-z]{1,6}").prop_map(|(claim_type, role, to)| {
+            Intent::RenameRole {
+                claim_type,
+                role,
+                to,
+            }
+        }),
     ]
 }
 
 fn pick<T>(items: &[T], n: usize) -> Option<&T> {
-    if items.is_empty() { None } else { items.get(n % items.len()) }
+    if items.is_empty() {
+        None
+    } else {
+        items.get(n % items.len())
+    }
 }
 
 fn concretize(project: &Project, intent: Intent) -> Option<Edit> {
     let doc_at = |n: usize| pick(&project.documents, n);
     Some(match intent {
-        Intent::AddSpan { doc, start, len, label } => {
+        Intent::AddSpan {
+            doc,
+            start,
+            len,
+            label,
+        } => {
             let doc = doc_at(doc)?;
             let start = start % doc.text.char_len().max(1);
             Edit::InsertSpan {
@@ -324,7 +607,10 @@ fn concretize(project: &Project, intent: Intent) -> Option<Edit> {
         }
         Intent::RemoveSpan { doc, span } => {
             let doc = doc_at(doc)?;
-            Edit::RemoveSpan { doc: doc.id.clone(), span: pick(doc.spans(), span)?.id }
+            Edit::RemoveSpan {
+                doc: doc.id.clone(),
+                span: pick(doc.spans(), span)?.id,
+            }
         }
         Intent::RemoveSpanWithArguments { doc, span } => {
             let doc = doc_at(doc)?;
@@ -333,11 +619,18 @@ fn concretize(project: &Project, intent: Intent) -> Option<Edit> {
             for claim in doc.claims_using(span) {
                 for (index, argument) in claim.arguments.iter().enumerate().rev() {
                     if argument.span == span {
-                        batch.push(Edit::RemoveArgument { doc: doc.id.clone(), claim: claim.id, index });
+                        batch.push(Edit::RemoveArgument {
+                            doc: doc.id.clone(),
+                            claim: claim.id,
+                            index,
+                        });
                     }
                 }
             }
-            batch.push(Edit::RemoveSpan { doc: doc.id.clone(), span });
+            batch.push(Edit::RemoveSpan {
+                doc: doc.id.clone(),
+                span,
+            });
             Edit::Batch(batch)
         }
         Intent::Relabel { doc, span, label } => {
@@ -350,7 +643,11 @@ fn concretize(project: &Project, intent: Intent) -> Option<Edit> {
         }
         Intent::Note { doc, span, note } => {
             let doc = doc_at(doc)?;
-            Edit::SetSpanNote { doc: doc.id.clone(), span: pick(doc.spans(), span)?.id, note }
+            Edit::SetSpanNote {
+                doc: doc.id.clone(),
+                span: pick(doc.spans(), span)?.id,
+                note,
+            }
         }
         Intent::AddClaim { doc, claim_type } => {
             let doc = doc_at(doc)?;
@@ -364,7 +661,12 @@ fn concretize(project: &Project, intent: Intent) -> Option<Edit> {
                 },
             }
         }
-        Intent::AddArgument { doc, claim, role, span } => {
+        Intent::AddArgument {
+            doc,
+            claim,
+            role,
+            span,
+        } => {
             let doc = doc_at(doc)?;
             let claim = pick(doc.claims(), claim)?;
             let claim_type = project.schema.claim_type(&claim.claim_type)?;
@@ -381,18 +683,30 @@ fn concretize(project: &Project, intent: Intent) -> Option<Edit> {
         Intent::RemoveArgument { doc, claim, index } => {
             let doc = doc_at(doc)?;
             let claim = pick(doc.claims(), claim)?;
-            Edit::RemoveArgument { doc: doc.id.clone(), claim: claim.id, index: index % claim.arguments.len().max(1) }
+            Edit::RemoveArgument {
+                doc: doc.id.clone(),
+                claim: claim.id,
+                index: index % claim.arguments.len().max(1),
+            }
         }
         Intent::RemoveClaim { doc, claim } => {
             let doc = doc_at(doc)?;
-            Edit::RemoveClaim { doc: doc.id.clone(), claim: pick(doc.claims(), claim)?.id }
+            Edit::RemoveClaim {
+                doc: doc.id.clone(),
+                claim: pick(doc.claims(), claim)?.id,
+            }
         }
-        Intent::Title { doc, title } => Edit::SetDocumentTitle { doc: doc_at(doc)?.id.clone(), title },
+        Intent::Title { doc, title } => Edit::SetDocumentTitle {
+            doc: doc_at(doc)?.id.clone(),
+            title,
+        },
         Intent::Status { doc, status } => Edit::SetDocumentStatus {
             doc: doc_at(doc)?.id.clone(),
             status: DocStatus::ALL[status % 3],
         },
-        Intent::RemoveDocument { doc } => Edit::RemoveDocument { doc: doc_at(doc)?.id.clone() },
+        Intent::RemoveDocument { doc } => Edit::RemoveDocument {
+            doc: doc_at(doc)?.id.clone(),
+        },
         Intent::AddDocument { index, text } => {
             let id = DocId::from_stem("generated", |id| project.document(id).is_some());
             let text = CanonicalText::from_bytes(text.as_bytes()).ok()?;
@@ -405,7 +719,11 @@ fn concretize(project: &Project, intent: Intent) -> Option<Edit> {
             from: pick(&project.schema.labels, label)?.name.clone(),
             to: Name::parse(&to).ok()?,
         },
-        Intent::RenameRole { claim_type, role, to } => {
+        Intent::RenameRole {
+            claim_type,
+            role,
+            to,
+        } => {
             let claim_type = pick(&project.schema.claim_types, claim_type)?;
             Edit::RenameRole {
                 claim_type: claim_type.name.clone(),

@@ -199,7 +199,10 @@ impl Document {
     }
 
     pub(crate) fn claim_mut(&mut self, id: ClaimId) -> Option<&mut Claim> {
-        let index = self.claims.binary_search_by_key(&id, |claim| claim.id).ok()?;
+        let index = self
+            .claims
+            .binary_search_by_key(&id, |claim| claim.id)
+            .ok()?;
         self.claims.get_mut(index)
     }
 
@@ -241,7 +244,10 @@ impl Document {
     }
 
     pub(crate) fn remove_claim(&mut self, id: ClaimId) -> Option<Claim> {
-        let index = self.claims.binary_search_by_key(&id, |claim| claim.id).ok()?;
+        let index = self
+            .claims
+            .binary_search_by_key(&id, |claim| claim.id)
+            .ok()?;
         Some(self.claims.remove(index))
     }
 
@@ -277,7 +283,9 @@ impl Document {
 
     /// Claims that use a span, in id order.
     pub fn claims_using(&self, span: SpanId) -> impl Iterator<Item = &Claim> {
-        self.claims.iter().filter(move |claim| claim.uses_span(span))
+        self.claims
+            .iter()
+            .filter(move |claim| claim.uses_span(span))
     }
 
     /// The exact text a span covers.

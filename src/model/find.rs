@@ -24,7 +24,10 @@ pub fn find_all(text: &CanonicalText, query: &str) -> Vec<CharRange> {
     let mut at = 0;
     while at + needle.len() <= haystack.len() {
         if haystack[at..at + needle.len()] == needle[..] {
-            found.push(CharRange::new(CharOffset::new(at), CharOffset::new(at + needle.len())));
+            found.push(CharRange::new(
+                CharOffset::new(at),
+                CharOffset::new(at + needle.len()),
+            ));
             at += needle.len();
         } else {
             at += 1;
@@ -39,7 +42,8 @@ mod tests {
 
     #[test]
     fn finds_case_insensitively_in_char_offsets() {
-        let text = CanonicalText::from_bytes("“Viasna” — 😀 VIASNA counts; viasna.".as_bytes()).unwrap();
+        let text =
+            CanonicalText::from_bytes("“Viasna” — 😀 VIASNA counts; viasna.".as_bytes()).unwrap();
         let found = find_all(&text, "viasna");
         let starts: Vec<usize> = found.iter().map(|r| r.start().get()).collect();
         assert_eq!(starts, vec![1, 13, 28]);

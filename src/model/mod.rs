@@ -13,5 +13,5 @@ pub mod words;
 
 pub use document::{Argument, Claim, ClaimId, DocId, DocStatus, Document, Span, SpanId};
 pub use project::Project;
-pub use schema::{ClaimTypeDef, LabelDef, Name, RoleDef, Rgb, Schema, ValueKind};
+pub use schema::{ClaimTypeDef, LabelDef, Name, Rgb, RoleDef, Schema, ValueKind};
 pub use text::{CanonicalText, CharOffset, CharRange};

@@ -37,7 +37,9 @@ impl Project {
 
     /// A document with the same text (by SHA-256), if any.
     pub fn document_with_text(&self, sha256: &[u8; 32]) -> Option<&Document> {
-        self.documents.iter().find(|doc| doc.text.sha256() == sha256)
+        self.documents
+            .iter()
+            .find(|doc| doc.text.sha256() == sha256)
     }
 
     pub fn span_count(&self) -> usize {

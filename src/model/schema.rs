@@ -270,7 +270,12 @@ impl Schema {
             label("date", [0x59, 0xa1, 0x4f], '2', ValueKind::Date),
             label("count", [0xf2, 0x8e, 0x2b], '3', ValueKind::Count),
             label("event", [0xe1, 0x57, 0x59], '4', ValueKind::Event),
-            label("organization", [0xb0, 0x7a, 0xa1], '5', ValueKind::Organization),
+            label(
+                "organization",
+                [0xb0, 0x7a, 0xa1],
+                '5',
+                ValueKind::Organization,
+            ),
             label("place", [0x76, 0xb7, 0xb2], '6', ValueKind::Place),
         ];
         let role = |name: &str, required, multiple, labels: &[&str]| RoleDef {
@@ -366,9 +371,14 @@ mod tests {
         assert!(Name::parse("prisoner_count").is_ok());
         assert_eq!(Name::parse(""), Err(NameError::Empty));
         assert!(matches!(Name::parse("Person"), Err(NameError::BadStart(_))));
-        assert!(matches!(Name::parse("as-of"), Err(NameError::BadChar(_, '-'))));
+        assert!(matches!(
+            Name::parse("as-of"),
+            Err(NameError::BadChar(_, '-'))
+        ));
         assert_eq!(
-            Name::from_user_input("  Released  Person ").unwrap().as_str(),
+            Name::from_user_input("  Released  Person ")
+                .unwrap()
+                .as_str(),
             "released_person"
         );
         assert_eq!(Name::from_user_input("as-of").unwrap().as_str(), "as_of");
@@ -396,7 +406,14 @@ mod tests {
         let types: Vec<_> = schema.claim_types.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(
             types,
-            ["release", "arrest", "sentence", "pardon", "amnesty", "prisoner_count"]
+            [
+                "release",
+                "arrest",
+                "sentence",
+                "pardon",
+                "amnesty",
+                "prisoner_count"
+            ]
         );
         assert_eq!(schema.free_key(), Some('7'));
     }
@@ -406,7 +423,9 @@ mod tests {
         let mut schema = Schema::default_news();
         schema.labels[1].key = Some('1');
         schema.labels[2].key = Some('x');
-        schema.claim_types[0].roles[0].labels.push(Name::parse("ghost").unwrap());
+        schema.claim_types[0].roles[0]
+            .labels
+            .push(Name::parse("ghost").unwrap());
         let problems = schema.problems();
         assert_eq!(problems.len(), 3, "{problems:?}");
     }

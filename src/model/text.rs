@@ -274,10 +274,11 @@ impl CanonicalText {
             Err(after) => after.saturating_sub(1),
         };
         let from = self.checkpoints.get(checkpoint).map_or(0, |&b| b as usize);
-        let walked = self
-            .text
-            .get(from..)
-            .map_or(0, |rest| rest.char_indices().take_while(|(b, _)| from + b <= byte).count());
+        let walked = self.text.get(from..).map_or(0, |rest| {
+            rest.char_indices()
+                .take_while(|(b, _)| from + b <= byte)
+                .count()
+        });
         CharOffset(checkpoint * CHECKPOINT_CHARS + walked.saturating_sub(1))
     }
 
@@ -312,8 +313,11 @@ impl CanonicalText {
 
     /// Up to `chars` chars before `range`, for display and anchors.
     pub fn context_before(&self, range: CharRange, chars: usize) -> &str {
-        self.slice(CharRange::new(range.start().saturating_sub(chars), range.start()))
-            .unwrap_or_default()
+        self.slice(CharRange::new(
+            range.start().saturating_sub(chars),
+            range.start(),
+        ))
+        .unwrap_or_default()
     }
 
     /// Up to `chars` chars after `range`.
@@ -327,10 +331,12 @@ impl CanonicalText {
 /// Lowercase hex of bytes.
 pub fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write as _;
-    bytes.iter().fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
-        let _ = write!(out, "{b:02x}");
-        out
-    })
+    bytes
+        .iter()
+        .fold(String::with_capacity(bytes.len() * 2), |mut out, b| {
+            let _ = write!(out, "{b:02x}");
+            out
+        })
 }
 
 /// Removes a leading BOM and turns `\r\n` and lone `\r` into `\n`.
@@ -359,7 +365,10 @@ pub fn canonicalize(text: &str) -> String {
 fn line_column_of_byte(bytes: &[u8], byte: usize) -> (usize, usize) {
     let before = bytes.get(..byte).unwrap_or(bytes);
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let line_start = before
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
     let column = String::from_utf8_lossy(before.get(line_start..).unwrap_or_default())
         .chars()
         .count()
@@ -443,7 +452,10 @@ mod tests {
     #[test]
     fn refuses_bad_input_with_a_position() {
         assert_eq!(CanonicalText::from_bytes(b""), Err(TextError::Empty));
-        assert_eq!(CanonicalText::from_bytes(b" \n\r\n\t"), Err(TextError::Empty));
+        assert_eq!(
+            CanonicalText::from_bytes(b" \n\r\n\t"),
+            Err(TextError::Empty)
+        );
         assert_eq!(
             CanonicalText::from_bytes(b"ok\nbad \xff here"),
             Err(TextError::NotUtf8 { line: 2, column: 5 })

@@ -9,16 +9,31 @@ use serde::{Deserialize, Serialize};
 /// What a span or argument means, beyond its exact text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Value {
-    Person { name: String, entity_id: Option<String> },
-    Organization { name: String, entity_id: Option<String> },
-    Place { name: String, entity_id: Option<String> },
+    Person {
+        name: String,
+        entity_id: Option<String>,
+    },
+    Organization {
+        name: String,
+        entity_id: Option<String>,
+    },
+    Place {
+        name: String,
+        entity_id: Option<String>,
+    },
     Date(DateValue),
     Count(CountValue),
     /// An ISO 8601 duration such as `P6Y`.
-    Duration { value: String },
+    Duration {
+        value: String,
+    },
     /// A normalised event word: "freed" becomes `release`.
-    Event { name: String },
-    Text { text: String },
+    Event {
+        name: String,
+    },
+    Text {
+        text: String,
+    },
 }
 
 /// A calendar date at year, month or day precision.

@@ -84,7 +84,11 @@ pub fn trim_whitespace(text: &CanonicalText, range: CharRange) -> Option<CharRan
     if leading == range.len() {
         return None;
     }
-    let trailing = slice.chars().rev().take_while(|c| c.is_whitespace()).count();
+    let trailing = slice
+        .chars()
+        .rev()
+        .take_while(|c| c.is_whitespace())
+        .count();
     Some(CharRange::new(
         range.start().saturating_add(leading),
         range.end().saturating_sub(trailing),

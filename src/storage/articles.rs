@@ -76,10 +76,11 @@ fn read_article(
     }
     let bytes = std::fs::read(path)?;
     let text = CanonicalText::from_bytes(&bytes)?;
-    if let Some(existing) = project
-        .document_with_text(text.sha256())
-        .or_else(|| earlier.iter().find(|doc| doc.text.sha256() == text.sha256()))
-    {
+    if let Some(existing) = project.document_with_text(text.sha256()).or_else(|| {
+        earlier
+            .iter()
+            .find(|doc| doc.text.sha256() == text.sha256())
+    }) {
         return Err(Refusal::Duplicate(existing.id.clone()));
     }
     let stem = path
@@ -103,7 +104,11 @@ fn read_article(
 
 /// The first line, when it is short enough to be a headline.
 fn title_from_text(text: &CanonicalText) -> Option<String> {
-    let first = text.as_str().lines().map(str::trim).find(|line| !line.is_empty())?;
+    let first = text
+        .as_str()
+        .lines()
+        .map(str::trim)
+        .find(|line| !line.is_empty())?;
     (first.chars().count() <= 200).then(|| first.to_owned())
 }
 
@@ -121,11 +126,19 @@ mod tests {
     fn good_files_become_documents_and_bad_ones_are_refused_by_name() {
         let dir = tempfile::tempdir().unwrap();
         let paths = vec![
-            write(dir.path(), "Freed Today.txt", "\u{feff}Thirty-one freed\r\nBody text.\r\n".as_bytes()),
+            write(
+                dir.path(),
+                "Freed Today.txt",
+                "\u{feff}Thirty-one freed\r\nBody text.\r\n".as_bytes(),
+            ),
             write(dir.path(), "latin1.txt", b"Minsk caf\xe9"),
             write(dir.path(), "empty.txt", b"\n\n  "),
             write(dir.path(), "image.txt", b"\x89PNG\r\n\x1a\n\x00\x00"),
-            write(dir.path(), "again.txt", "Thirty-one freed\nBody text.\n".as_bytes()),
+            write(
+                dir.path(),
+                "again.txt",
+                "Thirty-one freed\nBody text.\n".as_bytes(),
+            ),
         ];
         let mut paths = paths;
         paths.push(dir.path().join("missing.txt"));
@@ -141,7 +154,10 @@ mod tests {
         assert!(messages[0].contains("latin1.txt: not added: the file is not UTF-8 text: invalid byte at line 1, column 10"), "{}", messages[0]);
         assert!(messages[1].contains("empty.txt: not added: the file is empty"));
         assert!(messages[2].contains("image.txt: not added: the file looks binary"));
-        assert!(messages[3].contains("again.txt: not added: it has the same text as document “freed-today”"));
+        assert!(
+            messages[3]
+                .contains("again.txt: not added: it has the same text as document “freed-today”")
+        );
         assert!(messages[4].contains("missing.txt: not added: could not read it"));
     }
 

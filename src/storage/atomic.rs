@@ -31,7 +31,9 @@ pub fn replace_with(
     temporary.flush()?;
     if let Ok(existing) = fs::metadata(path) {
         // Keep the file's permissions; the temporary file starts private.
-        temporary.as_file().set_permissions(existing.permissions())?;
+        temporary
+            .as_file()
+            .set_permissions(existing.permissions())?;
     }
     temporary.as_file().sync_all()?;
     temporary.persist(path).map_err(|error| error.error)?;
@@ -77,7 +79,11 @@ mod tests {
         });
         assert_eq!(result.unwrap_err().kind(), io::ErrorKind::StorageFull);
         assert_eq!(fs::read(&path).unwrap(), b"old");
-        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "temporary file left behind");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "temporary file left behind"
+        );
     }
 
     #[test]

@@ -33,7 +33,10 @@ impl LineCol {
 
 /// The position of the value at `path`, or `None` if the path is not there.
 pub fn locate(source: &str, path: &[Step<'_>]) -> Option<LineCol> {
-    let mut reader = Reader { source: source.as_bytes(), at: 0 };
+    let mut reader = Reader {
+        source: source.as_bytes(),
+        at: 0,
+    };
     reader.skip_trivia();
     for step in path {
         reader.enter(*step)?;
@@ -44,7 +47,10 @@ pub fn locate(source: &str, path: &[Step<'_>]) -> Option<LineCol> {
 
 /// The top-level `format_version` of a project file, if it is a number.
 pub fn format_version(source: &str) -> Option<u64> {
-    let mut reader = Reader { source: source.as_bytes(), at: 0 };
+    let mut reader = Reader {
+        source: source.as_bytes(),
+        at: 0,
+    };
     reader.skip_trivia();
     reader.enter(Step::Field("format_version"))?;
     reader.skip_trivia();
@@ -164,7 +170,9 @@ impl Reader<'_> {
         match self.peek()? {
             b'"' => self.skip_string(),
             b'\'' => self.skip_char(),
-            b'r' if matches!(self.source.get(self.at + 1), Some(b'#' | b'"')) => self.skip_raw_string(),
+            b'r' if matches!(self.source.get(self.at + 1), Some(b'#' | b'"')) => {
+                self.skip_raw_string()
+            }
             b'(' | b'[' | b'{' => self.skip_group(),
             _ => {
                 if self.token().is_empty() {
@@ -287,7 +295,11 @@ mod tests {
             Some(LineCol { line: 11, col: 17 })
         );
         assert_eq!(
-            at(&[Step::Field("documents"), Step::Index(0), Step::Field("spans")]),
+            at(&[
+                Step::Field("documents"),
+                Step::Index(0),
+                Step::Field("spans")
+            ]),
             Some(LineCol { line: 9, col: 20 })
         );
         assert_eq!(

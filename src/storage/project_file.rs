@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 use super::locate::{self, LineCol, Step};
 use crate::model::document::{Argument, Claim, ClaimId, DocId, DocStatus, Document, Span, SpanId};
 use crate::model::project::{claim_problems, span_problem};
-use crate::model::schema::{ClaimTypeDef, LabelDef, Name, RoleDef, Rgb, Schema, ValueKind};
+use crate::model::schema::{ClaimTypeDef, LabelDef, Name, Rgb, RoleDef, Schema, ValueKind};
 use crate::model::{CanonicalText, CharRange, Project};
 
 /// The version this build writes, and the newest it reads.
@@ -168,7 +168,9 @@ fn problems_text(problems: &[Problem]) -> String {
 /// Writes a project in the canonical layout.
 pub fn to_ron(project: &Project) -> String {
     let mut out = String::with_capacity(estimated_size(project));
-    out.push_str("// claimmark project. Offsets count Unicode code points in each document's text.\n(\n");
+    out.push_str(
+        "// claimmark project. Offsets count Unicode code points in each document's text.\n(\n",
+    );
     let _ = writeln!(out, "    format_version: {FORMAT_VERSION},");
     out.push_str("    schema: (\n        labels: [\n");
     for label in &project.schema.labels {
@@ -177,7 +179,11 @@ pub fn to_ron(project: &Project) -> String {
     out.push_str("        ],\n        claim_types: [\n");
     for claim_type in &project.schema.claim_types {
         out.push_str("            (\n");
-        let _ = writeln!(out, "                name: {},", ron_string(claim_type.name.as_str()));
+        let _ = writeln!(
+            out,
+            "                name: {},",
+            ron_string(claim_type.name.as_str())
+        );
         out.push_str("                roles: [\n");
         for role in &claim_type.roles {
             line(&mut out, 20, &role_file(role));
@@ -209,9 +215,10 @@ fn write_document(out: &mut String, doc: &Document) {
     field(out, "id", &ron_string(doc.id.as_str()));
     field(out, "title", &ron_string(&doc.title));
     field(out, "source", &ron_string(&doc.source));
-    let published = doc
-        .published
-        .map_or_else(|| "None".to_owned(), |date| format!("Some({})", ron_string(&format_date(date))));
+    let published = doc.published.map_or_else(
+        || "None".to_owned(),
+        |date| format!("Some({})", ron_string(&format_date(date))),
+    );
     field(out, "published", &published);
     field(out, "status", status_name(doc.status));
     field(out, "text_sha256", &ron_string(&doc.text.sha256_hex()));
@@ -392,7 +399,10 @@ fn syntax_error(error: &ron::error::SpannedError) -> ProjectFileError {
             line: error.span.start.line,
             col: error.span.start.col,
         },
-        message: format!("{}; the file is not valid RON or not in claimmark's layout", error.code),
+        message: format!(
+            "{}; the file is not valid RON or not in claimmark's layout",
+            error.code
+        ),
     }
 }
 
@@ -426,8 +436,15 @@ impl Checker<'_> {
             if let Some(document) = self.document(&schema, index, doc) {
                 if documents.iter().any(|d| d.id == document.id) {
                     self.problem(
-                        &[Step::Field("documents"), Step::Index(index), Step::Field("id")],
-                        format!("document id “{}” is used twice; ids must be unique", document.id),
+                        &[
+                            Step::Field("documents"),
+                            Step::Index(index),
+                            Step::Field("id"),
+                        ],
+                        format!(
+                            "document id “{}” is used twice; ids must be unique",
+                            document.id
+                        ),
                     );
                 }
                 documents.push(document);
@@ -464,11 +481,21 @@ impl Checker<'_> {
         }
         let mut claim_types = Vec::new();
         for (i, claim_type) in file.claim_types.into_iter().enumerate() {
-            let path = [Step::Field("schema"), Step::Field("claim_types"), Step::Index(i)];
+            let path = [
+                Step::Field("schema"),
+                Step::Field("claim_types"),
+                Step::Index(i),
+            ];
             let name = self.name(&path, &claim_type.name);
             let mut roles = Vec::new();
             for (j, role) in claim_type.roles.into_iter().enumerate() {
-                let role_path = [path[0], path[1], path[2], Step::Field("roles"), Step::Index(j)];
+                let role_path = [
+                    path[0],
+                    path[1],
+                    path[2],
+                    Step::Field("roles"),
+                    Step::Index(j),
+                ];
                 let role_name = self.name(&role_path, &role.name);
                 let accepted: Vec<Name> = role
                     .labels
@@ -500,7 +527,13 @@ impl Checker<'_> {
 
     #[allow(clippy::too_many_lines)] // one check after another, in file order
     fn document(&mut self, schema: &Schema, index: usize, file: DocumentFile) -> Option<Document> {
-        let at = |field| [Step::Field("documents"), Step::Index(index), Step::Field(field)];
+        let at = |field| {
+            [
+                Step::Field("documents"),
+                Step::Index(index),
+                Step::Field(field),
+            ]
+        };
         let id = match DocId::parse(&file.id) {
             Ok(id) => id,
             Err(message) => {
@@ -566,12 +599,18 @@ impl Checker<'_> {
             if span.start > span.end {
                 self.problem(
                     &path,
-                    format!("span {} starts at {} after its end {}", span.id, span.start, span.end),
+                    format!(
+                        "span {} starts at {} after its end {}",
+                        span.id, span.start, span.end
+                    ),
                 );
                 continue;
             }
             if !seen_span_ids.insert(span.id) {
-                self.problem(&path, format!("span id {} is used twice in document “{id}”", span.id));
+                self.problem(
+                    &path,
+                    format!("span id {} is used twice in document “{id}”", span.id),
+                );
                 continue;
             }
             let span = Span {
@@ -596,7 +635,10 @@ impl Checker<'_> {
                 Step::Index(k),
             ];
             if !seen_claim_ids.insert(claim.id) {
-                self.problem(&path, format!("claim id {} is used twice in document “{id}”", claim.id));
+                self.problem(
+                    &path,
+                    format!("claim id {} is used twice in document “{id}”", claim.id),
+                );
                 continue;
             }
             let Some(claim_type) = self.name(&path, &claim.claim_type) else {
@@ -660,9 +702,18 @@ mod tests {
                 id: ClaimId(1),
                 claim_type: Name::parse("release").unwrap(),
                 arguments: vec![
-                    Argument { role: Name::parse("trigger").unwrap(), span: SpanId(2) },
-                    Argument { role: Name::parse("released_person").unwrap(), span: SpanId(1) },
-                    Argument { role: Name::parse("date").unwrap(), span: SpanId(3) },
+                    Argument {
+                        role: Name::parse("trigger").unwrap(),
+                        span: SpanId(2),
+                    },
+                    Argument {
+                        role: Name::parse("released_person").unwrap(),
+                        span: SpanId(1),
+                    },
+                    Argument {
+                        role: Name::parse("date").unwrap(),
+                        span: SpanId(3),
+                    },
                 ],
                 note: "per Viasna".into(),
             },
@@ -714,31 +765,53 @@ mod tests {
         }
         match broken("end: 15,", "end: 16 16,") {
             ProjectFileError::Syntax { at, message } => {
-                assert_eq!(at.line, source.lines().position(|l| l.contains("end: 15,")).unwrap() + 1);
+                assert_eq!(
+                    at.line,
+                    source.lines().position(|l| l.contains("end: 15,")).unwrap() + 1
+                );
                 assert!(message.contains("RON"), "{message}");
             }
             other => panic!("{other:?}"),
         }
-        assert_eq!(from_ron("(schema: ())").unwrap_err(), ProjectFileError::NotAProject);
-        assert!(matches!(from_ron("").unwrap_err(), ProjectFileError::Syntax { .. }));
+        assert_eq!(
+            from_ron("(schema: ())").unwrap_err(),
+            ProjectFileError::NotAProject
+        );
+        assert!(matches!(
+            from_ron("").unwrap_err(),
+            ProjectFileError::Syntax { .. }
+        ));
     }
 
     #[test]
     fn newer_format_versions_are_refused_with_advice() {
         let error = broken("format_version: 1,", "format_version: 7,");
-        assert!(matches!(error, ProjectFileError::NewerVersion { found: 7, .. }));
+        assert!(matches!(
+            error,
+            ProjectFileError::NewerVersion { found: 7, .. }
+        ));
         let text = error.to_string();
-        assert!(text.starts_with("3:21: the file has format_version 7"), "{text}");
+        assert!(
+            text.starts_with("3:21: the file has format_version 7"),
+            "{text}"
+        );
         assert!(text.contains("Update claimmark"), "{text}");
     }
 
     #[test]
     fn spans_out_of_range_are_located() {
         let source = to_ron(&sample());
-        let line = source.lines().position(|l| l.contains("(id: 4, start:")).unwrap() + 1;
+        let line = source
+            .lines()
+            .position(|l| l.contains("(id: 4, start:"))
+            .unwrap()
+            + 1;
         let (at_line, col, message) = first_problem(&broken("end: 69,", "end: 500,"));
         assert_eq!((at_line, col), (line, 17));
-        assert!(message.contains("covers chars 64..500, but the text has only 70 chars"), "{message}");
+        assert!(
+            message.contains("covers chars 64..500, but the text has only 70 chars"),
+            "{message}"
+        );
     }
 
     #[test]
@@ -751,14 +824,26 @@ mod tests {
     #[test]
     fn broken_references_are_each_reported() {
         let (_, _, message) = first_problem(&broken("span: 3)", "span: 33)"));
-        assert!(message.contains("span s33, which does not exist"), "{message}");
+        assert!(
+            message.contains("span s33, which does not exist"),
+            "{message}"
+        );
         let (_, _, message) = first_problem(&broken("label: \"place\"", "label: \"ghost\""));
-        assert!(message.contains("label “ghost”, which the schema does not define"), "{message}");
+        assert!(
+            message.contains("label “ghost”, which the schema does not define"),
+            "{message}"
+        );
         let (_, _, message) = first_problem(&broken("(id: 2,", "(id: 1,"));
         assert!(message.contains("span id 1 is used twice"), "{message}");
-        let (_, _, message) = first_problem(&broken("published: Some(\"2025-09-20\")", "published: Some(\"20/09/2025\")"));
+        let (_, _, message) = first_problem(&broken(
+            "published: Some(\"2025-09-20\")",
+            "published: Some(\"20/09/2025\")",
+        ));
         assert!(message.contains("YYYY-MM-DD"), "{message}");
-        let (_, _, message) = first_problem(&broken("claim_type: \"release\", args", "claim_type: \"releese\", args"));
+        let (_, _, message) = first_problem(&broken(
+            "claim_type: \"release\", args",
+            "claim_type: \"releese\", args",
+        ));
         assert!(message.contains("type “releese”"), "{message}");
     }
 }

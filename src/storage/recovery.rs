@@ -79,7 +79,10 @@ mod tests {
         let project_path = dir.path().join("p.ron");
         let project = Project::default();
         write(&recovery_path(&project_path), &project).unwrap();
-        assert!(find(&project_path).is_some(), "no project file: the copy counts");
+        assert!(
+            find(&project_path).is_some(),
+            "no project file: the copy counts"
+        );
         std::thread::sleep(std::time::Duration::from_millis(20));
         super::super::save_project(&project_path, &project).unwrap();
         assert!(find(&project_path).is_none());

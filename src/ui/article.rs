@@ -9,9 +9,9 @@
 
 use std::sync::Arc;
 
-use egui::{Align2, Color32, Galley, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 use egui::epaint::text::cursor::CCursor;
 use egui::epaint::text::{CharIndex, LayoutJob, TextFormat, TextWrapping};
+use egui::{Align2, Color32, Galley, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 
 use super::theme;
 use crate::app::commands::Command;
@@ -71,7 +71,13 @@ impl ParagraphLayout {
         let chars_per_row = (width / char_width.max(1.0)).max(1.0);
         let heights: Vec<f32> = paragraphs
             .iter()
-            .map(|p| (p.len() as f32 / chars_per_row).ceil().max(1.0) * row_height)
+            .map(|p| {
+                if p.is_empty() {
+                    blank_line_height(row_height)
+                } else {
+                    (p.len() as f32 / chars_per_row).ceil().max(1.0) * row_height
+                }
+            })
             .collect();
         let mut layout = Self {
             doc: doc.id.clone(),
@@ -87,7 +93,9 @@ impl ParagraphLayout {
     }
 
     fn fits(&self, doc: &Document, width: f32) -> bool {
-        self.doc == doc.id && &self.text_sha256 == doc.text.sha256() && (self.width - width).abs() < 0.5
+        self.doc == doc.id
+            && &self.text_sha256 == doc.text.sha256()
+            && (self.width - width).abs() < 0.5
     }
 
     fn recompute_tops(&mut self) {
@@ -160,7 +168,11 @@ impl SpanIndex {
                 .then(a.1.cmp(&b.1))
         });
         let levels = stack_levels(order.iter().map(|(range, _, _)| *range));
-        let longest = order.iter().map(|(range, _, _)| range.len()).max().unwrap_or(0);
+        let longest = order
+            .iter()
+            .map(|(range, _, _)| range.len())
+            .max()
+            .unwrap_or(0);
         let entries = order
             .into_iter()
             .zip(levels)
@@ -227,6 +239,16 @@ impl ArticleView {
         })
     }
 
+    /// The first char of the first paragraph drawn in the last frame.
+    pub fn first_visible_offset(&self) -> Option<CharOffset> {
+        self.drawn.first().map(|drawn| drawn.range.start())
+    }
+
+    /// How many paragraphs the last frame drew.
+    pub fn drawn_paragraphs(&self) -> usize {
+        self.drawn.len()
+    }
+
     /// Where a char was drawn (the middle of its glyph), if visible.
     pub fn screen_pos_of(&self, offset: CharOffset) -> Option<Pos2> {
         self.screen_rect(CharRange::new(offset, offset.saturating_add(1)))
@@ -241,15 +263,29 @@ impl ArticleView {
             ui.fonts_mut(|fonts| (fonts.row_height(&font), fonts.glyph_width(&font, 'e')));
         let row_height = (font_height + 2.0 * theme::UNDERLINE_ZONE).round();
         let width = (ui.available_width() - 16.0).max(120.0);
-        if !self.layout.as_ref().is_some_and(|l| l.fits(input.doc, width)) {
-            self.layout = Some(ParagraphLayout::new(input.doc, width, row_height, char_width * 1.05));
+        if !self
+            .layout
+            .as_ref()
+            .is_some_and(|l| l.fits(input.doc, width))
+        {
+            self.layout = Some(ParagraphLayout::new(
+                input.doc,
+                width,
+                row_height,
+                char_width * 1.05,
+            ));
             self.drag = None;
         }
         let dark_mode = ui.visuals().dark_mode;
         if !self.spans.as_ref().is_some_and(|s| {
             s.doc == input.doc.id && s.revision == input.revision && s.dark_mode == dark_mode
         }) {
-            self.spans = Some(SpanIndex::build(input.doc, input.schema, input.revision, ui.visuals()));
+            self.spans = Some(SpanIndex::build(
+                input.doc,
+                input.schema,
+                input.revision,
+                ui.visuals(),
+            ));
         }
         if let Some(range) = input.scroll_to {
             self.scroll = Some((range, 3));
@@ -263,17 +299,11 @@ impl ArticleView {
             .auto_shrink([false, false]);
         if let Some((range, _)) = self.scroll {
             let paragraph = layout.paragraph_of(range.start());
-            let offset_in_paragraph = layout
-                .paragraphs
-                .get(paragraph)
-                .map_or(0.0, |p| {
-                    let galley = paragraph_galley(ui, input.doc, *p, width, row_height);
-                    let local = range.start().get().saturating_sub(p.start().get());
-                    galley
-                        .pos_from_cursor(CCursor::new(local))
-                        .min
-                        .y
-                });
+            let offset_in_paragraph = layout.paragraphs.get(paragraph).map_or(0.0, |p| {
+                let galley = paragraph_galley(ui, input.doc, *p, width, row_height);
+                let local = range.start().get().saturating_sub(p.start().get());
+                galley.pos_from_cursor(CCursor::new(local)).min.y
+            });
             let viewport_height = ui.available_height();
             let target = layout.tops.get(paragraph).copied().unwrap_or(0.0) + offset_in_paragraph
                 - viewport_height * 0.3;
@@ -299,7 +329,11 @@ impl ArticleView {
             {
                 let paragraph = layout.paragraphs[index];
                 let galley = paragraph_galley(ui, input.doc, paragraph, width, row_height);
-                let height = galley.rect.height().max(row_height);
+                let height = if paragraph.is_empty() {
+                    blank_line_height(row_height)
+                } else {
+                    galley.rect.height().max(row_height)
+                };
                 if !layout.measured[index] || (layout.heights[index] - height).abs() > 0.5 {
                     heights_changed |= (layout.heights[index] - height).abs() > 0.5;
                     layout.heights[index] = height;
@@ -335,10 +369,17 @@ impl ArticleView {
                     .iter()
                     .find(|d| d.range == paragraph)
                     .map(|d| d.galley.clone())
-                    .unwrap_or_else(|| paragraph_galley(ui, input.doc, paragraph, width, row_height));
+                    .unwrap_or_else(|| {
+                        paragraph_galley(ui, input.doc, paragraph, width, row_height)
+                    });
                 let origin = rect.min + vec2(0.0, layout.tops[index]);
                 let cursor = galley.cursor_from_pos(pos - origin);
-                Some(paragraph.start().saturating_add(cursor.index.0).min(paragraph.end()))
+                Some(
+                    paragraph
+                        .start()
+                        .saturating_add(cursor.index.0)
+                        .min(paragraph.end()),
+                )
             };
             let pointer = response.interact_pointer_pos().or(response.hover_pos());
             if response.drag_started() {
@@ -394,12 +435,21 @@ impl ArticleView {
             } else if response.clicked() {
                 let clicked_span = pointer.and_then(|pos| {
                     let offset = char_at(pos)?;
-                    pick_span(spans, &drawn, offset, pos, input.selected_span, pad_for(row_height, font_height))
+                    pick_span(
+                        spans,
+                        &drawn,
+                        offset,
+                        pos,
+                        input.selected_span,
+                        pad_for(row_height, font_height),
+                    )
                 });
                 out.push(Command::SelectSpan(clicked_span));
             }
             if let Some(pos) = response.hover_pos() {
-                if let Some(id) = char_at(pos).and_then(|offset| spans.covering(offset).first().map(|e| e.id)) {
+                if let Some(id) =
+                    char_at(pos).and_then(|offset| spans.covering(offset).first().map(|e| e.id))
+                {
                     if let Some(span) = input.doc.span(id) {
                         let text = input.doc.span_text(span);
                         let claims = input.doc.claims_using(id).count();
@@ -407,13 +457,23 @@ impl ArticleView {
                             "{} · “{}”{}",
                             span.label.display(),
                             shorten(text, 60),
-                            if claims > 0 { format!(" · in {claims} claim(s)") } else { String::new() }
+                            if claims > 0 {
+                                format!(" · in {claims} claim(s)")
+                            } else {
+                                String::new()
+                            }
                         ));
                     }
                 }
             }
             if input.doc.text.char_len() == 0 {
-                painter.text(rect.center_top() + vec2(0.0, 20.0), Align2::CENTER_TOP, "This document has no text.", font.clone(), visuals.weak_text_color());
+                painter.text(
+                    rect.center_top() + vec2(0.0, 20.0),
+                    Align2::CENTER_TOP,
+                    "This document has no text.",
+                    font.clone(),
+                    visuals.weak_text_color(),
+                );
             }
         });
         self.drawn = drawn;
@@ -425,13 +485,20 @@ impl ArticleView {
         }
         // Check a scroll request landed; retry while heights settle.
         if let Some((range, attempts)) = self.scroll.take() {
-            let visible = self.screen_rect(range).is_some_and(|r| scroll_output.inner_rect.contains(r.center()));
+            let visible = self
+                .screen_rect(range)
+                .is_some_and(|r| scroll_output.inner_rect.contains(r.center()));
             if !visible && attempts > 1 {
                 self.scroll = Some((range, attempts - 1));
                 ui.ctx().request_repaint();
             }
         }
     }
+}
+
+/// Blank lines separate paragraphs; a full row each would spread the text.
+fn blank_line_height(row_height: f32) -> f32 {
+    (row_height * 0.5).round()
 }
 
 fn pad_for(row_height: f32, font_height: f32) -> f32 {
@@ -468,13 +535,22 @@ fn pick_span(
         if !d.range.contains(offset) && d.range.end() != offset {
             return None;
         }
-        let rects = range_rects(&d.galley, d.origin, d.range, CharRange::new(offset, offset.saturating_add(1)), pad);
+        let rects = range_rects(
+            &d.galley,
+            d.origin,
+            d.range,
+            CharRange::new(offset, offset.saturating_add(1)),
+            pad,
+        );
         rects.first().map(|r| r.bottom())
     }) {
         if pos.y > text_bottom {
             let level = ((pos.y - text_bottom) / theme::UNDERLINE_STEP).floor() as u8;
             let level = level.min(theme::MAX_UNDERLINE_LEVELS);
-            if let Some(hit) = covering.iter().find(|e| e.level.min(theme::MAX_UNDERLINE_LEVELS) == level) {
+            if let Some(hit) = covering
+                .iter()
+                .find(|e| e.level.min(theme::MAX_UNDERLINE_LEVELS) == level)
+            {
                 return Some(hit.id);
             }
         }
@@ -485,7 +561,13 @@ fn pick_span(
     }
 }
 
-fn paragraph_galley(ui: &Ui, doc: &Document, paragraph: CharRange, width: f32, row_height: f32) -> Arc<Galley> {
+fn paragraph_galley(
+    ui: &Ui,
+    doc: &Document,
+    paragraph: CharRange,
+    width: f32,
+    row_height: f32,
+) -> Arc<Galley> {
     let text = doc.text.slice(paragraph).unwrap_or_default().to_owned();
     let format = TextFormat {
         font_id: theme::article_font(),
@@ -502,13 +584,23 @@ fn paragraph_galley(ui: &Ui, doc: &Document, paragraph: CharRange, width: f32, r
 
 /// Rectangles (one per row) that a char range covers in a paragraph's galley,
 /// shrunk vertically by `pad` to the text itself.
-fn range_rects(galley: &Galley, origin: Pos2, paragraph: CharRange, range: CharRange, pad: f32) -> Vec<Rect> {
+fn range_rects(
+    galley: &Galley,
+    origin: Pos2,
+    paragraph: CharRange,
+    range: CharRange,
+    pad: f32,
+) -> Vec<Rect> {
     let mut rects = Vec::new();
     if !range.overlaps(paragraph) && !(range.is_empty() && paragraph.contains(range.start())) {
         return rects;
     }
     let local_start = range.start().get().saturating_sub(paragraph.start().get());
-    let local_end = range.end().get().min(paragraph.end().get()).saturating_sub(paragraph.start().get());
+    let local_end = range
+        .end()
+        .get()
+        .min(paragraph.end().get())
+        .saturating_sub(paragraph.start().get());
     let mut row_start = 0usize;
     for row in &galley.rows {
         let count = row.char_count_excluding_newline().0;
@@ -545,12 +637,21 @@ fn paint_paragraph(
 ) {
     let rects = |range: CharRange| range_rects(galley, origin, paragraph, range, pad);
     let text_of_paragraph = CharRange::new(paragraph.start(), paragraph.end().saturating_add(1));
-    for found in input.find_matches.iter().filter(|m| m.overlaps(text_of_paragraph)) {
+    for found in input
+        .find_matches
+        .iter()
+        .filter(|m| m.overlaps(text_of_paragraph))
+    {
         let current = Some(*found) == input.current_match;
         for rect in rects(*found) {
             painter.rect_filled(rect.expand(1.0), 2.0, theme::find_match_fill(visuals));
             if current {
-                painter.rect_stroke(rect.expand(1.5), 2.0, Stroke::new(1.5, theme::warning(visuals)), StrokeKind::Outside);
+                painter.rect_stroke(
+                    rect.expand(1.5),
+                    2.0,
+                    Stroke::new(1.5, theme::warning(visuals)),
+                    StrokeKind::Outside,
+                );
             }
         }
     }
@@ -565,7 +666,7 @@ fn paint_paragraph(
             painter.rect_filled(rect, 0.0, theme::selection_fill(visuals));
         }
     }
-    painter.galley(origin, galley.clone(), visuals.text_color());
+    painter.galley(origin, galley.clone(), visuals.strong_text_color());
     for entry in &here {
         let level = entry.level.min(theme::MAX_UNDERLINE_LEVELS);
         for rect in rects(entry.range) {
@@ -577,12 +678,22 @@ fn paint_paragraph(
         }
         if input.claim_spans.contains(&entry.id) {
             for rect in rects(entry.range) {
-                painter.rect_stroke(rect.expand(1.0), 2.0, Stroke::new(1.5, theme::claim_outline(visuals)), StrokeKind::Outside);
+                painter.rect_stroke(
+                    rect.expand(1.0),
+                    2.0,
+                    Stroke::new(1.5, theme::claim_outline(visuals)),
+                    StrokeKind::Outside,
+                );
             }
         }
         if Some(entry.id) == input.selected_span {
             for rect in rects(entry.range) {
-                painter.rect_stroke(rect.expand(2.0), 2.0, Stroke::new(2.0, theme::selected_outline(visuals)), StrokeKind::Outside);
+                painter.rect_stroke(
+                    rect.expand(2.0),
+                    2.0,
+                    Stroke::new(2.0, theme::selected_outline(visuals)),
+                    StrokeKind::Outside,
+                );
             }
         }
     }
@@ -595,7 +706,8 @@ mod tests {
     #[test]
     fn nested_and_overlapping_spans_get_their_own_levels() {
         // outer [0,10) holds [2,5); [4,8) overlaps both; [12,14) is alone.
-        let ranges = [(0, 10), (2, 5), (4, 8), (12, 14)].map(|(a, b)| CharRange::from_offsets(a, b));
+        let ranges =
+            [(0, 10), (2, 5), (4, 8), (12, 14)].map(|(a, b)| CharRange::from_offsets(a, b));
         assert_eq!(stack_levels(ranges.into_iter()), vec![0, 1, 2, 0]);
     }
 

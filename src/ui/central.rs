@@ -36,57 +36,96 @@ pub fn central_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
         .id_salt(("document_header", doc.id.as_str()))
         .default_open(false)
         .show(ui, |ui| {
-            egui::Grid::new("document_header").num_columns(2).show(ui, |ui| {
-                let (_, title) = buffers.field(ui, &format!("title/{}", doc.id), "Title", &doc.title, false, "Headline");
-                if let Some(title) = title {
-                    out.push(Command::Apply(Edit::SetDocumentTitle { doc: doc.id.clone(), title }, "Edit title".into()));
-                }
-                ui.end_row();
-                let (_, source) = buffers.field(ui, &format!("source/{}", doc.id), "Source", &doc.source, false, "URL or file name");
-                if let Some(source) = source {
-                    out.push(Command::Apply(Edit::SetDocumentSource { doc: doc.id.clone(), source }, "Edit source".into()));
-                }
-                ui.end_row();
-                let published = doc.published.map(format_date).unwrap_or_default();
-                if let Some(typed) = buffers.committed_field(
-                    ui,
-                    &format!("published/{}", doc.id),
-                    "Published",
-                    &published,
-                    "YYYY-MM-DD",
-                    |raw| {
-                        if raw.trim().is_empty() || parse_date(raw).is_some() {
-                            Ok(())
-                        } else {
-                            Err("Use the form YYYY-MM-DD, e.g. 2025-09-18".into())
-                        }
-                    },
-                ) {
-                    let date = parse_date(&typed);
-                    out.push(Command::Apply(
-                        Edit::SetDocumentPublished { doc: doc.id.clone(), published: date },
-                        "Edit published date".into(),
-                    ));
-                }
-                ui.end_row();
-                let caption = ui.label("Status");
-                egui::ComboBox::from_id_salt("document_status")
-                    .selected_text(doc.status.label())
-                    .show_ui(ui, |ui| {
-                        for status in DocStatus::ALL {
-                            if ui.selectable_label(doc.status == status, status.label()).clicked() && doc.status != status {
-                                out.push(Command::SetDocumentStatus(doc.id.clone(), status));
+            egui::Grid::new("document_header")
+                .num_columns(2)
+                .show(ui, |ui| {
+                    let (_, title) = buffers.field(
+                        ui,
+                        &format!("title/{}", doc.id),
+                        "Title",
+                        &doc.title,
+                        false,
+                        "Headline",
+                    );
+                    if let Some(title) = title {
+                        out.push(Command::Apply(
+                            Edit::SetDocumentTitle {
+                                doc: doc.id.clone(),
+                                title,
+                            },
+                            "Edit title".into(),
+                        ));
+                    }
+                    ui.end_row();
+                    let (_, source) = buffers.field(
+                        ui,
+                        &format!("source/{}", doc.id),
+                        "Source",
+                        &doc.source,
+                        false,
+                        "URL or file name",
+                    );
+                    if let Some(source) = source {
+                        out.push(Command::Apply(
+                            Edit::SetDocumentSource {
+                                doc: doc.id.clone(),
+                                source,
+                            },
+                            "Edit source".into(),
+                        ));
+                    }
+                    ui.end_row();
+                    let published = doc.published.map(format_date).unwrap_or_default();
+                    if let Some(typed) = buffers.committed_field(
+                        ui,
+                        &format!("published/{}", doc.id),
+                        "Published",
+                        &published,
+                        "YYYY-MM-DD",
+                        |raw| {
+                            if raw.trim().is_empty() || parse_date(raw).is_some() {
+                                Ok(())
+                            } else {
+                                Err("Use the form YYYY-MM-DD, e.g. 2025-09-18".into())
                             }
-                        }
-                    })
-                    .response
-                    .labelled_by(caption.id);
-                ui.end_row();
-                ui.label("Id");
-                ui.label(RichText::new(doc.id.as_str()).monospace());
-                ui.end_row();
-            });
-            if ui.button("Remove document").on_hover_text("Undo brings it back").clicked() {
+                        },
+                    ) {
+                        let date = parse_date(&typed);
+                        out.push(Command::Apply(
+                            Edit::SetDocumentPublished {
+                                doc: doc.id.clone(),
+                                published: date,
+                            },
+                            "Edit published date".into(),
+                        ));
+                    }
+                    ui.end_row();
+                    let caption = ui.label("Status");
+                    egui::ComboBox::from_id_salt("document_status")
+                        .selected_text(doc.status.label())
+                        .show_ui(ui, |ui| {
+                            for status in DocStatus::ALL {
+                                if ui
+                                    .selectable_label(doc.status == status, status.label())
+                                    .clicked()
+                                    && doc.status != status
+                                {
+                                    out.push(Command::SetDocumentStatus(doc.id.clone(), status));
+                                }
+                            }
+                        })
+                        .response
+                        .labelled_by(caption.id);
+                    ui.end_row();
+                    ui.label("Id");
+                    ui.label(RichText::new(doc.id.as_str()).monospace());
+                    ui.end_row();
+                });
+            if ui
+                .button("Remove document")
+                .on_hover_text("Undo brings it back")
+                .clicked()
+            {
                 out.push(Command::RemoveDocument(doc.id.clone()));
             }
         });
@@ -95,44 +134,73 @@ pub fn central_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
         ui.horizontal(|ui| {
             let caption = ui.label("Find");
             let response = ui
-                .add(egui::TextEdit::singleline(&mut find.query).hint_text("text in the article").desired_width(220.0))
+                .add(
+                    egui::TextEdit::singleline(&mut find.query)
+                        .hint_text("text in the article")
+                        .desired_width(220.0),
+                )
                 .labelled_by(caption.id);
             if std::mem::take(&mut find.focus_requested) {
                 response.request_focus();
             }
             if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
                 let back = ui.input(|i| i.modifiers.shift);
-                out.push(if back { Command::FindPrevious } else { Command::FindNext });
+                out.push(if back {
+                    Command::FindPrevious
+                } else {
+                    Command::FindNext
+                });
                 response.request_focus();
             }
             ui.checkbox(&mut find.all_documents, "All documents");
             let count = find.matches.len();
-            let position = find.current.map_or_else(|| format!("{count} found"), |i| format!("{} of {count}", i + 1));
+            let position = find.current.map_or_else(
+                || format!("{count} found"),
+                |i| format!("{} of {count}", i + 1),
+            );
             ui.label(position);
-            if ui.small_button("◀").on_hover_text("Previous (Shift+F3)").clicked() {
+            if ui
+                .small_button("◀")
+                .on_hover_text("Previous (Shift+F3)")
+                .clicked()
+            {
                 out.push(Command::FindPrevious);
             }
-            if ui.small_button("▶").on_hover_text("Next (F3 or Enter)").clicked() {
+            if ui
+                .small_button("▶")
+                .on_hover_text("Next (F3 or Enter)")
+                .clicked()
+            {
                 out.push(Command::FindNext);
             }
-            if ui.small_button("✖").on_hover_text("Close (Escape)").clicked() {
+            if ui
+                .small_button("✖")
+                .on_hover_text("Close (Escape)")
+                .clicked()
+            {
                 find.open = false;
             }
         });
         if find.all_documents && !find.matches.is_empty() {
-            egui::ScrollArea::vertical().max_height(120.0).id_salt("find_results").show(ui, |ui| {
-                for (i, (doc_id, range)) in find.matches.iter().enumerate().take(500) {
-                    let Some(found_in) = project.document(doc_id) else { continue };
-                    let before = found_in.text.context_before(*range, 30);
-                    let after = found_in.text.context_after(*range, 30);
-                    let exact = found_in.text.slice(*range).unwrap_or_default();
-                    let line = format!("{}: …{before}[{exact}]{after}…", found_in.title).replace('\n', " ");
-                    if ui.selectable_label(find.current == Some(i), line).clicked() {
-                        out.push(Command::SelectDocument(doc_id.clone()));
-                        out.push(Command::SetTextSelection(Some(*range)));
+            egui::ScrollArea::vertical()
+                .max_height(120.0)
+                .id_salt("find_results")
+                .show(ui, |ui| {
+                    for (i, (doc_id, range)) in find.matches.iter().enumerate().take(500) {
+                        let Some(found_in) = project.document(doc_id) else {
+                            continue;
+                        };
+                        let before = found_in.text.context_before(*range, 30);
+                        let after = found_in.text.context_after(*range, 30);
+                        let exact = found_in.text.slice(*range).unwrap_or_default();
+                        let line = format!("{}: …{before}[{exact}]{after}…", found_in.title)
+                            .replace('\n', " ");
+                        if ui.selectable_label(find.current == Some(i), line).clicked() {
+                            out.push(Command::SelectDocument(doc_id.clone()));
+                            out.push(Command::SetTextSelection(Some(*range)));
+                        }
                     }
-                }
-            });
+                });
         }
         ui.separator();
     }
@@ -143,7 +211,11 @@ pub fn central_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
         .filter(|(id, _)| id == &doc.id)
         .map(|(_, range)| *range)
         .collect();
-    let current_match = find.current.and_then(|i| find.matches.get(i)).filter(|(id, _)| id == &doc.id).map(|(_, r)| *r);
+    let current_match = find
+        .current
+        .and_then(|i| find.matches.get(i))
+        .filter(|(id, _)| id == &doc.id)
+        .map(|(_, r)| *r);
     let claim_spans: Vec<_> = view
         .claim
         .and_then(|id| doc.claim(id))

@@ -22,44 +22,49 @@ pub fn documents_ui(ui: &mut Ui, project: &Project, view: &View, out: &mut Vec<C
         ui.label(RichText::new("No documents yet. Add .txt articles, or drop them here.").weak());
         return;
     }
-    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
-        for doc in &project.documents {
-            let selected = view.document.as_ref() == Some(&doc.id);
-            let marker = match doc.status {
-                DocStatus::Todo => "○",
-                DocStatus::InProgress => "•",
-                DocStatus::Done => "✔",
-            };
-            let text = format!(
-                "{}\n{marker} {} · {} spans · {} claims",
-                shorten(&doc.title, 48),
-                doc.status.label(),
-                doc.spans().len(),
-                doc.claims().len()
-            );
-            let response = ui.add(
-                Button::selectable(selected, text)
-                    .min_size(egui::vec2(ui.available_width(), 0.0)),
-            );
-            if response.clicked() {
-                out.push(Command::SelectDocument(doc.id.clone()));
-            }
-            if selected && view.scroll_to.is_none() && response.gained_focus() {
-                response.scroll_to_me(None);
-            }
-            response.context_menu(|ui| {
-                for status in DocStatus::ALL {
-                    if ui.radio(doc.status == status, format!("Mark as {}", status.label())).clicked() {
-                        out.push(Command::SetDocumentStatus(doc.id.clone(), status));
+    egui::ScrollArea::vertical()
+        .auto_shrink([false, false])
+        .show(ui, |ui| {
+            for doc in &project.documents {
+                let selected = view.document.as_ref() == Some(&doc.id);
+                let marker = match doc.status {
+                    DocStatus::Todo => "○",
+                    DocStatus::InProgress => "•",
+                    DocStatus::Done => "✔",
+                };
+                let text = format!(
+                    "{}\n{marker} {} · {} spans · {} claims",
+                    shorten(&doc.title, 48),
+                    doc.status.label(),
+                    doc.spans().len(),
+                    doc.claims().len()
+                );
+                let response = ui.add(
+                    Button::selectable(selected, text)
+                        .min_size(egui::vec2(ui.available_width(), 0.0)),
+                );
+                if response.clicked() {
+                    out.push(Command::SelectDocument(doc.id.clone()));
+                }
+                if selected && view.scroll_to.is_none() && response.gained_focus() {
+                    response.scroll_to_me(None);
+                }
+                response.context_menu(|ui| {
+                    for status in DocStatus::ALL {
+                        if ui
+                            .radio(doc.status == status, format!("Mark as {}", status.label()))
+                            .clicked()
+                        {
+                            out.push(Command::SetDocumentStatus(doc.id.clone(), status));
+                        }
                     }
-                }
-                ui.separator();
-                if ui.button("Remove document").clicked() {
-                    out.push(Command::RemoveDocument(doc.id.clone()));
-                }
-            });
-        }
-    });
+                    ui.separator();
+                    if ui.button("Remove document").clicked() {
+                        out.push(Command::RemoveDocument(doc.id.clone()));
+                    }
+                });
+            }
+        });
 }
 
 fn shorten(text: &str, max_chars: usize) -> String {

@@ -85,21 +85,38 @@ fn palette_ui(ui: &mut Ui, project: &Project, enabled: bool, out: &mut Vec<Comma
     });
 }
 
-fn span_ui(ui: &mut Ui, project: &Project, doc: &Document, span: &Span, buffers: &mut TextBuffers, out: &mut Vec<Command>) {
+fn span_ui(
+    ui: &mut Ui,
+    project: &Project,
+    doc: &Document,
+    span: &Span,
+    buffers: &mut TextBuffers,
+    out: &mut Vec<Command>,
+) {
     ui.heading(format!("Span {}", span.id));
     quote_ui(ui, doc.span_text(span));
-    ui.label(RichText::new(format!("chars {}–{}", span.range.start(), span.range.end())).small().weak());
+    ui.label(
+        RichText::new(format!("chars {}–{}", span.range.start(), span.range.end()))
+            .small()
+            .weak(),
+    );
     ui.horizontal(|ui| {
         let label_caption = ui.label("Label");
         egui::ComboBox::from_id_salt("span_label")
             .selected_text(span.label.display())
             .show_ui(ui, |ui| {
                 for label in &project.schema.labels {
-                    if ui.selectable_label(label.name == span.label, label.name.display()).clicked()
+                    if ui
+                        .selectable_label(label.name == span.label, label.name.display())
+                        .clicked()
                         && label.name != span.label
                     {
                         out.push(Command::Apply(
-                            Edit::SetSpanLabel { doc: doc.id.clone(), span: span.id, label: label.name.clone() },
+                            Edit::SetSpanLabel {
+                                doc: doc.id.clone(),
+                                span: span.id,
+                                label: label.name.clone(),
+                            },
                             format!("Relabel span as {}", label.name.display()),
                         ));
                     }
@@ -112,7 +129,11 @@ fn span_ui(ui: &mut Ui, project: &Project, doc: &Document, span: &Span, buffers:
     let (_, changed) = buffers.field(ui, &key, "Note", &span.note, true, "A remark on this span");
     if let Some(note) = changed {
         out.push(Command::Apply(
-            Edit::SetSpanNote { doc: doc.id.clone(), span: span.id, note },
+            Edit::SetSpanNote {
+                doc: doc.id.clone(),
+                span: span.id,
+                note,
+            },
             "Edit span note".into(),
         ));
     }
@@ -129,14 +150,23 @@ fn span_ui(ui: &mut Ui, project: &Project, doc: &Document, span: &Span, buffers:
                 .map(|a| a.role.display())
                 .collect();
             if ui
-                .link(format!("{} {} ({})", claim.id, claim.claim_type.display(), roles.join(", ")))
+                .link(format!(
+                    "{} {} ({})",
+                    claim.id,
+                    claim.claim_type.display(),
+                    roles.join(", ")
+                ))
                 .clicked()
             {
                 out.push(Command::SelectClaim(Some(claim.id)));
             }
         }
     }
-    if ui.button("Delete span").on_hover_text("Delete (or Backspace)").clicked() {
+    if ui
+        .button("Delete span")
+        .on_hover_text("Delete (or Backspace)")
+        .clicked()
+    {
         out.push(Command::DeleteSelectedSpan);
     }
 }
@@ -149,7 +179,9 @@ pub fn missing_roles(project: &Project, claim: &Claim) -> Vec<Name> {
         .map(|ty| {
             ty.roles
                 .iter()
-                .filter(|role| role.required && !claim.arguments.iter().any(|a| a.role == role.name))
+                .filter(|role| {
+                    role.required && !claim.arguments.iter().any(|a| a.role == role.name)
+                })
                 .map(|role| role.name.clone())
                 .collect()
         })
@@ -187,7 +219,8 @@ fn claims_ui(ui: &mut Ui, project: &Project, doc: &Document, view: &View, out: &
     });
     if doc.claims().is_empty() {
         ui.label(
-            RichText::new("No claims yet. Select an event span and press C, or use New claim…").weak(),
+            RichText::new("No claims yet. Select an event span and press C, or use New claim…")
+                .weak(),
         );
         return;
     }
@@ -197,7 +230,12 @@ fn claims_ui(ui: &mut Ui, project: &Project, doc: &Document, view: &View, out: &
         .unwrap_or_default();
     for claim in doc.claims() {
         let missing = missing_roles(project, claim);
-        let mut text = format!("{} {} — {}", claim.id, claim.claim_type.display(), claim_summary(doc, claim));
+        let mut text = format!(
+            "{} {} — {}",
+            claim.id,
+            claim.claim_type.display(),
+            claim_summary(doc, claim)
+        );
         if !missing.is_empty() {
             let names: Vec<String> = missing.iter().map(Name::display).collect();
             text.push_str(&format!("\n⚠ missing: {}", names.join(", ")));
@@ -210,9 +248,15 @@ fn claims_ui(ui: &mut Ui, project: &Project, doc: &Document, view: &View, out: &
             rich = rich.color(theme::warning(ui.visuals()));
         }
         let selected = view.claim == Some(claim.id);
-        let response = ui.add(Button::selectable(selected, rich).min_size(egui::vec2(ui.available_width(), 0.0)));
+        let response = ui.add(
+            Button::selectable(selected, rich).min_size(egui::vec2(ui.available_width(), 0.0)),
+        );
         if response.clicked() {
-            out.push(Command::SelectClaim(if selected { None } else { Some(claim.id) }));
+            out.push(Command::SelectClaim(if selected {
+                None
+            } else {
+                Some(claim.id)
+            }));
         }
     }
 }
@@ -234,7 +278,12 @@ fn claim_editor_ui(
             .selected_text(claim.claim_type.display())
             .show_ui(ui, |ui| {
                 for claim_type in &project.schema.claim_types {
-                    if ui.selectable_label(claim_type.name == claim.claim_type, claim_type.name.display()).clicked()
+                    if ui
+                        .selectable_label(
+                            claim_type.name == claim.claim_type,
+                            claim_type.name.display(),
+                        )
+                        .clicked()
                         && claim_type.name != claim.claim_type
                     {
                         // Arguments in roles the new type lacks are taken out first.
@@ -244,7 +293,11 @@ fn claim_editor_ui(
                             .enumerate()
                             .rev()
                             .filter(|(_, a)| claim_type.role(&a.role).is_none())
-                            .map(|(index, _)| Edit::RemoveArgument { doc: doc.id.clone(), claim: claim.id, index })
+                            .map(|(index, _)| Edit::RemoveArgument {
+                                doc: doc.id.clone(),
+                                claim: claim.id,
+                                index,
+                            })
                             .collect();
                         edits.push(Edit::SetClaimType {
                             doc: doc.id.clone(),
@@ -263,53 +316,87 @@ fn claim_editor_ui(
     });
     let can_fill = view.span.is_some() || view.selection.is_some();
     if let Some(claim_type) = project.schema.claim_type(&claim.claim_type) {
-        egui::Grid::new("roles").num_columns(2).striped(true).show(ui, |ui| {
-            for (i, role) in claim_type.roles.iter().enumerate() {
-                let filled: Vec<(usize, &crate::model::Argument)> =
-                    claim.arguments.iter().enumerate().filter(|(_, a)| a.role == role.name).collect();
-                let digit = digit_for(i).map(|d| format!("{d} ")).unwrap_or_default();
-                let mut caption = RichText::new(format!("{digit}{}", role.name.display()));
-                if role.required {
-                    caption = caption.strong();
+        egui::Grid::new("roles")
+            .num_columns(2)
+            .striped(true)
+            .show(ui, |ui| {
+                for (i, role) in claim_type.roles.iter().enumerate() {
+                    let filled: Vec<(usize, &crate::model::Argument)> = claim
+                        .arguments
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, a)| a.role == role.name)
+                        .collect();
+                    let digit = digit_for(i).map(|d| format!("{d} ")).unwrap_or_default();
+                    let mut caption = RichText::new(format!("{digit}{}", role.name.display()));
+                    if role.required {
+                        caption = caption.strong();
+                    }
+                    ui.label(caption).on_hover_text(role_help(role));
+                    ui.horizontal_wrapped(|ui| {
+                        for (index, argument) in &filled {
+                            let text = doc
+                                .span(argument.span)
+                                .map_or_else(|| "?".to_owned(), |s| short(doc.span_text(s), 28));
+                            let color = doc
+                                .span(argument.span)
+                                .and_then(|s| project.schema.label(&s.label))
+                                .map_or(Color32::GRAY, |l| theme::solid(l.color));
+                            let chip = ui.add(
+                                Button::new(RichText::new(&text))
+                                    .stroke(egui::Stroke::new(1.5, color)),
+                            );
+                            if chip.on_hover_text("Select this span").clicked() {
+                                out.push(Command::SelectSpan(Some(argument.span)));
+                            }
+                            if ui
+                                .small_button("✖")
+                                .on_hover_text(format!(
+                                    "Take “{text}” out of {}",
+                                    role.name.display()
+                                ))
+                                .clicked()
+                            {
+                                out.push(Command::RemoveArgument(claim.id, *index));
+                            }
+                        }
+                        if filled.is_empty() && role.required {
+                            ui.colored_label(theme::warning(ui.visuals()), "missing");
+                        }
+                        if filled.is_empty() || role.multiple {
+                            let add = ui
+                                .add_enabled(can_fill, Button::new("+ selected").small())
+                                .on_hover_text(format!(
+                                    "Put the selected span or text in {} (R {})",
+                                    role.name.display(),
+                                    digit.trim()
+                                ))
+                                .on_disabled_hover_text("Select a span or some text first");
+                            if add.clicked() {
+                                out.push(Command::FillRole(role.name.clone()));
+                            }
+                        }
+                    });
+                    ui.end_row();
                 }
-                ui.label(caption).on_hover_text(role_help(role));
-                ui.horizontal_wrapped(|ui| {
-                    for (index, argument) in &filled {
-                        let text = doc.span(argument.span).map_or_else(|| "?".to_owned(), |s| short(doc.span_text(s), 28));
-                        let color = doc
-                            .span(argument.span)
-                            .and_then(|s| project.schema.label(&s.label))
-                            .map_or(Color32::GRAY, |l| theme::solid(l.color));
-                        let chip = ui.add(Button::new(RichText::new(&text)).stroke(egui::Stroke::new(1.5, color)));
-                        if chip.on_hover_text("Select this span").clicked() {
-                            out.push(Command::SelectSpan(Some(argument.span)));
-                        }
-                        if ui.small_button("✖").on_hover_text(format!("Take “{text}” out of {}", role.name.display())).clicked() {
-                            out.push(Command::RemoveArgument(claim.id, *index));
-                        }
-                    }
-                    if filled.is_empty() && role.required {
-                        ui.colored_label(theme::warning(ui.visuals()), "missing");
-                    }
-                    if filled.is_empty() || role.multiple {
-                        let add = ui
-                            .add_enabled(can_fill, Button::new("+ selected").small())
-                            .on_hover_text(format!("Put the selected span or text in {} (R {})", role.name.display(), digit.trim()))
-                            .on_disabled_hover_text("Select a span or some text first");
-                        if add.clicked() {
-                            out.push(Command::FillRole(role.name.clone()));
-                        }
-                    }
-                });
-                ui.end_row();
-            }
-        });
+            });
     }
     let key = format!("claim-note/{}/{}", doc.id, claim.id);
-    let (_, changed) = buffers.field(ui, &key, "Claim note", &claim.note, true, "A remark on this claim");
+    let (_, changed) = buffers.field(
+        ui,
+        &key,
+        "Claim note",
+        &claim.note,
+        true,
+        "A remark on this claim",
+    );
     if let Some(note) = changed {
         out.push(Command::Apply(
-            Edit::SetClaimNote { doc: doc.id.clone(), claim: claim.id, note },
+            Edit::SetClaimNote {
+                doc: doc.id.clone(),
+                claim: claim.id,
+                note,
+            },
             "Edit claim note".into(),
         ));
     }
@@ -322,12 +409,24 @@ fn role_help(role: &crate::model::RoleDef) -> String {
     let labels = if role.labels.is_empty() {
         "any label".to_owned()
     } else {
-        role.labels.iter().map(Name::display).collect::<Vec<_>>().join(" or ")
+        role.labels
+            .iter()
+            .map(Name::display)
+            .collect::<Vec<_>>()
+            .join(" or ")
     };
     format!(
         "{}{}; takes {labels}",
-        if role.required { "required" } else { "optional" },
-        if role.multiple { ", several spans" } else { ", one span" }
+        if role.required {
+            "required"
+        } else {
+            "optional"
+        },
+        if role.multiple {
+            ", several spans"
+        } else {
+            ", one span"
+        }
     )
 }
 

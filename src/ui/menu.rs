@@ -23,16 +23,14 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &ClaimmarkApp, out: &mut Vec<Command>) {
                         ui.separator();
                     }
                     let label = match entry.command {
-                        Command::Undo => app
-                            .session
-                            .history()
-                            .undo_description()
-                            .map_or_else(|| "Undo".to_owned(), |d| format!("Undo {}", lower_first(d))),
-                        Command::Redo => app
-                            .session
-                            .history()
-                            .redo_description()
-                            .map_or_else(|| "Redo".to_owned(), |d| format!("Redo {}", lower_first(d))),
+                        Command::Undo => app.session.history().undo_description().map_or_else(
+                            || "Undo".to_owned(),
+                            |d| format!("Undo {}", lower_first(d)),
+                        ),
+                        Command::Redo => app.session.history().redo_description().map_or_else(
+                            || "Redo".to_owned(),
+                            |d| format!("Redo {}", lower_first(d)),
+                        ),
                         _ => entry.label.to_owned(),
                     };
                     let mut button = Button::new(label);
@@ -56,7 +54,9 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &ClaimmarkApp, out: &mut Vec<Command>) {
 
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| first.to_lowercase().chain(chars).collect())
+    chars.next().map_or_else(String::new, |first| {
+        first.to_lowercase().chain(chars).collect()
+    })
 }
 
 fn is_enabled(app: &ClaimmarkApp, command: &Command) -> bool {
@@ -65,7 +65,10 @@ fn is_enabled(app: &ClaimmarkApp, command: &Command) -> bool {
         Command::Undo => app.session.history().can_undo(),
         Command::Redo => app.session.history().can_redo(),
         Command::DeleteSelectedSpan => app.view.span.is_some(),
-        Command::NextDocument | Command::PreviousDocument | Command::PickClaimType | Command::Find => has_doc,
+        Command::NextDocument
+        | Command::PreviousDocument
+        | Command::PickClaimType
+        | Command::Find => has_doc,
         Command::PickRole => app.view.claim.is_some(),
         _ => true,
     }
@@ -85,7 +88,9 @@ fn recent_ui(ui: &mut Ui, app: &ClaimmarkApp, out: &mut Vec<Command>) {
 }
 
 fn document_menu_ui(ui: &mut Ui, app: &ClaimmarkApp, out: &mut Vec<Command>) {
-    let Some(doc) = app.current_document() else { return };
+    let Some(doc) = app.current_document() else {
+        return;
+    };
     ui.separator();
     ui.menu_button("Mark as", |ui| {
         for status in DocStatus::ALL {

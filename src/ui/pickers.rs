@@ -6,7 +6,9 @@ use egui::{Align2, RichText};
 use crate::app::{ClaimmarkApp, Command, Picker, digit_for};
 
 pub fn picker_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
-    let Some(picker) = app.view.picker else { return };
+    let Some(picker) = app.view.picker else {
+        return;
+    };
     let (title, items): (&str, Vec<(crate::model::Name, Command)>) = match picker {
         Picker::ClaimType => (
             "New claim: press the type's digit",

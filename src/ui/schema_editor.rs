@@ -66,7 +66,11 @@ impl SchemaEditor {
 
     fn labels_ui(&mut self, ui: &mut Ui, project: &Project, out: &mut Vec<Command>) {
         ui.heading("Labels");
-        ui.label(RichText::new("Renaming a label keeps its spans. A label in use cannot be removed.").small().weak());
+        ui.label(
+            RichText::new("Renaming a label keeps its spans. A label in use cannot be removed.")
+                .small()
+                .weak(),
+        );
         for label in &project.schema.labels {
             ui.push_id(label.name.as_str(), |ui| {
                 ui.horizontal(|ui| {
@@ -76,7 +80,12 @@ impl SchemaEditor {
                         .changed()
                     {
                         out.push(Command::Apply(
-                            Edit::ReplaceLabel { label: LabelDef { color: Rgb(color), ..label.clone() } },
+                            Edit::ReplaceLabel {
+                                label: LabelDef {
+                                    color: Rgb(color),
+                                    ..label.clone()
+                                },
+                            },
                             format!("Recolour label {}", label.name.display()),
                         ));
                     }
@@ -88,7 +97,12 @@ impl SchemaEditor {
                             let mut choose = |key: Option<char>| {
                                 if key != label.key {
                                     out.push(Command::Apply(
-                                        Edit::ReplaceLabel { label: LabelDef { key, ..label.clone() } },
+                                        Edit::ReplaceLabel {
+                                            label: LabelDef {
+                                                key,
+                                                ..label.clone()
+                                            },
+                                        },
                                         format!("Change key of {}", label.name.display()),
                                     ));
                                 }
@@ -99,7 +113,16 @@ impl SchemaEditor {
                             for key in LABEL_KEYS {
                                 let owner = project.schema.label_for_key(key);
                                 let free = owner.is_none_or(|o| o.name == label.name);
-                                if ui.add_enabled(free, egui::Button::selectable(label.key == Some(key), key.to_string())).clicked() {
+                                if ui
+                                    .add_enabled(
+                                        free,
+                                        egui::Button::selectable(
+                                            label.key == Some(key),
+                                            key.to_string(),
+                                        ),
+                                    )
+                                    .clicked()
+                                {
                                     choose(Some(key));
                                 }
                             }
@@ -111,9 +134,18 @@ impl SchemaEditor {
                         .selected_text(label.value_kind.as_str())
                         .show_ui(ui, |ui| {
                             for kind in ValueKind::ALL {
-                                if ui.selectable_label(kind == label.value_kind, kind.as_str()).clicked() && kind != label.value_kind {
+                                if ui
+                                    .selectable_label(kind == label.value_kind, kind.as_str())
+                                    .clicked()
+                                    && kind != label.value_kind
+                                {
                                     out.push(Command::Apply(
-                                        Edit::ReplaceLabel { label: LabelDef { value_kind: kind, ..label.clone() } },
+                                        Edit::ReplaceLabel {
+                                            label: LabelDef {
+                                                value_kind: kind,
+                                                ..label.clone()
+                                            },
+                                        },
                                         format!("Change value kind of {}", label.name.display()),
                                     ));
                                 }
@@ -121,13 +153,31 @@ impl SchemaEditor {
                         })
                         .response
                         .labelled_by(kind_caption.id);
-                    let spans = project.documents.iter().flat_map(|d| d.spans()).filter(|s| s.label == label.name).count();
-                    let in_roles = project.schema.claim_types.iter().flat_map(|t| &t.roles).any(|r| r.labels.contains(&label.name));
+                    let spans = project
+                        .documents
+                        .iter()
+                        .flat_map(|d| d.spans())
+                        .filter(|s| s.label == label.name)
+                        .count();
+                    let in_roles = project
+                        .schema
+                        .claim_types
+                        .iter()
+                        .flat_map(|t| &t.roles)
+                        .any(|r| r.labels.contains(&label.name));
                     let remove = ui
                         .add_enabled(spans == 0 && !in_roles, egui::Button::new("Remove").small())
-                        .on_disabled_hover_text(format!("Used by {spans} span(s){}", if in_roles { " and by roles" } else { "" }));
+                        .on_disabled_hover_text(format!(
+                            "Used by {spans} span(s){}",
+                            if in_roles { " and by roles" } else { "" }
+                        ));
                     if remove.clicked() {
-                        out.push(Command::Apply(Edit::RemoveLabel { name: label.name.clone() }, format!("Remove label {}", label.name.display())));
+                        out.push(Command::Apply(
+                            Edit::RemoveLabel {
+                                name: label.name.clone(),
+                            },
+                            format!("Remove label {}", label.name.display()),
+                        ));
                     }
                 });
                 let taken = |name: &Name| project.schema.label(name).is_some();
@@ -141,7 +191,10 @@ impl SchemaEditor {
                 ) {
                     if let Ok(to) = parse_new_name(&renamed, taken) {
                         out.push(Command::Apply(
-                            Edit::RenameLabel { from: label.name.clone(), to: to.clone() },
+                            Edit::RenameLabel {
+                                from: label.name.clone(),
+                                to: to.clone(),
+                            },
                             format!("Rename label {} to {}", label.name.display(), to.display()),
                         ));
                     }
@@ -151,12 +204,17 @@ impl SchemaEditor {
         }
         ui.horizontal(|ui| {
             let caption = ui.label("New label");
-            ui.add(egui::TextEdit::singleline(&mut self.new_label).hint_text("e.g. charge").desired_width(160.0))
-                .labelled_by(caption.id);
+            ui.add(
+                egui::TextEdit::singleline(&mut self.new_label)
+                    .hint_text("e.g. charge")
+                    .desired_width(160.0),
+            )
+            .labelled_by(caption.id);
             if ui.button("Add label").clicked() {
                 match parse_new_name(&self.new_label, |n| project.schema.label(n).is_some()) {
                     Ok(name) => {
-                        let color = NEW_LABEL_COLORS[project.schema.labels.len() % NEW_LABEL_COLORS.len()];
+                        let color =
+                            NEW_LABEL_COLORS[project.schema.labels.len() % NEW_LABEL_COLORS.len()];
                         out.push(Command::Apply(
                             Edit::InsertLabel {
                                 index: project.schema.labels.len(),
@@ -180,7 +238,11 @@ impl SchemaEditor {
 
     fn claim_types_ui(&mut self, ui: &mut Ui, project: &Project, out: &mut Vec<Command>) {
         ui.heading("Claim types");
-        ui.label(RichText::new("Renaming a type or role keeps the claims that use it.").small().weak());
+        ui.label(
+            RichText::new("Renaming a type or role keeps the claims that use it.")
+                .small()
+                .weak(),
+        );
         for claim_type in &project.schema.claim_types {
             let claims = project
                 .documents
@@ -196,15 +258,24 @@ impl SchemaEditor {
         }
         ui.horizontal(|ui| {
             let caption = ui.label("New claim type");
-            ui.add(egui::TextEdit::singleline(&mut self.new_claim_type).hint_text("e.g. deportation").desired_width(160.0))
-                .labelled_by(caption.id);
+            ui.add(
+                egui::TextEdit::singleline(&mut self.new_claim_type)
+                    .hint_text("e.g. deportation")
+                    .desired_width(160.0),
+            )
+            .labelled_by(caption.id);
             if ui.button("Add claim type").clicked() {
-                match parse_new_name(&self.new_claim_type, |n| project.schema.claim_type(n).is_some()) {
+                match parse_new_name(&self.new_claim_type, |n| {
+                    project.schema.claim_type(n).is_some()
+                }) {
                     Ok(name) => {
                         out.push(Command::Apply(
                             Edit::InsertClaimType {
                                 index: project.schema.claim_types.len(),
-                                claim_type: ClaimTypeDef { name: name.clone(), roles: Vec::new() },
+                                claim_type: ClaimTypeDef {
+                                    name: name.clone(),
+                                    roles: Vec::new(),
+                                },
                             },
                             format!("Add claim type {}", name.display()),
                         ));
@@ -218,7 +289,14 @@ impl SchemaEditor {
     }
 
     #[allow(clippy::too_many_lines)] // one form
-    fn claim_type_ui(&mut self, ui: &mut Ui, project: &Project, claim_type: &ClaimTypeDef, claims: usize, out: &mut Vec<Command>) {
+    fn claim_type_ui(
+        &mut self,
+        ui: &mut Ui,
+        project: &Project,
+        claim_type: &ClaimTypeDef,
+        claims: usize,
+        out: &mut Vec<Command>,
+    ) {
         let taken = |name: &Name| project.schema.claim_type(name).is_some();
         if let Some(renamed) = self.buffers.committed_field(
             ui,
@@ -230,8 +308,15 @@ impl SchemaEditor {
         ) {
             if let Ok(to) = parse_new_name(&renamed, taken) {
                 out.push(Command::Apply(
-                    Edit::RenameClaimType { from: claim_type.name.clone(), to: to.clone() },
-                    format!("Rename claim type {} to {}", claim_type.name.display(), to.display()),
+                    Edit::RenameClaimType {
+                        from: claim_type.name.clone(),
+                        to: to.clone(),
+                    },
+                    format!(
+                        "Rename claim type {} to {}",
+                        claim_type.name.display(),
+                        to.display()
+                    ),
                 ));
             }
         }
@@ -241,16 +326,32 @@ impl SchemaEditor {
                     ui.label(RichText::new(role.name.display()).strong());
                     let mut required = role.required;
                     if ui.checkbox(&mut required, "required").changed() {
-                        out.push(replace_role(claim_type, RoleDef { required, ..role.clone() }));
+                        out.push(replace_role(
+                            claim_type,
+                            RoleDef {
+                                required,
+                                ..role.clone()
+                            },
+                        ));
                     }
                     let mut multiple = role.multiple;
                     if ui.checkbox(&mut multiple, "several spans").changed() {
-                        out.push(replace_role(claim_type, RoleDef { multiple, ..role.clone() }));
+                        out.push(replace_role(
+                            claim_type,
+                            RoleDef {
+                                multiple,
+                                ..role.clone()
+                            },
+                        ));
                     }
                     let accepted = if role.labels.is_empty() {
                         "any label".to_owned()
                     } else {
-                        role.labels.iter().map(Name::display).collect::<Vec<_>>().join(", ")
+                        role.labels
+                            .iter()
+                            .map(Name::display)
+                            .collect::<Vec<_>>()
+                            .join(", ")
                     };
                     ui.menu_button(format!("Takes: {accepted}"), |ui| {
                         for label in &project.schema.labels {
@@ -261,9 +362,21 @@ impl SchemaEditor {
                                     .labels
                                     .iter()
                                     .map(|l| l.name.clone())
-                                    .filter(|name| if name == &label.name { on } else { role.labels.contains(name) })
+                                    .filter(|name| {
+                                        if name == &label.name {
+                                            on
+                                        } else {
+                                            role.labels.contains(name)
+                                        }
+                                    })
                                     .collect();
-                                out.push(replace_role(claim_type, RoleDef { labels, ..role.clone() }));
+                                out.push(replace_role(
+                                    claim_type,
+                                    RoleDef {
+                                        labels,
+                                        ..role.clone()
+                                    },
+                                ));
                             }
                         }
                     });
@@ -281,7 +394,10 @@ impl SchemaEditor {
                         .clicked()
                     {
                         out.push(Command::Apply(
-                            Edit::RemoveRole { claim_type: claim_type.name.clone(), role: role.name.clone() },
+                            Edit::RemoveRole {
+                                claim_type: claim_type.name.clone(),
+                                role: role.name.clone(),
+                            },
                             format!("Remove role {}", role.name.display()),
                         ));
                     }
@@ -297,7 +413,11 @@ impl SchemaEditor {
                 ) {
                     if let Ok(to) = parse_new_name(&renamed, role_taken) {
                         out.push(Command::Apply(
-                            Edit::RenameRole { claim_type: claim_type.name.clone(), from: role.name.clone(), to: to.clone() },
+                            Edit::RenameRole {
+                                claim_type: claim_type.name.clone(),
+                                from: role.name.clone(),
+                                to: to.clone(),
+                            },
                             format!("Rename role {} to {}", role.name.display(), to.display()),
                         ));
                     }
@@ -305,10 +425,17 @@ impl SchemaEditor {
             });
         }
         ui.horizontal(|ui| {
-            let entry = self.new_roles.entry(claim_type.name.as_str().to_owned()).or_default();
+            let entry = self
+                .new_roles
+                .entry(claim_type.name.as_str().to_owned())
+                .or_default();
             let caption = ui.label("New role");
-            ui.add(egui::TextEdit::singleline(entry).hint_text("e.g. prison").desired_width(140.0))
-                .labelled_by(caption.id);
+            ui.add(
+                egui::TextEdit::singleline(entry)
+                    .hint_text("e.g. prison")
+                    .desired_width(140.0),
+            )
+            .labelled_by(caption.id);
             if ui.button("Add role").clicked() {
                 match parse_new_name(entry, |n| claim_type.role(n).is_some()) {
                     Ok(name) => {
@@ -316,7 +443,12 @@ impl SchemaEditor {
                             Edit::InsertRole {
                                 claim_type: claim_type.name.clone(),
                                 index: claim_type.roles.len(),
-                                role: RoleDef { name: name.clone(), required: false, multiple: false, labels: Vec::new() },
+                                role: RoleDef {
+                                    name: name.clone(),
+                                    required: false,
+                                    multiple: false,
+                                    labels: Vec::new(),
+                                },
                             },
                             format!("Add role {}", name.display()),
                         ));
@@ -333,7 +465,9 @@ impl SchemaEditor {
             .clicked()
         {
             out.push(Command::Apply(
-                Edit::RemoveClaimType { name: claim_type.name.clone() },
+                Edit::RemoveClaimType {
+                    name: claim_type.name.clone(),
+                },
                 format!("Remove claim type {}", claim_type.name.display()),
             ));
         }
@@ -342,5 +476,11 @@ impl SchemaEditor {
 
 fn replace_role(claim_type: &ClaimTypeDef, role: RoleDef) -> Command {
     let description = format!("Change role {}", role.name.display());
-    Command::Apply(Edit::ReplaceRole { claim_type: claim_type.name.clone(), role }, description)
+    Command::Apply(
+        Edit::ReplaceRole {
+            claim_type: claim_type.name.clone(),
+            role,
+        },
+        description,
+    )
 }

@@ -6,14 +6,18 @@ use crate::app::ClaimmarkApp;
 
 pub fn status_bar_ui(ui: &mut Ui, app: &ClaimmarkApp) {
     ui.horizontal(|ui| {
-        let path = app
-            .session
-            .path()
-            .map_or_else(|| "Untitled project (not saved yet)".to_owned(), |p| p.display().to_string());
+        let path = app.session.path().map_or_else(
+            || "Untitled project (not saved yet)".to_owned(),
+            |p| p.display().to_string(),
+        );
         ui.label(RichText::new(path).small());
         ui.separator();
         if app.session.is_modified() {
-            ui.label(RichText::new("• Unsaved changes").small().color(ui.visuals().warn_fg_color));
+            ui.label(
+                RichText::new("• Unsaved changes")
+                    .small()
+                    .color(ui.visuals().warn_fg_color),
+            );
         } else {
             ui.label(RichText::new("Saved").small());
         }

@@ -30,10 +30,13 @@ impl TextBuffers {
         multiline: bool,
         hint: &str,
     ) -> (Response, Option<String>) {
-        let buffer = self.buffers.entry(key.to_owned()).or_insert_with(|| Buffer {
-            text: model.to_owned(),
-            synced: model.to_owned(),
-        });
+        let buffer = self
+            .buffers
+            .entry(key.to_owned())
+            .or_insert_with(|| Buffer {
+                text: model.to_owned(),
+                synced: model.to_owned(),
+            });
         if buffer.synced != model {
             buffer.text = model.to_owned();
             buffer.synced = model.to_owned();
@@ -66,19 +69,30 @@ impl TextBuffers {
         hint: &str,
         validate: impl Fn(&str) -> Result<(), String>,
     ) -> Option<String> {
-        let buffer = self.buffers.entry(key.to_owned()).or_insert_with(|| Buffer {
-            text: model.to_owned(),
-            synced: model.to_owned(),
-        });
+        let buffer = self
+            .buffers
+            .entry(key.to_owned())
+            .or_insert_with(|| Buffer {
+                text: model.to_owned(),
+                synced: model.to_owned(),
+            });
         let label_response = ui.label(label);
         let response = ui
-            .add(TextEdit::singleline(&mut buffer.text).hint_text(hint).desired_width(f32::INFINITY))
+            .add(
+                TextEdit::singleline(&mut buffer.text)
+                    .hint_text(hint)
+                    .desired_width(f32::INFINITY),
+            )
             .labelled_by(label_response.id);
         if !response.has_focus() && buffer.synced != model {
             buffer.text = model.to_owned();
             buffer.synced = model.to_owned();
         }
-        let problem = if buffer.text == model { None } else { validate(&buffer.text).err() };
+        let problem = if buffer.text == model {
+            None
+        } else {
+            validate(&buffer.text).err()
+        };
         if let Some(problem) = &problem {
             ui.colored_label(ui.visuals().error_fg_color, problem);
         }

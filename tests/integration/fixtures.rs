@@ -32,9 +32,33 @@ The human rights centre [organization|Viasna] says [place|Belarus] still holds [
 among them its founder [person|Ales Bialiatski]. [person|Pavel Sapelka] of Viasna said [count|more than 100] people \
 were [event|detained] [date|last week] alone.\n",
         claims: &[
-            ("pardon", &[("trigger", "pardoned"), ("count", "31"), ("actor", "Alexander Lukashenko"), ("date", "Thursday"), ("source", "his press office")]),
-            ("prisoner_count", &[("count", "1,278"), ("source", "Viasna"), ("place", "Belarus")]),
-            ("arrest", &[("trigger", "detained"), ("count", "more than 100"), ("date", "last week"), ("source", "Pavel Sapelka")]),
+            (
+                "pardon",
+                &[
+                    ("trigger", "pardoned"),
+                    ("count", "31"),
+                    ("actor", "Alexander Lukashenko"),
+                    ("date", "Thursday"),
+                    ("source", "his press office"),
+                ],
+            ),
+            (
+                "prisoner_count",
+                &[
+                    ("count", "1,278"),
+                    ("source", "Viasna"),
+                    ("place", "Belarus"),
+                ],
+            ),
+            (
+                "arrest",
+                &[
+                    ("trigger", "detained"),
+                    ("count", "more than 100"),
+                    ("date", "last week"),
+                    ("source", "Pavel Sapelka"),
+                ],
+            ),
         ],
     },
     SampleArticle {
@@ -52,10 +76,36 @@ Kuznechyk was [event|arrested] in [place|Minsk] on [date|November 25, 2021]. On 
 \n\
 [organization|Viasna] counts [count|around 1,229] political prisoners in Belarus today.\n",
         claims: &[
-            ("release", &[("trigger", "released"), ("released_person", "Andrey Kuznechyk"), ("actor", "Radio Free Europe/Radio Liberty")]),
-            ("arrest", &[("trigger", "arrested"), ("arrested_person", "Andrey Kuznechyk"), ("place", "Minsk"), ("date", "November 25, 2021")]),
-            ("sentence", &[("trigger", "sentenced"), ("sentenced_person", "him"), ("term", "six years"), ("date", "June 8, 2022")]),
-            ("prisoner_count", &[("count", "around 1,229"), ("source", "Viasna")]),
+            (
+                "release",
+                &[
+                    ("trigger", "released"),
+                    ("released_person", "Andrey Kuznechyk"),
+                    ("actor", "Radio Free Europe/Radio Liberty"),
+                ],
+            ),
+            (
+                "arrest",
+                &[
+                    ("trigger", "arrested"),
+                    ("arrested_person", "Andrey Kuznechyk"),
+                    ("place", "Minsk"),
+                    ("date", "November 25, 2021"),
+                ],
+            ),
+            (
+                "sentence",
+                &[
+                    ("trigger", "sentenced"),
+                    ("sentenced_person", "him"),
+                    ("term", "six years"),
+                    ("date", "June 8, 2022"),
+                ],
+            ),
+            (
+                "prisoner_count",
+                &[("count", "around 1,229"), ("source", "Viasna")],
+            ),
         ],
     },
     SampleArticle {
@@ -72,9 +122,32 @@ President [person|Alexander Lukashenko]. The law covers [count|7,850] people; [c
 Among those freed are [count|five] political prisoners, including [person|Rygor Kastusev], a former presidential \
 candidate who was [event|sentenced] to [count|10 years] in [date|2022].\n",
         claims: &[
-            ("amnesty", &[("trigger", "amnesty"), ("count", "7,850"), ("actor", "Alexander Lukashenko"), ("date", "this month")]),
-            ("release", &[("trigger", "freed"), ("count", "five"), ("released_person", "Rygor Kastusev")]),
-            ("sentence", &[("trigger", "sentenced"), ("sentenced_person", "Rygor Kastusev"), ("term", "10 years"), ("date", "2022")]),
+            (
+                "amnesty",
+                &[
+                    ("trigger", "amnesty"),
+                    ("count", "7,850"),
+                    ("actor", "Alexander Lukashenko"),
+                    ("date", "this month"),
+                ],
+            ),
+            (
+                "release",
+                &[
+                    ("trigger", "freed"),
+                    ("count", "five"),
+                    ("released_person", "Rygor Kastusev"),
+                ],
+            ),
+            (
+                "sentence",
+                &[
+                    ("trigger", "sentenced"),
+                    ("sentenced_person", "Rygor Kastusev"),
+                    ("term", "10 years"),
+                    ("date", "2022"),
+                ],
+            ),
         ],
     },
 ];
@@ -98,7 +171,10 @@ pub fn sample_document(article: &SampleArticle) -> Document {
                     .iter()
                     .find(|s| doc.span_text(s) == *text)
                     .unwrap_or_else(|| panic!("{}: no span “{text}”", article.id));
-                Argument { role: Name::parse(role).unwrap(), span: span.id }
+                Argument {
+                    role: Name::parse(role).unwrap(),
+                    span: span.id,
+                }
             })
             .collect();
         let claim = Claim {
@@ -107,9 +183,12 @@ pub fn sample_document(article: &SampleArticle) -> Document {
             arguments,
             note: String::new(),
         };
-        Edit::InsertClaim { doc: id.clone(), claim }
-            .apply(&mut project)
-            .unwrap_or_else(|e| panic!("{}: {e}", article.id));
+        Edit::InsertClaim {
+            doc: id.clone(),
+            claim,
+        }
+        .apply(&mut project)
+        .unwrap_or_else(|e| panic!("{}: {e}", article.id));
     }
     project.documents.remove(0)
 }

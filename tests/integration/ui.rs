@@ -15,7 +15,10 @@ use super::fixtures::{sample_project, scratch};
 
 const ARTICLE: &str = "Lukashenko pardoned 31 political prisoners on Thursday.\n\nViasna counts 1,184 political prisoners.";
 
-fn harness_with(project: Option<PathBuf>, answers: Vec<DialogOutcome>) -> Harness<'static, ClaimmarkApp> {
+fn harness_with(
+    project: Option<PathBuf>,
+    answers: Vec<DialogOutcome>,
+) -> Harness<'static, ClaimmarkApp> {
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_step_dt(1.0 / 60.0)
@@ -28,14 +31,20 @@ fn harness_with(project: Option<PathBuf>, answers: Vec<DialogOutcome>) -> Harnes
 /// A project file with one untagged article, in a scratch folder.
 fn article_project(dir: &Path) -> PathBuf {
     let mut project = claimmark::model::Project::default();
-    project.documents.push(notation::document("pardon", ARTICLE).unwrap());
+    project
+        .documents
+        .push(notation::document("pardon", ARTICLE).unwrap());
     let path = dir.join("project.ron");
     storage::save_project(&path, &project).unwrap();
     path
 }
 
 fn doc(harness: &Harness<'_, ClaimmarkApp>) -> Document {
-    harness.state().current_document().cloned().expect("a document is open")
+    harness
+        .state()
+        .current_document()
+        .cloned()
+        .expect("a document is open")
 }
 
 fn char_pos(harness: &Harness<'_, ClaimmarkApp>, offset: usize) -> Pos2 {
@@ -69,7 +78,12 @@ fn drag(harness: &mut Harness<'_, ClaimmarkApp>, from: usize, to: usize) {
 fn click_at(harness: &mut Harness<'_, ClaimmarkApp>, pos: Pos2) {
     harness.hover_at(pos);
     for pressed in [true, false] {
-        harness.event(egui::Event::PointerButton { pos, button: PointerButton::Primary, pressed, modifiers: Modifiers::NONE });
+        harness.event(egui::Event::PointerButton {
+            pos,
+            button: PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
     }
     harness.run();
 }
@@ -78,7 +92,12 @@ fn double_click_at(harness: &mut Harness<'_, ClaimmarkApp>, pos: Pos2) {
     harness.hover_at(pos);
     for _ in 0..2 {
         for pressed in [true, false] {
-            harness.event(egui::Event::PointerButton { pos, button: PointerButton::Primary, pressed, modifiers: Modifiers::NONE });
+            harness.event(egui::Event::PointerButton {
+                pos,
+                button: PointerButton::Primary,
+                pressed,
+                modifiers: Modifiers::NONE,
+            });
             harness.step();
         }
     }
@@ -96,7 +115,10 @@ fn press_with(harness: &mut Harness<'_, ClaimmarkApp>, modifiers: Modifiers, key
 }
 
 fn span_texts(doc: &Document) -> Vec<(String, String)> {
-    doc.spans().iter().map(|s| (doc.span_text(s).to_owned(), s.label.to_string())).collect()
+    doc.spans()
+        .iter()
+        .map(|s| (doc.span_text(s).to_owned(), s.label.to_string()))
+        .collect()
 }
 
 #[test]
@@ -108,12 +130,22 @@ fn tag_claim_fill_undo_redo_save_round_trip() {
     // Drag from inside "pardoned" to inside it again: the selection snaps to the word.
     let start = offset_of("pardoned");
     drag(&mut harness, start + 2, start + 6);
-    assert_eq!(harness.state().view.selection, Some(CharRange::from_offsets(start, start + 8)));
+    assert_eq!(
+        harness.state().view.selection,
+        Some(CharRange::from_offsets(start, start + 8))
+    );
 
     // 4 tags it as an event.
     press(&mut harness, Key::Num4);
-    assert_eq!(span_texts(&doc(&harness)), vec![("pardoned".into(), "event".into())]);
-    assert!(harness.state().window_title().contains('•'), "{}", harness.state().window_title());
+    assert_eq!(
+        span_texts(&doc(&harness)),
+        vec![("pardoned".into(), "event".into())]
+    );
+    assert!(
+        harness.state().window_title().contains('•'),
+        "{}",
+        harness.state().window_title()
+    );
 
     // C then 4: a pardon claim with the selected event span as trigger.
     press(&mut harness, Key::C);
@@ -127,12 +159,19 @@ fn tag_claim_fill_undo_redo_save_round_trip() {
     let thirty_one = offset_of("31");
     let pos = char_pos(&harness, thirty_one);
     double_click_at(&mut harness, pos);
-    assert_eq!(harness.state().view.selection, Some(CharRange::from_offsets(thirty_one, thirty_one + 2)));
+    assert_eq!(
+        harness.state().view.selection,
+        Some(CharRange::from_offsets(thirty_one, thirty_one + 2))
+    );
     press(&mut harness, Key::Num3);
     press(&mut harness, Key::R);
     press(&mut harness, Key::Num2);
     let roles = |h: &Harness<'_, ClaimmarkApp>| -> Vec<String> {
-        doc(h).claims()[0].arguments.iter().map(|a| a.role.to_string()).collect()
+        doc(h).claims()[0]
+            .arguments
+            .iter()
+            .map(|a| a.role.to_string())
+            .collect()
     };
     assert_eq!(roles(&harness), ["trigger", "count"]);
 
@@ -153,16 +192,27 @@ fn tag_claim_fill_undo_redo_save_round_trip() {
     let saved_doc = &saved.documents[0];
     assert_eq!(
         span_texts(saved_doc),
-        vec![("pardoned".into(), "event".into()), ("31".into(), "count".into())]
+        vec![
+            ("pardoned".into(), "event".into()),
+            ("31".into(), "count".into())
+        ]
     );
     let saved_claim = &saved_doc.claims()[0];
     assert_eq!(saved_claim.claim_type.as_str(), "pardon");
     let filled: Vec<(String, &str)> = saved_claim
         .arguments
         .iter()
-        .map(|a| (a.role.to_string(), saved_doc.span_text(saved_doc.span(a.span).unwrap())))
+        .map(|a| {
+            (
+                a.role.to_string(),
+                saved_doc.span_text(saved_doc.span(a.span).unwrap()),
+            )
+        })
         .collect();
-    assert_eq!(filled, vec![("trigger".into(), "pardoned"), ("count".into(), "31")]);
+    assert_eq!(
+        filled,
+        vec![("trigger".into(), "pardoned"), ("count".into(), "31")]
+    );
 }
 
 #[test]
@@ -173,22 +223,41 @@ fn palette_click_tags_and_alt_drag_keeps_exact_characters() {
     drag(&mut harness, viasna + 1, viasna + 3);
     harness.get_by_label("5 organization").click();
     harness.run();
-    assert_eq!(span_texts(&doc(&harness)), vec![("Viasna".into(), "organization".into())]);
+    assert_eq!(
+        span_texts(&doc(&harness)),
+        vec![("Viasna".into(), "organization".into())]
+    );
 
     // With Alt held, the drag keeps exactly the chars under the pointer.
     let start = char_pos(&harness, viasna + 1);
     let end = char_pos(&harness, viasna + 3);
     harness.event(egui::Event::PointerMoved(start));
     harness.run();
-    harness.event(egui::Event::PointerButton { pos: start, button: PointerButton::Primary, pressed: true, modifiers: Modifiers::ALT });
+    harness.event(egui::Event::PointerButton {
+        pos: start,
+        button: PointerButton::Primary,
+        pressed: true,
+        modifiers: Modifiers::ALT,
+    });
     harness.run();
     harness.event(egui::Event::PointerMoved(end));
     harness.run();
     harness.key_down_modifiers(Modifiers::ALT, Key::A);
-    harness.event_modifiers(egui::Event::PointerButton { pos: end, button: PointerButton::Primary, pressed: false, modifiers: Modifiers::ALT }, Modifiers::ALT);
+    harness.event_modifiers(
+        egui::Event::PointerButton {
+            pos: end,
+            button: PointerButton::Primary,
+            pressed: false,
+            modifiers: Modifiers::ALT,
+        },
+        Modifiers::ALT,
+    );
     harness.run();
     let selection = harness.state().view.selection.expect("a selection");
-    assert!(selection.len() < 6, "exact selection {selection} should not snap to the word");
+    assert!(
+        selection.len() < 6,
+        "exact selection {selection} should not snap to the word"
+    );
 }
 
 #[test]
@@ -198,20 +267,39 @@ fn clicking_a_span_selects_it_and_delete_asks_when_claims_use_it() {
     storage::save_project(&path, &sample_project()).unwrap();
     let mut harness = harness_with(Some(path), vec![]);
     let article = doc(&harness);
-    let pardoned = article.spans().iter().find(|s| article.span_text(s) == "pardoned").unwrap().clone();
+    let pardoned = article
+        .spans()
+        .iter()
+        .find(|s| article.span_text(s) == "pardoned")
+        .unwrap()
+        .clone();
     let pos = char_pos(&harness, pardoned.range.start().get() + 3);
     click_at(&mut harness, pos);
     assert_eq!(harness.state().view.span, Some(pardoned.id));
     // The form shows which claims use it.
-    assert!(harness.query_by_label_contains("c1 pardon (trigger)").is_some());
+    assert!(
+        harness
+            .query_by_label_contains("c1 pardon (trigger)")
+            .is_some()
+    );
 
     press(&mut harness, Key::Delete);
-    assert!(matches!(harness.state().modal, Some(Modal::SpanInUse { .. })));
-    harness.get_by_label("Remove from claims and delete").click();
+    assert!(matches!(
+        harness.state().modal,
+        Some(Modal::SpanInUse { .. })
+    ));
+    harness
+        .get_by_label("Remove from claims and delete")
+        .click();
     harness.run();
     let after = doc(&harness);
     assert!(after.span(pardoned.id).is_none());
-    assert!(after.claims()[0].arguments.iter().all(|a| a.span != pardoned.id));
+    assert!(
+        after.claims()[0]
+            .arguments
+            .iter()
+            .all(|a| a.span != pardoned.id)
+    );
 
     // One undo brings back both the span and its place in the claim.
     press_with(&mut harness, Modifiers::COMMAND, Key::Z);
@@ -223,7 +311,11 @@ fn overlapping_spans_are_each_clickable() {
     let dir = scratch();
     let mut project = claimmark::model::Project::default();
     project.documents.push(
-        notation::document("nested", "[event|[person|Ales Bialiatski] was freed] on [date|December 14th].").unwrap(),
+        notation::document(
+            "nested",
+            "[event|[person|Ales Bialiatski] was freed] on [date|December 14th].",
+        )
+        .unwrap(),
     );
     let path = dir.path().join("p.ron");
     storage::save_project(&path, &project).unwrap();
@@ -231,11 +323,19 @@ fn overlapping_spans_are_each_clickable() {
     // "Ales": covered by the person span (inner) and the event span (outer).
     let pos = char_pos(&harness, 2);
     click_at(&mut harness, pos);
-    assert_eq!(harness.state().view.span, Some(SpanId(2)), "the inner span first");
+    assert_eq!(
+        harness.state().view.span,
+        Some(SpanId(2)),
+        "the inner span first"
+    );
     // A person's second click comes later than a double-click would.
     harness.run_steps(40);
     click_at(&mut harness, pos);
-    assert_eq!(harness.state().view.span, Some(SpanId(1)), "a second click reaches the outer span");
+    assert_eq!(
+        harness.state().view.span,
+        Some(SpanId(1)),
+        "a second click reaches the outer span"
+    );
     let pos = char_pos(&harness, 20);
     click_at(&mut harness, pos);
     assert_eq!(harness.state().view.span, Some(SpanId(1)));
@@ -246,22 +346,38 @@ fn a_file_that_fails_to_load_is_reported_and_left_alone() {
     let dir = scratch();
     let good = article_project(dir.path());
     let bad = dir.path().join("bad.ron");
-    let text = std::fs::read_to_string(&good).unwrap().replace("format_version: 1", "format_version: 9");
+    let text = std::fs::read_to_string(&good)
+        .unwrap()
+        .replace("format_version: 1", "format_version: 9");
     std::fs::write(&bad, &text).unwrap();
-    let mut harness = harness_with(Some(good.clone()), vec![DialogOutcome::Picked(vec![bad.clone()])]);
+    let mut harness = harness_with(
+        Some(good.clone()),
+        vec![DialogOutcome::Picked(vec![bad.clone()])],
+    );
     press_with(&mut harness, Modifiers::COMMAND, Key::O);
     match &harness.state().modal {
         Some(Modal::Error { text, .. }) => {
-            assert!(text.contains("bad.ron:3:21: the file has format_version 9"), "{text}");
+            assert!(
+                text.contains("bad.ron:3:21: the file has format_version 9"),
+                "{text}"
+            );
         }
         other => panic!("expected an error, got {other:?}"),
     }
-    assert_eq!(harness.state().session.path(), Some(good.as_path()), "the open project stays open");
+    assert_eq!(
+        harness.state().session.path(),
+        Some(good.as_path()),
+        "the open project stays open"
+    );
     harness.get_by_label("OK").click();
     harness.run();
     assert!(harness.state().modal.is_none());
     press_with(&mut harness, Modifiers::COMMAND, Key::S);
-    assert_eq!(std::fs::read_to_string(&bad).unwrap(), text, "the bad file is never written");
+    assert_eq!(
+        std::fs::read_to_string(&bad).unwrap(),
+        text,
+        "the bad file is never written"
+    );
 }
 
 #[test]
@@ -273,7 +389,10 @@ fn unsaved_changes_are_asked_about_before_a_new_project() {
     drag(&mut harness, viasna, viasna + 5);
     press(&mut harness, Key::Num5);
     press_with(&mut harness, Modifiers::COMMAND, Key::N);
-    assert!(matches!(harness.state().modal, Some(Modal::UnsavedChanges { .. })));
+    assert!(matches!(
+        harness.state().modal,
+        Some(Modal::UnsavedChanges { .. })
+    ));
     harness.get_by_label("Cancel").click();
     harness.run();
     assert_eq!(harness.state().session.path(), Some(path.as_path()));
@@ -282,8 +401,16 @@ fn unsaved_changes_are_asked_about_before_a_new_project() {
     press_with(&mut harness, Modifiers::COMMAND, Key::N);
     harness.get_by_label("Save").click();
     harness.run();
-    assert!(harness.state().session.path().is_none(), "saved, then a new project");
-    assert_eq!(storage::load_project(&path).unwrap().documents[0].spans().len(), 1);
+    assert!(
+        harness.state().session.path().is_none(),
+        "saved, then a new project"
+    );
+    assert_eq!(
+        storage::load_project(&path).unwrap().documents[0]
+            .spans()
+            .len(),
+        1
+    );
 }
 
 #[test]
@@ -302,13 +429,20 @@ fn articles_come_in_by_dialog_and_by_typed_path_when_no_dialog_opens() {
             DialogOutcome::Unavailable("no desktop portal".into()),
         ],
     );
-    harness.get_all_by_label("Add articles…").next().unwrap().click();
+    harness
+        .get_all_by_label("Add articles…")
+        .next()
+        .unwrap()
+        .click();
     harness.run();
     assert_eq!(harness.state().session.project().documents.len(), 1);
     match &harness.state().modal {
         Some(Modal::Error { title, text }) => {
             assert!(title.contains("1 file(s) refused"), "{title}");
-            assert!(text.contains("binary.txt: not added: the file looks binary"), "{text}");
+            assert!(
+                text.contains("binary.txt: not added: the file looks binary"),
+                "{text}"
+            );
         }
         other => panic!("expected the refusal, got {other:?}"),
     }
@@ -316,14 +450,30 @@ fn articles_come_in_by_dialog_and_by_typed_path_when_no_dialog_opens() {
     harness.run();
 
     // The second dialog cannot open: the window asks for a path instead.
-    harness.get_all_by_label("Add articles…").next().unwrap().click();
+    harness
+        .get_all_by_label("Add articles…")
+        .next()
+        .unwrap()
+        .click();
     harness.run();
-    assert!(matches!(harness.state().modal, Some(Modal::TypePath { .. })));
-    harness.get_by_role(egui::accesskit::Role::TextInput).type_text(second.to_str().unwrap());
+    assert!(matches!(
+        harness.state().modal,
+        Some(Modal::TypePath { .. })
+    ));
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text(second.to_str().unwrap());
     harness.run();
     harness.get_by_label("OK").click();
     harness.run();
-    let titles: Vec<String> = harness.state().session.project().documents.iter().map(|d| d.title.clone()).collect();
+    let titles: Vec<String> = harness
+        .state()
+        .session
+        .project()
+        .documents
+        .iter()
+        .map(|d| d.title.clone())
+        .collect();
     assert_eq!(titles, ["First article", "Second article"]);
     // Undo removes the last batch of articles in one step.
     press_with(&mut harness, Modifiers::COMMAND, Key::Z);
@@ -336,7 +486,8 @@ fn documents_are_switched_by_keyboard_and_list() {
     let path = dir.path().join("sample.ron");
     storage::save_project(&path, &sample_project()).unwrap();
     let mut harness = harness_with(Some(path), vec![]);
-    let ids = |h: &Harness<'_, ClaimmarkApp>| h.state().view.document.as_ref().map(ToString::to_string);
+    let ids =
+        |h: &Harness<'_, ClaimmarkApp>| h.state().view.document.as_ref().map(ToString::to_string);
     assert_eq!(ids(&harness).as_deref(), Some("pardon-31"));
     press_with(&mut harness, Modifiers::COMMAND, Key::PageDown);
     assert_eq!(ids(&harness).as_deref(), Some("kuznechyk-freed"));
@@ -344,7 +495,9 @@ fn documents_are_switched_by_keyboard_and_list() {
     assert_eq!(ids(&harness).as_deref(), Some("amnesty-7850"));
     press_with(&mut harness, Modifiers::COMMAND, Key::PageUp);
     assert_eq!(ids(&harness).as_deref(), Some("kuznechyk-freed"));
-    harness.get_by_label_contains("Belarus amnesty to cover 7,850 people").click();
+    harness
+        .get_by_label_contains("Belarus amnesty to cover 7,850 people")
+        .click();
     harness.run();
     assert_eq!(ids(&harness).as_deref(), Some("amnesty-7850"));
 }
@@ -358,21 +511,41 @@ fn find_selects_matches_across_documents() {
     press_with(&mut harness, Modifiers::COMMAND, Key::F);
     harness.get_by_label("All documents").click();
     harness.run();
-    harness.get_by_role(egui::accesskit::Role::TextInput).focus();
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .focus();
     harness.run();
-    harness.get_by_role(egui::accesskit::Role::TextInput).type_text("viasna");
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("viasna");
     harness.run();
     assert_eq!(harness.state().find.query, "viasna");
     let found = harness.state().find.matches.len();
-    assert_eq!(found, 3, "Viasna: twice in the first article, once in the second");
+    assert_eq!(
+        found, 3,
+        "Viasna: twice in the first article, once in the second"
+    );
     press(&mut harness, Key::F3);
-    let first = harness.state().view.selection.expect("first match selected");
+    let first = harness
+        .state()
+        .view
+        .selection
+        .expect("first match selected");
     let text = doc(&harness).text.slice(first).unwrap().to_owned();
     assert_eq!(text, "Viasna");
     for _ in 0..2 {
         press(&mut harness, Key::F3);
     }
-    assert_eq!(harness.state().view.document.as_ref().map(ToString::to_string).as_deref(), Some("kuznechyk-freed"));
+    assert_eq!(
+        harness
+            .state()
+            .view
+            .document
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("kuznechyk-freed")
+    );
 }
 
 #[test]
@@ -387,15 +560,31 @@ fn a_recovery_copy_is_offered_back_after_a_crash() {
         harness.state_mut().write_recovery_now();
         // The "crash": the harness goes away without saving.
     }
-    assert!(storage::load_project(&path).unwrap().documents[0].spans().is_empty());
+    assert!(
+        storage::load_project(&path).unwrap().documents[0]
+            .spans()
+            .is_empty()
+    );
     let mut harness = harness_with(Some(path.clone()), vec![]);
-    assert!(matches!(harness.state().modal, Some(Modal::Recovery { .. })));
+    assert!(matches!(
+        harness.state().modal,
+        Some(Modal::Recovery { .. })
+    ));
     harness.get_by_label("Restore it").click();
     harness.run();
-    assert_eq!(span_texts(&doc(&harness)), vec![("Viasna".into(), "organization".into())]);
-    assert!(harness.state().session.is_modified(), "restored work still needs saving");
+    assert_eq!(
+        span_texts(&doc(&harness)),
+        vec![("Viasna".into(), "organization".into())]
+    );
+    assert!(
+        harness.state().session.is_modified(),
+        "restored work still needs saving"
+    );
     press_with(&mut harness, Modifiers::COMMAND, Key::S);
-    assert!(!storage::recovery::recovery_path(&path).exists(), "saving removes the recovery copy");
+    assert!(
+        !storage::recovery::recovery_path(&path).exists(),
+        "saving removes the recovery copy"
+    );
 }
 
 #[test]
@@ -415,12 +604,27 @@ fn schema_label_rename_keeps_its_spans_and_undoes() {
     field.focus();
     harness.run();
     harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    harness.get_all_by_label("Label name").find(|n| n.value().as_deref() == Some("place")).unwrap().type_text("location");
+    harness
+        .get_all_by_label("Label name")
+        .find(|n| n.value().as_deref() == Some("place"))
+        .unwrap()
+        .type_text("location");
     harness.run();
     press(&mut harness, Key::Enter);
     let project = harness.state().session.project().clone();
-    assert!(project.schema.labels.iter().any(|l| l.name.as_str() == "location"));
-    let labels: Vec<&str> = project.documents.iter().flat_map(|d| d.spans()).map(|s| s.label.as_str()).collect();
+    assert!(
+        project
+            .schema
+            .labels
+            .iter()
+            .any(|l| l.name.as_str() == "location")
+    );
+    let labels: Vec<&str> = project
+        .documents
+        .iter()
+        .flat_map(|d| d.spans())
+        .map(|s| s.label.as_str())
+        .collect();
     assert!(labels.contains(&"location") && !labels.contains(&"place"));
     press_with(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(harness.state().session.project(), &sample_project());

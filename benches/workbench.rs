@@ -1,0 +1,191 @@
+//! Speed of the workbench on long articles and large projects
+//! (see docs/benchmarks.md for the targets and the figures).
+//!
+//! - `frame/scroll_1mb_20k_spans`: one frame of the real app while scrolling
+//!   a 1 MB article with 20,000 spans (target ≤ 4 ms).
+//! - `frame/key_to_visible_span`: the frame in which a label key press adds a
+//!   span and draws it (target ≤ 16 ms).
+//! - `project/open_1000x100` and `project/save_1000x100`: a project of 1,000
+//!   articles and 100,000 spans (target ≤ 1 s each).
+//! - The memory of a loaded project is measured once and printed (target ≤ 3×
+//!   the file size).
+
+mod common;
+
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use claimmark::app::{AppOptions, ClaimmarkApp};
+use claimmark::model::CharRange;
+use claimmark::storage;
+use criterion::{Criterion, criterion_group, criterion_main};
+
+/// Counts live heap bytes, to measure a loaded project's memory.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+// SAFETY: forwards to the system allocator and only counts sizes.
+#[allow(unsafe_code)]
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+        // SAFETY: same layout as given.
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: ptr came from `alloc` with this layout.
+        unsafe { System.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        LIVE.fetch_add(new_size, Ordering::Relaxed);
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: as for `realloc` itself.
+        unsafe { System.realloc(ptr, layout, new_size) }
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
+
+fn long_article_app() -> (ClaimmarkApp, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut project = claimmark::model::Project::default();
+    project
+        .documents
+        .push(common::generated_document("long", 1_000_000, 20_000));
+    let path = dir.path().join("long.ron");
+    storage::save_project(&path, &project).expect("save");
+    let app = ClaimmarkApp::new(AppOptions::for_tests(Some(path), Vec::new()));
+    (app, dir)
+}
+
+fn frames(c: &mut Criterion) {
+    let (mut app, _dir) = long_article_app();
+    let spans = app.current_document().map_or(0, |d| d.spans().len());
+    let bytes = app.current_document().map_or(0, |d| d.text.as_str().len());
+    eprintln!("long article: {bytes} bytes, {spans} spans");
+    let mut window = common::Headless::new(1280.0, 800.0);
+    for _ in 0..5 {
+        window.frame(Vec::new(), |ui| app.frame_ui(ui));
+    }
+    let top = app.article.first_visible_offset();
+    for _ in 0..30 {
+        let wheel = vec![
+            egui::Event::PointerMoved(egui::pos2(640.0, 400.0)),
+            egui::Event::MouseWheel {
+                unit: egui::MouseWheelUnit::Point,
+                delta: egui::vec2(0.0, -300.0),
+                phase: egui::TouchPhase::Move,
+                modifiers: egui::Modifiers::NONE,
+                source: egui::MouseWheelSource::Wheel,
+            },
+        ];
+        window.frame(wheel, |ui| app.frame_ui(ui));
+    }
+    assert_ne!(
+        app.article.first_visible_offset(),
+        top,
+        "the wheel scrolls the article"
+    );
+    let mut group = c.benchmark_group("frame");
+    // Scroll down by a wheel notch each frame, jumping back to the top now
+    // and then so that new paragraphs keep coming into view.
+    let mut step = 0u32;
+    group.bench_function("scroll_1mb_20k_spans", |b| {
+        b.iter(|| {
+            step += 1;
+            let delta = if step % 400 == 0 { 400.0 * 60.0 } else { -60.0 };
+            let events = vec![
+                egui::Event::PointerMoved(egui::pos2(640.0, 400.0)),
+                egui::Event::MouseWheel {
+                    unit: egui::MouseWheelUnit::Point,
+                    delta: egui::vec2(0.0, delta),
+                    phase: egui::TouchPhase::Move,
+                    modifiers: egui::Modifiers::NONE,
+                    source: egui::MouseWheelSource::Wheel,
+                },
+            ];
+            window.frame(events, |ui| app.frame_ui(ui));
+        });
+    });
+    // Tag the selection with key 1, timing the frame that adds and shows
+    // the span; undo (untimed) to start the next one from the same state.
+    let doc_text_len = app.current_document().map_or(0, |d| d.text.char_len());
+    let mut offset = 100usize;
+    group.bench_function("key_to_visible_span", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                offset = (offset + 7919) % (doc_text_len.saturating_sub(20)).max(1);
+                app.view.selection = Some(CharRange::from_offsets(offset, offset + 5));
+                let press = vec![egui::Event::Key {
+                    key: egui::Key::Num1,
+                    physical_key: None,
+                    pressed: true,
+                    repeat: false,
+                    modifiers: egui::Modifiers::NONE,
+                }];
+                let started = Instant::now();
+                window.frame(press, |ui| app.frame_ui(ui));
+                total += started.elapsed();
+                assert!(app.view.span.is_some(), "the key press made a span");
+                app.push(claimmark::app::Command::Undo);
+                window.frame(Vec::new(), |ui| app.frame_ui(ui));
+            }
+            total
+        });
+    });
+    group.finish();
+    let first = app.article.first_visible_offset();
+    eprintln!(
+        "after the scroll benchmark the view starts at char {first:?} and draws {} paragraphs",
+        app.article.drawn_paragraphs()
+    );
+}
+
+fn project_files(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("big.ron");
+    let project = common::generated_project(1000, 5_000, 100);
+    storage::save_project(&path, &project).expect("save");
+    let file_size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    eprintln!(
+        "big project: {} documents, {} spans, file {:.1} MB",
+        project.documents.len(),
+        project.span_count(),
+        file_size as f64 / 1e6
+    );
+    drop(project);
+
+    let before = LIVE.load(Ordering::Relaxed);
+    let loaded = storage::load_project(&path).expect("load");
+    let used = LIVE.load(Ordering::Relaxed).saturating_sub(before);
+    let ratio = used as f64 / file_size as f64;
+    eprintln!(
+        "memory: loaded project takes {:.1} MB for a {:.1} MB file: {ratio:.2}× (target ≤ 3×)",
+        used as f64 / 1e6,
+        file_size as f64 / 1e6
+    );
+    assert!(
+        ratio <= 3.0,
+        "a loaded project takes {ratio:.2}× its file size"
+    );
+
+    let mut group = c.benchmark_group("project");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(15));
+    group.bench_function("open_1000x100", |b| {
+        b.iter(|| storage::load_project(&path).expect("load"));
+    });
+    let out = dir.path().join("saved.ron");
+    group.bench_function("save_1000x100", |b| {
+        b.iter(|| storage::save_project(&out, &loaded).expect("save"));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frames, project_files);
+criterion_main!(benches);
