@@ -10,6 +10,8 @@
 //! - The memory of a loaded project is measured once and printed (target ≤ 3×
 //!   the file size).
 
+#![allow(clippy::expect_used)] // a benchmark stops on bad setup
+
 mod common;
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -97,7 +99,11 @@ fn frames(c: &mut Criterion) {
     group.bench_function("scroll_1mb_20k_spans", |b| {
         b.iter(|| {
             step += 1;
-            let delta = if step % 400 == 0 { 400.0 * 60.0 } else { -60.0 };
+            let delta = if step.is_multiple_of(400) {
+                400.0 * 60.0
+            } else {
+                -60.0
+            };
             let events = vec![
                 egui::Event::PointerMoved(egui::pos2(640.0, 400.0)),
                 egui::Event::MouseWheel {
@@ -151,7 +157,7 @@ fn project_files(c: &mut Criterion) {
     let path = dir.path().join("big.ron");
     let project = common::generated_project(1000, 5_000, 100);
     storage::save_project(&path, &project).expect("save");
-    let file_size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    let file_size = std::fs::metadata(&path).map_or(0, |m| m.len());
     eprintln!(
         "big project: {} documents, {} spans, file {:.1} MB",
         project.documents.len(),

@@ -84,8 +84,8 @@ pub struct MenuCommand {
     pub menu: Menu,
 }
 
-const fn shortcut(modifiers: Modifiers, key: Key) -> Option<KeyboardShortcut> {
-    Some(KeyboardShortcut::new(modifiers, key))
+const fn keys(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
 }
 
 const CTRL: Modifiers = Modifiers::COMMAND;
@@ -93,6 +93,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 /// Builds the table. A function rather than a `const` because `Command`
 /// holds heap types in other variants.
+#[allow(clippy::too_many_lines)] // a table, one entry per command
 pub fn menu_commands() -> Vec<MenuCommand> {
     let entry = |command, label, shortcut, menu| MenuCommand {
         command,
@@ -105,107 +106,107 @@ pub fn menu_commands() -> Vec<MenuCommand> {
         entry(
             Command::NewProject,
             "New project",
-            shortcut(CTRL, Key::N),
+            Some(keys(CTRL, Key::N)),
             Menu::File,
         ),
         entry(
             Command::OpenProject,
             "Open project…",
-            shortcut(CTRL, Key::O),
+            Some(keys(CTRL, Key::O)),
             Menu::File,
         ),
         entry(
             Command::SaveProject,
             "Save",
-            shortcut(CTRL, Key::S),
+            Some(keys(CTRL, Key::S)),
             Menu::File,
         ),
         entry(
             Command::SaveProjectAs,
             "Save as…",
-            shortcut(CTRL_SHIFT, Key::S),
+            Some(keys(CTRL_SHIFT, Key::S)),
             Menu::File,
         ),
         entry(
             Command::AddArticles,
             "Add articles…",
-            shortcut(CTRL_SHIFT, Key::A),
+            Some(keys(CTRL_SHIFT, Key::A)),
             Menu::File,
         ),
-        entry(Command::Quit, "Quit", shortcut(CTRL, Key::Q), Menu::File),
-        entry(Command::Undo, "Undo", shortcut(CTRL, Key::Z), Menu::Edit),
+        entry(Command::Quit, "Quit", Some(keys(CTRL, Key::Q)), Menu::File),
+        entry(Command::Undo, "Undo", Some(keys(CTRL, Key::Z)), Menu::Edit),
         MenuCommand {
-            alternative: shortcut(CTRL, Key::Y),
+            alternative: Some(keys(CTRL, Key::Y)),
             ..entry(
                 Command::Redo,
                 "Redo",
-                shortcut(CTRL_SHIFT, Key::Z),
+                Some(keys(CTRL_SHIFT, Key::Z)),
                 Menu::Edit,
             )
         },
-        entry(Command::Find, "Find…", shortcut(CTRL, Key::F), Menu::Edit),
+        entry(Command::Find, "Find…", Some(keys(CTRL, Key::F)), Menu::Edit),
         MenuCommand {
-            alternative: shortcut(CTRL, Key::G),
+            alternative: Some(keys(CTRL, Key::G)),
             ..entry(
                 Command::FindNext,
                 "Find next",
-                shortcut(Modifiers::NONE, Key::F3),
+                Some(keys(Modifiers::NONE, Key::F3)),
                 Menu::Edit,
             )
         },
         MenuCommand {
-            alternative: shortcut(CTRL_SHIFT, Key::G),
+            alternative: Some(keys(CTRL_SHIFT, Key::G)),
             ..entry(
                 Command::FindPrevious,
                 "Find previous",
-                shortcut(Modifiers::SHIFT, Key::F3),
+                Some(keys(Modifiers::SHIFT, Key::F3)),
                 Menu::Edit,
             )
         },
         MenuCommand {
-            alternative: shortcut(Modifiers::NONE, Key::Backspace),
+            alternative: Some(keys(Modifiers::NONE, Key::Backspace)),
             ..entry(
                 Command::DeleteSelectedSpan,
                 "Delete span",
-                shortcut(Modifiers::NONE, Key::Delete),
+                Some(keys(Modifiers::NONE, Key::Delete)),
                 Menu::Edit,
             )
         },
         entry(Command::EditSchema, "Edit schema…", None, Menu::Edit),
         MenuCommand {
-            alternative: shortcut(Modifiers::ALT, Key::ArrowDown),
+            alternative: Some(keys(Modifiers::ALT, Key::ArrowDown)),
             ..entry(
                 Command::NextDocument,
                 "Next document",
-                shortcut(CTRL, Key::PageDown),
+                Some(keys(CTRL, Key::PageDown)),
                 Menu::Document,
             )
         },
         MenuCommand {
-            alternative: shortcut(Modifiers::ALT, Key::ArrowUp),
+            alternative: Some(keys(Modifiers::ALT, Key::ArrowUp)),
             ..entry(
                 Command::PreviousDocument,
                 "Previous document",
-                shortcut(CTRL, Key::PageUp),
+                Some(keys(CTRL, Key::PageUp)),
                 Menu::Document,
             )
         },
         entry(
             Command::PickClaimType,
             "New claim…",
-            shortcut(Modifiers::NONE, Key::C),
+            Some(keys(Modifiers::NONE, Key::C)),
             Menu::Claim,
         ),
         entry(
             Command::PickRole,
             "Fill role with selected span…",
-            shortcut(Modifiers::NONE, Key::R),
+            Some(keys(Modifiers::NONE, Key::R)),
             Menu::Claim,
         ),
         entry(
             Command::ShowShortcuts,
             "Keyboard shortcuts",
-            shortcut(Modifiers::NONE, Key::F1),
+            Some(keys(Modifiers::NONE, Key::F1)),
             Menu::Help,
         ),
     ]

@@ -285,10 +285,10 @@ impl ClaimmarkApp {
             } else {
                 format!("Add {added} articles")
             };
-            if self.apply(Edit::Batch(edits), description) {
-                if let Some(first) = first {
-                    self.go_to_document(&first);
-                }
+            if self.apply(Edit::Batch(edits), description)
+                && let Some(first) = first
+            {
+                self.go_to_document(&first);
             }
         }
         if batch.refused.is_empty() {
@@ -303,12 +303,11 @@ impl ClaimmarkApp {
     }
 
     fn after_history_step(&mut self, edit: &Edit, verb: &str) {
-        if let Some(doc) = edit.document() {
-            if self.session.project().document(doc).is_some()
-                && self.view.document.as_ref() != Some(doc)
-            {
-                self.go_to_document(&doc.clone());
-            }
+        if let Some(doc) = edit.document()
+            && self.session.project().document(doc).is_some()
+            && self.view.document.as_ref() != Some(doc)
+        {
+            self.go_to_document(&doc.clone());
         }
         self.set_status(format!("{verb}."));
     }
@@ -380,7 +379,9 @@ impl ClaimmarkApp {
         let next = match self.find.current {
             None if step >= 0 => 0,
             None => count - 1,
-            Some(current) => (current as isize + step).rem_euclid(count as isize) as usize,
+            Some(current) => (current.cast_signed() + step)
+                .rem_euclid(count.cast_signed())
+                .cast_unsigned(),
         };
         self.find.current = Some(next);
         let (doc, range) = self.find.matches[next].clone();
@@ -434,10 +435,11 @@ impl ClaimmarkApp {
         }
         let id = document.next_span_id();
         let text = document.text.slice(range).unwrap_or_default().to_owned();
+        let description = format!("Tag “{}” as {}", short(&text), label.display());
         let span = Span {
             id,
             range,
-            label: label.clone(),
+            label,
             note: String::new(),
         };
         if self.apply(
@@ -445,7 +447,7 @@ impl ClaimmarkApp {
                 doc: doc.clone(),
                 span,
             },
-            format!("Tag “{}” as {}", short(&text), label.display()),
+            description,
         ) {
             self.view.selection = None;
             self.view.span = Some(id);
@@ -527,31 +529,32 @@ impl ClaimmarkApp {
                 .schema
                 .label(&span.label)
                 .is_some_and(|l| l.value_kind == ValueKind::Event);
-            if let Some(role) = type_def.role(&trigger) {
-                if is_event && role.accepts(&span.label) {
-                    arguments.push(Argument {
-                        role: trigger,
-                        span: span.id,
-                    });
-                }
+            if let Some(role) = type_def.role(&trigger)
+                && is_event
+                && role.accepts(&span.label)
+            {
+                arguments.push(Argument {
+                    role: trigger,
+                    span: span.id,
+                });
             }
         }
         let id = doc.next_claim_id();
+        let shown = claim_type.display();
         let claim = Claim {
             id,
-            claim_type: claim_type.clone(),
+            claim_type,
             arguments,
             note: String::new(),
         };
         let doc = doc.id.clone();
         if self.apply(
             Edit::InsertClaim { doc, claim },
-            format!("New {} claim", claim_type.display()),
+            format!("New {shown} claim"),
         ) {
             self.view.claim = Some(id);
             self.set_status(format!(
-                "New {} claim. Select spans and press R to fill its roles.",
-                claim_type.display()
+                "New {shown} claim. Select spans and press R to fill its roles."
             ));
         }
     }
@@ -614,15 +617,15 @@ impl ClaimmarkApp {
             return;
         }
         let mut insert_at = claim.arguments.len();
-        if !role_def.multiple {
-            if let Some(old) = claim.arguments.iter().position(|a| &a.role == role) {
-                edits.push(Edit::RemoveArgument {
-                    doc: doc_id.clone(),
-                    claim: claim_id,
-                    index: old,
-                });
-                insert_at = old;
-            }
+        if !role_def.multiple
+            && let Some(old) = claim.arguments.iter().position(|a| &a.role == role)
+        {
+            edits.push(Edit::RemoveArgument {
+                doc: doc_id.clone(),
+                claim: claim_id,
+                index: old,
+            });
+            insert_at = old;
         }
         edits.push(Edit::InsertArgument {
             doc: doc_id,

@@ -252,33 +252,32 @@ impl ClaimmarkApp {
         if typing {
             return;
         }
-        if ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, Key::Escape)) {
-            if self.view.picker.take().is_none() {
-                if self.view.selection.is_some() || self.view.span.is_some() {
-                    self.view.selection = None;
-                    self.view.span = None;
-                } else {
-                    self.find.open = false;
-                }
+        if ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, Key::Escape))
+            && self.view.picker.take().is_none()
+        {
+            if self.view.selection.is_some() || self.view.span.is_some() {
+                self.view.selection = None;
+                self.view.span = None;
+            } else {
+                self.find.open = false;
             }
         }
         for (digit, key) in DIGIT_KEYS {
             if !ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, key)) {
                 continue;
             }
-            match self.view.picker {
-                Some(picker) => self.pick(picker, digit),
-                None => {
-                    let label = self
-                        .session
-                        .project()
-                        .schema
-                        .label_for_key(digit)
-                        .map(|label| label.name.clone());
-                    match label {
-                        Some(label) => self.queue.push(Command::ApplyLabel(label)),
-                        None => self.set_status(format!("No label has key {digit}.")),
-                    }
+            if let Some(picker) = self.view.picker {
+                self.pick(picker, digit);
+            } else {
+                let label = self
+                    .session
+                    .project()
+                    .schema
+                    .label_for_key(digit)
+                    .map(|label| label.name.clone());
+                match label {
+                    Some(label) => self.queue.push(Command::ApplyLabel(label)),
+                    None => self.set_status(format!("No label has key {digit}.")),
                 }
             }
         }
@@ -341,11 +340,11 @@ impl ClaimmarkApp {
             return;
         }
         // A dropped project opens; dropped articles are added.
-        if let [single] = dropped.as_slice() {
-            if single.extension().is_some_and(|ext| ext == "ron") {
-                self.queue.push(Command::OpenProjectAt(single.clone()));
-                return;
-            }
+        if let [single] = dropped.as_slice()
+            && single.extension().is_some_and(|ext| ext == "ron")
+        {
+            self.queue.push(Command::OpenProjectAt(single.clone()));
+            return;
         }
         self.queue.push(Command::AddArticlesFrom(dropped));
     }
@@ -502,10 +501,10 @@ impl ClaimmarkApp {
     }
 
     fn save_settings(&mut self) {
-        if let Some(path) = &self.settings_path {
-            if let Err(error) = settings::save(path, &self.settings) {
-                tracing::warn!("could not save settings to {}: {error}", path.display());
-            }
+        if let Some(path) = &self.settings_path
+            && let Err(error) = settings::save(path, &self.settings)
+        {
+            tracing::warn!("could not save settings to {}: {error}", path.display());
         }
     }
 

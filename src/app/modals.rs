@@ -49,122 +49,23 @@ pub(super) fn modal_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Ve
     let mut keep = true;
     let response = egui::Modal::new(Id::unique("claimmark_modal")).show(ctx, |ui| {
         ui.set_max_width(560.0);
-        match &mut modal {
-            Modal::UnsavedChanges { then } => {
-                ui.heading("Save changes?");
-                ui.label(format!(
-                    "“{}” has unsaved changes. Save them before you go on?",
-                    app.session.display_name()
-                ));
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if ui.button("Save").clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
-                        keep = false;
-                        app.pending_after_save = Some((**then).clone());
-                        out.push(Command::SaveProject);
-                    }
-                    if ui.button("Don't save").clicked() {
-                        keep = false;
-                        app.discard_changes();
-                        out.push((**then).clone());
-                    }
-                    if ui.button("Cancel").clicked() {
-                        keep = false;
-                    }
-                });
-            }
-            Modal::Error { title, text } => {
-                ui.heading(RichText::new(title.as_str()).color(ui.visuals().error_fg_color));
-                egui::ScrollArea::vertical()
-                    .max_height(320.0)
-                    .show(ui, |ui| {
-                        ui.add(
-                            egui::Label::new(RichText::new(text.as_str()).monospace())
-                                .selectable(true),
-                        );
-                    });
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
-                        keep = false;
-                    }
-                    if ui.button("Copy message").clicked() {
-                        ui.ctx().copy_text(format!("{title}\n{text}"));
-                    }
-                });
-            }
-            Modal::Recovery { copy, project } => {
-                ui.heading("Recover unsaved work?");
-                let when = humantime_ago(copy.written);
-                ui.label(format!(
-                    "claimmark found a recovery copy written {when}, newer than the saved project: \
-                     the last session probably ended without saving."
-                ));
-                ui.label(
-                    RichText::new(copy.path.display().to_string())
-                        .small()
-                        .weak(),
-                );
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if ui.button("Restore it").clicked() {
-                        keep = false;
-                        match recovery::read(copy) {
-                            Ok(restored) => {
-                                app.replace_session(Session::restored(restored, project.clone()));
-                                app.set_status("Restored the recovery copy. Save to keep it.");
-                            }
-                            Err(error) => app
-                                .show_error("Could not read the recovery copy", error.to_string()),
-                        }
-                    }
-                    if ui.button("Discard it").clicked() {
-                        keep = false;
-                        recovery::discard(&copy.path);
-                        app.set_status("Discarded the recovery copy.");
-                    }
-                    if ui.button("Decide later").clicked() {
-                        keep = false;
-                    }
-                });
-            }
-            Modal::SpanInUse { span, claims } => {
-                ui.heading("Delete a span that claims use?");
-                let list: Vec<String> = claims.iter().map(ToString::to_string).collect();
-                ui.label(format!(
-                    "Span {span} fills roles in {} claim(s): {}. Deleting it takes it out of them.",
-                    claims.len(),
-                    list.join(", ")
-                ));
-                ui.add_space(8.0);
-                ui.horizontal(|ui| {
-                    if ui.button("Remove from claims and delete").clicked()
-                        || ui.input(|i| i.key_pressed(Key::Enter))
-                    {
-                        keep = false;
-                        out.push(Command::DeleteSpanFromClaims(*span));
-                    }
-                    if ui.button("Cancel").clicked() {
-                        keep = false;
-                    }
-                });
-            }
+        keep = match &mut modal {
+            Modal::UnsavedChanges { then } => unsaved_changes_ui(ui, app, then, out),
+            Modal::Error { title, text } => error_ui(ui, title, text),
+            Modal::Recovery { copy, project } => recovery_ui(ui, app, copy, project.as_ref()),
+            Modal::SpanInUse { span, claims } => span_in_use_ui(ui, *span, claims, out),
             Modal::TypePath {
                 request,
                 reason,
                 text,
                 problem,
-            } => {
-                keep = type_path_ui(ui, request, reason, text, problem, out);
-            }
+            } => type_path_ui(ui, request, reason, text, problem, out),
             Modal::Shortcuts => {
                 ui.heading("Keyboard shortcuts");
                 shortcuts_ui(ui, app);
-                if ui.button("Close").clicked() {
-                    keep = false;
-                }
+                !ui.button("Close").clicked()
             }
-        }
+        };
     });
     if response.should_close()
         && !matches!(modal, Modal::UnsavedChanges { .. } | Modal::Recovery { .. })
@@ -174,6 +75,129 @@ pub(super) fn modal_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Ve
     if keep && app.modal.is_none() {
         app.modal = Some(modal);
     }
+}
+
+/// Each modal's UI returns whether the modal stays open.
+fn unsaved_changes_ui(
+    ui: &mut egui::Ui,
+    app: &mut ClaimmarkApp,
+    then: &Command,
+    out: &mut Vec<Command>,
+) -> bool {
+    ui.heading("Save changes?");
+    ui.label(format!(
+        "“{}” has unsaved changes. Save them before you go on?",
+        app.session.display_name()
+    ));
+    ui.add_space(8.0);
+    let mut keep = true;
+    ui.horizontal(|ui| {
+        if ui.button("Save").clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+            keep = false;
+            app.pending_after_save = Some(then.clone());
+            out.push(Command::SaveProject);
+        }
+        if ui.button("Don't save").clicked() {
+            keep = false;
+            app.discard_changes();
+            out.push(then.clone());
+        }
+        if ui.button("Cancel").clicked() {
+            keep = false;
+        }
+    });
+    keep
+}
+
+fn error_ui(ui: &mut egui::Ui, title: &str, text: &str) -> bool {
+    ui.heading(RichText::new(title).color(ui.visuals().error_fg_color));
+    egui::ScrollArea::vertical()
+        .max_height(320.0)
+        .show(ui, |ui| {
+            ui.add(egui::Label::new(RichText::new(text).monospace()).selectable(true));
+        });
+    ui.add_space(8.0);
+    let mut keep = true;
+    ui.horizontal(|ui| {
+        if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+            keep = false;
+        }
+        if ui.button("Copy message").clicked() {
+            ui.ctx().copy_text(format!("{title}\n{text}"));
+        }
+    });
+    keep
+}
+
+fn recovery_ui(
+    ui: &mut egui::Ui,
+    app: &mut ClaimmarkApp,
+    copy: &RecoveryCopy,
+    project: Option<&PathBuf>,
+) -> bool {
+    ui.heading("Recover unsaved work?");
+    let when = humantime_ago(copy.written);
+    ui.label(format!(
+        "claimmark found a recovery copy written {when}, newer than the saved project: \
+         the last session probably ended without saving."
+    ));
+    ui.label(
+        RichText::new(copy.path.display().to_string())
+            .small()
+            .weak(),
+    );
+    ui.add_space(8.0);
+    let mut keep = true;
+    ui.horizontal(|ui| {
+        if ui.button("Restore it").clicked() {
+            keep = false;
+            match recovery::read(copy) {
+                Ok(restored) => {
+                    app.replace_session(Session::restored(restored, project.cloned()));
+                    app.set_status("Restored the recovery copy. Save to keep it.");
+                }
+                Err(error) => app.show_error("Could not read the recovery copy", error.to_string()),
+            }
+        }
+        if ui.button("Discard it").clicked() {
+            keep = false;
+            recovery::discard(&copy.path);
+            app.set_status("Discarded the recovery copy.");
+        }
+        if ui.button("Decide later").clicked() {
+            keep = false;
+        }
+    });
+    keep
+}
+
+fn span_in_use_ui(
+    ui: &mut egui::Ui,
+    span: SpanId,
+    claims: &[ClaimId],
+    out: &mut Vec<Command>,
+) -> bool {
+    ui.heading("Delete a span that claims use?");
+    let list: Vec<String> = claims.iter().map(ToString::to_string).collect();
+    ui.label(format!(
+        "Span {span} fills roles in {} claim(s): {}. Deleting it takes it out of them.",
+        claims.len(),
+        list.join(", ")
+    ));
+    ui.add_space(8.0);
+    let mut keep = true;
+    ui.horizontal(|ui| {
+        if ui.button("Remove from claims and delete").clicked()
+            || ui.input(|i| i.key_pressed(Key::Enter))
+        {
+            keep = false;
+            out.push(Command::DeleteSpanFromClaims(span));
+        }
+        if ui.button("Cancel").clicked() {
+            keep = false;
+        }
+    });
+    keep
 }
 
 fn type_path_ui(

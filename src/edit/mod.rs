@@ -207,6 +207,7 @@ type Result<T> = std::result::Result<T, EditError>;
 
 impl Edit {
     /// Applies the edit and returns its inverse. On error nothing changed.
+    #[allow(clippy::too_many_lines)] // one arm per edit, each short
     pub fn apply(self, project: &mut Project) -> Result<Edit> {
         match self {
             Self::Batch(edits) => apply_batch(edits, project),
@@ -575,7 +576,7 @@ fn arguments_in_role<'p>(
     project
         .documents
         .iter()
-        .flat_map(|doc| doc.claims())
+        .flat_map(super::model::document::Document::claims)
         .filter(move |claim| &claim.claim_type == claim_type)
         .flat_map(|claim| claim.arguments.iter())
         .filter(move |argument| &argument.role == role)
@@ -601,7 +602,7 @@ fn apply_schema_edit(edit: Edit, project: &mut Project) -> Result<Edit> {
             let spans = project
                 .documents
                 .iter()
-                .flat_map(|doc| doc.spans())
+                .flat_map(super::model::document::Document::spans)
                 .filter(|span| span.label == name)
                 .count();
             let roles = project
@@ -670,7 +671,7 @@ fn apply_schema_edit(edit: Edit, project: &mut Project) -> Result<Edit> {
             let claims = project
                 .documents
                 .iter()
-                .flat_map(|doc| doc.claims())
+                .flat_map(super::model::document::Document::claims)
                 .filter(|claim| claim.claim_type == name)
                 .count();
             if claims > 0 {

@@ -68,6 +68,28 @@ pub fn parse(marked: &str) -> Result<Marked, NotationError> {
     Ok(Marked { text, spans })
 }
 
+/// A document built from the notation, its spans numbered from 1 in the
+/// order their `[` appears. Labels must be schema names.
+pub fn document(
+    id: &str,
+    marked: &str,
+) -> Result<super::Document, Box<dyn std::error::Error + Send + Sync>> {
+    use super::{CanonicalText, DocId, Document, Name, Span};
+    let parsed = parse(marked)?;
+    let text = CanonicalText::from_bytes(parsed.text.as_bytes())?;
+    let mut doc = Document::new(DocId::parse(id)?, id.to_owned(), text);
+    for (label, range) in parsed.spans {
+        let span = Span {
+            id: doc.next_span_id(),
+            range,
+            label: Name::parse(&label)?,
+            note: String::new(),
+        };
+        doc.insert_span(span);
+    }
+    Ok(doc)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -92,26 +114,4 @@ mod tests {
         assert_eq!(parse("a ]"), Err(NotationError::UnopenedClose(2)));
         assert_eq!(parse("[x|a"), Err(NotationError::Unclosed(0)));
     }
-}
-
-/// A document built from the notation, its spans numbered from 1 in the
-/// order their `[` appears. Labels must be schema names.
-pub fn document(
-    id: &str,
-    marked: &str,
-) -> Result<super::Document, Box<dyn std::error::Error + Send + Sync>> {
-    use super::{CanonicalText, DocId, Document, Name, Span};
-    let parsed = parse(marked)?;
-    let text = CanonicalText::from_bytes(parsed.text.as_bytes())?;
-    let mut doc = Document::new(DocId::parse(id)?, id.to_owned(), text);
-    for (label, range) in parsed.spans {
-        let span = Span {
-            id: doc.next_span_id(),
-            range,
-            label: Name::parse(&label)?,
-            note: String::new(),
-        };
-        doc.insert_span(span);
-    }
-    Ok(doc)
 }

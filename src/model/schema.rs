@@ -51,7 +51,7 @@ impl Name {
         &self.0
     }
 
-    /// "released_person" shown as "released person".
+    /// "`released_person`" shown as "released person".
     pub fn display(&self) -> String {
         self.0.replace('_', " ")
     }

@@ -364,6 +364,8 @@ pub fn canonicalize(text: &str) -> String {
 /// byte position, for messages about a file's bytes.
 fn line_column_of_byte(bytes: &[u8], byte: usize) -> (usize, usize) {
     let before = bytes.get(..byte).unwrap_or(bytes);
+    // Only on the error path, for a message: no need for a faster count.
+    #[allow(clippy::naive_bytecount)]
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = before
         .iter()

@@ -44,10 +44,10 @@ pub fn replace_with(
 /// Flushes the folder entry so the rename itself survives a crash.
 fn sync_folder(folder: &Path) {
     #[cfg(unix)]
-    if let Ok(handle) = fs::File::open(folder) {
-        if let Err(error) = handle.sync_all() {
-            tracing::debug!("could not sync folder {}: {error}", folder.display());
-        }
+    if let Ok(handle) = fs::File::open(folder)
+        && let Err(error) = handle.sync_all()
+    {
+        tracing::debug!("could not sync folder {}: {error}", folder.display());
     }
     #[cfg(not(unix))]
     let _ = folder;

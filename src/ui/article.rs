@@ -365,13 +365,10 @@ impl ArticleView {
                 let local_y = pos.y - rect.min.y;
                 let index = layout.paragraph_at_y(local_y);
                 let paragraph = *layout.paragraphs.get(index)?;
-                let galley = drawn
-                    .iter()
-                    .find(|d| d.range == paragraph)
-                    .map(|d| d.galley.clone())
-                    .unwrap_or_else(|| {
-                        paragraph_galley(ui, input.doc, paragraph, width, row_height)
-                    });
+                let galley = drawn.iter().find(|d| d.range == paragraph).map_or_else(
+                    || paragraph_galley(ui, input.doc, paragraph, width, row_height),
+                    |d| d.galley.clone(),
+                );
                 let origin = rect.min + vec2(0.0, layout.tops[index]);
                 let cursor = galley.cursor_from_pos(pos - origin);
                 Some(
@@ -381,19 +378,19 @@ impl ArticleView {
                         .min(paragraph.end()),
                 )
             };
-            let pointer = response.interact_pointer_pos().or(response.hover_pos());
+            let cursor_pos = response.interact_pointer_pos().or(response.hover_pos());
             if response.drag_started() {
-                let origin = ui.input(|i| i.pointer.press_origin()).or(pointer);
+                let origin = ui.input(|i| i.pointer.press_origin()).or(cursor_pos);
                 if let Some(anchor) = origin.and_then(char_at) {
                     self.drag = Some((anchor, anchor));
                 }
             }
             if response.dragged() {
-                if let (Some((anchor, _)), Some(head)) = (self.drag, pointer.and_then(char_at)) {
+                if let (Some((anchor, _)), Some(head)) = (self.drag, cursor_pos.and_then(char_at)) {
                     self.drag = Some((anchor, head));
                 }
                 // Scroll while the pointer is dragged above or below the view.
-                if let Some(pos) = pointer {
+                if let Some(pos) = cursor_pos {
                     let clip = ui.clip_rect();
                     let speed = if pos.y < clip.top() {
                         (clip.top() - pos.y).min(80.0)
@@ -408,24 +405,24 @@ impl ArticleView {
                     }
                 }
             }
-            if response.drag_stopped() {
-                if let Some((anchor, head)) = self.drag.take() {
-                    let raw = CharRange::new(anchor, head);
-                    let exact = ui.input(|i| i.modifiers.alt);
-                    let snapped = if exact {
-                        words::trim_whitespace(&input.doc.text, raw)
-                    } else {
-                        words::snap_to_words(&input.doc.text, raw)
-                    };
-                    if raw.is_empty() {
-                        // A press without movement is a click, handled below.
-                    } else {
-                        out.push(Command::SetTextSelection(snapped));
-                    }
+            if response.drag_stopped()
+                && let Some((anchor, head)) = self.drag.take()
+            {
+                let raw = CharRange::new(anchor, head);
+                let exact = ui.input(|i| i.modifiers.alt);
+                let snapped = if exact {
+                    words::trim_whitespace(&input.doc.text, raw)
+                } else {
+                    words::snap_to_words(&input.doc.text, raw)
+                };
+                if raw.is_empty() {
+                    // A press without movement is a click, handled below.
+                } else {
+                    out.push(Command::SetTextSelection(snapped));
                 }
             }
             if response.double_clicked() {
-                if let Some(word) = pointer
+                if let Some(word) = cursor_pos
                     .and_then(char_at)
                     .and_then(|offset| words::word_at(&input.doc.text, offset))
                     .and_then(|word| words::trim(&input.doc.text, word))
@@ -433,7 +430,7 @@ impl ArticleView {
                     out.push(Command::SetTextSelection(Some(word)));
                 }
             } else if response.clicked() {
-                let clicked_span = pointer.and_then(|pos| {
+                let clicked_span = cursor_pos.and_then(|pos| {
                     let offset = char_at(pos)?;
                     pick_span(
                         spans,
@@ -446,25 +443,23 @@ impl ArticleView {
                 });
                 out.push(Command::SelectSpan(clicked_span));
             }
-            if let Some(pos) = response.hover_pos() {
-                if let Some(id) =
+            if let Some(pos) = response.hover_pos()
+                && let Some(id) =
                     char_at(pos).and_then(|offset| spans.covering(offset).first().map(|e| e.id))
-                {
-                    if let Some(span) = input.doc.span(id) {
-                        let text = input.doc.span_text(span);
-                        let claims = input.doc.claims_using(id).count();
-                        response.clone().on_hover_text_at_pointer(format!(
-                            "{} · “{}”{}",
-                            span.label.display(),
-                            shorten(text, 60),
-                            if claims > 0 {
-                                format!(" · in {claims} claim(s)")
-                            } else {
-                                String::new()
-                            }
-                        ));
+                && let Some(span) = input.doc.span(id)
+            {
+                let text = input.doc.span_text(span);
+                let claims = input.doc.claims_using(id).count();
+                response.clone().on_hover_text_at_pointer(format!(
+                    "{} · “{}”{}",
+                    span.label.display(),
+                    shorten(text, 60),
+                    if claims > 0 {
+                        format!(" · in {claims} claim(s)")
+                    } else {
+                        String::new()
                     }
-                }
+                ));
             }
             if input.doc.text.char_len() == 0 {
                 painter.text(
@@ -542,17 +537,16 @@ fn pick_span(
             CharRange::new(offset, offset.saturating_add(1)),
             pad,
         );
-        rects.first().map(|r| r.bottom())
-    }) {
-        if pos.y > text_bottom {
-            let level = ((pos.y - text_bottom) / theme::UNDERLINE_STEP).floor() as u8;
-            let level = level.min(theme::MAX_UNDERLINE_LEVELS);
-            if let Some(hit) = covering
-                .iter()
-                .find(|e| e.level.min(theme::MAX_UNDERLINE_LEVELS) == level)
-            {
-                return Some(hit.id);
-            }
+        rects.first().map(egui::Rect::bottom)
+    }) && pos.y > text_bottom
+    {
+        let level = ((pos.y - text_bottom) / theme::UNDERLINE_STEP).floor() as u8;
+        let level = level.min(theme::MAX_UNDERLINE_LEVELS);
+        if let Some(hit) = covering
+            .iter()
+            .find(|e| e.level.min(theme::MAX_UNDERLINE_LEVELS) == level)
+        {
+            return Some(hit.id);
         }
     }
     match selected.and_then(|id| covering.iter().position(|e| e.id == id)) {
@@ -592,7 +586,7 @@ fn range_rects(
     pad: f32,
 ) -> Vec<Rect> {
     let mut rects = Vec::new();
-    if !range.overlaps(paragraph) && !(range.is_empty() && paragraph.contains(range.start())) {
+    if !(range.overlaps(paragraph) || range.is_empty() && paragraph.contains(range.start())) {
         return rects;
     }
     let local_start = range.start().get().saturating_sub(paragraph.start().get());

@@ -32,6 +32,47 @@ pub fn central_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
         return;
     };
 
+    header_ui(ui, doc, buffers, out);
+    if find.open {
+        find_bar_ui(ui, project, find, out);
+    }
+    let matches: Vec<CharRange> = find
+        .matches
+        .iter()
+        .filter(|(id, _)| id == &doc.id)
+        .map(|(_, range)| *range)
+        .collect();
+    let current_match = find
+        .current
+        .and_then(|i| find.matches.get(i))
+        .filter(|(id, _)| id == &doc.id)
+        .map(|(_, r)| *r);
+    let claim_spans: Vec<_> = view
+        .claim
+        .and_then(|id| doc.claim(id))
+        .map(|claim| claim.arguments.iter().map(|a| a.span).collect())
+        .unwrap_or_default();
+    let input = ArticleInput {
+        doc,
+        schema: &project.schema,
+        revision: session.history().revision(),
+        selection: view.selection,
+        selected_span: view.span,
+        claim_spans: &claim_spans,
+        find_matches: if find.open { &matches } else { &[] },
+        current_match,
+        scroll_to: view.scroll_to.take(),
+    };
+    article.ui(ui, &input, out);
+}
+
+/// Title, source, published date and status of the document.
+fn header_ui(
+    ui: &mut Ui,
+    doc: &crate::model::Document,
+    buffers: &mut crate::ui::text_buffers::TextBuffers,
+    out: &mut Vec<Command>,
+) {
     egui::CollapsingHeader::new(RichText::new(&doc.title).heading())
         .id_salt(("document_header", doc.id.as_str()))
         .default_open(false)
@@ -129,108 +170,85 @@ pub fn central_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
                 out.push(Command::RemoveDocument(doc.id.clone()));
             }
         });
+}
 
-    if find.open {
-        ui.horizontal(|ui| {
-            let caption = ui.label("Find");
-            let response = ui
-                .add(
-                    egui::TextEdit::singleline(&mut find.query)
-                        .hint_text("text in the article")
-                        .desired_width(220.0),
-                )
-                .labelled_by(caption.id);
-            if std::mem::take(&mut find.focus_requested) {
-                response.request_focus();
-            }
-            if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
-                let back = ui.input(|i| i.modifiers.shift);
-                out.push(if back {
-                    Command::FindPrevious
-                } else {
-                    Command::FindNext
-                });
-                response.request_focus();
-            }
-            ui.checkbox(&mut find.all_documents, "All documents");
-            let count = find.matches.len();
-            let position = find.current.map_or_else(
-                || format!("{count} found"),
-                |i| format!("{} of {count}", i + 1),
-            );
-            ui.label(position);
-            if ui
-                .small_button("◀")
-                .on_hover_text("Previous (Shift+F3)")
-                .clicked()
-            {
-                out.push(Command::FindPrevious);
-            }
-            if ui
-                .small_button("▶")
-                .on_hover_text("Next (F3 or Enter)")
-                .clicked()
-            {
-                out.push(Command::FindNext);
-            }
-            if ui
-                .small_button("✖")
-                .on_hover_text("Close (Escape)")
-                .clicked()
-            {
-                find.open = false;
-            }
-        });
-        if find.all_documents && !find.matches.is_empty() {
-            egui::ScrollArea::vertical()
-                .max_height(120.0)
-                .id_salt("find_results")
-                .show(ui, |ui| {
-                    for (i, (doc_id, range)) in find.matches.iter().enumerate().take(500) {
-                        let Some(found_in) = project.document(doc_id) else {
-                            continue;
-                        };
-                        let before = found_in.text.context_before(*range, 30);
-                        let after = found_in.text.context_after(*range, 30);
-                        let exact = found_in.text.slice(*range).unwrap_or_default();
-                        let line = format!("{}: …{before}[{exact}]{after}…", found_in.title)
-                            .replace('\n', " ");
-                        if ui.selectable_label(find.current == Some(i), line).clicked() {
-                            out.push(Command::SelectDocument(doc_id.clone()));
-                            out.push(Command::SetTextSelection(Some(*range)));
-                        }
-                    }
-                });
+/// The find bar, and the list of matches when searching all documents.
+fn find_bar_ui(
+    ui: &mut Ui,
+    project: &crate::model::Project,
+    find: &mut crate::app::FindState,
+    out: &mut Vec<Command>,
+) {
+    ui.horizontal(|ui| {
+        let caption = ui.label("Find");
+        let response = ui
+            .add(
+                egui::TextEdit::singleline(&mut find.query)
+                    .hint_text("text in the article")
+                    .desired_width(220.0),
+            )
+            .labelled_by(caption.id);
+        if std::mem::take(&mut find.focus_requested) {
+            response.request_focus();
         }
-        ui.separator();
+        if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+            let back = ui.input(|i| i.modifiers.shift);
+            out.push(if back {
+                Command::FindPrevious
+            } else {
+                Command::FindNext
+            });
+            response.request_focus();
+        }
+        ui.checkbox(&mut find.all_documents, "All documents");
+        let count = find.matches.len();
+        let position = find.current.map_or_else(
+            || format!("{count} found"),
+            |i| format!("{} of {count}", i + 1),
+        );
+        ui.label(position);
+        if ui
+            .small_button("◀")
+            .on_hover_text("Previous (Shift+F3)")
+            .clicked()
+        {
+            out.push(Command::FindPrevious);
+        }
+        if ui
+            .small_button("▶")
+            .on_hover_text("Next (F3 or Enter)")
+            .clicked()
+        {
+            out.push(Command::FindNext);
+        }
+        if ui
+            .small_button("✖")
+            .on_hover_text("Close (Escape)")
+            .clicked()
+        {
+            find.open = false;
+        }
+    });
+    if find.all_documents && !find.matches.is_empty() {
+        egui::ScrollArea::vertical()
+            .max_height(120.0)
+            .id_salt("find_results")
+            .show(ui, |ui| {
+                for (i, (doc_id, range)) in find.matches.iter().enumerate().take(500) {
+                    let Some(found_in) = project.document(doc_id) else {
+                        continue;
+                    };
+                    let before = found_in.text.context_before(*range, 30);
+                    let after = found_in.text.context_after(*range, 30);
+                    let exact = found_in.text.slice(*range).unwrap_or_default();
+                    let line = format!("{}: …{before}[{exact}]{after}…", found_in.title)
+                        .replace('\n', " ");
+                    if ui.selectable_label(find.current == Some(i), line).clicked() {
+                        out.push(Command::SelectDocument(doc_id.clone()));
+                        out.push(Command::SetTextSelection(Some(*range)));
+                    }
+                }
+            });
     }
-
-    let matches: Vec<CharRange> = find
-        .matches
-        .iter()
-        .filter(|(id, _)| id == &doc.id)
-        .map(|(_, range)| *range)
-        .collect();
-    let current_match = find
-        .current
-        .and_then(|i| find.matches.get(i))
-        .filter(|(id, _)| id == &doc.id)
-        .map(|(_, r)| *r);
-    let claim_spans: Vec<_> = view
-        .claim
-        .and_then(|id| doc.claim(id))
-        .map(|claim| claim.arguments.iter().map(|a| a.span).collect())
-        .unwrap_or_default();
-    let input = ArticleInput {
-        doc,
-        schema: &project.schema,
-        revision: session.history().revision(),
-        selection: view.selection,
-        selected_span: view.span,
-        claim_spans: &claim_spans,
-        find_matches: if find.open { &matches } else { &[] },
-        current_match,
-        scroll_to: view.scroll_to.take(),
-    };
-    article.ui(ui, &input, out);
+    ui.separator();
 }

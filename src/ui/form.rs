@@ -1,6 +1,8 @@
 //! The form beside the article: label palette, the selection or selected
 //! span, the document's claims and the claim editor.
 
+use std::fmt::Write as _;
+
 use egui::{Button, Color32, RichText, Ui};
 
 use super::text_buffers::TextBuffers;
@@ -238,7 +240,7 @@ fn claims_ui(ui: &mut Ui, project: &Project, doc: &Document, view: &View, out: &
         );
         if !missing.is_empty() {
             let names: Vec<String> = missing.iter().map(Name::display).collect();
-            text.push_str(&format!("\n⚠ missing: {}", names.join(", ")));
+            let _ = write!(text, "\n⚠ missing: {}", names.join(", "));
         }
         let mut rich = RichText::new(text);
         if using_selected_span.contains(&claim.id) {

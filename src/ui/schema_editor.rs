@@ -72,134 +72,7 @@ impl SchemaEditor {
                 .weak(),
         );
         for label in &project.schema.labels {
-            ui.push_id(label.name.as_str(), |ui| {
-                ui.horizontal(|ui| {
-                    let mut color = label.color.0;
-                    if egui::color_picker::color_edit_button_srgb(ui, &mut color)
-                        .on_hover_text("Colour")
-                        .changed()
-                    {
-                        out.push(Command::Apply(
-                            Edit::ReplaceLabel {
-                                label: LabelDef {
-                                    color: Rgb(color),
-                                    ..label.clone()
-                                },
-                            },
-                            format!("Recolour label {}", label.name.display()),
-                        ));
-                    }
-                    let key_caption = ui.label("Key");
-                    egui::ComboBox::from_id_salt("key")
-                        .width(44.0)
-                        .selected_text(label.key.map_or_else(|| "–".to_owned(), |k| k.to_string()))
-                        .show_ui(ui, |ui| {
-                            let mut choose = |key: Option<char>| {
-                                if key != label.key {
-                                    out.push(Command::Apply(
-                                        Edit::ReplaceLabel {
-                                            label: LabelDef {
-                                                key,
-                                                ..label.clone()
-                                            },
-                                        },
-                                        format!("Change key of {}", label.name.display()),
-                                    ));
-                                }
-                            };
-                            if ui.selectable_label(label.key.is_none(), "none").clicked() {
-                                choose(None);
-                            }
-                            for key in LABEL_KEYS {
-                                let owner = project.schema.label_for_key(key);
-                                let free = owner.is_none_or(|o| o.name == label.name);
-                                if ui
-                                    .add_enabled(
-                                        free,
-                                        egui::Button::selectable(
-                                            label.key == Some(key),
-                                            key.to_string(),
-                                        ),
-                                    )
-                                    .clicked()
-                                {
-                                    choose(Some(key));
-                                }
-                            }
-                        })
-                        .response
-                        .labelled_by(key_caption.id);
-                    let kind_caption = ui.label("Values");
-                    egui::ComboBox::from_id_salt("kind")
-                        .selected_text(label.value_kind.as_str())
-                        .show_ui(ui, |ui| {
-                            for kind in ValueKind::ALL {
-                                if ui
-                                    .selectable_label(kind == label.value_kind, kind.as_str())
-                                    .clicked()
-                                    && kind != label.value_kind
-                                {
-                                    out.push(Command::Apply(
-                                        Edit::ReplaceLabel {
-                                            label: LabelDef {
-                                                value_kind: kind,
-                                                ..label.clone()
-                                            },
-                                        },
-                                        format!("Change value kind of {}", label.name.display()),
-                                    ));
-                                }
-                            }
-                        })
-                        .response
-                        .labelled_by(kind_caption.id);
-                    let spans = project
-                        .documents
-                        .iter()
-                        .flat_map(|d| d.spans())
-                        .filter(|s| s.label == label.name)
-                        .count();
-                    let in_roles = project
-                        .schema
-                        .claim_types
-                        .iter()
-                        .flat_map(|t| &t.roles)
-                        .any(|r| r.labels.contains(&label.name));
-                    let remove = ui
-                        .add_enabled(spans == 0 && !in_roles, egui::Button::new("Remove").small())
-                        .on_disabled_hover_text(format!(
-                            "Used by {spans} span(s){}",
-                            if in_roles { " and by roles" } else { "" }
-                        ));
-                    if remove.clicked() {
-                        out.push(Command::Apply(
-                            Edit::RemoveLabel {
-                                name: label.name.clone(),
-                            },
-                            format!("Remove label {}", label.name.display()),
-                        ));
-                    }
-                });
-                let taken = |name: &Name| project.schema.label(name).is_some();
-                if let Some(renamed) = self.buffers.committed_field(
-                    ui,
-                    &format!("label/{}", label.name),
-                    "Label name",
-                    label.name.as_str(),
-                    "name",
-                    |raw| parse_new_name(raw, taken).map(|_| ()),
-                ) {
-                    if let Ok(to) = parse_new_name(&renamed, taken) {
-                        out.push(Command::Apply(
-                            Edit::RenameLabel {
-                                from: label.name.clone(),
-                                to: to.clone(),
-                            },
-                            format!("Rename label {} to {}", label.name.display(), to.display()),
-                        ));
-                    }
-                }
-            });
+            self.label_row_ui(ui, project, label, out);
             ui.add_space(4.0);
         }
         ui.horizontal(|ui| {
@@ -236,6 +109,104 @@ impl SchemaEditor {
         });
     }
 
+    /// One label: colour, key, value kind, remove, and its name.
+    fn label_row_ui(
+        &mut self,
+        ui: &mut Ui,
+        project: &Project,
+        label: &LabelDef,
+        out: &mut Vec<Command>,
+    ) {
+        ui.push_id(label.name.as_str(), |ui| {
+            ui.horizontal(|ui| {
+                let mut color = label.color.0;
+                if egui::color_picker::color_edit_button_srgb(ui, &mut color)
+                    .on_hover_text("Colour")
+                    .changed()
+                {
+                    out.push(Command::Apply(
+                        Edit::ReplaceLabel {
+                            label: LabelDef {
+                                color: Rgb(color),
+                                ..label.clone()
+                            },
+                        },
+                        format!("Recolour label {}", label.name.display()),
+                    ));
+                }
+                label_key_ui(ui, project, label, out);
+                let kind_caption = ui.label("Values");
+                egui::ComboBox::from_id_salt("kind")
+                    .selected_text(label.value_kind.as_str())
+                    .show_ui(ui, |ui| {
+                        for kind in ValueKind::ALL {
+                            if ui
+                                .selectable_label(kind == label.value_kind, kind.as_str())
+                                .clicked()
+                                && kind != label.value_kind
+                            {
+                                out.push(Command::Apply(
+                                    Edit::ReplaceLabel {
+                                        label: LabelDef {
+                                            value_kind: kind,
+                                            ..label.clone()
+                                        },
+                                    },
+                                    format!("Change value kind of {}", label.name.display()),
+                                ));
+                            }
+                        }
+                    })
+                    .response
+                    .labelled_by(kind_caption.id);
+                let spans = project
+                    .documents
+                    .iter()
+                    .flat_map(super::super::model::document::Document::spans)
+                    .filter(|s| s.label == label.name)
+                    .count();
+                let in_roles = project
+                    .schema
+                    .claim_types
+                    .iter()
+                    .flat_map(|t| &t.roles)
+                    .any(|r| r.labels.contains(&label.name));
+                let remove = ui
+                    .add_enabled(spans == 0 && !in_roles, egui::Button::new("Remove").small())
+                    .on_disabled_hover_text(format!(
+                        "Used by {spans} span(s){}",
+                        if in_roles { " and by roles" } else { "" }
+                    ));
+                if remove.clicked() {
+                    out.push(Command::Apply(
+                        Edit::RemoveLabel {
+                            name: label.name.clone(),
+                        },
+                        format!("Remove label {}", label.name.display()),
+                    ));
+                }
+            });
+            let taken = |name: &Name| project.schema.label(name).is_some();
+            if let Some(renamed) = self.buffers.committed_field(
+                ui,
+                &format!("label/{}", label.name),
+                "Label name",
+                label.name.as_str(),
+                "name",
+                |raw| parse_new_name(raw, taken).map(|_| ()),
+            ) && let Ok(to) = parse_new_name(&renamed, taken)
+            {
+                out.push(Command::Apply(
+                    Edit::RenameLabel {
+                        from: label.name.clone(),
+                        to: to.clone(),
+                    },
+                    format!("Rename label {} to {}", label.name.display(), to.display()),
+                ));
+            }
+        });
+    }
+
     fn claim_types_ui(&mut self, ui: &mut Ui, project: &Project, out: &mut Vec<Command>) {
         ui.heading("Claim types");
         ui.label(
@@ -247,7 +218,7 @@ impl SchemaEditor {
             let claims = project
                 .documents
                 .iter()
-                .flat_map(|d| d.claims())
+                .flat_map(super::super::model::document::Document::claims)
                 .filter(|c| c.claim_type == claim_type.name)
                 .count();
             egui::CollapsingHeader::new(format!("{} ({claims} claims)", claim_type.name.display()))
@@ -305,20 +276,19 @@ impl SchemaEditor {
             claim_type.name.as_str(),
             "name",
             |raw| parse_new_name(raw, taken).map(|_| ()),
-        ) {
-            if let Ok(to) = parse_new_name(&renamed, taken) {
-                out.push(Command::Apply(
-                    Edit::RenameClaimType {
-                        from: claim_type.name.clone(),
-                        to: to.clone(),
-                    },
-                    format!(
-                        "Rename claim type {} to {}",
-                        claim_type.name.display(),
-                        to.display()
-                    ),
-                ));
-            }
+        ) && let Ok(to) = parse_new_name(&renamed, taken)
+        {
+            out.push(Command::Apply(
+                Edit::RenameClaimType {
+                    from: claim_type.name.clone(),
+                    to: to.clone(),
+                },
+                format!(
+                    "Rename claim type {} to {}",
+                    claim_type.name.display(),
+                    to.display()
+                ),
+            ));
         }
         for role in &claim_type.roles {
             ui.push_id(role.name.as_str(), |ui| {
@@ -383,7 +353,7 @@ impl SchemaEditor {
                     let used = project
                         .documents
                         .iter()
-                        .flat_map(|d| d.claims())
+                        .flat_map(super::super::model::document::Document::claims)
                         .filter(|c| c.claim_type == claim_type.name)
                         .flat_map(|c| &c.arguments)
                         .filter(|a| a.role == role.name)
@@ -410,17 +380,16 @@ impl SchemaEditor {
                     role.name.as_str(),
                     "name",
                     |raw| parse_new_name(raw, role_taken).map(|_| ()),
-                ) {
-                    if let Ok(to) = parse_new_name(&renamed, role_taken) {
-                        out.push(Command::Apply(
-                            Edit::RenameRole {
-                                claim_type: claim_type.name.clone(),
-                                from: role.name.clone(),
-                                to: to.clone(),
-                            },
-                            format!("Rename role {} to {}", role.name.display(), to.display()),
-                        ));
-                    }
+                ) && let Ok(to) = parse_new_name(&renamed, role_taken)
+                {
+                    out.push(Command::Apply(
+                        Edit::RenameRole {
+                            claim_type: claim_type.name.clone(),
+                            from: role.name.clone(),
+                            to: to.clone(),
+                        },
+                        format!("Rename role {} to {}", role.name.display(), to.display()),
+                    ));
                 }
             });
         }
@@ -472,6 +441,47 @@ impl SchemaEditor {
             ));
         }
     }
+}
+
+/// The digit key of a label; keys other labels have are greyed out.
+fn label_key_ui(ui: &mut Ui, project: &Project, label: &LabelDef, out: &mut Vec<Command>) {
+    let key_caption = ui.label("Key");
+    egui::ComboBox::from_id_salt("key")
+        .width(44.0)
+        .selected_text(label.key.map_or_else(|| "–".to_owned(), |k| k.to_string()))
+        .show_ui(ui, |ui| {
+            let mut choose = |key: Option<char>| {
+                if key != label.key {
+                    out.push(Command::Apply(
+                        Edit::ReplaceLabel {
+                            label: LabelDef {
+                                key,
+                                ..label.clone()
+                            },
+                        },
+                        format!("Change key of {}", label.name.display()),
+                    ));
+                }
+            };
+            if ui.selectable_label(label.key.is_none(), "none").clicked() {
+                choose(None);
+            }
+            for key in LABEL_KEYS {
+                let owner = project.schema.label_for_key(key);
+                let free = owner.is_none_or(|o| o.name == label.name);
+                if ui
+                    .add_enabled(
+                        free,
+                        egui::Button::selectable(label.key == Some(key), key.to_string()),
+                    )
+                    .clicked()
+                {
+                    choose(Some(key));
+                }
+            }
+        })
+        .response
+        .labelled_by(key_caption.id);
 }
 
 fn replace_role(claim_type: &ClaimTypeDef, role: RoleDef) -> Command {

@@ -38,8 +38,8 @@ impl TextBuffers {
                 synced: model.to_owned(),
             });
         if buffer.synced != model {
-            buffer.text = model.to_owned();
-            buffer.synced = model.to_owned();
+            model.clone_into(&mut buffer.text);
+            model.clone_into(&mut buffer.synced);
         }
         let label_response = ui.label(label);
         let edit = if multiline {
@@ -85,8 +85,8 @@ impl TextBuffers {
             )
             .labelled_by(label_response.id);
         if !response.has_focus() && buffer.synced != model {
-            buffer.text = model.to_owned();
-            buffer.synced = model.to_owned();
+            model.clone_into(&mut buffer.text);
+            model.clone_into(&mut buffer.synced);
         }
         let problem = if buffer.text == model {
             None
@@ -102,7 +102,7 @@ impl TextBuffers {
                 return Some(buffer.text.clone());
             }
             if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
-                buffer.text = model.to_owned();
+                model.clone_into(&mut buffer.text);
             }
         }
         None

@@ -156,8 +156,8 @@ candidate who was [event|sentenced] to [count|10 years] in [date|2022].\n",
 pub fn sample_document(article: &SampleArticle) -> Document {
     let mut project = Project::default();
     let mut doc = notation::document(article.id, article.marked).expect("sample notation");
-    doc.title = article.title.to_owned();
-    doc.source = article.source.to_owned();
+    article.title.clone_into(&mut doc.title);
+    article.source.clone_into(&mut doc.source);
     doc.published = claimmark::storage::project_file::parse_date(article.published);
     let id = doc.id.clone();
     project.documents.push(doc);

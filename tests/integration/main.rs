@@ -1,7 +1,9 @@
+#![allow(clippy::unwrap_used, clippy::expect_used)] // tests and fixtures may panic on bad setup
+
 //! Integration tests, one binary:
 //! - `sample_project`: the bundled sample project is up to date and complete.
 //! - `cli`: the `claimmark` command line.
-//! - `ui`: the real app driven with egui_kittest.
+//! - `ui`: the real app driven with `egui_kittest`.
 
 mod cli;
 mod fixtures;

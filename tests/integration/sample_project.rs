@@ -32,7 +32,7 @@ fn sample_project_uses_every_label_and_claim_type() {
     let labels: BTreeSet<&str> = project
         .documents
         .iter()
-        .flat_map(|d| d.spans())
+        .flat_map(claimmark::model::Document::spans)
         .map(|s| s.label.as_str())
         .collect();
     let all_labels: BTreeSet<&str> = project
@@ -45,7 +45,7 @@ fn sample_project_uses_every_label_and_claim_type() {
     let types: BTreeSet<&str> = project
         .documents
         .iter()
-        .flat_map(|d| d.claims())
+        .flat_map(claimmark::model::Document::claims)
         .map(|c| c.claim_type.as_str())
         .collect();
     let all_types: BTreeSet<&str> = project

@@ -1,4 +1,4 @@
-//! The real app, driven with egui_kittest: pointer drags, clicks and key
+//! The real app, driven with `egui_kittest`: pointer drags, clicks and key
 //! presses, then assertions on the project and the saved file.
 
 use std::path::{Path, PathBuf};
@@ -67,7 +67,7 @@ fn drag(harness: &mut Harness<'_, ClaimmarkApp>, from: usize, to: usize) {
     harness.run();
     harness.drag_at(start);
     harness.run();
-    harness.hover_at(Pos2::new((start.x + end.x) / 2.0, end.y));
+    harness.hover_at(Pos2::new(f32::midpoint(start.x, end.x), end.y));
     harness.run();
     harness.hover_at(end);
     harness.run();
@@ -622,7 +622,7 @@ fn schema_label_rename_keeps_its_spans_and_undoes() {
     let labels: Vec<&str> = project
         .documents
         .iter()
-        .flat_map(|d| d.spans())
+        .flat_map(claimmark::model::Document::spans)
         .map(|s| s.label.as_str())
         .collect();
     assert!(labels.contains(&"location") && !labels.contains(&"place"));
