@@ -71,6 +71,7 @@ pub enum Menu {
     Edit,
     Document,
     Claim,
+    View,
     Help,
 }
 

@@ -127,7 +127,8 @@ fn run_native(request: &DialogRequest) -> Option<Vec<PathBuf>> {
 
 fn unavailable_reason() -> String {
     if std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
-        "no file dialog could be shown: there is no desktop session bus (D-Bus), so no desktop portal, and zenity is not installed".into()
+        "there is no desktop session bus (D-Bus), so no desktop portal, and zenity is not installed"
+            .into()
     } else {
         "no file dialog could be shown: no desktop portal answered and zenity is not installed"
             .into()

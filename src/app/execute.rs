@@ -583,6 +583,13 @@ impl ClaimmarkApp {
         let mut edits = Vec::new();
         let span_id = if let Some(span) = self.view.span {
             span
+        } else if let Some(existing) = self.view.selection.and_then(|range| {
+            doc.spans()
+                .iter()
+                .find(|s| s.range == range && role_def.accepts(&s.label))
+        }) {
+            // The selected text is already a fitting span: use it.
+            existing.id
         } else if let Some(range) = self.view.selection {
             // Tag the selection with the role's label first, in the same step.
             let Some(label) = role_def
@@ -657,13 +664,6 @@ fn with_ron_extension(path: PathBuf) -> PathBuf {
 }
 
 /// Text for messages: at most 40 chars on one line.
-pub(crate) fn short(text: &str) -> String {
-    let flat = text.replace('\n', " ");
-    if flat.chars().count() <= 40 {
-        flat
-    } else {
-        let mut cut: String = flat.chars().take(39).collect();
-        cut.push('…');
-        cut
-    }
+fn short(text: &str) -> String {
+    super::short_text(text, 40)
 }

@@ -110,6 +110,10 @@ pub struct ClaimmarkApp {
     last_recovery_write: Instant,
     /// Set once the user agreed to close; the next close request goes through.
     closing: bool,
+    /// A text field had the keyboard at the end of the last frame.
+    was_typing: bool,
+    /// The egui context has been set up (first frame).
+    configured: bool,
     window_title: String,
 }
 
@@ -138,6 +142,8 @@ impl ClaimmarkApp {
             skip_save_prompt: false,
             last_recovery_write: Instant::now(),
             closing: false,
+            was_typing: false,
+            configured: false,
             window_title: String::new(),
         };
         match options.project {
@@ -252,7 +258,11 @@ impl ClaimmarkApp {
         if typing {
             return;
         }
+        // Escape in a text field only leaves the field (egui drops the focus
+        // before this runs, so look at the last frame).
+        let left_text_field = std::mem::take(&mut self.was_typing);
         if ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, Key::Escape))
+            && !left_text_field
             && self.view.picker.take().is_none()
         {
             if self.view.selection.is_some() || self.view.span.is_some() {
@@ -526,6 +536,12 @@ impl ClaimmarkApp {
     /// call it on a headless context).
     pub fn frame_ui(&mut self, ui: &mut Ui) {
         let ctx = ui.ctx().clone();
+        if !self.configured {
+            // Quit goes through the command table (and its unsaved-changes
+            // question), not egui's own shortcut.
+            ctx.options_mut(|options| options.quit_shortcuts.clear());
+            self.configured = true;
+        }
         self.poll_dialogs();
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
@@ -564,6 +580,7 @@ impl ClaimmarkApp {
         self.run_queue(&ctx);
         self.update_title(&ctx);
         self.write_recovery_if_due();
+        self.was_typing = ctx.egui_wants_keyboard_input();
         if self.session.is_modified() {
             // Wake up for the next recovery copy even if nothing happens.
             ctx.request_repaint_after(recovery::INTERVAL + Duration::from_millis(50));
@@ -616,4 +633,15 @@ fn modifier_count(modifiers: egui::Modifiers) -> u8 {
     u8::from(modifiers.alt)
         + u8::from(modifiers.shift)
         + u8::from(modifiers.command || modifiers.ctrl)
+}
+
+/// Text on one line, cut to `max_chars` with an ellipsis.
+pub fn short_text(text: &str, max_chars: usize) -> String {
+    let flat = text.replace('\n', " ");
+    if flat.chars().count() <= max_chars {
+        return flat;
+    }
+    let mut cut: String = flat.chars().take(max_chars.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
 }

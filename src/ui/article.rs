@@ -7,6 +7,7 @@
 //! are first seen. Char offsets become galley char indices by subtracting
 //! the paragraph's start; no byte offsets are needed here.
 
+use crate::app::short_text;
 use std::sync::Arc;
 
 use egui::epaint::text::cursor::CCursor;
@@ -31,6 +32,8 @@ pub struct ArticleInput<'a> {
     pub current_match: Option<CharRange>,
     /// Scroll so this range is in view.
     pub scroll_to: Option<CharRange>,
+    /// Width of the view, scroll bar included.
+    pub width: f32,
 }
 
 /// State of the article view that lives across frames.
@@ -262,7 +265,7 @@ impl ArticleView {
         let (font_height, char_width) =
             ui.fonts_mut(|fonts| (fonts.row_height(&font), fonts.glyph_width(&font, 'e')));
         let row_height = (font_height + 2.0 * theme::UNDERLINE_ZONE).round();
-        let width = (ui.available_width() - 16.0).max(120.0);
+        let width = (input.width.min(ui.available_width()) - 16.0).max(120.0);
         if !self
             .layout
             .as_ref()
@@ -453,7 +456,7 @@ impl ArticleView {
                 response.clone().on_hover_text_at_pointer(format!(
                     "{} · “{}”{}",
                     span.label.display(),
-                    shorten(text, 60),
+                    short_text(text, 60),
                     if claims > 0 {
                         format!(" · in {claims} claim(s)")
                     } else {
@@ -498,16 +501,6 @@ fn blank_line_height(row_height: f32) -> f32 {
 
 fn pad_for(row_height: f32, font_height: f32) -> f32 {
     (row_height - font_height) / 2.0
-}
-
-fn shorten(text: &str, max_chars: usize) -> String {
-    if text.chars().count() <= max_chars {
-        text.replace('\n', " ")
-    } else {
-        let mut short: String = text.chars().take(max_chars).collect();
-        short.push('…');
-        short.replace('\n', " ")
-    }
 }
 
 /// Which span a click at `pos` on char `offset` means: the one whose

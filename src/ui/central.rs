@@ -32,7 +32,13 @@ pub fn central_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
         return;
     };
 
-    header_ui(ui, doc, buffers, out);
+    // Measured before anything is added: a long title must not widen the
+    // article past the panel.
+    let article_width = ui.available_width();
+    ui.scope(|ui| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        header_ui(ui, doc, buffers, out);
+    });
     if find.open {
         find_bar_ui(ui, project, find, out);
     }
@@ -62,6 +68,7 @@ pub fn central_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
         find_matches: if find.open { &matches } else { &[] },
         current_match,
         scroll_to: view.scroll_to.take(),
+        width: article_width,
     };
     article.ui(ui, &input, out);
 }
@@ -73,7 +80,7 @@ fn header_ui(
     buffers: &mut crate::ui::text_buffers::TextBuffers,
     out: &mut Vec<Command>,
 ) {
-    egui::CollapsingHeader::new(RichText::new(&doc.title).heading())
+    egui::CollapsingHeader::new(RichText::new(crate::app::short_text(&doc.title, 70)).heading())
         .id_salt(("document_header", doc.id.as_str()))
         .default_open(false)
         .show(ui, |ui| {

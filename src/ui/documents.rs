@@ -1,5 +1,6 @@
 //! The documents list: title, status, spans and claims per document.
 
+use crate::app::short_text;
 use egui::{Button, RichText, Ui};
 
 use crate::app::{Command, View};
@@ -34,7 +35,7 @@ pub fn documents_ui(ui: &mut Ui, project: &Project, view: &View, out: &mut Vec<C
                 };
                 let text = format!(
                     "{}\n{marker} {} · {} spans · {} claims",
-                    shorten(&doc.title, 48),
+                    short_text(&doc.title, 48),
                     doc.status.label(),
                     doc.spans().len(),
                     doc.claims().len()
@@ -65,14 +66,4 @@ pub fn documents_ui(ui: &mut Ui, project: &Project, view: &View, out: &mut Vec<C
                 });
             }
         });
-}
-
-fn shorten(text: &str, max_chars: usize) -> String {
-    let flat = text.replace('\n', " ");
-    if flat.chars().count() <= max_chars {
-        return flat;
-    }
-    let mut cut: String = flat.chars().take(max_chars - 1).collect();
-    cut.push('…');
-    cut
 }

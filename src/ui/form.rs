@@ -1,6 +1,7 @@
 //! The form beside the article: label palette, the selection or selected
 //! span, the document's claims and the claim editor.
 
+use crate::app::short_text;
 use std::fmt::Write as _;
 
 use egui::{Button, Color32, RichText, Ui};
@@ -194,7 +195,7 @@ fn claim_summary(doc: &Document, claim: &Claim) -> String {
     let mut parts = Vec::new();
     for argument in claim.arguments.iter().take(4) {
         if let Some(span) = doc.span(argument.span) {
-            parts.push(short(doc.span_text(span), 24));
+            parts.push(short_text(doc.span_text(span), 24));
         }
     }
     if claim.arguments.len() > 4 {
@@ -337,9 +338,10 @@ fn claim_editor_ui(
                     ui.label(caption).on_hover_text(role_help(role));
                     ui.horizontal_wrapped(|ui| {
                         for (index, argument) in &filled {
-                            let text = doc
-                                .span(argument.span)
-                                .map_or_else(|| "?".to_owned(), |s| short(doc.span_text(s), 28));
+                            let text = doc.span(argument.span).map_or_else(
+                                || "?".to_owned(),
+                                |s| short_text(doc.span_text(s), 28),
+                            );
                             let color = doc
                                 .span(argument.span)
                                 .and_then(|s| project.schema.label(&s.label))
@@ -430,14 +432,4 @@ fn role_help(role: &crate::model::RoleDef) -> String {
             ", one span"
         }
     )
-}
-
-fn short(text: &str, max_chars: usize) -> String {
-    let flat = text.replace('\n', " ");
-    if flat.chars().count() <= max_chars {
-        return flat;
-    }
-    let mut cut: String = flat.chars().take(max_chars - 1).collect();
-    cut.push('…');
-    cut
 }

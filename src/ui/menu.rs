@@ -14,6 +14,7 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &ClaimmarkApp, out: &mut Vec<Command>) {
             (Menu::Edit, "Edit"),
             (Menu::Document, "Document"),
             (Menu::Claim, "Claim"),
+            (Menu::View, "View"),
             (Menu::Help, "Help"),
         ] {
             ui.menu_button(title, |ui| {
@@ -45,6 +46,10 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &ClaimmarkApp, out: &mut Vec<Command>) {
                 match menu {
                     Menu::Document => document_menu_ui(ui, app, out),
                     Menu::Claim => claim_menu_ui(ui, app, out),
+                    Menu::View => {
+                        ui.label("Theme (follows the system unless chosen)");
+                        egui::widgets::global_theme_preference_buttons(ui);
+                    }
                     _ => {}
                 }
             });

@@ -629,3 +629,82 @@ fn schema_label_rename_keeps_its_spans_and_undoes() {
     press_with(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(harness.state().session.project(), &sample_project());
 }
+
+/// A file dropped onto the window, as winit reports it.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn articles_dropped_onto_the_window_are_added() {
+    let dir = scratch();
+    let path = article_project(dir.path());
+    let first = dir.path().join("dropped one.txt");
+    std::fs::write(
+        &first,
+        "Dropped article\r\nIt mentions 1,229 prisoners.\r\n",
+    )
+    .unwrap();
+    let second = dir.path().join("dropped two.txt");
+    std::fs::write(&second, "Another one\nWith text.").unwrap();
+    let mut harness = harness_with(Some(path), vec![]);
+    harness.input_mut().dropped_files = vec![
+        std::sync::Arc::new(Dropped(first)) as std::sync::Arc<dyn egui::DroppedFile + Send + Sync>,
+        std::sync::Arc::new(Dropped(second)),
+    ];
+    harness.run();
+    let project = harness.state().session.project();
+    let ids: Vec<&str> = project.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids, ["pardon", "dropped-one", "dropped-two"]);
+    assert_eq!(
+        project.documents[1].text.as_str(),
+        "Dropped article\nIt mentions 1,229 prisoners.\n"
+    );
+    assert_eq!(
+        harness.state().view.document.as_ref().map(|d| d.as_str()),
+        Some("dropped-one")
+    );
+}
+
+#[test]
+fn a_save_that_fails_says_so_and_keeps_the_session() {
+    let dir = scratch();
+    let path = article_project(dir.path());
+    let before = std::fs::read(&path).unwrap();
+    let nowhere = dir.path().join("missing-folder/project.ron");
+    let mut harness = harness_with(
+        Some(path.clone()),
+        vec![DialogOutcome::Picked(vec![nowhere.clone()])],
+    );
+    let viasna = offset_of("Viasna");
+    drag(&mut harness, viasna, viasna + 5);
+    press(&mut harness, Key::Num5);
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    match &harness.state().modal {
+        Some(Modal::Error { title, text }) => {
+            assert_eq!(title, "Could not save");
+            assert!(text.contains("missing-folder/project.ron"), "{text}");
+            assert!(text.contains("The file on disk is unchanged"), "{text}");
+        }
+        other => panic!("expected the save error, got {other:?}"),
+    }
+    assert!(
+        harness.state().session.is_modified(),
+        "the changes are still unsaved"
+    );
+    assert_eq!(
+        harness.state().session.path(),
+        Some(path.as_path()),
+        "the session keeps its file"
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(!nowhere.exists());
+}
