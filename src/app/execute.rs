@@ -53,7 +53,7 @@ impl ClaimmarkApp {
                 if self.ask_to_save_first(&Command::Quit) {
                     return;
                 }
-                self.closing = true;
+                self.unsaved_question = super::UnsavedQuestion::Closing;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
             Command::Undo => match self.session.undo() {
@@ -174,8 +174,11 @@ impl ClaimmarkApp {
     /// With unsaved changes, asks first and returns true (the command runs
     /// again after the answer).
     fn ask_to_save_first(&mut self, then: &Command) -> bool {
-        if std::mem::take(&mut self.skip_save_prompt) || !self.session.is_modified() || self.closing
-        {
+        let question = self.unsaved_question;
+        if question == super::UnsavedQuestion::SkipOnce {
+            self.unsaved_question = super::UnsavedQuestion::Ask;
+        }
+        if question != super::UnsavedQuestion::Ask || !self.session.is_modified() {
             return false;
         }
         if matches!(self.modal, Some(Modal::UnsavedChanges { .. })) {

@@ -81,6 +81,16 @@ pub struct FindState {
     pub focus_requested: bool,
 }
 
+/// Whether commands that replace the project ask about unsaved changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UnsavedQuestion {
+    Ask,
+    /// The user chose "Don't save": the next command goes ahead.
+    SkipOnce,
+    /// The user agreed to quit: close requests go through.
+    Closing,
+}
+
 /// A line in the status bar.
 #[derive(Debug, Clone)]
 pub struct Status {
@@ -105,11 +115,8 @@ pub struct ClaimmarkApp {
     queue: Vec<Command>,
     /// What to do once a save asked for by "Save changes?" succeeds.
     pending_after_save: Option<Command>,
-    /// The user chose "Don't save": the next command must not ask again.
-    skip_save_prompt: bool,
+    unsaved_question: UnsavedQuestion,
     last_recovery_write: Instant,
-    /// Set once the user agreed to close; the next close request goes through.
-    closing: bool,
     /// A text field had the keyboard at the end of the last frame.
     was_typing: bool,
     /// The egui context has been set up (first frame).
@@ -139,9 +146,8 @@ impl ClaimmarkApp {
             dialogs: options.dialogs,
             queue: Vec::new(),
             pending_after_save: None,
-            skip_save_prompt: false,
+            unsaved_question: UnsavedQuestion::Ask,
             last_recovery_write: Instant::now(),
-            closing: false,
             was_typing: false,
             configured: false,
             window_title: String::new(),
@@ -363,7 +369,7 @@ impl ClaimmarkApp {
         if !ctx.input(|input| input.viewport().close_requested()) {
             return;
         }
-        if self.closing || !self.session.is_modified() {
+        if self.unsaved_question == UnsavedQuestion::Closing || !self.session.is_modified() {
             self.save_settings();
             return;
         }
@@ -502,7 +508,7 @@ impl ClaimmarkApp {
     /// "Don't save": drop the changes' recovery copy and let the next
     /// command through without asking.
     pub(crate) fn discard_changes(&mut self) {
-        self.skip_save_prompt = true;
+        self.unsaved_question = UnsavedQuestion::SkipOnce;
         if let Some(folder) = &self.data_folder {
             recovery::discard(&self.session.recovery_file(folder));
         } else if let Some(path) = self.session.path() {

@@ -669,7 +669,12 @@ fn articles_dropped_onto_the_window_are_added() {
         "Dropped article\nIt mentions 1,229 prisoners.\n"
     );
     assert_eq!(
-        harness.state().view.document.as_ref().map(|d| d.as_str()),
+        harness
+            .state()
+            .view
+            .document
+            .as_ref()
+            .map(claimmark::model::DocId::as_str),
         Some("dropped-one")
     );
 }
