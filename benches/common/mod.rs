@@ -85,22 +85,20 @@ pub fn generated_document(id: &str, bytes: usize, spans: usize) -> Document {
         if made >= spans {
             break;
         }
-        spans_list.push(Span {
-            id: SpanId(next_id),
-            range: CharRange::from_offsets(*start, *end),
-            label: Name::parse(label).expect("label"),
-            note: String::new(),
-        });
+        spans_list.push(Span::new(
+            SpanId(next_id),
+            CharRange::from_offsets(*start, *end),
+            Name::parse(label).expect("label"),
+        ));
         next_id += 1;
         made += 1;
         // Every tenth entity also gets an enclosing span: nesting.
         if i % 10 == 0 && made < spans {
-            spans_list.push(Span {
-                id: SpanId(next_id),
-                range: CharRange::from_offsets(start.saturating_sub(4), end + 4),
-                label: Name::parse("event").expect("label"),
-                note: String::new(),
-            });
+            spans_list.push(Span::new(
+                SpanId(next_id),
+                CharRange::from_offsets(start.saturating_sub(4), end + 4),
+                Name::parse("event").expect("label"),
+            ));
             next_id += 1;
             made += 1;
         }

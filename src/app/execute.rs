@@ -439,12 +439,7 @@ impl ClaimmarkApp {
         let id = document.next_span_id();
         let text = document.text.slice(range).unwrap_or_default().to_owned();
         let description = format!("Tag “{}” as {}", short(&text), label.display());
-        let span = Span {
-            id,
-            range,
-            label,
-            note: String::new(),
-        };
+        let span = Span::new(id, range, label);
         if self.apply(
             Edit::InsertSpan {
                 doc: doc.clone(),
@@ -545,10 +540,8 @@ impl ClaimmarkApp {
         let id = doc.next_claim_id();
         let shown = claim_type.display();
         let claim = Claim {
-            id,
-            claim_type,
             arguments,
-            note: String::new(),
+            ..Claim::new(id, claim_type)
         };
         let doc = doc.id.clone();
         if self.apply(
@@ -606,12 +599,7 @@ impl ClaimmarkApp {
             let id = doc.next_span_id();
             edits.push(Edit::InsertSpan {
                 doc: doc_id.clone(),
-                span: Span {
-                    id,
-                    range,
-                    label,
-                    note: String::new(),
-                },
+                span: Span::new(id, range, label),
             });
             id
         } else {

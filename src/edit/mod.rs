@@ -11,7 +11,7 @@ pub mod history;
 use crate::model::document::{Argument, Claim, ClaimId, DocId, DocStatus, Document, Span, SpanId};
 use crate::model::project::{claim_problems, span_problem};
 use crate::model::schema::{ClaimTypeDef, LabelDef, Name, RoleDef};
-use crate::model::{CharRange, Project};
+use crate::model::{CharRange, Entity, EntityId, Project};
 
 pub use history::History;
 
@@ -68,7 +68,19 @@ pub enum Edit {
         note: String,
     },
 
+    /// Replaces a span by a changed copy with the same id (status, value,
+    /// entity, origin… in one go).
+    ReplaceSpan {
+        doc: DocId,
+        span: Span,
+    },
+
     InsertClaim {
+        doc: DocId,
+        claim: Claim,
+    },
+    /// Replaces a claim by a changed copy with the same id.
+    ReplaceClaim {
         doc: DocId,
         claim: Claim,
     },
@@ -152,6 +164,18 @@ pub enum Edit {
         to: Name,
     },
 
+    InsertEntity {
+        entity: Entity,
+    },
+    /// Refused while spans refer to it.
+    RemoveEntity {
+        id: EntityId,
+    },
+    /// Changes an entity's name, aliases or kind; its id stays.
+    ReplaceEntity {
+        entity: Entity,
+    },
+
     /// Several edits as one step: all apply, or none.
     Batch(Vec<Edit>),
 }
@@ -199,6 +223,12 @@ pub enum EditError {
     RoleInUse { role: Name, arguments: usize },
     #[error("position {index} is past the end ({len} items)")]
     BadIndex { index: usize, len: usize },
+    #[error("there is no entity {0}")]
+    NoEntity(EntityId),
+    #[error("an entity {0} already exists")]
+    EntityExists(EntityId),
+    #[error("entity {id} is linked from {spans} span(s); link them elsewhere first")]
+    EntityInUse { id: EntityId, spans: usize },
     #[error("{0}")]
     Invalid(String),
 }
@@ -216,7 +246,11 @@ impl Edit {
                     return Err(EditError::DocumentExists(document.id.clone()));
                 }
                 check_index(index, project.documents.len())?;
-                let problems = crate::model::project::document_problems(&project.schema, &document);
+                let problems = crate::model::project::document_problems(
+                    &project.schema,
+                    &project.entities,
+                    &document,
+                );
                 if let Some(problem) = problems.into_iter().next() {
                     return Err(EditError::Invalid(problem));
                 }
@@ -296,7 +330,64 @@ impl Edit {
                     note: old,
                 })
             }
+            Self::ReplaceSpan { doc, span } => {
+                let document = project
+                    .document(&doc)
+                    .ok_or_else(|| EditError::NoDocument(doc.clone()))?;
+                if let Some(problem) = span_problem(&project.schema, document, &span) {
+                    return Err(EditError::Invalid(problem));
+                }
+                if let Some(entity) = span.entity {
+                    if project.entity(entity).is_none() {
+                        return Err(EditError::NoEntity(entity));
+                    }
+                }
+                let id = span.id;
+                let target = span_mut(project, &doc, id)?;
+                let old = std::mem::replace(target, span);
+                Ok(Self::ReplaceSpan { doc, span: old })
+            }
             Self::InsertClaim { doc, claim } => insert_claim(project, doc, claim),
+            Self::ReplaceClaim { doc, claim } => {
+                let old = claim_ref(project, &doc, claim.id)?.clone();
+                replace_claim_checked(project, &doc, claim)?;
+                Ok(Self::ReplaceClaim { doc, claim: old })
+            }
+            Self::InsertEntity { entity } => {
+                let id = entity.id;
+                match project.entities.binary_search_by_key(&id, |e| e.id) {
+                    Ok(_) => Err(EditError::EntityExists(id)),
+                    Err(index) => {
+                        project.entities.insert(index, entity);
+                        Ok(Self::RemoveEntity { id })
+                    }
+                }
+            }
+            Self::RemoveEntity { id } => {
+                let spans = project
+                    .documents
+                    .iter()
+                    .flat_map(|d| d.spans())
+                    .filter(|s| s.entity == Some(id))
+                    .count();
+                if spans > 0 {
+                    return Err(EditError::EntityInUse { id, spans });
+                }
+                let index = project
+                    .entities
+                    .binary_search_by_key(&id, |e| e.id)
+                    .map_err(|_| EditError::NoEntity(id))?;
+                let entity = project.entities.remove(index);
+                Ok(Self::InsertEntity { entity })
+            }
+            Self::ReplaceEntity { entity } => {
+                let index = project
+                    .entities
+                    .binary_search_by_key(&entity.id, |e| e.id)
+                    .map_err(|_| EditError::NoEntity(entity.id))?;
+                let old = std::mem::replace(&mut project.entities[index], entity);
+                Ok(Self::ReplaceEntity { entity: old })
+            }
             Self::RemoveClaim { doc, claim } => {
                 let document = document_mut(project, &doc)?;
                 let removed = document
@@ -377,7 +468,9 @@ impl Edit {
             | Self::SetSpanLabel { doc, .. }
             | Self::SetSpanRange { doc, .. }
             | Self::SetSpanNote { doc, .. }
+            | Self::ReplaceSpan { doc, .. }
             | Self::InsertClaim { doc, .. }
+            | Self::ReplaceClaim { doc, .. }
             | Self::RemoveClaim { doc, .. }
             | Self::SetClaimType { doc, .. }
             | Self::SetClaimNote { doc, .. }
@@ -739,10 +832,7 @@ fn apply_schema_edit(edit: Edit, project: &mut Project) -> Result<Edit> {
             let old = std::mem::replace(&mut schema.claim_types[type_index].roles[index], role);
             check_schema(&schema)?;
             // Turning "several spans" off must not leave claims with several.
-            let mut probe = Project {
-                schema,
-                documents: Vec::new(),
-            };
+            let mut probe = Project::new(schema);
             for doc in &project.documents {
                 for claim in doc.claims().iter().filter(|c| c.claim_type == claim_type) {
                     if let Some(problem) =

@@ -27,8 +27,6 @@ fn sample_project() -> Project {
     )
     .unwrap();
     first.insert_claim(Claim {
-        id: ClaimId(1),
-        claim_type: name("release"),
         arguments: vec![
             Argument {
                 role: name("trigger"),
@@ -39,7 +37,7 @@ fn sample_project() -> Project {
                 span: SpanId(1),
             },
         ],
-        note: String::new(),
+        ..Claim::new(ClaimId(1), name("release"))
     });
     project.documents.push(first);
     project
@@ -88,12 +86,7 @@ fn every_kind_of_edit_is_undone_by_its_inverse() {
         },
         Edit::InsertSpan {
             doc: first.clone(),
-            span: Span {
-                id: span(9),
-                range: CharRange::from_offsets(0, 4),
-                label: name("person"),
-                note: String::new(),
-            },
+            span: Span::new(span(9), CharRange::from_offsets(0, 4), name("person")),
         },
         Edit::RemoveSpan {
             doc: first.clone(),
@@ -116,12 +109,7 @@ fn every_kind_of_edit_is_undone_by_its_inverse() {
         },
         Edit::InsertClaim {
             doc: first.clone(),
-            claim: Claim {
-                id: ClaimId(2),
-                claim_type: name("prisoner_count"),
-                arguments: vec![],
-                note: String::new(),
-            },
+            claim: Claim::new(ClaimId(2), name("prisoner_count")),
         },
         Edit::RemoveClaim {
             doc: first.clone(),
@@ -210,6 +198,30 @@ fn every_kind_of_edit_is_undone_by_its_inverse() {
                 labels: vec![],
             },
         },
+        Edit::ReplaceSpan {
+            doc: first.clone(),
+            span: Span {
+                status: crate::model::ReviewStatus::Rejected,
+                note: "not a person".into(),
+                ..Span::new(span(1), CharRange::from_offsets(0, 15), name("person"))
+            },
+        },
+        Edit::ReplaceClaim {
+            doc: first.clone(),
+            claim: Claim {
+                status: crate::model::ReviewStatus::Corrected,
+                arguments: vec![Argument::new(name("trigger"), span(2))],
+                ..Claim::new(ClaimId(1), name("release"))
+            },
+        },
+        Edit::InsertEntity {
+            entity: crate::model::Entity {
+                id: crate::model::EntityId(4),
+                kind: crate::model::ValueKind::Person,
+                name: "Ales Bialiatski".into(),
+                aliases: vec![],
+            },
+        },
         Edit::RenameRole {
             claim_type: name("release"),
             from: name("released_person"),
@@ -255,24 +267,14 @@ fn refused_edits_change_nothing() {
         (
             Edit::InsertSpan {
                 doc: first.clone(),
-                span: Span {
-                    id: SpanId(7),
-                    range: CharRange::from_offsets(80, 200),
-                    label: name("person"),
-                    note: String::new(),
-                },
+                span: Span::new(SpanId(7), CharRange::from_offsets(80, 200), name("person")),
             },
             "only 58 chars",
         ),
         (
             Edit::InsertSpan {
                 doc: first.clone(),
-                span: Span {
-                    id: SpanId(1),
-                    range: CharRange::from_offsets(0, 2),
-                    label: name("person"),
-                    note: String::new(),
-                },
+                span: Span::new(SpanId(1), CharRange::from_offsets(0, 2), name("person")),
             },
             "already has a span",
         ),
@@ -599,12 +601,11 @@ fn concretize(project: &Project, intent: Intent) -> Option<Edit> {
             let start = start % doc.text.char_len().max(1);
             Edit::InsertSpan {
                 doc: doc.id.clone(),
-                span: Span {
-                    id: doc.next_span_id(),
-                    range: CharRange::from_offsets(start, start + len),
-                    label: pick(&project.schema.labels, label)?.name.clone(),
-                    note: String::new(),
-                },
+                span: Span::new(
+                    doc.next_span_id(),
+                    CharRange::from_offsets(start, start + len),
+                    pick(&project.schema.labels, label)?.name.clone(),
+                ),
             }
         }
         Intent::RemoveSpan { doc, span } => {
@@ -655,12 +656,10 @@ fn concretize(project: &Project, intent: Intent) -> Option<Edit> {
             let doc = doc_at(doc)?;
             Edit::InsertClaim {
                 doc: doc.id.clone(),
-                claim: Claim {
-                    id: doc.next_claim_id(),
-                    claim_type: pick(&project.schema.claim_types, claim_type)?.name.clone(),
-                    arguments: Vec::new(),
-                    note: String::new(),
-                },
+                claim: Claim::new(
+                    doc.next_claim_id(),
+                    pick(&project.schema.claim_types, claim_type)?.name.clone(),
+                ),
             }
         }
         Intent::AddArgument {

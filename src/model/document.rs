@@ -2,8 +2,11 @@
 
 use std::fmt;
 
+use super::entity::EntityId;
+use super::review::{Confidence, Provenance, ReviewStatus, SpanOrigin};
 use super::schema::Name;
 use super::text::{CanonicalText, CharRange};
+use super::value::{SpanValue, Value};
 
 /// A document's identifier: unique in the project, safe as a file name
 /// (lowercase letters, digits, `-`, `_`, `.`), so fixtures can be written as
@@ -110,6 +113,29 @@ pub struct Span {
     pub range: CharRange,
     pub label: Name,
     pub note: String,
+    pub status: ReviewStatus,
+    /// The program that proposed it; `None` when a person made it here.
+    pub origin: Option<SpanOrigin>,
+    /// What it means: a date, a count, a name…
+    pub value: Option<SpanValue>,
+    /// The registry entity a person, organization or place span refers to.
+    pub entity: Option<EntityId>,
+}
+
+impl Span {
+    /// A span made by hand: accepted, no value yet.
+    pub fn new(id: SpanId, range: CharRange, label: Name) -> Self {
+        Self {
+            id,
+            range,
+            label,
+            note: String::new(),
+            status: ReviewStatus::Accepted,
+            origin: None,
+            value: None,
+            entity: None,
+        }
+    }
 }
 
 /// A role filled by a span.
@@ -117,6 +143,45 @@ pub struct Span {
 pub struct Argument {
     pub role: Name,
     pub span: SpanId,
+}
+
+impl Argument {
+    pub fn new(role: Name, span: SpanId) -> Self {
+        Self { role, span }
+    }
+}
+
+/// A role filled by a value the text does not state (the country in an
+/// article about Belarus): `claim/v1`'s argument with a null anchor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ImplicitArgument {
+    pub role: Name,
+    pub value: Value,
+}
+
+/// An imported argument whose text could not be found in the document. It
+/// stays on the claim, with what the claims file said, until the analyst
+/// deals with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrphanArgument {
+    pub role: Name,
+    pub exact: String,
+    pub start: usize,
+    pub end: usize,
+    pub prefix: String,
+    pub suffix: String,
+    pub value: Option<Value>,
+    /// Why re-attaching failed.
+    pub reason: String,
+}
+
+/// An imported claim's identity in its claims file, kept so that exports
+/// give it the same id and carry its unknown fields and `ext` unchanged.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExternalClaim {
+    pub id: String,
+    /// The claim's JSON line as imported.
+    pub original: String,
 }
 
 /// A statement the article makes, of a type from the schema, whose roles
@@ -127,9 +192,31 @@ pub struct Claim {
     pub claim_type: Name,
     pub arguments: Vec<Argument>,
     pub note: String,
+    pub status: ReviewStatus,
+    pub provenance: Option<Provenance>,
+    pub confidence: Option<Confidence>,
+    pub implicit: Vec<ImplicitArgument>,
+    pub orphans: Vec<OrphanArgument>,
+    pub external: Option<ExternalClaim>,
 }
 
 impl Claim {
+    /// A claim made by hand, accepted, with no arguments yet.
+    pub fn new(id: ClaimId, claim_type: Name) -> Self {
+        Self {
+            id,
+            claim_type,
+            arguments: Vec::new(),
+            note: String::new(),
+            status: ReviewStatus::Accepted,
+            provenance: None,
+            confidence: None,
+            implicit: Vec::new(),
+            orphans: Vec::new(),
+            external: None,
+        }
+    }
+
     pub fn uses_span(&self, span: SpanId) -> bool {
         self.arguments.iter().any(|argument| argument.span == span)
     }

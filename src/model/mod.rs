@@ -3,15 +3,23 @@
 //! of files or of the claim format.
 
 pub mod document;
+pub mod entity;
 pub mod find;
 pub mod notation;
 pub mod project;
+pub mod review;
 pub mod schema;
 pub mod text;
 pub mod value;
 pub mod words;
 
-pub use document::{Argument, Claim, ClaimId, DocId, DocStatus, Document, Span, SpanId};
+pub use document::{
+    Argument, Claim, ClaimId, DocId, DocStatus, Document, ExternalClaim, ImplicitArgument,
+    OrphanArgument, Span, SpanId,
+};
+pub use entity::{Entity, EntityId};
 pub use project::Project;
+pub use review::{Agent, AgentKind, Confidence, Provenance, ReviewStatus, SpanOrigin, Timestamp};
 pub use schema::{ClaimTypeDef, LabelDef, Name, Rgb, RoleDef, Schema, ValueKind};
 pub use text::{CanonicalText, CharOffset, CharRange};
+pub use value::{SpanValue, Value, ValueSource};

@@ -79,12 +79,7 @@ pub fn document(
     let text = CanonicalText::from_bytes(parsed.text.as_bytes())?;
     let mut doc = Document::new(DocId::parse(id)?, id.to_owned(), text);
     for (label, range) in parsed.spans {
-        let span = Span {
-            id: doc.next_span_id(),
-            range,
-            label: Name::parse(&label)?,
-            note: String::new(),
-        };
+        let span = Span::new(doc.next_span_id(), range, Name::parse(&label)?);
         doc.insert_span(span);
     }
     Ok(doc)

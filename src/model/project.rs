@@ -1,11 +1,14 @@
 //! A project: the schema and the documents, in the analyst's order.
 
 use super::document::{DocId, Document};
+use super::entity::{Entity, EntityId};
 use super::schema::Schema;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Project {
     pub schema: Schema,
+    /// People, organizations and places across documents, sorted by id.
+    pub entities: Vec<Entity>,
     pub documents: Vec<Document>,
 }
 
@@ -19,8 +22,21 @@ impl Project {
     pub fn new(schema: Schema) -> Self {
         Self {
             schema,
+            entities: Vec::new(),
             documents: Vec::new(),
         }
+    }
+
+    pub fn entity(&self, id: EntityId) -> Option<&Entity> {
+        self.entities
+            .binary_search_by_key(&id, |entity| entity.id)
+            .ok()
+            .and_then(|index| self.entities.get(index))
+    }
+
+    /// The id a new entity gets (one more than the largest).
+    pub fn next_entity_id(&self) -> EntityId {
+        EntityId(self.entities.last().map_or(1, |entity| entity.id.0 + 1))
     }
 
     pub fn document(&self, id: &DocId) -> Option<&Document> {
@@ -55,12 +71,20 @@ impl Project {
     /// Edits keep a sound project sound; loading checks files with this.
     pub fn problems(&self) -> Vec<String> {
         let mut problems = self.schema.problems();
+        for pair in self.entities.windows(2) {
+            if pair[0].id >= pair[1].id {
+                problems.push(format!(
+                    "entity ids are not unique and sorted at {}",
+                    pair[1].id
+                ));
+            }
+        }
         for (i, doc) in self.documents.iter().enumerate() {
             if self.documents[..i].iter().any(|d| d.id == doc.id) {
                 problems.push(format!("document id “{}” is used twice", doc.id));
             }
             problems.extend(
-                document_problems(&self.schema, doc)
+                document_problems(&self.schema, &self.entities, doc)
                     .into_iter()
                     .map(|p| format!("document “{}”: {p}", doc.id)),
             );
@@ -70,11 +94,23 @@ impl Project {
 }
 
 /// Problems inside one document, given the schema.
-pub fn document_problems(schema: &Schema, doc: &Document) -> Vec<String> {
+pub fn document_problems(schema: &Schema, entities: &[Entity], doc: &Document) -> Vec<String> {
     let mut problems = Vec::new();
     for span in doc.spans() {
         problems.extend(span_problem(schema, doc, span));
     }
+    problems.extend(doc.spans().iter().filter_map(|span| {
+        let entity = span.entity?;
+        entities
+            .binary_search_by_key(&entity, |e| e.id)
+            .is_err()
+            .then(|| {
+                format!(
+                    "span {} refers to entity {entity}, which does not exist",
+                    span.id
+                )
+            })
+    }));
     for claim in doc.claims() {
         problems.extend(claim_problems(schema, doc, claim));
     }

@@ -93,3 +93,21 @@ pub enum CountModifier {
     Range,
     Vague,
 }
+
+/// A span's normalised value and who set it. A value set by hand is never
+/// replaced by re-normalisation.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct SpanValue {
+    pub value: Value,
+    pub source: ValueSource,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ValueSource {
+    /// Typed or corrected by the analyst.
+    Hand,
+    /// Computed by claimmark's normaliser.
+    Normalizer,
+    /// Came with an imported claim.
+    Imported,
+}

@@ -10,9 +10,17 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use super::locate::{self, LineCol, Step};
-use crate::model::document::{Argument, Claim, ClaimId, DocId, DocStatus, Document, Span, SpanId};
+use crate::model::document::{
+    Argument, Claim, ClaimId, DocId, DocStatus, Document, ExternalClaim, ImplicitArgument,
+    OrphanArgument, Span, SpanId,
+};
+use crate::model::entity::{Entity, EntityId};
 use crate::model::project::{claim_problems, span_problem};
+use crate::model::review::{
+    Agent, AgentKind, Confidence, Provenance, ReviewStatus, SpanOrigin, Timestamp,
+};
 use crate::model::schema::{ClaimTypeDef, LabelDef, Name, Rgb, RoleDef, Schema, ValueKind};
+use crate::model::value::{SpanValue, Value, ValueSource};
 use crate::model::{CanonicalText, CharRange, Project};
 
 /// The version this build writes, and the newest it reads.
@@ -22,6 +30,8 @@ pub const FORMAT_VERSION: u64 = 1;
 struct ProjectFile {
     format_version: u64,
     schema: SchemaFile,
+    #[serde(default)]
+    entities: Vec<EntityFile>,
     documents: Vec<DocumentFile>,
 }
 
@@ -104,6 +114,94 @@ struct SpanFile {
     label: String,
     #[serde(default)]
     note: String,
+    #[serde(default)]
+    status: ReviewFile,
+    #[serde(default)]
+    origin: Option<OriginFile>,
+    #[serde(default)]
+    value: Option<SpanValueFile>,
+    #[serde(default)]
+    entity: Option<u32>,
+}
+
+#[derive(Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+enum ReviewFile {
+    Proposed,
+    #[default]
+    Accepted,
+    Corrected,
+    Rejected,
+}
+
+#[derive(Clone, Copy, Serialize, Deserialize)]
+enum AgentKindFile {
+    Person,
+    Software,
+}
+
+#[derive(Serialize, Deserialize)]
+struct AgentFile {
+    kind: AgentKindFile,
+    id: String,
+    #[serde(default)]
+    version: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct OriginFile {
+    agent: AgentFile,
+    #[serde(default)]
+    confidence: Option<f64>,
+}
+
+#[derive(Clone, Copy, Serialize, Deserialize)]
+enum ValueSourceFile {
+    Hand,
+    Normalizer,
+    Imported,
+}
+
+#[derive(Serialize, Deserialize)]
+struct SpanValueFile {
+    value: Value,
+    source: ValueSourceFile,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ProvenanceFile {
+    creator: AgentFile,
+    created: String,
+    #[serde(default)]
+    reviewer: Option<AgentFile>,
+    #[serde(default)]
+    reviewed: Option<String>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ImplicitFile {
+    role: String,
+    value: Value,
+}
+
+#[derive(Serialize, Deserialize)]
+struct OrphanFile {
+    role: String,
+    exact: String,
+    start: usize,
+    end: usize,
+    #[serde(default)]
+    prefix: String,
+    #[serde(default)]
+    suffix: String,
+    #[serde(default)]
+    value: Option<Value>,
+    reason: String,
+}
+
+#[derive(Serialize, Deserialize)]
+struct ExternalFile {
+    id: String,
+    original: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -114,12 +212,33 @@ struct ClaimFile {
     args: Vec<ArgFile>,
     #[serde(default)]
     note: String,
+    #[serde(default)]
+    status: ReviewFile,
+    #[serde(default)]
+    provenance: Option<ProvenanceFile>,
+    #[serde(default)]
+    confidence: Option<f64>,
+    #[serde(default)]
+    implicit: Vec<ImplicitFile>,
+    #[serde(default)]
+    orphans: Vec<OrphanFile>,
+    #[serde(default)]
+    external: Option<ExternalFile>,
 }
 
 #[derive(Serialize, Deserialize)]
 struct ArgFile {
     role: String,
     span: u32,
+}
+
+#[derive(Serialize, Deserialize)]
+struct EntityFile {
+    id: u32,
+    kind: ValueKindFile,
+    name: String,
+    #[serde(default)]
+    aliases: Vec<String>,
 }
 
 /// A problem in a project file, where it is.
@@ -190,7 +309,17 @@ pub fn to_ron(project: &Project) -> String {
         }
         out.push_str("                ],\n            ),\n");
     }
-    out.push_str("        ],\n    ),\n    documents: [\n");
+    out.push_str("        ],\n    ),\n");
+    if project.entities.is_empty() {
+        out.push_str("    entities: [],\n");
+    } else {
+        out.push_str("    entities: [\n");
+        for entity in &project.entities {
+            line(&mut out, 8, &entity_line(entity));
+        }
+        out.push_str("    ],\n");
+    }
+    out.push_str("    documents: [\n");
     for doc in &project.documents {
         write_document(&mut out, doc);
     }
@@ -269,14 +398,41 @@ fn compact<T: Serialize>(value: &T) -> String {
 /// A span on one line. Written by hand: this is the hot path of saving
 /// (100,000 spans), and the layout must never change by accident.
 fn span_line(span: &Span) -> String {
-    format!(
-        "(id: {}, start: {}, end: {}, label: {}, note: {})",
+    let mut line = format!(
+        "(id: {}, start: {}, end: {}, label: {}, note: {}",
         span.id.0,
         span.range.start(),
         span.range.end(),
         ron_string(span.label.as_str()),
         ron_string(&span.note)
-    )
+    );
+    // Fields at their default are left out: most spans are made by hand.
+    if span.status != ReviewStatus::Accepted {
+        let _ = write!(line, ", status: {}", review_name(span.status));
+    }
+    if let Some(origin) = &span.origin {
+        let origin = OriginFile {
+            agent: agent_file(&origin.agent),
+            confidence: origin.confidence.map(Confidence::get),
+        };
+        let _ = write!(line, ", origin: Some({})", compact(&origin));
+    }
+    if let Some(value) = &span.value {
+        let value = SpanValueFile {
+            value: value.value.clone(),
+            source: match value.source {
+                ValueSource::Hand => ValueSourceFile::Hand,
+                ValueSource::Normalizer => ValueSourceFile::Normalizer,
+                ValueSource::Imported => ValueSourceFile::Imported,
+            },
+        };
+        let _ = write!(line, ", value: Some({})", compact(&value));
+    }
+    if let Some(entity) = span.entity {
+        let _ = write!(line, ", entity: Some({})", entity.0);
+    }
+    line.push(')');
+    line
 }
 
 fn claim_line(claim: &Claim) -> String {
@@ -292,12 +448,113 @@ fn claim_line(claim: &Claim) -> String {
             argument.span.0
         );
     }
-    format!(
-        "(id: {}, claim_type: {}, args: [{args}], note: {})",
+    let mut line = format!(
+        "(id: {}, claim_type: {}, args: [{args}], note: {}",
         claim.id.0,
         ron_string(claim.claim_type.as_str()),
         ron_string(&claim.note)
-    )
+    );
+    if claim.status != ReviewStatus::Accepted {
+        let _ = write!(line, ", status: {}", review_name(claim.status));
+    }
+    if let Some(provenance) = &claim.provenance {
+        let provenance = ProvenanceFile {
+            creator: agent_file(&provenance.creator),
+            created: provenance.created.as_str().to_owned(),
+            reviewer: provenance.reviewer.as_ref().map(agent_file),
+            reviewed: provenance.reviewed.as_ref().map(|t| t.as_str().to_owned()),
+        };
+        let _ = write!(line, ", provenance: Some({})", compact(&provenance));
+    }
+    if let Some(confidence) = claim.confidence {
+        let _ = write!(line, ", confidence: Some({})", compact(&confidence.get()));
+    }
+    if !claim.implicit.is_empty() {
+        let implicit: Vec<ImplicitFile> = claim
+            .implicit
+            .iter()
+            .map(|a| ImplicitFile {
+                role: a.role.as_str().to_owned(),
+                value: a.value.clone(),
+            })
+            .collect();
+        let _ = write!(line, ", implicit: {}", compact(&implicit));
+    }
+    if !claim.orphans.is_empty() {
+        let orphans: Vec<OrphanFile> = claim
+            .orphans
+            .iter()
+            .map(|o| OrphanFile {
+                role: o.role.as_str().to_owned(),
+                exact: o.exact.clone(),
+                start: o.start,
+                end: o.end,
+                prefix: o.prefix.clone(),
+                suffix: o.suffix.clone(),
+                value: o.value.clone(),
+                reason: o.reason.clone(),
+            })
+            .collect();
+        let _ = write!(line, ", orphans: {}", compact(&orphans));
+    }
+    if let Some(external) = &claim.external {
+        let external = ExternalFile {
+            id: external.id.clone(),
+            original: external.original.clone(),
+        };
+        let _ = write!(line, ", external: Some({})", compact(&external));
+    }
+    line.push(')');
+    line
+}
+
+fn review_name(status: ReviewStatus) -> &'static str {
+    match status {
+        ReviewStatus::Proposed => "Proposed",
+        ReviewStatus::Accepted => "Accepted",
+        ReviewStatus::Corrected => "Corrected",
+        ReviewStatus::Rejected => "Rejected",
+    }
+}
+
+fn review_status(file: ReviewFile) -> ReviewStatus {
+    match file {
+        ReviewFile::Proposed => ReviewStatus::Proposed,
+        ReviewFile::Accepted => ReviewStatus::Accepted,
+        ReviewFile::Corrected => ReviewStatus::Corrected,
+        ReviewFile::Rejected => ReviewStatus::Rejected,
+    }
+}
+
+fn agent_file(agent: &Agent) -> AgentFile {
+    AgentFile {
+        kind: match agent.kind {
+            AgentKind::Person => AgentKindFile::Person,
+            AgentKind::Software => AgentKindFile::Software,
+        },
+        id: agent.id.clone(),
+        version: agent.version.clone(),
+    }
+}
+
+fn agent(file: AgentFile) -> Agent {
+    Agent {
+        kind: match file.kind {
+            AgentKindFile::Person => AgentKind::Person,
+            AgentKindFile::Software => AgentKind::Software,
+        },
+        id: file.id,
+        version: file.version,
+    }
+}
+
+fn entity_line(entity: &Entity) -> String {
+    compact(&EntityFile {
+        id: entity.id.0,
+        kind: value_kind_file(entity.kind),
+        name: entity.name.clone(),
+        aliases: entity.aliases.clone(),
+    })
 }
 
 fn label_file(label: &LabelDef) -> String {
@@ -431,9 +688,10 @@ impl Checker<'_> {
 
     fn project(mut self, file: ProjectFile) -> Result<Project, ProjectFileError> {
         let schema = self.schema(file.schema);
+        let entities = self.entities(file.entities);
         let mut documents: Vec<Document> = Vec::with_capacity(file.documents.len());
         for (index, doc) in file.documents.into_iter().enumerate() {
-            if let Some(document) = self.document(&schema, index, doc) {
+            if let Some(document) = self.document(&schema, &entities, index, doc) {
                 if documents.iter().any(|d| d.id == document.id) {
                     self.problem(
                         &[
@@ -451,11 +709,69 @@ impl Checker<'_> {
             }
         }
         if self.problems.is_empty() {
-            Ok(Project { schema, documents })
+            Ok(Project {
+                schema,
+                entities,
+                documents,
+            })
         } else {
             self.problems.sort_by_key(|p| p.at);
             Err(ProjectFileError::Invalid(self.problems))
         }
+    }
+
+    fn entities(&mut self, files: Vec<EntityFile>) -> Vec<Entity> {
+        let mut entities: Vec<Entity> = Vec::with_capacity(files.len());
+        for (i, file) in files.into_iter().enumerate() {
+            let kind = value_kind(file.kind);
+            let path = [Step::Field("entities"), Step::Index(i)];
+            if !matches!(
+                kind,
+                ValueKind::Person | ValueKind::Organization | ValueKind::Place
+            ) {
+                self.problem(
+                    &path,
+                    format!(
+                        "entity {} has kind {}; entities are people, organizations or places",
+                        file.id,
+                        kind.as_str()
+                    ),
+                );
+                continue;
+            }
+            if entities.iter().any(|e| e.id.0 == file.id) {
+                self.problem(&path, format!("entity id {} is used twice", file.id));
+                continue;
+            }
+            entities.push(Entity {
+                id: EntityId(file.id),
+                kind,
+                name: file.name,
+                aliases: file.aliases,
+            });
+        }
+        entities.sort_by_key(|e| e.id);
+        entities
+    }
+
+    fn timestamp(&mut self, path: &[Step<'_>], raw: &str) -> Option<Timestamp> {
+        let parsed = Timestamp::parse(raw);
+        if parsed.is_none() {
+            self.problem(
+                path,
+                format!("“{raw}” is not an RFC 3339 time such as 2026-11-22T10:00:00Z"),
+            );
+        }
+        parsed
+    }
+
+    fn confidence(&mut self, path: &[Step<'_>], raw: Option<f64>) -> Option<Confidence> {
+        let raw = raw?;
+        let parsed = Confidence::new(raw);
+        if parsed.is_none() {
+            self.problem(path, format!("confidence {raw} is not between 0 and 1"));
+        }
+        parsed
     }
 
     fn schema(&mut self, file: SchemaFile) -> Schema {
@@ -526,7 +842,13 @@ impl Checker<'_> {
     }
 
     #[allow(clippy::too_many_lines)] // one check after another, in file order
-    fn document(&mut self, schema: &Schema, index: usize, file: DocumentFile) -> Option<Document> {
+    fn document(
+        &mut self,
+        schema: &Schema,
+        entities: &[Entity],
+        index: usize,
+        file: DocumentFile,
+    ) -> Option<Document> {
         let at = |field| {
             [
                 Step::Field("documents"),
@@ -613,11 +935,42 @@ impl Checker<'_> {
                 );
                 continue;
             }
+            let origin = match span.origin {
+                Some(origin) => Some(SpanOrigin {
+                    agent: agent(origin.agent),
+                    confidence: self.confidence(&path, origin.confidence),
+                }),
+                None => None,
+            };
+            let entity = span.entity.map(EntityId);
+            if let Some(entity) = entity {
+                if entities.binary_search_by_key(&entity, |e| e.id).is_err() {
+                    self.problem(
+                        &path,
+                        format!(
+                            "span {} refers to entity {entity}, which is not in `entities`",
+                            span.id
+                        ),
+                    );
+                    continue;
+                }
+            }
             let span = Span {
                 id: SpanId(span.id),
                 range: CharRange::from_offsets(span.start, span.end),
                 label,
                 note: span.note,
+                status: review_status(span.status),
+                origin,
+                value: span.value.map(|v| SpanValue {
+                    value: v.value,
+                    source: match v.source {
+                        ValueSourceFile::Hand => ValueSource::Hand,
+                        ValueSourceFile::Normalizer => ValueSource::Normalizer,
+                        ValueSourceFile::Imported => ValueSource::Imported,
+                    },
+                }),
+                entity,
             };
             if let Some(problem) = span_problem(schema, &header, &span) {
                 self.problem(&path, format!("document “{id}”: {problem}"));
@@ -655,6 +1008,47 @@ impl Checker<'_> {
                 })
                 .collect();
             let Some(arguments) = arguments else { continue };
+            let provenance = match claim.provenance {
+                Some(file) => {
+                    let created = self.timestamp(&path, &file.created);
+                    let reviewed = match &file.reviewed {
+                        Some(raw) => self.timestamp(&path, raw),
+                        None => None,
+                    };
+                    created.map(|created| Provenance {
+                        creator: agent(file.creator),
+                        created,
+                        reviewer: file.reviewer.map(agent),
+                        reviewed,
+                    })
+                }
+                None => None,
+            };
+            let confidence = self.confidence(&path, claim.confidence);
+            let mut implicit = Vec::with_capacity(claim.implicit.len());
+            for argument in claim.implicit {
+                if let Some(role) = self.name(&path, &argument.role) {
+                    implicit.push(ImplicitArgument {
+                        role,
+                        value: argument.value,
+                    });
+                }
+            }
+            let mut orphans = Vec::with_capacity(claim.orphans.len());
+            for orphan in claim.orphans {
+                if let Some(role) = self.name(&path, &orphan.role) {
+                    orphans.push(OrphanArgument {
+                        role,
+                        exact: orphan.exact,
+                        start: orphan.start,
+                        end: orphan.end,
+                        prefix: orphan.prefix,
+                        suffix: orphan.suffix,
+                        value: orphan.value,
+                        reason: orphan.reason,
+                    });
+                }
+            }
             claims.push((
                 path,
                 Claim {
@@ -662,6 +1056,15 @@ impl Checker<'_> {
                     claim_type,
                     arguments,
                     note: claim.note,
+                    status: review_status(claim.status),
+                    provenance,
+                    confidence,
+                    implicit,
+                    orphans,
+                    external: claim.external.map(|e| ExternalClaim {
+                        id: e.id,
+                        original: e.original,
+                    }),
                 },
             ));
         }
@@ -699,8 +1102,6 @@ mod tests {
         Edit::InsertClaim {
             doc: DocId::parse("freed").unwrap(),
             claim: Claim {
-                id: ClaimId(1),
-                claim_type: Name::parse("release").unwrap(),
                 arguments: vec![
                     Argument {
                         role: Name::parse("trigger").unwrap(),
@@ -716,10 +1117,79 @@ mod tests {
                     },
                 ],
                 note: "per Viasna".into(),
+                ..Claim::new(ClaimId(1), Name::parse("release").unwrap())
             },
         }
         .apply(&mut project)
         .unwrap();
+        // A second document with everything review and import add: a
+        // proposed span from an extractor with a value and an entity, and an
+        // imported claim with provenance, an implicit argument and an orphan.
+        project.entities.push(Entity {
+            id: EntityId(1),
+            kind: ValueKind::Person,
+            name: "Ales Bialiatski".into(),
+            aliases: vec!["Bialiatski".into(), "Byalyatski".into()],
+        });
+        let mut imported = notation::document(
+            "imported",
+            "Viasna counts [count|1,184] prisoners; [person|Bialiatski] too.",
+        )
+        .unwrap();
+        let extractor = Agent::software("regex-extractor", Some("0.3.1".into()));
+        {
+            let span = imported.span_mut(SpanId(1)).unwrap();
+            span.status = ReviewStatus::Proposed;
+            span.origin = Some(SpanOrigin {
+                agent: extractor.clone(),
+                confidence: Confidence::new(0.875),
+            });
+            span.value = Some(SpanValue {
+                value: Value::Count(crate::model::value::CountValue {
+                    number: Some(1184),
+                    modifier: crate::model::value::CountModifier::Exact,
+                    lower: Some(1184),
+                    upper: Some(1184),
+                }),
+                source: ValueSource::Imported,
+            });
+            imported.span_mut(SpanId(2)).unwrap().entity = Some(EntityId(1));
+        }
+        imported.insert_claim(Claim {
+            arguments: vec![Argument::new(Name::parse("count").unwrap(), SpanId(1))],
+            status: ReviewStatus::Proposed,
+            provenance: Some(Provenance {
+                creator: extractor,
+                created: Timestamp::parse("2026-11-22T10:00:00Z").unwrap(),
+                reviewer: Some(Agent::person("analyst-1")),
+                reviewed: Timestamp::parse("2026-11-22T11:30:00Z"),
+            }),
+            confidence: Confidence::new(0.5),
+            implicit: vec![ImplicitArgument {
+                role: Name::parse("place").unwrap(),
+                value: Value::Place {
+                    name: "Belarus".into(),
+                    entity_id: None,
+                },
+            }],
+            orphans: vec![OrphanArgument {
+                role: Name::parse("source").unwrap(),
+                exact: "Human Rights Center".into(),
+                start: 3,
+                end: 22,
+                prefix: String::new(),
+                suffix: " said".into(),
+                value: None,
+                reason: "the text “Human Rights Center” is not in the document".into(),
+            }],
+            external: Some(ExternalClaim {
+                id: "c-0007".into(),
+                original: r#"{"schema":"claim/v1","id":"c-0007","ext":{"run":7}}"#.into(),
+            }),
+            ..Claim::new(ClaimId(1), Name::parse("prisoner_count").unwrap())
+        });
+        project.documents.push(imported);
+        assert!(project.problems().is_empty(), "{:?}", project.problems());
         project
     }
 

@@ -178,10 +178,11 @@ pub fn sample_document(article: &SampleArticle) -> Document {
             })
             .collect();
         let claim = Claim {
-            id: ClaimId(u32::try_from(n).unwrap() + 1),
-            claim_type: Name::parse(claim_type).unwrap(),
             arguments,
-            note: String::new(),
+            ..Claim::new(
+                ClaimId(u32::try_from(n).unwrap() + 1),
+                Name::parse(claim_type).unwrap(),
+            )
         };
         Edit::InsertClaim {
             doc: id.clone(),
