@@ -61,7 +61,14 @@ pub enum Command {
     EditSchema,
     ShowShortcuts,
     /// Any other change, already made into an edit (form fields, schema editor).
-    Apply(Edit, String),
+    Apply(Box<Edit>, String),
+}
+
+impl Command {
+    /// A command that applies an edit, described for the Edit menu.
+    pub fn apply(edit: Edit, description: impl Into<String>) -> Self {
+        Self::Apply(Box::new(edit), description.into())
+    }
 }
 
 /// Where a command appears in the menu bar.

@@ -155,7 +155,7 @@ impl ClaimmarkApp {
             Command::EditSchema => self.schema_editor.open = true,
             Command::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
             Command::Apply(edit, description) => {
-                self.apply(edit, description);
+                self.apply(*edit, description);
             }
         }
     }

@@ -337,10 +337,10 @@ impl Edit {
                 if let Some(problem) = span_problem(&project.schema, document, &span) {
                     return Err(EditError::Invalid(problem));
                 }
-                if let Some(entity) = span.entity {
-                    if project.entity(entity).is_none() {
-                        return Err(EditError::NoEntity(entity));
-                    }
+                if let Some(entity) = span.entity
+                    && project.entity(entity).is_none()
+                {
+                    return Err(EditError::NoEntity(entity));
                 }
                 let id = span.id;
                 let target = span_mut(project, &doc, id)?;
@@ -367,7 +367,7 @@ impl Edit {
                 let spans = project
                     .documents
                     .iter()
-                    .flat_map(|d| d.spans())
+                    .flat_map(super::model::document::Document::spans)
                     .filter(|s| s.entity == Some(id))
                     .count();
                 if spans > 0 {

@@ -943,17 +943,17 @@ impl Checker<'_> {
                 None => None,
             };
             let entity = span.entity.map(EntityId);
-            if let Some(entity) = entity {
-                if entities.binary_search_by_key(&entity, |e| e.id).is_err() {
-                    self.problem(
-                        &path,
-                        format!(
-                            "span {} refers to entity {entity}, which is not in `entities`",
-                            span.id
-                        ),
-                    );
-                    continue;
-                }
+            if let Some(entity) = entity
+                && entities.binary_search_by_key(&entity, |e| e.id).is_err()
+            {
+                self.problem(
+                    &path,
+                    format!(
+                        "span {} refers to entity {entity}, which is not in `entities`",
+                        span.id
+                    ),
+                );
+                continue;
             }
             let span = Span {
                 id: SpanId(span.id),

@@ -96,12 +96,12 @@ fn header_ui(
                         "Headline",
                     );
                     if let Some(title) = title {
-                        out.push(Command::Apply(
+                        out.push(Command::apply(
                             Edit::SetDocumentTitle {
                                 doc: doc.id.clone(),
                                 title,
                             },
-                            "Edit title".into(),
+                            "Edit title",
                         ));
                     }
                     ui.end_row();
@@ -114,12 +114,12 @@ fn header_ui(
                         "URL or file name",
                     );
                     if let Some(source) = source {
-                        out.push(Command::Apply(
+                        out.push(Command::apply(
                             Edit::SetDocumentSource {
                                 doc: doc.id.clone(),
                                 source,
                             },
-                            "Edit source".into(),
+                            "Edit source",
                         ));
                     }
                     ui.end_row();
@@ -139,12 +139,12 @@ fn header_ui(
                         },
                     ) {
                         let date = parse_date(&typed);
-                        out.push(Command::Apply(
+                        out.push(Command::apply(
                             Edit::SetDocumentPublished {
                                 doc: doc.id.clone(),
                                 published: date,
                             },
-                            "Edit published date".into(),
+                            "Edit published date",
                         ));
                     }
                     ui.end_row();

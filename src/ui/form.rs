@@ -114,7 +114,7 @@ fn span_ui(
                         .clicked()
                         && label.name != span.label
                     {
-                        out.push(Command::Apply(
+                        out.push(Command::apply(
                             Edit::SetSpanLabel {
                                 doc: doc.id.clone(),
                                 span: span.id,
@@ -131,13 +131,13 @@ fn span_ui(
     let key = format!("span-note/{}/{}", doc.id, span.id);
     let (_, changed) = buffers.field(ui, &key, "Note", &span.note, true, "A remark on this span");
     if let Some(note) = changed {
-        out.push(Command::Apply(
+        out.push(Command::apply(
             Edit::SetSpanNote {
                 doc: doc.id.clone(),
                 span: span.id,
                 note,
             },
-            "Edit span note".into(),
+            "Edit span note",
         ));
     }
     let users: Vec<&Claim> = doc.claims_using(span.id).collect();
@@ -307,7 +307,7 @@ fn claim_editor_ui(
                             claim: claim.id,
                             claim_type: claim_type.name.clone(),
                         });
-                        out.push(Command::Apply(
+                        out.push(Command::apply(
                             Edit::Batch(edits),
                             format!("Change claim type to {}", claim_type.name.display()),
                         ));
@@ -395,13 +395,13 @@ fn claim_editor_ui(
         "A remark on this claim",
     );
     if let Some(note) = changed {
-        out.push(Command::Apply(
+        out.push(Command::apply(
             Edit::SetClaimNote {
                 doc: doc.id.clone(),
                 claim: claim.id,
                 note,
             },
-            "Edit claim note".into(),
+            "Edit claim note",
         ));
     }
     if ui.button("Delete claim").clicked() {

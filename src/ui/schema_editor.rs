@@ -88,7 +88,7 @@ impl SchemaEditor {
                     Ok(name) => {
                         let color =
                             NEW_LABEL_COLORS[project.schema.labels.len() % NEW_LABEL_COLORS.len()];
-                        out.push(Command::Apply(
+                        out.push(Command::apply(
                             Edit::InsertLabel {
                                 index: project.schema.labels.len(),
                                 label: LabelDef {
@@ -124,7 +124,7 @@ impl SchemaEditor {
                     .on_hover_text("Colour")
                     .changed()
                 {
-                    out.push(Command::Apply(
+                    out.push(Command::apply(
                         Edit::ReplaceLabel {
                             label: LabelDef {
                                 color: Rgb(color),
@@ -145,7 +145,7 @@ impl SchemaEditor {
                                 .clicked()
                                 && kind != label.value_kind
                             {
-                                out.push(Command::Apply(
+                                out.push(Command::apply(
                                     Edit::ReplaceLabel {
                                         label: LabelDef {
                                             value_kind: kind,
@@ -178,7 +178,7 @@ impl SchemaEditor {
                         if in_roles { " and by roles" } else { "" }
                     ));
                 if remove.clicked() {
-                    out.push(Command::Apply(
+                    out.push(Command::apply(
                         Edit::RemoveLabel {
                             name: label.name.clone(),
                         },
@@ -196,7 +196,7 @@ impl SchemaEditor {
                 |raw| parse_new_name(raw, taken).map(|_| ()),
             ) && let Ok(to) = parse_new_name(&renamed, taken)
             {
-                out.push(Command::Apply(
+                out.push(Command::apply(
                     Edit::RenameLabel {
                         from: label.name.clone(),
                         to: to.clone(),
@@ -240,7 +240,7 @@ impl SchemaEditor {
                     project.schema.claim_type(n).is_some()
                 }) {
                     Ok(name) => {
-                        out.push(Command::Apply(
+                        out.push(Command::apply(
                             Edit::InsertClaimType {
                                 index: project.schema.claim_types.len(),
                                 claim_type: ClaimTypeDef {
@@ -278,7 +278,7 @@ impl SchemaEditor {
             |raw| parse_new_name(raw, taken).map(|_| ()),
         ) && let Ok(to) = parse_new_name(&renamed, taken)
         {
-            out.push(Command::Apply(
+            out.push(Command::apply(
                 Edit::RenameClaimType {
                     from: claim_type.name.clone(),
                     to: to.clone(),
@@ -363,7 +363,7 @@ impl SchemaEditor {
                         .on_disabled_hover_text(format!("Filled in {used} claim(s)"))
                         .clicked()
                     {
-                        out.push(Command::Apply(
+                        out.push(Command::apply(
                             Edit::RemoveRole {
                                 claim_type: claim_type.name.clone(),
                                 role: role.name.clone(),
@@ -382,7 +382,7 @@ impl SchemaEditor {
                     |raw| parse_new_name(raw, role_taken).map(|_| ()),
                 ) && let Ok(to) = parse_new_name(&renamed, role_taken)
                 {
-                    out.push(Command::Apply(
+                    out.push(Command::apply(
                         Edit::RenameRole {
                             claim_type: claim_type.name.clone(),
                             from: role.name.clone(),
@@ -408,7 +408,7 @@ impl SchemaEditor {
             if ui.button("Add role").clicked() {
                 match parse_new_name(entry, |n| claim_type.role(n).is_some()) {
                     Ok(name) => {
-                        out.push(Command::Apply(
+                        out.push(Command::apply(
                             Edit::InsertRole {
                                 claim_type: claim_type.name.clone(),
                                 index: claim_type.roles.len(),
@@ -433,7 +433,7 @@ impl SchemaEditor {
             .on_disabled_hover_text(format!("{claims} claim(s) have this type"))
             .clicked()
         {
-            out.push(Command::Apply(
+            out.push(Command::apply(
                 Edit::RemoveClaimType {
                     name: claim_type.name.clone(),
                 },
@@ -452,7 +452,7 @@ fn label_key_ui(ui: &mut Ui, project: &Project, label: &LabelDef, out: &mut Vec<
         .show_ui(ui, |ui| {
             let mut choose = |key: Option<char>| {
                 if key != label.key {
-                    out.push(Command::Apply(
+                    out.push(Command::apply(
                         Edit::ReplaceLabel {
                             label: LabelDef {
                                 key,
@@ -486,7 +486,7 @@ fn label_key_ui(ui: &mut Ui, project: &Project, label: &LabelDef, out: &mut Vec<
 
 fn replace_role(claim_type: &ClaimTypeDef, role: RoleDef) -> Command {
     let description = format!("Change role {}", role.name.display());
-    Command::Apply(
+    Command::apply(
         Edit::ReplaceRole {
             claim_type: claim_type.name.clone(),
             role,
