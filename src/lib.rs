@@ -20,6 +20,7 @@ pub mod app;
 pub mod cli;
 pub mod edit;
 pub mod model;
+pub mod review;
 pub mod session;
 pub mod storage;
 pub mod ui;

@@ -57,6 +57,18 @@ pub enum Command {
     /// the text selection first when there is no span).
     FillRole(Name),
     RemoveArgument(ClaimId, usize),
+    // Review
+    /// Accept the selected proposal (and move to the next).
+    AcceptProposal,
+    /// Reject the selected proposal (and move to the next).
+    RejectProposal,
+    /// Mark the selected proposal corrected and edit it.
+    EditProposal,
+    NextProposal,
+    PreviousProposal,
+    /// Only claims of this status and type in the claims list.
+    FilterClaims(Option<crate::model::ReviewStatus>, Option<Name>),
+    EditPreferences,
     // Schema and help
     EditSchema,
     ShowShortcuts,
@@ -78,6 +90,7 @@ pub enum Menu {
     Edit,
     Document,
     Claim,
+    Review,
     View,
     Help,
 }
@@ -212,6 +225,42 @@ pub fn menu_commands() -> Vec<MenuCommand> {
             Menu::Claim,
         ),
         entry(
+            Command::NextProposal,
+            "Next proposal",
+            Some(keys(Modifiers::NONE, Key::J)),
+            Menu::Review,
+        ),
+        entry(
+            Command::PreviousProposal,
+            "Previous proposal",
+            Some(keys(Modifiers::NONE, Key::K)),
+            Menu::Review,
+        ),
+        entry(
+            Command::AcceptProposal,
+            "Accept",
+            Some(keys(Modifiers::NONE, Key::A)),
+            Menu::Review,
+        ),
+        entry(
+            Command::RejectProposal,
+            "Reject",
+            Some(keys(Modifiers::NONE, Key::X)),
+            Menu::Review,
+        ),
+        entry(
+            Command::EditProposal,
+            "Edit (mark corrected)",
+            Some(keys(Modifiers::NONE, Key::E)),
+            Menu::Review,
+        ),
+        entry(
+            Command::EditPreferences,
+            "Analyst name…",
+            None,
+            Menu::Review,
+        ),
+        entry(
             Command::ShowShortcuts,
             "Keyboard shortcuts",
             Some(keys(Modifiers::NONE, Key::F1)),
@@ -261,6 +310,7 @@ mod tests {
                     | Command::Find
                     | Command::PickClaimType
                     | Command::PickRole
+                    | Command::EditPreferences
             );
             assert_eq!(entry.label.ends_with('…'), asks_for_more, "{}", entry.label);
         }

@@ -152,10 +152,24 @@ impl ClaimmarkApp {
                     );
                 }
             }
+            Command::AcceptProposal => self.review_current(crate::model::ReviewStatus::Accepted),
+            Command::RejectProposal => self.review_current(crate::model::ReviewStatus::Rejected),
+            Command::EditProposal => self.edit_current_proposal(),
+            Command::NextProposal => self.step_proposal(true),
+            Command::PreviousProposal => self.step_proposal(false),
+            Command::FilterClaims(status, claim_type) => {
+                self.claims_filter = super::ClaimsFilter { status, claim_type };
+            }
+            Command::EditPreferences => {
+                self.modal = Some(Modal::Preferences {
+                    analyst: self.settings.analyst.clone(),
+                });
+            }
             Command::EditSchema => self.schema_editor.open = true,
             Command::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
             Command::Apply(edit, description) => {
-                self.apply(*edit, description);
+                let edit = self.with_correction(*edit);
+                self.apply(edit, description);
             }
         }
     }
@@ -192,6 +206,7 @@ impl ClaimmarkApp {
 
     pub(crate) fn replace_session(&mut self, session: Session) {
         self.session = session;
+        self.pending_in_project = (u64::MAX, 0);
         self.view = View::default();
         self.article = crate::ui::article::ArticleView::default();
         self.buffers = crate::ui::text_buffers::TextBuffers::default();
@@ -408,14 +423,9 @@ impl ClaimmarkApp {
         if let Some(range) = self.view.selection {
             self.tag(&doc, range, label);
         } else if let Some(span) = self.view.span {
-            self.apply(
-                Edit::SetSpanLabel {
-                    doc,
-                    span,
-                    label: label.clone(),
-                },
-                format!("Relabel span as {}", label.display()),
-            );
+            let description = format!("Relabel span as {}", label.display());
+            let edit = self.with_correction(Edit::SetSpanLabel { doc, span, label });
+            self.apply(edit, description);
         } else {
             self.set_status("Select some text first (drag over it, or double-click a word).");
         }
@@ -634,7 +644,8 @@ impl ClaimmarkApp {
                 span: span_id,
             },
         });
-        if self.apply(Edit::Batch(edits), format!("Fill role {}", role.display())) {
+        let edit = self.with_correction(Edit::Batch(edits));
+        if self.apply(edit, format!("Fill role {}", role.display())) {
             self.view.span = Some(span_id);
             self.view.selection = None;
         }

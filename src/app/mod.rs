@@ -7,6 +7,7 @@ pub mod commands;
 pub mod dialogs;
 mod execute;
 mod modals;
+mod reviewing;
 pub mod settings;
 
 use std::path::PathBuf;
@@ -91,6 +92,13 @@ enum UnsavedQuestion {
     Closing,
 }
 
+/// The claims list's filter: a status and a claim type, each optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClaimsFilter {
+    pub status: Option<crate::model::ReviewStatus>,
+    pub claim_type: Option<crate::model::Name>,
+}
+
 /// A line in the status bar.
 #[derive(Debug, Clone)]
 pub struct Status {
@@ -108,6 +116,10 @@ pub struct ClaimmarkApp {
     pub status: Option<Status>,
     pub schema_editor: ui::schema_editor::SchemaEditor,
     pub buffers: ui::text_buffers::TextBuffers,
+    /// Which claims the claims list shows.
+    pub claims_filter: ClaimsFilter,
+    /// Proposals waiting in the whole project, and the revision counted at.
+    pending_in_project: (u64, usize),
     pub settings: settings::Settings,
     settings_path: Option<PathBuf>,
     data_folder: Option<PathBuf>,
@@ -140,6 +152,8 @@ impl ClaimmarkApp {
             status: None,
             schema_editor: ui::schema_editor::SchemaEditor::default(),
             buffers: ui::text_buffers::TextBuffers::default(),
+            claims_filter: ClaimsFilter::default(),
+            pending_in_project: (u64::MAX, 0),
             settings,
             settings_path: options.settings_path,
             data_folder: options.data_folder,
@@ -456,6 +470,23 @@ impl ClaimmarkApp {
         }
     }
 
+    /// Proposals waiting for review in the whole project (counted once per
+    /// change, not per frame).
+    pub fn pending_in_project(&mut self) -> usize {
+        let revision = self.session.history().revision();
+        if self.pending_in_project.0 != revision {
+            let count = self
+                .session
+                .project()
+                .documents
+                .iter()
+                .map(|doc| crate::review::pending(doc).len())
+                .sum();
+            self.pending_in_project = (revision, count);
+        }
+        self.pending_in_project.1
+    }
+
     /// The window title (with `•` while there are unsaved changes).
     pub fn window_title(&self) -> &str {
         &self.window_title
@@ -516,7 +547,7 @@ impl ClaimmarkApp {
         }
     }
 
-    fn save_settings(&mut self) {
+    pub(crate) fn save_settings(&mut self) {
         if let Some(path) = &self.settings_path
             && let Err(error) = settings::save(path, &self.settings)
         {

@@ -40,6 +40,10 @@ pub enum Modal {
         problem: Option<String>,
     },
     Shortcuts,
+    /// The analyst's name, being edited.
+    Preferences {
+        analyst: String,
+    },
 }
 
 pub(super) fn modal_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
@@ -60,6 +64,7 @@ pub(super) fn modal_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Ve
                 text,
                 problem,
             } => type_path_ui(ui, request, reason, text, problem, out),
+            Modal::Preferences { analyst } => preferences_ui(ui, app, analyst),
             Modal::Shortcuts => {
                 ui.heading("Keyboard shortcuts");
                 shortcuts_ui(ui, app);
@@ -192,6 +197,36 @@ fn span_in_use_ui(
         {
             keep = false;
             out.push(Command::DeleteSpanFromClaims(span));
+        }
+        if ui.button("Cancel").clicked() {
+            keep = false;
+        }
+    });
+    keep
+}
+
+fn preferences_ui(ui: &mut egui::Ui, app: &mut ClaimmarkApp, analyst: &mut String) -> bool {
+    ui.heading("Analyst");
+    ui.label("Your name or initials go into each reviewed claim's provenance as reviewer.");
+    let caption = ui.label("Analyst name");
+    let field = ui
+        .add(
+            egui::TextEdit::singleline(analyst)
+                .hint_text("e.g. analyst-1")
+                .desired_width(240.0),
+        )
+        .labelled_by(caption.id);
+    let mut keep = true;
+    ui.horizontal(|ui| {
+        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+        if ui.button("Save").clicked() || enter {
+            keep = false;
+            analyst.trim().clone_into(&mut app.settings.analyst);
+            app.save_settings();
+            app.set_status(format!(
+                "Reviews are now recorded as by “{}”.",
+                app.settings.analyst
+            ));
         }
         if ui.button("Cancel").clicked() {
             keep = false;

@@ -1,4 +1,4 @@
-//! The user's settings: recent projects (and, later, the analyst's name).
+//! The user's settings: recent projects and the analyst's name.
 //! Kept in the platform's config folder as RON; tests keep them in memory.
 
 use std::path::{Path, PathBuf};
@@ -14,6 +14,8 @@ const RECENT_LIMIT: usize = 10;
 #[serde(default)]
 pub struct Settings {
     pub recent_projects: Vec<PathBuf>,
+    /// The analyst's name, recorded as reviewer in provenance.
+    pub analyst: String,
 }
 
 impl Settings {

@@ -11,7 +11,7 @@ pub mod history;
 use crate::model::document::{Argument, Claim, ClaimId, DocId, DocStatus, Document, Span, SpanId};
 use crate::model::project::{claim_problems, span_problem};
 use crate::model::schema::{ClaimTypeDef, LabelDef, Name, RoleDef};
-use crate::model::{CharRange, Entity, EntityId, Project};
+use crate::model::{CharRange, Entity, EntityId, Project, Provenance, ReviewStatus};
 
 pub use history::History;
 
@@ -68,6 +68,12 @@ pub enum Edit {
         note: String,
     },
 
+    /// Sets a span's review status only.
+    SetSpanStatus {
+        doc: DocId,
+        span: SpanId,
+        status: ReviewStatus,
+    },
     /// Replaces a span by a changed copy with the same id (status, value,
     /// entity, origin… in one go).
     ReplaceSpan {
@@ -78,6 +84,13 @@ pub enum Edit {
     InsertClaim {
         doc: DocId,
         claim: Claim,
+    },
+    /// Sets a claim's review status and provenance only.
+    SetClaimReview {
+        doc: DocId,
+        claim: ClaimId,
+        status: ReviewStatus,
+        provenance: Option<Provenance>,
     },
     /// Replaces a claim by a changed copy with the same id.
     ReplaceClaim {
@@ -330,6 +343,31 @@ impl Edit {
                     note: old,
                 })
             }
+            Self::SetSpanStatus { doc, span, status } => {
+                let target = span_mut(project, &doc, span)?;
+                let old = std::mem::replace(&mut target.status, status);
+                Ok(Self::SetSpanStatus {
+                    doc,
+                    span,
+                    status: old,
+                })
+            }
+            Self::SetClaimReview {
+                doc,
+                claim,
+                status,
+                provenance,
+            } => {
+                let target = claim_mut(project, &doc, claim)?;
+                let old_status = std::mem::replace(&mut target.status, status);
+                let old_provenance = std::mem::replace(&mut target.provenance, provenance);
+                Ok(Self::SetClaimReview {
+                    doc,
+                    claim,
+                    status: old_status,
+                    provenance: old_provenance,
+                })
+            }
             Self::ReplaceSpan { doc, span } => {
                 let document = project
                     .document(&doc)
@@ -469,6 +507,8 @@ impl Edit {
             | Self::SetSpanRange { doc, .. }
             | Self::SetSpanNote { doc, .. }
             | Self::ReplaceSpan { doc, .. }
+            | Self::SetSpanStatus { doc, .. }
+            | Self::SetClaimReview { doc, .. }
             | Self::InsertClaim { doc, .. }
             | Self::ReplaceClaim { doc, .. }
             | Self::RemoveClaim { doc, .. }

@@ -16,7 +16,7 @@ use egui::{Align2, Color32, Galley, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, p
 
 use super::theme;
 use crate::app::commands::Command;
-use crate::model::{CharOffset, CharRange, DocId, Document, Schema, SpanId, words};
+use crate::model::{CharOffset, CharRange, DocId, Document, ReviewStatus, Schema, SpanId, words};
 
 /// What the article view shows this frame.
 pub struct ArticleInput<'a> {
@@ -139,6 +139,7 @@ struct SpanEntry {
     color: Color32,
     fill: Color32,
     level: u8,
+    status: ReviewStatus,
 }
 
 /// Spans sorted by start, with stacking levels so that overlapping and
@@ -153,14 +154,14 @@ struct SpanIndex {
 
 impl SpanIndex {
     fn build(doc: &Document, schema: &Schema, revision: u64, visuals: &egui::Visuals) -> Self {
-        let mut order: Vec<(CharRange, SpanId, crate::model::Rgb)> = doc
+        let mut order: Vec<(CharRange, SpanId, crate::model::Rgb, ReviewStatus)> = doc
             .spans()
             .iter()
             .map(|span| {
                 let color = schema
                     .label(&span.label)
                     .map_or(crate::model::Rgb([128, 128, 128]), |label| label.color);
-                (span.range, span.id, color)
+                (span.range, span.id, color, span.status)
             })
             .collect();
         // Longer first at the same start, so an outer span gets the lower level.
@@ -170,21 +171,22 @@ impl SpanIndex {
                 .then(b.0.end().cmp(&a.0.end()))
                 .then(a.1.cmp(&b.1))
         });
-        let levels = stack_levels(order.iter().map(|(range, _, _)| *range));
+        let levels = stack_levels(order.iter().map(|(range, _, _, _)| *range));
         let longest = order
             .iter()
-            .map(|(range, _, _)| range.len())
+            .map(|(range, _, _, _)| range.len())
             .max()
             .unwrap_or(0);
         let entries = order
             .into_iter()
             .zip(levels)
-            .map(|((range, id, color), level)| SpanEntry {
+            .map(|((range, id, color, status), level)| SpanEntry {
                 range,
                 id,
                 color: theme::solid(color),
                 fill: theme::span_fill(color, visuals),
                 level,
+                status,
             })
             .collect();
         Self {
@@ -643,7 +645,9 @@ fn paint_paragraph(
         }
     }
     let here: Vec<&SpanEntry> = spans.overlapping(paragraph).collect();
-    for entry in &here {
+    // Accepted and corrected spans are filled; proposals only outlined
+    // (dashed), rejected ones struck through: the difference shows at a glance.
+    for entry in here.iter().filter(|e| e.status.is_kept()) {
         for rect in rects(entry.range) {
             painter.rect_filled(rect, 0.0, entry.fill);
         }
@@ -658,10 +662,45 @@ fn paint_paragraph(
         let level = entry.level.min(theme::MAX_UNDERLINE_LEVELS);
         for rect in rects(entry.range) {
             let y = rect.bottom() + 1.5 + f32::from(level) * theme::UNDERLINE_STEP;
-            painter.line_segment(
-                [pos2(rect.left() + 0.5, y), pos2(rect.right() - 0.5, y)],
-                Stroke::new(theme::UNDERLINE_WIDTH, entry.color),
-            );
+            let underline = [pos2(rect.left() + 0.5, y), pos2(rect.right() - 0.5, y)];
+            match entry.status {
+                ReviewStatus::Accepted | ReviewStatus::Corrected => {
+                    painter
+                        .line_segment(underline, Stroke::new(theme::UNDERLINE_WIDTH, entry.color));
+                }
+                ReviewStatus::Proposed => {
+                    let stroke = Stroke::new(1.5, entry.color);
+                    let r = rect.expand(0.5);
+                    let outline = [
+                        r.left_top(),
+                        r.right_top(),
+                        r.right_bottom(),
+                        r.left_bottom(),
+                        r.left_top(),
+                    ];
+                    painter.extend(egui::Shape::dashed_line(&outline, stroke, 4.0, 3.0));
+                    painter.extend(egui::Shape::dashed_line(
+                        &underline,
+                        Stroke::new(theme::UNDERLINE_WIDTH, entry.color),
+                        4.0,
+                        3.0,
+                    ));
+                }
+                ReviewStatus::Rejected => {
+                    let grey = visuals.weak_text_color();
+                    let middle = rect.center().y;
+                    painter.line_segment(
+                        [pos2(rect.left(), middle), pos2(rect.right(), middle)],
+                        Stroke::new(1.0, grey),
+                    );
+                    painter.extend(egui::Shape::dashed_line(
+                        &underline,
+                        Stroke::new(1.0, grey),
+                        2.0,
+                        3.0,
+                    ));
+                }
+            }
         }
         if input.claim_spans.contains(&entry.id) {
             for rect in rects(entry.range) {

@@ -1,6 +1,7 @@
 //! The middle of the window: the document's header (title, source,
 //! published date, status), the find bar and the article.
 
+use crate::app::short_text;
 use egui::{Key, RichText, Ui};
 
 use super::article::ArticleInput;
@@ -10,6 +11,8 @@ use crate::model::{CharRange, DocStatus};
 use crate::storage::project_file::{format_date, parse_date};
 
 pub fn central_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
+    let pending_in_project = app.pending_in_project();
+    let current_proposal = app.current_proposal();
     let ClaimmarkApp {
         session,
         view,
@@ -42,6 +45,7 @@ pub fn central_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
     if find.open {
         find_bar_ui(ui, project, find, out);
     }
+    review_bar_ui(ui, doc, current_proposal, pending_in_project, out);
     let matches: Vec<CharRange> = find
         .matches
         .iter()
@@ -258,4 +262,89 @@ fn find_bar_ui(
             });
     }
     ui.separator();
+}
+
+/// Review progress and the review keys, while there are proposals.
+fn review_bar_ui(
+    ui: &mut Ui,
+    doc: &crate::model::Document,
+    current: Option<crate::review::Proposal>,
+    pending_in_project: usize,
+    out: &mut Vec<Command>,
+) {
+    let (reviewed, proposed) = crate::review::progress(doc);
+    if proposed == 0 && pending_in_project == 0 {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        ui.label(RichText::new("Review").strong());
+        ui.label(format!(
+            "{reviewed}/{proposed} reviewed here · {pending_in_project} waiting in the project"
+        ));
+        for (label, hint, command) in [
+            ("K ◀", "Previous proposal (K)", Command::PreviousProposal),
+            ("J ▶", "Next proposal (J)", Command::NextProposal),
+        ] {
+            if ui.small_button(label).on_hover_text(hint).clicked() {
+                out.push(command);
+            }
+        }
+        let on_proposal = current.is_some();
+        for (label, hint, command) in [
+            (
+                "A accept",
+                "Accept the proposal (A)",
+                Command::AcceptProposal,
+            ),
+            (
+                "X reject",
+                "Reject the proposal (X)",
+                Command::RejectProposal,
+            ),
+            (
+                "E edit",
+                "Mark corrected and edit it (E)",
+                Command::EditProposal,
+            ),
+        ] {
+            if ui
+                .add_enabled(on_proposal, egui::Button::new(label).small())
+                .on_hover_text(hint)
+                .on_disabled_hover_text("Select a proposal first (J)")
+                .clicked()
+            {
+                out.push(command);
+            }
+        }
+        if let Some(proposal) = current {
+            ui.label(RichText::new(proposal_summary(doc, proposal)).weak());
+        }
+    });
+    ui.separator();
+}
+
+fn proposal_summary(doc: &crate::model::Document, proposal: crate::review::Proposal) -> String {
+    use crate::review::{Proposal, describe_origin};
+    match proposal {
+        Proposal::Claim(id) => doc.claim(id).map_or_else(String::new, |claim| {
+            let origin = claim
+                .provenance
+                .as_ref()
+                .map(|p| describe_origin(&p.creator, claim.confidence))
+                .unwrap_or_default();
+            format!("claim {id} {} {origin}", claim.claim_type.display())
+        }),
+        Proposal::Span(id) => doc.span(id).map_or_else(String::new, |span| {
+            let origin = span
+                .origin
+                .as_ref()
+                .map(|o| describe_origin(&o.agent, o.confidence))
+                .unwrap_or_default();
+            format!(
+                "span {id} {} “{}” {origin}",
+                span.label.display(),
+                short_text(doc.span_text(span), 40)
+            )
+        }),
+    }
 }

@@ -1,6 +1,8 @@
 //! The documents list: title, status, spans and claims per document.
 
 use crate::app::short_text;
+use std::fmt::Write as _;
+
 use egui::{Button, RichText, Ui};
 
 use crate::app::{Command, View};
@@ -33,13 +35,17 @@ pub fn documents_ui(ui: &mut Ui, project: &Project, view: &View, out: &mut Vec<C
                     DocStatus::InProgress => "•",
                     DocStatus::Done => "✔",
                 };
-                let text = format!(
+                let mut text = format!(
                     "{}\n{marker} {} · {} spans · {} claims",
                     short_text(&doc.title, 48),
                     doc.status.label(),
                     doc.spans().len(),
                     doc.claims().len()
                 );
+                let (reviewed, proposed) = crate::review::progress(doc);
+                if proposed > 0 {
+                    let _ = write!(text, "\n{reviewed}/{proposed} proposals reviewed");
+                }
                 let response = ui.add(
                     Button::selectable(selected, text)
                         .min_size(egui::vec2(ui.available_width(), 0.0)),

@@ -8,15 +8,16 @@ use egui::{Button, Color32, RichText, Ui};
 
 use super::text_buffers::TextBuffers;
 use super::theme;
-use crate::app::{ClaimmarkApp, Command, View, digit_for};
+use crate::app::{ClaimmarkApp, ClaimsFilter, Command, View, digit_for};
 use crate::edit::Edit;
-use crate::model::{Claim, Document, Name, Project, Span};
+use crate::model::{Claim, Document, Name, Project, ReviewStatus, Span};
 
 pub fn form_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
     let ClaimmarkApp {
         session,
         view,
         buffers,
+        claims_filter,
         ..
     } = app;
     let project = session.project();
@@ -49,7 +50,7 @@ pub fn form_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
             ui.label(RichText::new("Drag over text to select it, or click a span.").weak());
         }
         ui.separator();
-        claims_ui(ui, project, doc, view, out);
+        claims_ui(ui, project, doc, view, claims_filter, out);
         if let Some(claim) = view.claim.and_then(|id| doc.claim(id)) {
             ui.separator();
             claim_editor_ui(ui, project, doc, claim, view, buffers, out);
@@ -98,6 +99,17 @@ fn span_ui(
 ) {
     ui.heading(format!("Span {}", span.id));
     quote_ui(ui, doc.span_text(span));
+    if span.status != ReviewStatus::Accepted || span.origin.is_some() {
+        let mut line = format!("[{}]", span.status);
+        if let Some(origin) = &span.origin {
+            let _ = write!(
+                line,
+                " proposed {}",
+                crate::review::describe_origin(&origin.agent, origin.confidence)
+            );
+        }
+        ui.label(RichText::new(line).italics());
+    }
     ui.label(
         RichText::new(format!("chars {}–{}", span.range.start(), span.range.end()))
             .small()
@@ -204,7 +216,14 @@ fn claim_summary(doc: &Document, claim: &Claim) -> String {
     parts.join(" · ")
 }
 
-fn claims_ui(ui: &mut Ui, project: &Project, doc: &Document, view: &View, out: &mut Vec<Command>) {
+fn claims_ui(
+    ui: &mut Ui,
+    project: &Project,
+    doc: &Document,
+    view: &View,
+    filter: &ClaimsFilter,
+    out: &mut Vec<Command>,
+) {
     ui.horizontal(|ui| {
         ui.heading("Claims");
         ui.label(RichText::new(doc.claims().len().to_string()).weak());
@@ -227,40 +246,145 @@ fn claims_ui(ui: &mut Ui, project: &Project, doc: &Document, view: &View, out: &
         );
         return;
     }
+    claims_filter_ui(ui, project, filter, out);
     let using_selected_span: Vec<_> = view
         .span
         .map(|span| doc.claims_using(span).map(|c| c.id).collect())
         .unwrap_or_default();
-    for claim in doc.claims() {
-        let missing = missing_roles(project, claim);
-        let mut text = format!(
-            "{} {} — {}",
-            claim.id,
-            claim.claim_type.display(),
-            claim_summary(doc, claim)
+    let shown = doc.claims().iter().filter(|claim| {
+        filter.status.is_none_or(|status| claim.status == status)
+            && filter
+                .claim_type
+                .as_ref()
+                .is_none_or(|ty| &claim.claim_type == ty)
+    });
+    let mut count = 0;
+    for claim in shown {
+        count += 1;
+        claim_row_ui(
+            ui,
+            project,
+            doc,
+            claim,
+            view.claim == Some(claim.id),
+            using_selected_span.contains(&claim.id),
+            out,
         );
-        if !missing.is_empty() {
-            let names: Vec<String> = missing.iter().map(Name::display).collect();
-            let _ = write!(text, "\n⚠ missing: {}", names.join(", "));
+    }
+    if count == 0 {
+        ui.label(RichText::new("No claim matches the filter.").weak());
+    }
+}
+
+fn claims_filter_ui(ui: &mut Ui, project: &Project, filter: &ClaimsFilter, out: &mut Vec<Command>) {
+    ui.horizontal(|ui| {
+        let caption = ui.label("Show");
+        egui::ComboBox::from_id_salt("claims_status_filter")
+            .selected_text(filter.status.map_or("any status", ReviewStatus::as_str))
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(filter.status.is_none(), "any status")
+                    .clicked()
+                {
+                    out.push(Command::FilterClaims(None, filter.claim_type.clone()));
+                }
+                for status in ReviewStatus::ALL {
+                    if ui
+                        .selectable_label(filter.status == Some(status), status.as_str())
+                        .clicked()
+                    {
+                        out.push(Command::FilterClaims(
+                            Some(status),
+                            filter.claim_type.clone(),
+                        ));
+                    }
+                }
+            })
+            .response
+            .labelled_by(caption.id);
+        let type_caption = ui.label("of");
+        egui::ComboBox::from_id_salt("claims_type_filter")
+            .selected_text(
+                filter
+                    .claim_type
+                    .as_ref()
+                    .map_or_else(|| "any type".to_owned(), Name::display),
+            )
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(filter.claim_type.is_none(), "any type")
+                    .clicked()
+                {
+                    out.push(Command::FilterClaims(filter.status, None));
+                }
+                for claim_type in &project.schema.claim_types {
+                    let on = filter.claim_type.as_ref() == Some(&claim_type.name);
+                    if ui.selectable_label(on, claim_type.name.display()).clicked() {
+                        out.push(Command::FilterClaims(
+                            filter.status,
+                            Some(claim_type.name.clone()),
+                        ));
+                    }
+                }
+            })
+            .response
+            .labelled_by(type_caption.id);
+    });
+}
+
+fn claim_row_ui(
+    ui: &mut Ui,
+    project: &Project,
+    doc: &Document,
+    claim: &Claim,
+    selected: bool,
+    uses_selected_span: bool,
+    out: &mut Vec<Command>,
+) {
+    let missing = missing_roles(project, claim);
+    let mut text = format!(
+        "{} {} — {}",
+        claim.id,
+        claim.claim_type.display(),
+        claim_summary(doc, claim)
+    );
+    if claim.status != ReviewStatus::Accepted {
+        let _ = write!(text, "\n[{}]", claim.status);
+        if let Some(confidence) = claim.confidence {
+            let _ = write!(text, " confidence {:.2}", confidence.get());
         }
-        let mut rich = RichText::new(text);
-        if using_selected_span.contains(&claim.id) {
-            rich = rich.strong();
+        if !claim.orphans.is_empty() {
+            let _ = write!(
+                text,
+                " · {} argument(s) not found in the text",
+                claim.orphans.len()
+            );
         }
-        if !missing.is_empty() {
-            rich = rich.color(theme::warning(ui.visuals()));
-        }
-        let selected = view.claim == Some(claim.id);
-        let response = ui.add(
-            Button::selectable(selected, rich).min_size(egui::vec2(ui.available_width(), 0.0)),
-        );
-        if response.clicked() {
-            out.push(Command::SelectClaim(if selected {
-                None
-            } else {
-                Some(claim.id)
-            }));
-        }
+    }
+    if !missing.is_empty() {
+        let names: Vec<String> = missing.iter().map(Name::display).collect();
+        let _ = write!(text, "\n⚠ missing: {}", names.join(", "));
+    }
+    let mut rich = RichText::new(text);
+    if uses_selected_span {
+        rich = rich.strong();
+    }
+    match claim.status {
+        ReviewStatus::Proposed => rich = rich.italics(),
+        ReviewStatus::Rejected => rich = rich.strikethrough().weak(),
+        ReviewStatus::Accepted | ReviewStatus::Corrected => {}
+    }
+    if !missing.is_empty() {
+        rich = rich.color(theme::warning(ui.visuals()));
+    }
+    let response =
+        ui.add(Button::selectable(selected, rich).min_size(egui::vec2(ui.available_width(), 0.0)));
+    if response.clicked() {
+        out.push(Command::SelectClaim(if selected {
+            None
+        } else {
+            Some(claim.id)
+        }));
     }
 }
 

@@ -14,6 +14,7 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &ClaimmarkApp, out: &mut Vec<Command>) {
             (Menu::Edit, "Edit"),
             (Menu::Document, "Document"),
             (Menu::Claim, "Claim"),
+            (Menu::Review, "Review"),
             (Menu::View, "View"),
             (Menu::Help, "Help"),
         ] {
@@ -75,6 +76,9 @@ fn is_enabled(app: &ClaimmarkApp, command: &Command) -> bool {
         | Command::PickClaimType
         | Command::Find => has_doc,
         Command::PickRole => app.view.claim.is_some(),
+        Command::AcceptProposal | Command::RejectProposal | Command::EditProposal => {
+            app.current_proposal().is_some()
+        }
         _ => true,
     }
 }

@@ -713,3 +713,177 @@ fn a_save_that_fails_says_so_and_keeps_the_session() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert!(!nowhere.exists());
 }
+
+/// The sample project with its second and third documents' claims turned
+/// into an extractor's proposals, and one standalone proposed span.
+fn proposals_project(dir: &Path) -> PathBuf {
+    use claimmark::model::{Agent, Confidence, ReviewStatus, SpanOrigin};
+    let mut project = sample_project();
+    let extractor = Agent::software("test-extractor", Some("1.0".into()));
+    for doc in project.documents.iter_mut().skip(1) {
+        let mut edits = Vec::new();
+        for span in doc.spans() {
+            let mut changed = span.clone();
+            changed.status = ReviewStatus::Proposed;
+            changed.origin = Some(SpanOrigin {
+                agent: extractor.clone(),
+                confidence: Confidence::new(0.8),
+            });
+            edits.push(claimmark::edit::Edit::ReplaceSpan {
+                doc: doc.id.clone(),
+                span: changed,
+            });
+        }
+        for claim in doc.claims() {
+            let mut changed = claim.clone();
+            changed.status = ReviewStatus::Proposed;
+            edits.push(claimmark::edit::Edit::ReplaceClaim {
+                doc: doc.id.clone(),
+                claim: changed,
+            });
+        }
+        let mut one = claimmark::model::Project::default();
+        one.documents.push(doc.clone());
+        claimmark::edit::Edit::Batch(edits).apply(&mut one).unwrap();
+        *doc = one.documents.remove(0);
+    }
+    let path = dir.join("proposals.ron");
+    storage::save_project(&path, &project).unwrap();
+    path
+}
+
+#[test]
+fn proposals_are_reviewed_by_keyboard_across_documents() {
+    use claimmark::model::ReviewStatus;
+    let dir = scratch();
+    let path = proposals_project(dir.path());
+    let mut harness = harness_with(Some(path.clone()), vec![]);
+    let pending = |h: &mut Harness<'_, ClaimmarkApp>| h.state_mut().pending_in_project();
+    let before = pending(&mut harness);
+    assert!(before > 0);
+
+    // J goes to the first proposal, in the next document that has one.
+    press(&mut harness, Key::J);
+    assert_eq!(
+        harness
+            .state()
+            .view
+            .document
+            .as_ref()
+            .map(ToString::to_string)
+            .as_deref(),
+        Some("kuznechyk-freed")
+    );
+    let doc_now = doc(&harness);
+    let status_of = |h: &Harness<'_, ClaimmarkApp>, proposal| match proposal {
+        claimmark::review::Proposal::Claim(id) => doc(h).claim(id).unwrap().status,
+        claimmark::review::Proposal::Span(id) => doc(h).span(id).unwrap().status,
+    };
+    // Walk to the first claim proposal and accept it: its spans come along.
+    while !matches!(
+        harness.state().current_proposal(),
+        Some(claimmark::review::Proposal::Claim(_))
+    ) {
+        press(&mut harness, Key::J);
+    }
+    let Some(claimmark::review::Proposal::Claim(first_claim)) = harness.state().current_proposal()
+    else {
+        unreachable!()
+    };
+    let before_accept = pending(&mut harness);
+    press(&mut harness, Key::A);
+    let after = doc(&harness);
+    let accepted = after.claim(first_claim).unwrap();
+    assert_eq!(accepted.status, ReviewStatus::Accepted);
+    for argument in &accepted.arguments {
+        assert_eq!(
+            after.span(argument.span).unwrap().status,
+            ReviewStatus::Accepted
+        );
+    }
+    let reviewer = accepted
+        .provenance
+        .as_ref()
+        .unwrap()
+        .reviewer
+        .as_ref()
+        .unwrap();
+    assert_eq!(reviewer.id, "analyst", "the default analyst name");
+    assert_eq!(pending(&mut harness), before_accept - 1);
+    let second = harness
+        .state()
+        .current_proposal()
+        .expect("moved on to the next proposal");
+    assert_ne!(second, claimmark::review::Proposal::Claim(first_claim));
+
+    // X rejects it and moves on; E marks the next one corrected and stays.
+    press(&mut harness, Key::X);
+    assert_eq!(status_of(&harness, second), ReviewStatus::Rejected);
+    let third = harness
+        .state()
+        .current_proposal()
+        .expect("a third proposal");
+    press(&mut harness, Key::E);
+    assert_eq!(status_of(&harness, third), ReviewStatus::Corrected);
+    // K goes back to an earlier proposal still waiting.
+    press(&mut harness, Key::K);
+    assert!(harness.state().current_proposal().is_some());
+
+    // Every review action is undoable.
+    for _ in 0..3 {
+        press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    }
+    assert_eq!(
+        doc(&harness).claim(first_claim).unwrap().status,
+        ReviewStatus::Proposed
+    );
+    let _ = doc_now;
+
+    // The claims list filters by status.
+    harness.get_by_label("Show").click();
+    harness.run();
+    harness.get_by_label("proposed").click();
+    harness.run();
+    assert_eq!(
+        harness.state().claims_filter.status,
+        Some(ReviewStatus::Proposed)
+    );
+    let shown = harness.query_all_by_label_contains(" — ").count();
+    let proposed_here = doc(&harness)
+        .claims()
+        .iter()
+        .filter(|c| c.status == ReviewStatus::Proposed)
+        .count();
+    assert_eq!(shown, proposed_here, "only proposed claims are listed");
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(storage::load_project(&path).is_ok());
+}
+
+#[test]
+fn relabelling_a_proposed_span_marks_it_corrected_in_one_step() {
+    use claimmark::model::ReviewStatus;
+    let dir = scratch();
+    let path = proposals_project(dir.path());
+    let mut harness = harness_with(Some(path), vec![]);
+    press_with(&mut harness, Modifiers::COMMAND, Key::PageDown);
+    let before = doc(&harness);
+    let minsk = before
+        .spans()
+        .iter()
+        .find(|s| before.span_text(s) == "Minsk")
+        .unwrap()
+        .clone();
+    let pos = char_pos(&harness, minsk.range.start().get() + 1);
+    click_at(&mut harness, pos);
+    assert_eq!(harness.state().view.span, Some(minsk.id));
+    press(&mut harness, Key::Num5);
+    let span = doc(&harness).span(minsk.id).unwrap().clone();
+    assert_eq!(span.label.as_str(), "organization");
+    assert_eq!(span.status, ReviewStatus::Corrected);
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        doc(&harness),
+        before,
+        "one undo reverts both the label and the status"
+    );
+}
