@@ -193,5 +193,67 @@ fn project_files(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, frames, project_files);
+/// A key press that accepts a proposal, in a document with 10,000 of them,
+/// to the end of the frame that shows the next one.
+fn review_frames(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let doc = common::generated_document("proposals", 600_000, 10_000);
+    let extractor = claimmark::model::Agent::software("bench", None);
+    let mut project = claimmark::model::Project::default();
+    project.documents.push(doc.clone());
+    let edits = doc
+        .spans()
+        .iter()
+        .map(|span| {
+            let mut span = span.clone();
+            span.status = claimmark::model::ReviewStatus::Proposed;
+            span.origin = Some(claimmark::model::SpanOrigin {
+                agent: extractor.clone(),
+                confidence: None,
+            });
+            claimmark::edit::Edit::ReplaceSpan { doc: doc.id.clone(), span }
+        })
+        .collect();
+    claimmark::edit::Edit::Batch(edits).apply(&mut project).expect("proposals");
+    eprintln!(
+        "review document: {} proposals",
+        claimmark::review::pending(&project.documents[0]).len()
+    );
+    let path = dir.path().join("proposals.ron");
+    storage::save_project(&path, &project).expect("save");
+    let mut app = ClaimmarkApp::new(AppOptions::for_tests(Some(path), Vec::new()));
+    let mut window = common::Headless::new(1280.0, 800.0);
+    let key = |key: egui::Key| {
+        vec![egui::Event::Key {
+            key,
+            physical_key: None,
+            pressed: true,
+            repeat: false,
+            modifiers: egui::Modifiers::NONE,
+        }]
+    };
+    window.frame(key(egui::Key::J), |ui| app.frame_ui(ui));
+    for _ in 0..3 {
+        window.frame(Vec::new(), |ui| app.frame_ui(ui));
+    }
+    assert!(app.current_proposal().is_some(), "J selected a proposal");
+    let mut group = c.benchmark_group("review");
+    group.bench_function("accept_key_10k_proposals", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                let started = Instant::now();
+                window.frame(key(egui::Key::A), |ui| app.frame_ui(ui));
+                total += started.elapsed();
+                // Undo (untimed) so every press accepts a fresh proposal.
+                app.push(claimmark::app::Command::Undo);
+                window.frame(Vec::new(), |ui| app.frame_ui(ui));
+            }
+            total
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, frames, review_frames, project_files);
 criterion_main!(benches);

@@ -104,7 +104,7 @@ fn span_ui(
         if let Some(origin) = &span.origin {
             let _ = write!(
                 line,
-                " proposed {}",
+                " {}",
                 crate::review::describe_origin(&origin.agent, origin.confidence)
             );
         }
