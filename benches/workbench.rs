@@ -211,10 +211,15 @@ fn review_frames(c: &mut Criterion) {
                 agent: extractor.clone(),
                 confidence: None,
             });
-            claimmark::edit::Edit::ReplaceSpan { doc: doc.id.clone(), span }
+            claimmark::edit::Edit::ReplaceSpan {
+                doc: doc.id.clone(),
+                span,
+            }
         })
         .collect();
-    claimmark::edit::Edit::Batch(edits).apply(&mut project).expect("proposals");
+    claimmark::edit::Edit::Batch(edits)
+        .apply(&mut project)
+        .expect("proposals");
     eprintln!(
         "review document: {} proposals",
         claimmark::review::pending(&project.documents[0]).len()

@@ -118,6 +118,8 @@ pub struct ClaimmarkApp {
     pub buffers: ui::text_buffers::TextBuffers,
     /// Which claims the claims list shows.
     pub claims_filter: ClaimsFilter,
+    /// The value editor's fields for the selected span.
+    pub value_draft: ui::value_editor::ValueDraft,
     /// Proposals waiting in the whole project, and the revision counted at.
     pending_in_project: (u64, usize),
     pub settings: settings::Settings,
@@ -153,6 +155,7 @@ impl ClaimmarkApp {
             schema_editor: ui::schema_editor::SchemaEditor::default(),
             buffers: ui::text_buffers::TextBuffers::default(),
             claims_filter: ClaimsFilter::default(),
+            value_draft: ui::value_editor::ValueDraft::default(),
             pending_in_project: (u64::MAX, 0),
             settings,
             settings_path: options.settings_path,

@@ -18,6 +18,7 @@ pub fn form_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
         view,
         buffers,
         claims_filter,
+        value_draft,
         ..
     } = app;
     let project = session.project();
@@ -45,7 +46,7 @@ pub fn form_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
                 .weak(),
             );
         } else if let Some(span) = view.span.and_then(|id| doc.span(id)) {
-            span_ui(ui, project, doc, span, buffers, out);
+            span_ui(ui, project, doc, span, buffers, value_draft, out);
         } else {
             ui.label(RichText::new("Drag over text to select it, or click a span.").weak());
         }
@@ -95,6 +96,7 @@ fn span_ui(
     doc: &Document,
     span: &Span,
     buffers: &mut TextBuffers,
+    value_draft: &mut super::value_editor::ValueDraft,
     out: &mut Vec<Command>,
 ) {
     ui.heading(format!("Span {}", span.id));
@@ -140,6 +142,11 @@ fn span_ui(
             .response
             .labelled_by(label_caption.id);
     });
+    let kind = project
+        .schema
+        .label(&span.label)
+        .map_or(crate::model::ValueKind::Text, |l| l.value_kind);
+    super::value_editor::value_ui(ui, doc, span, kind, value_draft, out);
     let key = format!("span-note/{}/{}", doc.id, span.id);
     let (_, changed) = buffers.field(ui, &key, "Note", &span.note, true, "A remark on this span");
     if let Some(note) = changed {
@@ -474,7 +481,19 @@ fn claim_editor_ui(
                                 Button::new(RichText::new(&text))
                                     .stroke(egui::Stroke::new(1.5, color)),
                             );
-                            if chip.on_hover_text("Select this span").clicked() {
+                            let hover = doc
+                                .span(argument.span)
+                                .and_then(|s| s.value.as_ref())
+                                .map_or_else(
+                                    || "Select this span".to_owned(),
+                                    |v| {
+                                        format!(
+                                            "Value: {}. Click to select the span.",
+                                            super::value_editor::describe(&v.value)
+                                        )
+                                    },
+                                );
+                            if chip.on_hover_text(hover).clicked() {
                                 out.push(Command::SelectSpan(Some(argument.span)));
                             }
                             if ui

@@ -11,3 +11,4 @@ pub mod schema_editor;
 pub mod status_bar;
 pub mod text_buffers;
 pub mod theme;
+pub mod value_editor;
