@@ -288,22 +288,13 @@ impl ClaimmarkApp {
         let added = batch.documents.len();
         let first = batch.documents.first().map(|doc| doc.id.clone());
         if added > 0 {
-            let at = self.session.project().documents.len();
-            let edits = batch
-                .documents
-                .into_iter()
-                .enumerate()
-                .map(|(i, document)| Edit::InsertDocument {
-                    index: at + i,
-                    document: Box::new(document),
-                })
-                .collect();
+            let edit = crate::edit::append_documents(self.session.project(), batch.documents);
             let description = if added == 1 {
                 "Add 1 article".to_owned()
             } else {
                 format!("Add {added} articles")
             };
-            if self.apply(Edit::Batch(edits), description)
+            if self.apply(edit, description)
                 && let Some(first) = first
             {
                 self.go_to_document(&first);

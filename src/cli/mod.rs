@@ -5,7 +5,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use crate::edit::Edit;
 use crate::session::Session;
 use crate::storage::articles::{self, ArticleMeta};
 
@@ -33,18 +32,9 @@ pub fn add(project: &Path, files: &[PathBuf], meta: &ArticleMeta) -> anyhow::Res
         .iter()
         .map(|doc| doc.id.to_string())
         .collect();
-    let at = session.project().documents.len();
-    let edits = batch
-        .documents
-        .into_iter()
-        .enumerate()
-        .map(|(i, document)| Edit::InsertDocument {
-            index: at + i,
-            document: Box::new(document),
-        })
-        .collect();
+    let edit = crate::edit::append_documents(session.project(), batch.documents);
     session
-        .apply(Edit::Batch(edits), "Add articles")
+        .apply(edit, "Add articles")
         .context("could not add the articles")?;
     if !added.is_empty() || created {
         if let Some(parent) = project.parent().filter(|p| !p.as_os_str().is_empty()) {

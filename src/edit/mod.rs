@@ -534,6 +534,21 @@ impl Edit {
     }
 }
 
+/// The edit that adds documents after the project's last one, as one step.
+pub fn append_documents(project: &Project, documents: Vec<crate::model::Document>) -> Edit {
+    let at = project.documents.len();
+    Edit::Batch(
+        documents
+            .into_iter()
+            .enumerate()
+            .map(|(i, document)| Edit::InsertDocument {
+                index: at + i,
+                document: Box::new(document),
+            })
+            .collect(),
+    )
+}
+
 fn apply_batch(edits: Vec<Edit>, project: &mut Project) -> Result<Edit> {
     let mut inverses = Vec::with_capacity(edits.len());
     for edit in edits {

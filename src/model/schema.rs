@@ -165,6 +165,19 @@ impl RoleDef {
     pub fn accepts(&self, label: &Name) -> bool {
         self.labels.is_empty() || self.labels.contains(label)
     }
+
+    /// The labels it takes, for people: "person, organization" or "any label".
+    pub fn describe_labels(&self) -> String {
+        if self.labels.is_empty() {
+            "any label".to_owned()
+        } else {
+            self.labels
+                .iter()
+                .map(Name::display)
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    }
 }
 
 /// A kind of claim and its roles.

@@ -553,15 +553,7 @@ fn claim_editor_ui(
 }
 
 fn role_help(role: &crate::model::RoleDef) -> String {
-    let labels = if role.labels.is_empty() {
-        "any label".to_owned()
-    } else {
-        role.labels
-            .iter()
-            .map(Name::display)
-            .collect::<Vec<_>>()
-            .join(" or ")
-    };
+    let labels = role.describe_labels();
     format!(
         "{}{}; takes {labels}",
         if role.required {

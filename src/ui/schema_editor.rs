@@ -314,15 +314,7 @@ impl SchemaEditor {
                             },
                         ));
                     }
-                    let accepted = if role.labels.is_empty() {
-                        "any label".to_owned()
-                    } else {
-                        role.labels
-                            .iter()
-                            .map(Name::display)
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    };
+                    let accepted = role.describe_labels();
                     ui.menu_button(format!("Takes: {accepted}"), |ui| {
                         for label in &project.schema.labels {
                             let mut on = role.labels.contains(&label.name);
