@@ -8,6 +8,8 @@
 //!   inverse; undo/redo history.
 //! - [`storage`]: the RON project file, its versions, atomic saving,
 //!   recovery copies, reading article files.
+//! - [`normalize`]: reading dates, counts, durations and event words into
+//!   values, and matching names to the project's entities.
 //! - [`session`]: a project with its path and history: what both the GUI
 //!   and the CLI work on.
 //! - [`app`] and [`ui`]: the eframe application (the only modules that use
@@ -20,6 +22,7 @@ pub mod app;
 pub mod cli;
 pub mod edit;
 pub mod model;
+pub mod normalize;
 pub mod session;
 pub mod storage;
 pub mod ui;
