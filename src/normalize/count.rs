@@ -78,8 +78,14 @@ pub fn normalize_count(expression: &str) -> Option<CountValue> {
 #[must_use]
 pub fn find_counts(text: &str) -> Vec<FoundCount> {
     let tokens = Tokens::new(text);
+    find_counts_in(&tokens, &date_token_ranges(&tokens))
+}
+
+/// [`find_counts`] on text already cut into tokens whose dates (token
+/// ranges `[first, end)`) are known.
+pub(crate) fn find_counts_in(tokens: &Tokens, dates: &[(usize, usize)]) -> Vec<FoundCount> {
     let mut in_date = vec![false; tokens.len()];
-    for (first, end) in date_token_ranges(&tokens) {
+    for &(first, end) in dates {
         for flag in in_date.iter_mut().take(end).skip(first) {
             *flag = true;
         }
@@ -92,7 +98,7 @@ pub fn find_counts(text: &str) -> Vec<FoundCount> {
             .is_none_or(|flags| flags.contains(&true))
     };
     while index < tokens.len() {
-        if let Some((end, value)) = match_count_at(&tokens, index, Mode::Find)
+        if let Some((end, value)) = match_count_at(tokens, index, Mode::Find)
             && !touches_date(index, end)
             && let Some((start, end_char)) = tokens.char_span(index, end)
         {

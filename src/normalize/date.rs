@@ -101,18 +101,30 @@ pub fn normalize_date(expression: &str, published: Option<Date>) -> Option<DateR
 /// longest match at each place.
 #[must_use]
 pub fn find_dates(text: &str, published: Option<Date>) -> Vec<FoundDate> {
-    let tokens = Tokens::new(text);
-    scan(&tokens)
+    find_dates_in(&Tokens::new(text), published)
+        .into_iter()
+        .map(|(_, found)| found)
+        .collect()
+}
+
+/// [`find_dates`] on text already cut into tokens, with each date's token
+/// range `[first, end)` (the count finder skips numbers inside dates).
+pub(crate) fn find_dates_in(
+    tokens: &Tokens,
+    published: Option<Date>,
+) -> Vec<((usize, usize), FoundDate)> {
+    scan(tokens)
         .into_iter()
         .filter_map(|(first, end, expr)| {
             let (start, end_char) = tokens.char_span(first, end)?;
-            let surface = surface_text(&tokens, first, end);
-            let future = looks_ahead(&tokens, first);
-            Some(FoundDate {
+            let surface = surface_text(tokens, first, end);
+            let future = looks_ahead(tokens, first);
+            let found = FoundDate {
                 start,
                 end: end_char,
                 reading: resolve(&expr, &surface, published, future),
-            })
+            };
+            Some(((first, end), found))
         })
         .collect()
 }

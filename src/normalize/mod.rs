@@ -1,21 +1,36 @@
-//! Normalising date and count expressions, and finding them in raw text.
+//! Normalising what spans say into values, and matching names to the
+//! project's entities. No GUI here: the window, the CLI and the suggester
+//! call these functions.
 //!
 //! Every offset in this module's public API is a char (Unicode code point)
 //! offset, half-open `[start, end)`, as in `claim/v1`. The finders are
 //! deterministic: the same text and publication date give the same result.
 //!
-//! Layout: `text` cuts text into tokens with char offsets, `words` reads
-//! English number words, `date` and `count` hold the readers and finders.
-//! The count finder asks the date finder first, so that "June 8, 2022" or
-//! "in 2020" never yield counts.
+//! Layout:
+//! - [`normalize_span`] / [`renormalize`] (`span.rs`): one span's value by
+//!   its label's value kind; recomputing a document's values as edits.
+//! - `date` and `count`: reading one expression and finding them in running
+//!   text (their module docs list every rule); `duration`: "six-year
+//!   sentence" → `P6Y`; `event`: the trigger word list per claim type.
+//! - [`names`]: matching mentions to registry entities across spellings, and
+//!   the edits that create, link, rename and merge entities.
+//! - `text` cuts text into tokens with char offsets, `words` reads English
+//!   number words. The count finder asks the date finder first, so that
+//!   "June 8, 2022" or "in 2020" never yield counts.
 
 pub mod count;
 pub mod date;
-mod text;
+pub mod duration;
+pub mod event;
+pub mod names;
+pub(crate) mod span;
+pub(crate) mod text;
 mod words;
 
 pub use count::{FoundCount, find_counts, normalize_count};
 pub use date::{DateReading, FoundDate, find_dates, normalize_date};
+pub use duration::normalize_duration;
+pub use span::{Normalized, normalize_span, normalizer_owns, renormalize};
 
 #[cfg(test)]
 mod tests {

@@ -168,15 +168,17 @@ impl Tokens {
     }
 
     /// Whether token `index` begins a line (nothing but spaces before it).
+    /// Only the gap to the previous token is read, so this is cheap on long
+    /// lines too.
     pub fn starts_line(&self, index: usize) -> bool {
         let Some(token) = self.get(index) else {
             return false;
         };
-        self.chars[..token.start]
-            .iter()
-            .rev()
-            .take_while(|c| **c != '\n')
-            .all(|c| is_space(*c))
+        let gap_start = index
+            .checked_sub(1)
+            .and_then(|previous| self.get(previous))
+            .map_or(0, |previous| previous.end);
+        index == 0 || self.chars[gap_start..token.start].contains(&'\n')
     }
 
     /// Whether token `index` ends a line (nothing but spaces after it).
@@ -184,10 +186,10 @@ impl Tokens {
         let Some(token) = self.get(index) else {
             return false;
         };
-        self.chars[token.end..]
-            .iter()
-            .take_while(|c| **c != '\n')
-            .all(|c| is_space(*c))
+        let gap_end = self
+            .get(index + 1)
+            .map_or(self.chars.len(), |next| next.start);
+        index + 1 == self.len() || self.chars[token.end..gap_end].contains(&'\n')
     }
 
     /// Whether token `index` starts a sentence: text start, line start, or
