@@ -10,6 +10,8 @@
 //!   recovery copies, reading article files.
 //! - [`normalize`]: reading dates, counts, durations and event words into
 //!   values, and matching names to the project's entities.
+//! - [`suggest`]: the built-in pre-annotator's proposals (spans with
+//!   status `Proposed`), and tagging every occurrence of a span's text.
 //! - [`session`]: a project with its path and history: what both the GUI
 //!   and the CLI work on.
 //! - [`app`] and [`ui`]: the eframe application (the only modules that use
@@ -25,4 +27,5 @@ pub mod model;
 pub mod normalize;
 pub mod session;
 pub mod storage;
+pub mod suggest;
 pub mod ui;

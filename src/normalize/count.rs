@@ -79,11 +79,17 @@ pub fn normalize_count(expression: &str) -> Option<CountValue> {
 pub fn find_counts(text: &str) -> Vec<FoundCount> {
     let tokens = Tokens::new(text);
     find_counts_in(&tokens, &date_token_ranges(&tokens))
+        .into_iter()
+        .map(|(_, found)| found)
+        .collect()
 }
 
 /// [`find_counts`] on text already cut into tokens whose dates (token
-/// ranges `[first, end)`) are known.
-pub(crate) fn find_counts_in(tokens: &Tokens, dates: &[(usize, usize)]) -> Vec<FoundCount> {
+/// ranges `[first, end)`) are known, with each count's token range.
+pub(crate) fn find_counts_in(
+    tokens: &Tokens,
+    dates: &[(usize, usize)],
+) -> Vec<((usize, usize), FoundCount)> {
     let mut in_date = vec![false; tokens.len()];
     for &(first, end) in dates {
         for flag in in_date.iter_mut().take(end).skip(first) {
@@ -102,11 +108,14 @@ pub(crate) fn find_counts_in(tokens: &Tokens, dates: &[(usize, usize)]) -> Vec<F
             && !touches_date(index, end)
             && let Some((start, end_char)) = tokens.char_span(index, end)
         {
-            found.push(FoundCount {
-                start,
-                end: end_char,
-                value,
-            });
+            found.push((
+                (index, end),
+                FoundCount {
+                    start,
+                    end: end_char,
+                    value,
+                },
+            ));
             index = end;
         } else {
             index += 1;

@@ -27,6 +27,8 @@
 //! - "earlier this year" / "later this year" are the publication year with no
 //!   modifier (`Before` would mean before the year itself).
 //! - Without a publication date every such expression is `NeedsAnalyst`.
+//! - "that year", "that day", "the same month" refer to a date the article
+//!   named earlier: found (so the analyst sees them) but `NeedsAnalyst`.
 //! - Numeric dates: `2024-07-04` (ISO) and `04.07.2024` (day first, the
 //!   European order) are read directly; `04/07/2024` only when one part is
 //!   over 12, otherwise `NeedsAnalyst`.
@@ -868,6 +870,29 @@ fn match_relative(tokens: &Tokens, index: usize, mode: Mode) -> Option<(usize, E
     {
         return Some((index + 2, Expr::DaysFromPublished(0)));
     }
+    // "that year", "the same month": a date named earlier, which only a
+    // reader of the article can name.
+    let anaphoric = if word == "that" {
+        Some(index + 1)
+    } else if word == "the" && tokens.word_at(index + 1, "same") {
+        Some(index + 2)
+    } else {
+        None
+    };
+    if let Some(unit_at) = anaphoric
+        && let Some(unit) = tokens
+            .get(unit_at)
+            .filter(|t| matches!(t.lower.as_str(), "day" | "week" | "month" | "year"))
+    {
+        let surface = surface_text(tokens, index, unit_at + 1);
+        return Some((
+            unit_at + 1,
+            Expr::Ambiguous(format!(
+                "“{surface}” refers to a {} named earlier in the article; type its value",
+                unit.lower
+            )),
+        ));
+    }
     if word == "last" && tokens.word_at(index + 1, "night") {
         return Some((index + 2, Expr::DaysFromPublished(-1)));
     }
@@ -1049,6 +1074,9 @@ fn skip_framing_words(tokens: &Tokens) -> (usize, Option<DateModifier>) {
     let mut index = 0;
     let mut framing = None;
     while let Some(token) = tokens.get(index) {
+        if token.is_word("the") && tokens.word_at(index + 1, "same") {
+            break;
+        }
         let (width, modifier) = match token.lower.as_str() {
             "on" | "in" | "at" | "during" | "the" | "of" | "as" => (1, None),
             "before" | "until" | "till" | "by" => (1, Some(DateModifier::Before)),
@@ -1562,6 +1590,8 @@ mod tests {
             "04/07/2024",
             "2023-02-29",
             "Friday, November 25, 2021",
+            "that year",
+            "the same month",
         ] {
             assert!(
                 matches!(
@@ -1660,6 +1690,9 @@ mod tests {
             ("Listen to Today's Edition", &[]),
             ("Today's edition", &["Today"]),
             ("Sept. 11 and Sep 11", &["Sept. 11", "Sep 11"]),
+            ("winner of that year’s election", &["that year"]),
+            ("on the same day", &["the same day"]),
+            ("that yearly report", &[]),
             ("sentenced to ten days", &[]),
             ("Jan went home", &[]),
         ];

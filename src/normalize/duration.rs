@@ -44,10 +44,71 @@ fn unit_of(word: &str) -> Option<Unit> {
 #[must_use]
 pub fn normalize_duration(expression: &str) -> Option<String> {
     let tokens = Tokens::new(expression);
-    let mut parts: Vec<(Unit, u64)> = Vec::new();
+    let (end, iso) = read_duration(&tokens, 0, true)?;
+    let rest_is_words = (end..tokens.len()).all(|i| {
+        tokens
+            .get(i)
+            .is_some_and(|t| t.kind != TokenKind::Number && !t.is_word("to") && !t.is_word("or"))
+    });
+    rest_is_words.then_some(iso)
+}
+
+/// Durations in running text: tokens `[first, end)` and the ISO form,
+/// skipping tokens where `blocked` is true. A duration must start with a
+/// number here ("a year" alone is too often not one: "$3 a month"), and a
+/// range ("three to five years") is none.
+pub(crate) fn find_durations_in(tokens: &Tokens, blocked: &[bool]) -> Vec<(usize, usize, String)> {
+    let mut found = Vec::new();
     let mut index = 0;
+    while index < tokens.len() {
+        let free =
+            |first: usize, end: usize| blocked.get(first..end).is_some_and(|b| !b.contains(&true));
+        let starts_number = tokens.get(index).is_some_and(|t| {
+            t.is_number()
+                || (!t.is_word("a")
+                    && !t.is_word("an")
+                    && words::parse_number_words(tokens, index).is_some())
+        });
+        let glued = index > 0 && tokens.touches_next(index - 1);
+        let joins_range = |at: usize| {
+            tokens.word_at(at, "to")
+                || tokens.word_at(at, "or")
+                || tokens.punct_at(at, '-')
+                || tokens.punct_at(at, '–')
+        };
+        let range_after = |end: usize| joins_range(end);
+        // "three to five years": the second end of a range is no duration.
+        let range_before = index >= 2
+            && joins_range(index - 1)
+            && tokens.get(index - 2).is_some_and(|t| {
+                t.is_number()
+                    || words::parse_number_words(tokens, index - 2)
+                        .is_some_and(|n| n.end == index - 1)
+            });
+        match read_duration(tokens, index, false) {
+            Some((end, iso))
+                if starts_number
+                    && !glued
+                    && !range_before
+                    && free(index, end)
+                    && !range_after(end) =>
+            {
+                found.push((index, end, iso));
+                index = end;
+            }
+            _ => index += 1,
+        }
+    }
+    found
+}
+
+/// A duration starting at token `index`: (token one past it, ISO form).
+/// `a_is_one` lets "a"/"an" stand for one ("a year").
+fn read_duration(tokens: &Tokens, index: usize, a_is_one: bool) -> Option<(usize, String)> {
+    let mut parts: Vec<(Unit, u64)> = Vec::new();
+    let mut index = index;
     loop {
-        let (next, unit, amount, half) = read_part(&tokens, index)?;
+        let (next, unit, amount, half) = read_part(tokens, index, a_is_one)?;
         parts.push((unit, amount));
         if half {
             if unit != Unit::Year {
@@ -58,26 +119,18 @@ pub fn normalize_duration(expression: &str) -> Option<String> {
         index = next;
         // "six years and six months", "six years, six months".
         let joined = tokens.word_at(index, "and") || tokens.punct_at(index, ',');
-        if joined && read_part(&tokens, index + 1).is_some() {
+        if joined && read_part(tokens, index + 1, false).is_some() {
             index += 1;
             continue;
         }
         break;
     }
-    let rest_is_words = (index..tokens.len()).all(|i| {
-        tokens
-            .get(i)
-            .is_some_and(|t| t.kind != TokenKind::Number && !t.is_word("to") && !t.is_word("or"))
-    });
-    if !rest_is_words {
-        return None;
-    }
-    iso(&parts)
+    Some((index, iso(&parts)?))
 }
 
 /// One "number unit" part at `index`: (next token, unit, amount, "and a
 /// half" followed).
-fn read_part(tokens: &Tokens, index: usize) -> Option<(usize, Unit, u64, bool)> {
+fn read_part(tokens: &Tokens, index: usize, a_is_one: bool) -> Option<(usize, Unit, u64, bool)> {
     let first = tokens.get(index)?;
     let (amount, mut next) = if first.is_number() {
         let mut digits = first.lower.clone();
@@ -92,7 +145,7 @@ fn read_part(tokens: &Tokens, index: usize) -> Option<(usize, Unit, u64, bool)> 
             next += 2;
         }
         (digits.parse::<u64>().ok()?, next)
-    } else if first.is_word("a") || first.is_word("an") || first.is_word("one") {
+    } else if (a_is_one && (first.is_word("a") || first.is_word("an"))) || first.is_word("one") {
         // "a year", "an hour", "one year" (the number reader refuses a lone "a").
         let number = words::parse_number_words(tokens, index);
         match number {
