@@ -127,7 +127,7 @@ fn match_entry(tokens: &Tokens, index: usize, entry: &Entry) -> Option<usize> {
 }
 
 /// Whether each token is on a line that looks like a headline: no closing
-/// punctuation at its end and at least 60 % of its longer words (four
+/// punctuation at its end and at least 80 % of its longer words (four
 /// letters or more) capitalised.
 fn headline_tokens(tokens: &Tokens) -> Vec<bool> {
     let mut flags = vec![false; tokens.len()];
@@ -147,7 +147,7 @@ fn headline_tokens(tokens: &Tokens) -> Vec<bool> {
                     t.kind == TokenKind::Punct
                         && t.lower.starts_with(['.', '!', '?', ':', '"', '”', '…'])
                 });
-            let headline = !closed && words.len() >= 2 && capitalized * 10 >= words.len() * 6;
+            let headline = !closed && words.len() >= 2 && capitalized * 10 >= words.len() * 8;
             for flag in flags.iter_mut().take(index).skip(line_start) {
                 *flag = headline;
             }
