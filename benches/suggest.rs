@@ -54,7 +54,7 @@ fn generated_article(bytes: usize) -> Document {
             .replace("{s}", surname);
         text.push_str(&sentence);
         n += 1;
-        text.push_str(if n % 6 == 0 { "\n\n" } else { " " });
+        text.push_str(if n.is_multiple_of(6) { "\n\n" } else { " " });
     }
     let canonical = CanonicalText::from_bytes(text.as_bytes()).expect("generated text is valid");
     let mut doc = Document::new(
