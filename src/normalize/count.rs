@@ -41,14 +41,22 @@
 use super::date::{COUNT_NOUNS, date_token_ranges, normalize_date};
 use super::text::{Token, TokenKind, Tokens};
 use super::words;
+use crate::model::text::CharRange;
 use crate::model::value::{CountModifier, CountValue};
 
-/// A count expression found in text. Offsets are char offsets, half-open.
+/// A count expression found in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundCount {
-    pub start: usize,
-    pub end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     pub value: CountValue,
+}
+
+impl FoundCount {
+    /// Where the count is, in chars.
+    pub fn range(&self) -> CharRange {
+        CharRange::from_offsets(self.start, self.end)
+    }
 }
 
 /// Reads one count expression. `None` means it is not a count.

@@ -55,6 +55,7 @@ use time::{Date, Duration, Month, Weekday};
 
 use super::text::{Token, TokenKind, Tokens};
 use super::words;
+use crate::model::text::CharRange;
 use crate::model::value::{Anchoring, DateModifier, DateValue, Granularity};
 
 /// Outcome of reading a date expression.
@@ -67,12 +68,19 @@ pub enum DateReading {
     },
 }
 
-/// A date expression found in text. Offsets are char offsets, half-open.
+/// A date expression found in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FoundDate {
-    pub start: usize,
-    pub end: usize,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
     pub reading: DateReading,
+}
+
+impl FoundDate {
+    /// Where the date is, in chars.
+    pub fn range(&self) -> CharRange {
+        CharRange::from_offsets(self.start, self.end)
+    }
 }
 
 /// Reads one date expression. `None` means it is not a date expression.

@@ -2,9 +2,10 @@
 //! project's entities. No GUI here: the window, the CLI and the suggester
 //! call these functions.
 //!
-//! Every offset in this module's public API is a char (Unicode code point)
-//! offset, half-open `[start, end)`, as in `claim/v1`. The finders are
-//! deterministic: the same text and publication date give the same result.
+//! Every position in this module's public API is a `CharRange` (Unicode
+//! code points, half-open), as in `claim/v1`; inside, the finders count
+//! chars in plain `usize`. The finders are deterministic: the same text and
+//! publication date give the same result.
 //!
 //! Layout:
 //! - [`normalize_span`] / [`renormalize`] (`span.rs`): one span's value by

@@ -160,7 +160,7 @@ fn date_proposals(
     let ranges = dates.iter().map(|(range, _)| *range).collect();
     for ((first, end), date) in dates {
         blocked[first..end].fill(true);
-        let range = CharRange::from_offsets(date.start, date.end);
+        let range = date.range();
         found.push(match date.reading {
             DateReading::Resolved(value) => {
                 let confidence = match value.anchoring {
@@ -193,7 +193,7 @@ fn count_proposals(
             continue;
         }
         blocked[first..end].fill(true);
-        let range = CharRange::from_offsets(count.start, count.end);
+        let range = count.range();
         let confidence = if count.value.modifier == CountModifier::Vague {
             COUNT_VAGUE
         } else if text_has_digit(tokens, count.start, count.end) {
