@@ -346,3 +346,81 @@ fn normalize_span_date(iso: &str) -> Normalized {
         anchoring: Anchoring::Published,
     }))
 }
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn text_strategy() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            " ",
+            "\n",
+            ", ",
+            ".",
+            "-",
+            "’s",
+            "🎉",
+            "é\u{301}",
+            "“",
+            "”",
+            "31",
+            "1,229",
+            "2020",
+            "June",
+            "8",
+            "Thursday",
+            "in",
+            "last",
+            "week",
+            "more",
+            "than",
+            "thousands",
+            "one",
+            "someone",
+            "freed",
+            "set",
+            "free",
+            "Ales",
+            "Bialiatski",
+            "Minsk",
+            "Viasna",
+            "President",
+            "Lukashenko",
+            "The",
+            "Radio",
+            "Free",
+            "Europe",
+            "years",
+            "ago",
+            "six",
+        ]);
+        prop::collection::vec(pieces, 1..40).prop_map(|parts| parts.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn proposals_apply_cleanly_and_are_deterministic(text in text_strategy()) {
+            prop_assume!(!text.trim().is_empty());
+            let mut doc = Document::new(
+                DocId::parse("p").unwrap(),
+                String::new(),
+                crate::model::CanonicalText::from_bytes(text.as_bytes()).unwrap(),
+            );
+            doc.published = Some(date!(2024 - 07 - 04));
+            let mut project = Project::default();
+            project.documents.push(doc);
+            let edit = suggest_edits(&project, None, &|_, _| {}).unwrap();
+            prop_assert_eq!(&edit, &suggest_edits(&project, None, &|_, _| {}).unwrap());
+            let original = project.clone();
+            let undo = edit.apply(&mut project).unwrap();
+            prop_assert!(project.problems().is_empty(), "{:?}", project.problems());
+            // A second run proposes nothing: every proposal now blocks itself.
+            let Edit::Batch(again) = suggest_edits(&project, None, &|_, _| {}).unwrap() else {
+                unreachable!()
+            };
+            prop_assert!(again.is_empty(), "{:?}", again);
+            undo.apply(&mut project).unwrap();
+            prop_assert_eq!(project, original);
+        }
+    }
+}
