@@ -8,6 +8,12 @@
 //!   inverse; undo/redo history.
 //! - [`storage`]: the RON project file, its versions, atomic saving,
 //!   recovery copies, reading article files.
+//! - [`normalize`]: reading dates, counts, durations and event words into
+//!   values, and matching names to the project's entities.
+//! - [`suggest`]: the built-in pre-annotator's proposals (spans with
+//!   status `Proposed`), and tagging every occurrence of a span's text.
+//! - [`review`]: proposals waiting for review, in text order, and the edits
+//!   that accept, reject or correct them.
 //! - [`session`]: a project with its path and history: what both the GUI
 //!   and the CLI work on.
 //! - [`app`] and [`ui`]: the eframe application (the only modules that use
@@ -20,7 +26,9 @@ pub mod app;
 pub mod cli;
 pub mod edit;
 pub mod model;
+pub mod normalize;
 pub mod review;
 pub mod session;
 pub mod storage;
+pub mod suggest;
 pub mod ui;

@@ -39,6 +39,18 @@ enum Command {
         #[arg(long)]
         title: Option<String>,
     },
+    /// Propose date, count, person, organization, place and event spans
+    /// (status "proposed") and save the project in place.
+    Suggest {
+        /// The project file (.ron).
+        project: PathBuf,
+        /// Only this document (its id); repeat for several. Default: all.
+        #[arg(long = "doc", value_name = "ID")]
+        docs: Vec<String>,
+        /// Print the counts per label as JSON.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 fn parse_published(raw: &str) -> Result<time::Date, String> {
@@ -82,6 +94,20 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::Suggest {
+            project,
+            docs,
+            json,
+        }) => match claimmark::cli::suggest::suggest(&project, &docs) {
+            Ok(report) => {
+                claimmark::cli::suggest::print_suggest_report(&report, json);
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("claimmark suggest: {error:#}");
+                ExitCode::FAILURE
+            }
+        },
         None => match run_window(cli.project) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {

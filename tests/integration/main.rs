@@ -4,8 +4,11 @@
 //! - `sample_project`: the bundled sample project is up to date and complete.
 //! - `cli`: the `claimmark` command line.
 //! - `ui`: the real app driven with `egui_kittest`.
+//! - `suggest`: the suggester against the gold set (`tests/gold/`), and
+//!   `claimmark suggest`.
 
 mod cli;
 mod fixtures;
 mod sample_project;
+mod suggest;
 mod ui;
