@@ -42,6 +42,8 @@ pub enum Command {
     /// Tag the current text selection, or relabel the selected span.
     ApplyLabel(Name),
     SelectSpan(Option<SpanId>),
+    /// Opens a document at a span, selected and scrolled into view.
+    GoToSpan(DocId, SpanId),
     DeleteSelectedSpan,
     /// Delete a span, taking it out of the claims that use it.
     DeleteSpanFromClaims(SpanId),
@@ -66,6 +68,24 @@ pub enum Command {
     EditProposal,
     NextProposal,
     PreviousProposal,
+    // Values, entities, suggestions
+    /// Proposes date, count, person and event spans in this document.
+    SuggestDocument,
+    /// The same for every document (in the background, with progress).
+    SuggestAllDocuments,
+    /// Proposes every other occurrence of the selected span's text.
+    TagAllOccurrences {
+        all_documents: bool,
+    },
+    /// Recomputes normalised values in this document (hand-set ones stay).
+    Renormalize,
+    LinkSpanToEntity(SpanId, crate::model::EntityId),
+    NewEntityFromSpan(SpanId),
+    UnlinkSpan(SpanId),
+    RenameEntity(crate::model::EntityId, String),
+    /// Merges the second entity into the first.
+    MergeEntities(crate::model::EntityId, crate::model::EntityId),
+    ShowEntities,
     /// Only claims of this status and type in the claims list.
     FilterClaims(Option<crate::model::ReviewStatus>, Option<Name>),
     EditPreferences,
@@ -255,10 +275,50 @@ pub fn menu_commands() -> Vec<MenuCommand> {
             Menu::Review,
         ),
         entry(
+            Command::SuggestDocument,
+            "Suggest spans in this document",
+            Some(keys(CTRL_SHIFT, Key::P)),
+            Menu::Review,
+        ),
+        entry(
+            Command::SuggestAllDocuments,
+            "Suggest spans in all documents",
+            None,
+            Menu::Review,
+        ),
+        entry(
+            Command::TagAllOccurrences {
+                all_documents: false,
+            },
+            "Tag all occurrences here",
+            None,
+            Menu::Review,
+        ),
+        entry(
+            Command::TagAllOccurrences {
+                all_documents: true,
+            },
+            "Tag all occurrences in all documents",
+            None,
+            Menu::Review,
+        ),
+        entry(
+            Command::Renormalize,
+            "Re-normalise values in this document",
+            None,
+            Menu::Review,
+        ),
+        entry(
             Command::EditPreferences,
             "Analyst name…",
             None,
             Menu::Review,
+        ),
+        entry(
+            Command::ShowEntities,
+            "Entities…",
+            Some(keys(CTRL_SHIFT, Key::E)),
+            Menu::View,
         ),
         entry(
             Command::ShowShortcuts,
@@ -311,6 +371,7 @@ mod tests {
                     | Command::PickClaimType
                     | Command::PickRole
                     | Command::EditPreferences
+                    | Command::ShowEntities
             );
             assert_eq!(entry.label.ends_with('…'), asks_for_more, "{}", entry.label);
         }

@@ -93,6 +93,18 @@ impl ClaimmarkApp {
                 self.view.span = span;
                 self.view.selection = None;
             }
+            Command::GoToSpan(doc, span) => {
+                self.go_to_document(&doc);
+                let range = self
+                    .current_document()
+                    .and_then(|d| d.span(span))
+                    .map(|s| s.range);
+                if range.is_some() {
+                    self.view.span = Some(span);
+                    self.view.selection = None;
+                    self.view.scroll_to = range;
+                }
+            }
             Command::DeleteSelectedSpan => {
                 if let Some(span) = self.view.span {
                     self.delete_span(span);
@@ -157,6 +169,24 @@ impl ClaimmarkApp {
             Command::EditProposal => self.edit_current_proposal(),
             Command::NextProposal => self.step_proposal(true),
             Command::PreviousProposal => self.step_proposal(false),
+            Command::SuggestDocument => self.suggest_in_document(),
+            Command::SuggestAllDocuments => self.suggest_in_all_documents(ctx),
+            Command::TagAllOccurrences { all_documents } => self.tag_all_occurrences(all_documents),
+            Command::Renormalize => self.renormalize_document(),
+            Command::LinkSpanToEntity(span, entity) => self.link_span(span, entity),
+            Command::NewEntityFromSpan(span) => self.new_entity_from_span(span),
+            Command::UnlinkSpan(span) => self.unlink_span(span),
+            Command::RenameEntity(entity, name) => {
+                let edit =
+                    crate::normalize::names::rename_entity(self.session.project(), entity, &name);
+                self.entity_edit(edit, "Rename entity");
+            }
+            Command::MergeEntities(keep, absorb) => {
+                let edit =
+                    crate::normalize::names::merge_entities(self.session.project(), keep, absorb);
+                self.entity_edit(edit, "Merge entities");
+            }
+            Command::ShowEntities => self.entities_window.open = true,
             Command::FilterClaims(status, claim_type) => {
                 self.claims_filter = super::ClaimsFilter { status, claim_type };
             }
@@ -168,7 +198,7 @@ impl ClaimmarkApp {
             Command::EditSchema => self.schema_editor.open = true,
             Command::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
             Command::Apply(edit, description) => {
-                let edit = self.with_correction(*edit);
+                let edit = self.with_renormalized_dates(self.with_correction(*edit));
                 self.apply(edit, description);
             }
         }
@@ -415,7 +445,33 @@ impl ClaimmarkApp {
             self.tag(&doc, range, label);
         } else if let Some(span) = self.view.span {
             let description = format!("Relabel span as {}", label.display());
-            let edit = self.with_correction(Edit::SetSpanLabel { doc, span, label });
+            let Some(document) = self.session.project().document(&doc) else {
+                return;
+            };
+            let Some(current) = document.span(span) else {
+                return;
+            };
+            let mut relabelled = current.clone();
+            relabelled.label = label;
+            if relabelled
+                .value
+                .as_ref()
+                .is_some_and(|v| v.source == crate::model::ValueSource::Normalizer)
+            {
+                relabelled.value = None;
+            }
+            let (relabelled, alias) = super::values::with_normalized_value(
+                self.session.project(),
+                document,
+                relabelled,
+                true,
+            );
+            let mut edits = vec![Edit::ReplaceSpan {
+                doc,
+                span: relabelled,
+            }];
+            edits.extend(alias);
+            let edit = self.with_correction(Edit::Batch(edits));
             self.apply(edit, description);
         } else {
             self.set_status("Select some text first (drag over it, or double-click a word).");
@@ -440,14 +496,18 @@ impl ClaimmarkApp {
         let id = document.next_span_id();
         let text = document.text.slice(range).unwrap_or_default().to_owned();
         let description = format!("Tag “{}” as {}", short(&text), label.display());
-        let span = Span::new(id, range, label);
-        if self.apply(
-            Edit::InsertSpan {
-                doc: doc.clone(),
-                span,
-            },
-            description,
-        ) {
+        let (span, alias) = super::values::with_normalized_value(
+            self.session.project(),
+            document,
+            Span::new(id, range, label),
+            true,
+        );
+        let mut edits = vec![Edit::InsertSpan {
+            doc: doc.clone(),
+            span,
+        }];
+        edits.extend(alias);
+        if self.apply(Edit::Batch(edits), description) {
             self.view.selection = None;
             self.view.span = Some(id);
             Some(id)

@@ -6,9 +6,11 @@
 pub mod commands;
 pub mod dialogs;
 mod execute;
+pub mod jobs;
 mod modals;
 mod reviewing;
 pub mod settings;
+pub mod values;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -120,6 +122,10 @@ pub struct ClaimmarkApp {
     pub claims_filter: ClaimsFilter,
     /// The value editor's fields for the selected span.
     pub value_draft: ui::value_editor::ValueDraft,
+    /// The entities window.
+    pub entities_window: ui::entities::EntitiesWindow,
+    /// Work under way in the background, if any.
+    pub job: Option<jobs::Job>,
     /// Proposals waiting in the whole project, and the revision counted at.
     pending_in_project: (u64, usize),
     pub settings: settings::Settings,
@@ -156,6 +162,8 @@ impl ClaimmarkApp {
             buffers: ui::text_buffers::TextBuffers::default(),
             claims_filter: ClaimsFilter::default(),
             value_draft: ui::value_editor::ValueDraft::default(),
+            entities_window: ui::entities::EntitiesWindow::default(),
+            job: None,
             pending_in_project: (u64::MAX, 0),
             settings,
             settings_path: options.settings_path,
@@ -256,7 +264,7 @@ impl ClaimmarkApp {
 
     /// Keys: the command table's shortcuts, label digits, pickers, Escape.
     fn handle_keyboard(&mut self, ctx: &egui::Context) {
-        if self.modal.is_some() {
+        if self.modal.is_some() || self.job.is_some() {
             return;
         }
         let typing = ctx.egui_wants_keyboard_input();
@@ -583,6 +591,7 @@ impl ClaimmarkApp {
             self.configured = true;
         }
         self.poll_dialogs();
+        self.poll_job();
         self.handle_dropped_files(&ctx);
         self.handle_close_request(&ctx);
         self.handle_keyboard(&ctx);

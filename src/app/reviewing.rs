@@ -194,6 +194,7 @@ impl ClaimmarkApp {
             Edit::SetSpanLabel { span, .. }
             | Edit::SetSpanRange { span, .. }
             | Edit::SetSpanNote { span, .. } => review::mark_span_corrected(doc, *span),
+            Edit::ReplaceSpan { span, .. } => review::mark_span_corrected(doc, span.id),
             Edit::Batch(edits) => {
                 let mut corrections = Vec::new();
                 for inner in edits {

@@ -128,25 +128,14 @@ fn span_ui(
                         .clicked()
                         && label.name != span.label
                     {
-                        out.push(Command::apply(
-                            Edit::SetSpanLabel {
-                                doc: doc.id.clone(),
-                                span: span.id,
-                                label: label.name.clone(),
-                            },
-                            format!("Relabel span as {}", label.name.display()),
-                        ));
+                        out.push(Command::ApplyLabel(label.name.clone()));
                     }
                 }
             })
             .response
             .labelled_by(label_caption.id);
     });
-    let kind = project
-        .schema
-        .label(&span.label)
-        .map_or(crate::model::ValueKind::Text, |l| l.value_kind);
-    super::value_editor::value_ui(ui, doc, span, kind, value_draft, out);
+    meaning_ui(ui, project, doc, span, value_draft, out);
     let key = format!("span-note/{}/{}", doc.id, span.id);
     let (_, changed) = buffers.field(ui, &key, "Note", &span.note, true, "A remark on this span");
     if let Some(note) = changed {
@@ -567,4 +556,101 @@ fn role_help(role: &crate::model::RoleDef) -> String {
             ", one span"
         }
     )
+}
+
+/// What a span means: its value (and what the normaliser asks), its entity
+/// for names, and proposing its other occurrences.
+fn meaning_ui(
+    ui: &mut Ui,
+    project: &Project,
+    doc: &Document,
+    span: &Span,
+    value_draft: &mut super::value_editor::ValueDraft,
+    out: &mut Vec<Command>,
+) {
+    let kind = project
+        .schema
+        .label(&span.label)
+        .map_or(crate::model::ValueKind::Text, |l| l.value_kind);
+    super::value_editor::value_ui(ui, doc, span, kind, value_draft, out);
+    if let Some(question) = crate::app::values::needs_analyst(project, doc, span) {
+        ui.colored_label(
+            theme::warning(ui.visuals()),
+            format!("⚠ Needs you: {question}"),
+        );
+    }
+    if matches!(
+        kind,
+        crate::model::ValueKind::Person
+            | crate::model::ValueKind::Organization
+            | crate::model::ValueKind::Place
+    ) {
+        entity_ui(ui, project, doc, span, kind, out);
+    }
+    ui.horizontal(|ui| {
+        if ui
+            .small_button("Tag all occurrences here")
+            .on_hover_text("Propose every other occurrence of this text in this document")
+            .clicked()
+        {
+            out.push(Command::TagAllOccurrences {
+                all_documents: false,
+            });
+        }
+        if ui
+            .small_button("…in all documents")
+            .on_hover_text("Propose every other occurrence of this text in every document")
+            .clicked()
+        {
+            out.push(Command::TagAllOccurrences {
+                all_documents: true,
+            });
+        }
+    });
+}
+
+/// The entity a person, organization or place span refers to, or the
+/// likely ones to link it to.
+fn entity_ui(
+    ui: &mut Ui,
+    project: &Project,
+    doc: &Document,
+    span: &Span,
+    kind: crate::model::ValueKind,
+    out: &mut Vec<Command>,
+) {
+    ui.horizontal_wrapped(|ui| {
+        ui.label("Entity");
+        if let Some(entity) = span.entity.and_then(|id| project.entity(id)) {
+            ui.label(RichText::new(format!("{} ({})", entity.name, entity.id)).strong());
+            if ui.small_button("Unlink").clicked() {
+                out.push(Command::UnlinkSpan(span.id));
+            }
+            if ui.small_button("All mentions…").clicked() {
+                out.push(Command::ShowEntities);
+            }
+            return;
+        }
+        let mention = doc.span_text(span);
+        let matches = crate::normalize::names::best_matches(&project.entities, kind, mention);
+        for (id, score) in matches.iter().take(3) {
+            if let Some(entity) = project.entity(*id) {
+                let button = ui
+                    .small_button(format!("Link to {}", entity.name))
+                    .on_hover_text(format!("match {score:.2}"));
+                if button.clicked() {
+                    out.push(Command::LinkSpanToEntity(span.id, entity.id));
+                }
+            }
+        }
+        if ui
+            .small_button(format!(
+                "New entity “{}”",
+                short_text(&crate::normalize::names::clean_mention(mention), 30)
+            ))
+            .clicked()
+        {
+            out.push(Command::NewEntityFromSpan(span.id));
+        }
+    });
 }

@@ -4,9 +4,11 @@
 pub mod article;
 pub mod central;
 pub mod documents;
+pub mod entities;
 pub mod form;
 pub mod menu;
 pub mod pickers;
+pub mod progress;
 pub mod schema_editor;
 pub mod status_bar;
 pub mod text_buffers;

@@ -194,11 +194,60 @@ pub fn sample_document(article: &SampleArticle) -> Document {
     project.documents.remove(0)
 }
 
-/// The sample project: every label and claim type in use.
+/// The sample project: every label and claim type in use, names linked to
+/// entities across documents, values normalised.
 pub fn sample_project() -> Project {
+    use claimmark::model::ValueKind;
+    use claimmark::normalize::names;
     let mut project = Project::default();
     for article in &SAMPLE_ARTICLES {
         project.documents.push(sample_document(article));
+    }
+    // Link every name to an entity, creating one for the first mention.
+    for doc_index in 0..project.documents.len() {
+        let doc_id = project.documents[doc_index].id.clone();
+        let spans: Vec<_> = project.documents[doc_index]
+            .spans()
+            .iter()
+            .map(|s| (s.id, s.label.clone()))
+            .collect();
+        for (span, label) in spans {
+            let kind = project.schema.label(&label).unwrap().value_kind;
+            if !matches!(
+                kind,
+                ValueKind::Person | ValueKind::Organization | ValueKind::Place
+            ) {
+                continue;
+            }
+            let doc = project.document(&doc_id).unwrap();
+            let text = doc.span_text(doc.span(span).unwrap()).to_owned();
+            if text == "him" || text.starts_with("his ") {
+                continue;
+            }
+            let edit =
+                match names::should_link(&names::best_matches(&project.entities, kind, &text)) {
+                    Some(entity) => names::link_span(&project, &doc_id, span, entity),
+                    None => names::create_entity_from_span(&project, &doc_id, span),
+                };
+            edit.unwrap().apply(&mut project).unwrap();
+        }
+    }
+    // The first mention of Minsk is an all-caps dateline.
+    if let Some(minsk) = project
+        .entities
+        .iter()
+        .find(|e| e.name == "MINSK")
+        .map(|e| e.id)
+    {
+        names::rename_entity(&project, minsk, "Minsk")
+            .unwrap()
+            .apply(&mut project)
+            .unwrap();
+    }
+    for doc_index in 0..project.documents.len() {
+        let doc = &project.documents[doc_index];
+        let values = claimmark::normalize::renormalize(doc, &project.schema, &project.entities);
+        Edit::Batch(values).apply(&mut project).unwrap();
     }
     project
 }

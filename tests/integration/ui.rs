@@ -720,8 +720,8 @@ fn proposals_project(dir: &Path) -> PathBuf {
     use claimmark::model::{Agent, Confidence, ReviewStatus, SpanOrigin};
     let mut project = sample_project();
     let extractor = Agent::software("test-extractor", Some("1.0".into()));
-    for doc in project.documents.iter_mut().skip(1) {
-        let mut edits = Vec::new();
+    let mut edits = Vec::new();
+    for doc in project.documents.iter().skip(1) {
         for span in doc.spans() {
             let mut changed = span.clone();
             changed.status = ReviewStatus::Proposed;
@@ -742,11 +742,10 @@ fn proposals_project(dir: &Path) -> PathBuf {
                 claim: changed,
             });
         }
-        let mut one = claimmark::model::Project::default();
-        one.documents.push(doc.clone());
-        claimmark::edit::Edit::Batch(edits).apply(&mut one).unwrap();
-        *doc = one.documents.remove(0);
     }
+    claimmark::edit::Edit::Batch(edits)
+        .apply(&mut project)
+        .unwrap();
     let path = dir.join("proposals.ron");
     storage::save_project(&path, &project).unwrap();
     path
@@ -906,19 +905,28 @@ fn a_value_set_by_hand_is_kept_and_undoable() {
     let pos = char_pos(&harness, span.range.start().get() + 2);
     click_at(&mut harness, pos);
     assert_eq!(harness.state().view.span, Some(span.id));
+    // The normaliser's reading is there already; the analyst changes it.
+    assert_eq!(
+        doc(&harness)
+            .span(span.id)
+            .unwrap()
+            .value
+            .as_ref()
+            .map(|v| v.source),
+        Some(ValueSource::Normalizer)
+    );
     harness.get_by_label("Edit value").click();
     harness.run();
-    harness.get_by_label("Number").focus();
-    harness.run();
-    harness.get_by_label("Number").type_text("100");
-    harness.run();
+    for (field, typed) in [("Number", "100"), ("Lower bound", "100")] {
+        harness.get_by_label(field).focus();
+        harness.run();
+        harness.key_press_modifiers(Modifiers::COMMAND, Key::A);
+        harness.get_by_label(field).type_text(typed);
+        harness.run();
+    }
     harness.get_by_label("Kind").click();
     harness.run();
-    harness.get_by_label("more than").click();
-    harness.run();
-    harness.get_by_label("Lower bound").focus();
-    harness.run();
-    harness.get_by_label("Lower bound").type_text("101");
+    harness.get_by_label("at least").click();
     harness.run();
     harness.get_by_label("Set value").click();
     harness.run();
@@ -933,17 +941,133 @@ fn a_value_set_by_hand_is_kept_and_undoable() {
         value.value,
         Value::Count(CountValue {
             number: Some(100),
-            modifier: CountModifier::MoreThan,
-            lower: Some(101),
+            modifier: CountModifier::AtLeast,
+            lower: Some(100),
             upper: None
         })
     );
     assert!(
         harness
-            .query_by_label_contains("more than 100 [≥ 101]")
+            .query_by_label_contains("at least 100 [≥ 100]")
             .is_some(),
         "the form shows the value"
     );
     press_with(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert!(doc(&harness).span(span.id).unwrap().value.is_none());
+    assert_eq!(
+        doc(&harness)
+            .span(span.id)
+            .unwrap()
+            .value
+            .as_ref()
+            .map(|v| v.source),
+        Some(ValueSource::Normalizer)
+    );
+}
+
+#[test]
+fn suggestions_run_and_one_is_accepted() {
+    use claimmark::model::{ReviewStatus, Value};
+    let dir = scratch();
+    let path = article_project(dir.path());
+    let mut harness = harness_with(Some(path), vec![]);
+    assert!(doc(&harness).spans().is_empty());
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    let proposed = doc(&harness);
+    let texts: Vec<String> = proposed
+        .spans()
+        .iter()
+        .map(|s| proposed.span_text(s).to_owned())
+        .collect();
+    for expected in ["31", "Thursday", "1,184", "pardoned"] {
+        assert!(
+            texts.iter().any(|t| t == expected),
+            "no proposal for {expected}: {texts:?}"
+        );
+    }
+    assert!(
+        proposed
+            .spans()
+            .iter()
+            .all(|s| s.status == ReviewStatus::Proposed)
+    );
+    // J goes to the first proposal in text order; A accepts it.
+    press(&mut harness, Key::J);
+    let first = harness.state().view.span.expect("a proposal selected");
+    press(&mut harness, Key::A);
+    let accepted = doc(&harness).span(first).unwrap().clone();
+    assert_eq!(accepted.status, ReviewStatus::Accepted);
+    // The suggester's value comes with it ("pardoned" is the pardon event).
+    assert!(matches!(
+        accepted.value.map(|v| v.value),
+        Some(
+            Value::Event { .. }
+                | Value::Count(_)
+                | Value::Date(_)
+                | Value::Person { .. }
+                | Value::Organization { .. }
+        )
+    ));
+    // Suggesting again proposes nothing new.
+    let count = doc(&harness).spans().len();
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
+    assert_eq!(doc(&harness).spans().len(), count);
+}
+
+#[test]
+fn a_tagged_name_links_to_its_entity_across_spellings() {
+    let dir = scratch();
+    let mut project = claimmark::model::Project::default();
+    project.documents.push(
+        notation::document(
+            "names",
+            "Ales Bialiatski was freed. Later Byalyatski spoke, and Bialiatski’s wife too.",
+        )
+        .unwrap(),
+    );
+    let path = dir.path().join("p.ron");
+    storage::save_project(&path, &project).unwrap();
+    let mut harness = harness_with(Some(path), vec![]);
+    let text = doc(&harness).text.as_str().to_owned();
+    let at = |needle: &str| text[..text.find(needle).unwrap()].chars().count();
+    drag(&mut harness, at("Ales") + 1, at("Bialiatski") + 4);
+    press(&mut harness, Key::Num1);
+    harness
+        .get_by_label_contains("New entity “Ales Bialiatski”")
+        .click();
+    harness.run();
+    assert_eq!(harness.state().session.project().entities.len(), 1);
+    // Another spelling, tagged later, is linked to the same entity.
+    let byalyatski = at("Byalyatski");
+    let pos = char_pos(&harness, byalyatski + 2);
+    // A person takes longer than a double-click to move from the button.
+    harness.run_steps(30);
+    double_click_at(&mut harness, pos);
+    press(&mut harness, Key::Num1);
+    let tagged = doc(&harness);
+    let span = tagged
+        .spans()
+        .iter()
+        .find(|s| tagged.span_text(s) == "Byalyatski")
+        .unwrap();
+    let entity = harness.state().session.project().entities[0].clone();
+    assert_eq!(span.entity, Some(entity.id));
+    assert_eq!(
+        entity.aliases,
+        vec!["Byalyatski".to_owned()],
+        "the new spelling is an alias"
+    );
+    match span.value.as_ref().map(|v| &v.value) {
+        Some(claimmark::model::Value::Person { name, entity_id }) => {
+            assert_eq!(name, "Ales Bialiatski");
+            assert_eq!(entity_id.as_deref(), Some("e1"));
+        }
+        other => panic!("expected the canonical name, got {other:?}"),
+    }
+    // One undo takes back the span and the alias together.
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(
+        harness.state().session.project().entities[0]
+            .aliases
+            .is_empty()
+    );
 }

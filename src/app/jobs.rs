@@ -1,0 +1,97 @@
+//! Long work off the UI thread: suggestions over many documents, reading a
+//! claims file. A job runs on a copy of what it needs, reports progress
+//! through atomics (the window shows a progress bar and keeps drawing), and
+//! hands back a result the UI thread turns into one undoable edit.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc;
+
+use crate::edit::Edit;
+
+/// What a finished job hands back.
+pub enum JobOutput {
+    Suggestions(Result<Box<Edit>, crate::suggest::SuggestError>),
+    /// The job could not run at all.
+    Failed(String),
+}
+
+/// A job under way.
+pub struct Job {
+    pub title: String,
+    done: Arc<AtomicU64>,
+    total: Arc<AtomicU64>,
+    receiver: mpsc::Receiver<JobOutput>,
+}
+
+/// Where a job reports progress from its thread.
+#[derive(Clone)]
+pub struct Progress {
+    done: Arc<AtomicU64>,
+    total: Arc<AtomicU64>,
+    repaint: egui::Context,
+}
+
+impl Progress {
+    pub fn report(&self, done: u64, total: u64) {
+        self.total.store(total, Ordering::Relaxed);
+        self.done.store(done, Ordering::Relaxed);
+        self.repaint.request_repaint();
+    }
+}
+
+impl Job {
+    /// Starts `work` on its own thread.
+    pub fn start(
+        title: impl Into<String>,
+        repaint: &egui::Context,
+        work: impl FnOnce(&Progress) -> JobOutput + Send + 'static,
+    ) -> Self {
+        let done = Arc::new(AtomicU64::new(0));
+        let total = Arc::new(AtomicU64::new(0));
+        let progress = Progress {
+            done: done.clone(),
+            total: total.clone(),
+            repaint: repaint.clone(),
+        };
+        let (sender, receiver) = mpsc::channel();
+        let for_thread = sender.clone();
+        let spawned = std::thread::Builder::new()
+            .name("claimmark job".into())
+            .spawn(move || {
+                let output = work(&progress);
+                let _ = for_thread.send(output);
+                progress.repaint.request_repaint();
+            });
+        if let Err(error) = spawned {
+            let _ = sender.send(JobOutput::Failed(format!(
+                "could not start a worker thread: {error}"
+            )));
+        }
+        Self {
+            title: title.into(),
+            done,
+            total,
+            receiver,
+        }
+    }
+
+    /// `(done, total)` so far.
+    pub fn progress(&self) -> (u64, u64) {
+        (
+            self.done.load(Ordering::Relaxed),
+            self.total.load(Ordering::Relaxed),
+        )
+    }
+
+    /// The output, once the job has finished.
+    pub fn poll(&self) -> Option<JobOutput> {
+        match self.receiver.try_recv() {
+            Ok(output) => Some(output),
+            Err(mpsc::TryRecvError::Empty) => None,
+            Err(mpsc::TryRecvError::Disconnected) => Some(JobOutput::Failed(
+                "the worker stopped without an answer".into(),
+            )),
+        }
+    }
+}
