@@ -1071,3 +1071,111 @@ fn a_tagged_name_links_to_its_entity_across_spellings() {
             .is_empty()
     );
 }
+
+#[test]
+fn suggestions_for_all_documents_run_in_the_background() {
+    let dir = scratch();
+    let mut project = claimmark::model::Project::default();
+    for (i, text) in [
+        "Lukashenko freed 31 people on Thursday.",
+        "Viasna counts 1,184 political prisoners.",
+        "Three activists were detained in Minsk.",
+    ]
+    .iter()
+    .enumerate()
+    {
+        project
+            .documents
+            .push(notation::document(&format!("doc-{i}"), text).unwrap());
+    }
+    let path = dir.path().join("p.ron");
+    storage::save_project(&path, &project).unwrap();
+    let mut harness = harness_with(Some(path), vec![]);
+    harness.get_by_label("Review").click();
+    harness.run();
+    harness
+        .get_by_label("Suggest spans in all documents")
+        .click();
+    harness.run();
+    let started = std::time::Instant::now();
+    while harness.state().job.is_some() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "the job never finished"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+    let project = harness.state().session.project();
+    assert!(
+        project.documents.iter().all(|d| !d.spans().is_empty()),
+        "every document got proposals"
+    );
+    // The whole run is one undo step.
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(
+        harness
+            .state()
+            .session
+            .project()
+            .documents
+            .iter()
+            .all(|d| d.spans().is_empty())
+    );
+}
+
+#[test]
+fn entities_are_renamed_and_merged_in_their_window() {
+    let dir = scratch();
+    let path = dir.path().join("sample.ron");
+    let mut project = sample_project();
+    // A second entity for Lukashenko, as if an analyst had made one by mistake.
+    let lukashenko = project
+        .entities
+        .iter()
+        .find(|e| e.name == "Alexander Lukashenko")
+        .unwrap()
+        .id;
+    let duplicate = claimmark::model::Entity {
+        id: project.next_entity_id(),
+        kind: claimmark::model::ValueKind::Person,
+        name: "A. Lukashenka".into(),
+        aliases: vec![],
+    };
+    let duplicate_id = duplicate.id;
+    claimmark::edit::Edit::InsertEntity { entity: duplicate }
+        .apply(&mut project)
+        .unwrap();
+    storage::save_project(&path, &project).unwrap();
+    let mut harness = harness_with(Some(path), vec![]);
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    harness
+        .get_by_label_contains("Alexander Lukashenko · person")
+        .click();
+    harness.run();
+    harness.get_by_label("Merge in").click();
+    harness.run();
+    harness.get_by_label("A. Lukashenka").click();
+    harness.run();
+    harness.get_by_label("Merge").click();
+    harness.run();
+    let entities = &harness.state().session.project().entities;
+    assert!(entities.iter().all(|e| e.id != duplicate_id), "merged away");
+    let kept = entities.iter().find(|e| e.id == lukashenko).unwrap();
+    assert!(
+        kept.aliases.iter().any(|a| a == "A. Lukashenka"),
+        "{kept:?}"
+    );
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(
+        harness
+            .state()
+            .session
+            .project()
+            .entities
+            .iter()
+            .any(|e| e.id == duplicate_id),
+        "undo splits them"
+    );
+}
