@@ -83,6 +83,8 @@ pub enum Command {
     NewEntityFromSpan(SpanId),
     UnlinkSpan(SpanId),
     RenameEntity(crate::model::EntityId, String),
+    /// Links every unlinked mention that matches the entity.
+    LinkMatchingMentions(crate::model::EntityId),
     /// Merges the second entity into the first.
     MergeEntities(crate::model::EntityId, crate::model::EntityId),
     ShowEntities,

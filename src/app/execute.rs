@@ -187,6 +187,7 @@ impl ClaimmarkApp {
                 self.entity_edit(edit, "Merge entities");
             }
             Command::ShowEntities => self.entities_window.open = true,
+            Command::LinkMatchingMentions(entity) => self.link_matching_mentions(entity),
             Command::FilterClaims(status, claim_type) => {
                 self.claims_filter = super::ClaimsFilter { status, claim_type };
             }
@@ -240,6 +241,7 @@ impl ClaimmarkApp {
         self.view = View::default();
         self.article = crate::ui::article::ArticleView::default();
         self.buffers = crate::ui::text_buffers::TextBuffers::default();
+        self.entities_window.forget_project();
         self.find.matches.clear();
         self.find.current = None;
         self.fix_view();

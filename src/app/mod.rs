@@ -623,8 +623,12 @@ impl ClaimmarkApp {
         });
         self.schema_editor
             .window_ui(&ctx, self.session.project(), &mut out);
-        self.entities_window
-            .window_ui(&ctx, self.session.project(), &mut out);
+        self.entities_window.window_ui(
+            &ctx,
+            self.session.project(),
+            self.session.history().revision(),
+            &mut out,
+        );
         ui::progress::job_progress_ui(&ctx, self.job.as_ref());
         ui::pickers::picker_ui(&ctx, self, &mut out);
         modals::modal_ui(&ctx, self, &mut out);

@@ -64,6 +64,36 @@ pub fn with_normalized_value(
     (span, alias)
 }
 
+/// Unlinked spans of the entity's kind, across the project, that the
+/// matcher would link to it: (document index, span).
+pub fn matching_mentions(project: &Project, entity: EntityId) -> Vec<(usize, SpanId)> {
+    let Some(target) = project.entity(entity) else {
+        return Vec::new();
+    };
+    let mut found = Vec::new();
+    for (index, doc) in project.documents.iter().enumerate() {
+        for span in doc.spans() {
+            if span.entity.is_some() || span.status == crate::model::ReviewStatus::Rejected {
+                continue;
+            }
+            if project.schema.label(&span.label).map(|l| l.value_kind) != Some(target.kind) {
+                continue;
+            }
+            let matches = names::best_matches(&project.entities, target.kind, doc.span_text(span));
+            if names::should_link(&matches) == Some(entity) {
+                found.push((index, span.id));
+            }
+        }
+    }
+    found
+}
+
+fn target_name(project: &Project, entity: EntityId) -> String {
+    project
+        .entity(entity)
+        .map_or_else(String::new, |e| e.name.clone())
+}
+
 /// Why a span of a date or count label has no value: the normaliser's
 /// question for the analyst, if it has one.
 pub fn needs_analyst(project: &Project, doc: &Document, span: &Span) -> Option<String> {
@@ -221,6 +251,57 @@ impl ClaimmarkApp {
         };
         let edit = names::create_entity_from_span(self.session.project(), &doc, span);
         self.entity_edit(edit, "New entity");
+    }
+
+    /// Links, in one step, every unlinked span across the project whose
+    /// text the matcher would link to `entity`, adding new spellings as
+    /// aliases.
+    pub(crate) fn link_matching_mentions(&mut self, entity: EntityId) {
+        let project = self.session.project();
+        let mentions = matching_mentions(project, entity);
+        if mentions.is_empty() {
+            self.set_status("No unlinked mention matches this entity.");
+            return;
+        }
+        let Some(target) = project.entity(entity) else {
+            return;
+        };
+        let mut aliases = target.aliases.clone();
+        let mut edits = Vec::new();
+        for (doc_index, span_id) in &mentions {
+            let Some(doc) = project.documents.get(*doc_index) else {
+                continue;
+            };
+            let Some(span) = doc.span(*span_id) else {
+                continue;
+            };
+            let mention = names::clean_mention(doc.span_text(span));
+            let known = std::iter::once(&target.name)
+                .chain(&aliases)
+                .any(|name| name.to_lowercase() == mention.to_lowercase());
+            if !known && !mention.is_empty() {
+                aliases.push(mention);
+            }
+            let mut linked = span.clone();
+            linked.entity = Some(entity);
+            let (linked, _) = with_normalized_value(project, doc, linked, false);
+            edits.push(Edit::ReplaceSpan {
+                doc: doc.id.clone(),
+                span: linked,
+            });
+        }
+        if aliases != target.aliases {
+            let mut changed = target.clone();
+            changed.aliases = aliases;
+            edits.push(Edit::ReplaceEntity { entity: changed });
+        }
+        let count = mentions.len();
+        if self.apply(Edit::Batch(edits), format!("Link {count} mentions")) {
+            self.set_status(format!(
+                "Linked {count} mentions to {}.",
+                target_name(self.session.project(), entity)
+            ));
+        }
     }
 
     pub(crate) fn unlink_span(&mut self, span: SpanId) {

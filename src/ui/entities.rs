@@ -14,6 +14,9 @@ pub struct EntitiesWindow {
     filter: String,
     rename: String,
     merge_with: Option<EntityId>,
+    /// Unlinked matching mentions of (entity, at project revision): counted
+    /// once per change, not per frame.
+    matching: Option<(EntityId, u64, usize)>,
 }
 
 fn kind_name(kind: ValueKind) -> &'static str {
@@ -41,7 +44,21 @@ fn mentions(project: &Project, entity: EntityId) -> Vec<(usize, crate::model::Sp
 }
 
 impl EntitiesWindow {
-    pub fn window_ui(&mut self, ctx: &egui::Context, project: &Project, out: &mut Vec<Command>) {
+    /// Drops what belongs to the project that was open (another one is).
+    pub fn forget_project(&mut self) {
+        *self = Self {
+            open: self.open,
+            ..Self::default()
+        };
+    }
+
+    pub fn window_ui(
+        &mut self,
+        ctx: &egui::Context,
+        project: &Project,
+        revision: u64,
+        out: &mut Vec<Command>,
+    ) {
         if !self.open {
             return;
         }
@@ -66,7 +83,7 @@ impl EntitiesWindow {
                 ui.separator();
                 ui.columns(2, |columns| {
                     self.list_ui(&mut columns[0], project);
-                    self.details_ui(&mut columns[1], project, out);
+                    self.details_ui(&mut columns[1], project, revision, out);
                 });
             });
         self.open = open;
@@ -103,7 +120,13 @@ impl EntitiesWindow {
             });
     }
 
-    fn details_ui(&mut self, ui: &mut Ui, project: &Project, out: &mut Vec<Command>) {
+    fn details_ui(
+        &mut self,
+        ui: &mut Ui,
+        project: &Project,
+        revision: u64,
+        out: &mut Vec<Command>,
+    ) {
         let Some(entity) = self.selected.and_then(|id| project.entity(id)) else {
             ui.label(RichText::new("Select an entity.").weak());
             return;
@@ -124,6 +147,22 @@ impl EntitiesWindow {
             ui.label(RichText::new("No other spellings.").weak());
         } else {
             ui.label(format!("Also written: {}", entity.aliases.join(" · ")));
+        }
+        let unlinked = match self.matching {
+            Some((id, at, count)) if id == entity.id && at == revision => count,
+            _ => {
+                let count = crate::app::values::matching_mentions(project, entity.id).len();
+                self.matching = Some((entity.id, revision, count));
+                count
+            }
+        };
+        if unlinked > 0
+            && ui
+                .button(format!("Link {unlinked} matching mention(s)"))
+                .on_hover_text("Unlinked spans across the documents that match this entity")
+                .clicked()
+        {
+            out.push(Command::LinkMatchingMentions(entity.id));
         }
         merge_ui(ui, project, entity, &mut self.merge_with, out);
         ui.separator();

@@ -1179,3 +1179,52 @@ fn entities_are_renamed_and_merged_in_their_window() {
         "undo splits them"
     );
 }
+
+#[test]
+fn matching_mentions_are_linked_in_one_step() {
+    let dir = scratch();
+    let mut project = claimmark::model::Project::default();
+    project
+        .documents
+        .push(notation::document("a", "[person|Ales Bialiatski] was freed.").unwrap());
+    project.documents.push(
+        notation::document("b", "[person|Bialiatski] spoke; [person|Byalyatski] too.").unwrap(),
+    );
+    let path = dir.path().join("p.ron");
+    storage::save_project(&path, &project).unwrap();
+    let mut harness = harness_with(Some(path), vec![]);
+    let pos = char_pos(&harness, 2);
+    click_at(&mut harness, pos);
+    harness.get_by_label_contains("New entity").click();
+    harness.run();
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    harness
+        .get_by_label_contains("Ales Bialiatski · person")
+        .click();
+    harness.run();
+    harness.get_by_label("Link 2 matching mention(s)").click();
+    harness.run();
+    let project = harness.state().session.project();
+    let entity = project.entities[0].id;
+    assert!(
+        project
+            .documents
+            .iter()
+            .flat_map(|d| d.spans())
+            .all(|s| s.entity == Some(entity))
+    );
+    assert_eq!(
+        project.entities[0].aliases,
+        vec!["Bialiatski".to_owned(), "Byalyatski".to_owned()]
+    );
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    let project = harness.state().session.project();
+    assert_eq!(
+        project.documents[1]
+            .spans()
+            .iter()
+            .filter(|s| s.entity.is_some())
+            .count(),
+        0
+    );
+}
