@@ -1210,7 +1210,7 @@ fn matching_mentions_are_linked_in_one_step() {
         project
             .documents
             .iter()
-            .flat_map(|d| d.spans())
+            .flat_map(claimmark::model::Document::spans)
             .all(|s| s.entity == Some(entity))
     );
     assert_eq!(
