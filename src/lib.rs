@@ -12,6 +12,8 @@
 //!   and the CLI work on.
 //! - [`app`] and [`ui`]: the eframe application (the only modules that use
 //!   egui, eframe or rfd).
+//! - [`score`]: scoring extractions against gold, agreement between
+//!   analysts, comparing two annotations of a document.
 //! - [`cli`]: the command-line subcommands.
 //!
 //! docs/architecture.md has the one-screen map.
@@ -21,6 +23,7 @@ pub mod cli;
 pub mod edit;
 pub mod model;
 pub mod review;
+pub mod score;
 pub mod session;
 pub mod storage;
 pub mod ui;

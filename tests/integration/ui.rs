@@ -890,14 +890,19 @@ fn relabelling_a_proposed_span_marks_it_corrected_in_one_step() {
 
 #[test]
 fn a_value_set_by_hand_is_kept_and_undoable() {
-    use claimmark::model::value::{CountModifier, CountValue, Value};
     use claimmark::model::ValueSource;
+    use claimmark::model::value::{CountModifier, CountValue, Value};
     let dir = scratch();
     let path = dir.path().join("sample.ron");
     storage::save_project(&path, &sample_project()).unwrap();
     let mut harness = harness_with(Some(path), vec![]);
     let article = doc(&harness);
-    let span = article.spans().iter().find(|s| article.span_text(s) == "more than 100").unwrap().clone();
+    let span = article
+        .spans()
+        .iter()
+        .find(|s| article.span_text(s) == "more than 100")
+        .unwrap()
+        .clone();
     let pos = char_pos(&harness, span.range.start().get() + 2);
     click_at(&mut harness, pos);
     assert_eq!(harness.state().view.span, Some(span.id));
@@ -917,13 +922,28 @@ fn a_value_set_by_hand_is_kept_and_undoable() {
     harness.run();
     harness.get_by_label("Set value").click();
     harness.run();
-    let value = doc(&harness).span(span.id).unwrap().value.clone().expect("a value");
+    let value = doc(&harness)
+        .span(span.id)
+        .unwrap()
+        .value
+        .clone()
+        .expect("a value");
     assert_eq!(value.source, ValueSource::Hand);
     assert_eq!(
         value.value,
-        Value::Count(CountValue { number: Some(100), modifier: CountModifier::MoreThan, lower: Some(101), upper: None })
+        Value::Count(CountValue {
+            number: Some(100),
+            modifier: CountModifier::MoreThan,
+            lower: Some(101),
+            upper: None
+        })
     );
-    assert!(harness.query_by_label_contains("more than 100 [≥ 101]").is_some(), "the form shows the value");
+    assert!(
+        harness
+            .query_by_label_contains("more than 100 [≥ 101]")
+            .is_some(),
+        "the form shows the value"
+    );
     press_with(&mut harness, Modifiers::COMMAND, Key::Z);
     assert!(doc(&harness).span(span.id).unwrap().value.is_none());
 }
