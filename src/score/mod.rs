@@ -31,5 +31,5 @@ pub mod report;
 pub mod spans;
 
 pub use annotations::{ArgAnn, ClaimAnn, Corpus, DocAnnotations, SpanAnn, StatusFilter};
-
+pub use compare::{ClaimDiff, DocComparison, SpanDiff, compare_documents, compare_in_projects};
 pub use report::{Metric, ScoreOptions, ScoreReport, score};

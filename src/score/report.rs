@@ -243,12 +243,13 @@ fn documents_report(
     }
 }
 
+/// Figures summed over documents; `agree` uses it too.
 #[derive(Default)]
-struct Accumulator {
-    spans: SpanScores,
-    arguments: ArgumentScores,
-    claims: ClaimScores,
-    greedy_components: usize,
+pub(crate) struct Accumulator {
+    pub(crate) spans: SpanScores,
+    pub(crate) arguments: ArgumentScores,
+    pub(crate) claims: ClaimScores,
+    pub(crate) greedy_components: usize,
 }
 
 fn bump<'a, T: Default>(map: &'a mut BTreeMap<String, T>, key: &str) -> &'a mut T {
@@ -256,7 +257,7 @@ fn bump<'a, T: Default>(map: &'a mut BTreeMap<String, T>, key: &str) -> &'a mut 
 }
 
 impl Accumulator {
-    fn add_document(&mut self, gold: &DocAnnotations, pred: &DocAnnotations) {
+    pub(crate) fn add_document(&mut self, gold: &DocAnnotations, pred: &DocAnnotations) {
         self.add_spans(gold, pred);
         self.add_arguments(&gold.claims, &pred.claims);
         self.add_claims(&gold.claims, &pred.claims);
@@ -563,4 +564,290 @@ pub fn render_table(report: &ScoreReport) -> String {
         report.headline.f1
     );
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::CharRange;
+    use crate::score::annotations::{ArgAnn, SpanAnn};
+
+    fn span(start: usize, end: usize, label: &str) -> SpanAnn {
+        SpanAnn {
+            range: CharRange::from_offsets(start, end),
+            label: label.to_owned(),
+            text: String::new(),
+            value: None,
+        }
+    }
+
+    fn claim(ty: &str, args: &[(&str, &str)]) -> ClaimAnn {
+        ClaimAnn {
+            id: String::new(),
+            claim_type: ty.to_owned(),
+            args: args
+                .iter()
+                .map(|(role, value)| ArgAnn {
+                    role: (*role).to_owned(),
+                    anchor: None,
+                    text: String::new(),
+                    value: (*value).to_owned(),
+                })
+                .collect(),
+        }
+    }
+
+    fn corpus(docs: Vec<(&str, Vec<SpanAnn>, Vec<ClaimAnn>)>) -> Corpus {
+        let mut c = Corpus::new("test", SpanSource::Spans);
+        for (id, spans, claims) in docs {
+            let mut d = DocAnnotations::new(id);
+            d.spans = spans;
+            d.claims = claims;
+            c.docs.push(d);
+        }
+        c
+    }
+
+    fn figures(t: Tally) -> (u64, u64, u64) {
+        (t.tp, t.fp, t.fn_)
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() < 1e-9
+    }
+
+    /// The worked example of docs/scoring.md, every figure by hand.
+    fn worked_example() -> (Corpus, Corpus) {
+        let gold = corpus(vec![
+            (
+                "d",
+                vec![
+                    span(0, 15, "person"),
+                    span(20, 29, "date"),
+                    span(40, 42, "count"),
+                    span(50, 58, "event"),
+                ],
+                vec![
+                    claim(
+                        "release",
+                        &[
+                            ("trigger", "text:freed"),
+                            ("released_person", "person:ales"),
+                            ("date", "date:2025-09-18/day"),
+                        ],
+                    ),
+                    claim(
+                        "prisoner_count",
+                        &[
+                            ("count", "count:1278/exact"),
+                            ("source", "organization:viasna"),
+                        ],
+                    ),
+                ],
+            ),
+            (
+                "only-gold",
+                vec![span(0, 4, "person")],
+                vec![claim("arrest", &[("date", "date:2024/year")])],
+            ),
+        ]);
+        let pred = corpus(vec![(
+            "d",
+            vec![
+                span(0, 15, "person"),
+                span(20, 25, "date"),
+                span(40, 42, "count"),
+                span(40, 42, "count"),
+                span(60, 65, "place"),
+            ],
+            vec![
+                claim(
+                    "release",
+                    &[
+                        ("trigger", "text:freed"),
+                        ("date", "date:2025-09-18/day"),
+                        ("count", "count:3/exact"),
+                    ],
+                ),
+                claim("arrest", &[("date", "date:2025-09-18/day")]),
+                claim(
+                    "prisoner_count",
+                    &[
+                        ("count", "count:1278/exact"),
+                        ("source", "organization:viasna"),
+                        ("place", "place:belarus"),
+                    ],
+                ),
+            ],
+        )]);
+        (gold, pred)
+    }
+
+    #[test]
+    fn worked_example_on_common_documents() {
+        let (gold, pred) = worked_example();
+        let r = score(
+            &gold,
+            &pred,
+            ScoreOptions {
+                common_only: true,
+                metric: Metric::Claims,
+            },
+        );
+        assert_eq!(r.documents.only_gold, ["only-gold"]);
+        // Spans, strict: person and one count match; the date is off, the
+        // event missed, the second count a duplicate, the place spurious.
+        let s = r.spans.strict.micro;
+        assert_eq!(figures(s), (2, 3, 2));
+        assert!(close(s.precision(), 0.4) && close(s.recall(), 0.5) && close(s.f1(), 0.8 / 1.8));
+        assert_eq!(figures(r.spans.strict.by["count"]), (1, 1, 0));
+        assert_eq!(figures(r.spans.strict.by["date"]), (0, 1, 1));
+        // Partial: COR 2, PAR 1 (the date), MIS 1, SPU 2:
+        // TP 2.5, FP 2.5, FN 1.5; P = 2.5/5, R = 2.5/4, F1 = 1.25/2.25.
+        let p = r.spans.partial.micro;
+        assert_eq!((p.correct, p.partial, p.missing, p.spurious), (2, 1, 1, 2));
+        assert!(
+            close(p.precision(), 0.5) && close(p.recall(), 0.625) && close(p.f1(), 1.25 / 2.25)
+        );
+        // Arguments: 4 tuples match (trigger, release date, count 1278,
+        // Viasna); 3 spurious (release count 3, arrest date, place); 1
+        // missed (released person). P 4/7, R 4/5, F1 2/3.
+        let a = r.arguments.micro;
+        assert_eq!(figures(a), (4, 3, 1));
+        assert!(close(a.f1(), 2.0 / 3.0));
+        assert_eq!(figures(r.arguments.by_role["date"]), (1, 1, 0));
+        assert_eq!(figures(r.arguments.by_claim_type["arrest"]), (0, 1, 0));
+        // Claims: release and prisoner_count align, the arrest is spurious.
+        let c = r.claims.micro;
+        assert_eq!(figures(c), (2, 1, 0));
+        assert!(close(c.f1(), 0.8));
+        assert_eq!(r.headline.f1, 0.8);
+        // Neither aligned pair has all its arguments right.
+        assert_eq!(figures(r.claims.exact), (0, 3, 2));
+        // Inside the two pairs: 4 shared, the release count and the place
+        // extra, the released person missing.
+        assert_eq!(figures(r.claims.arguments_in_aligned.micro), (4, 2, 1));
+        assert_eq!(
+            figures(r.claims.arguments_in_aligned.by["released_person"]),
+            (0, 0, 1)
+        );
+    }
+
+    #[test]
+    fn documents_only_in_gold_count_as_missed() {
+        let (gold, pred) = worked_example();
+        let r = score(&gold, &pred, ScoreOptions::default());
+        assert_eq!(figures(r.spans.strict.micro), (2, 3, 3));
+        assert_eq!(figures(r.claims.micro), (2, 1, 1));
+        assert_eq!(figures(r.arguments.micro), (4, 3, 2));
+        assert_eq!(r.spans.partial.micro.missing, 2);
+    }
+
+    #[test]
+    fn empty_sides_and_all_wrong() {
+        let some = || {
+            corpus(vec![(
+                "d",
+                vec![span(0, 4, "person")],
+                vec![claim("release", &[("date", "date:2024/year")])],
+            )])
+        };
+        let empty = || corpus(vec![]);
+        // Empty gold: every prediction spurious; P = 0, R = 0/0 = 0.
+        let r = score(&empty(), &some(), ScoreOptions::default());
+        assert_eq!(figures(r.claims.micro), (0, 1, 0));
+        assert_eq!(r.documents.only_pred, ["d"]);
+        assert_eq!(
+            (r.claims.micro.precision(), r.claims.micro.recall()),
+            (0.0, 0.0)
+        );
+        // Empty predictions: every gold item missed.
+        let r = score(&some(), &empty(), ScoreOptions::default());
+        assert_eq!(figures(r.spans.strict.micro), (0, 0, 1));
+        assert_eq!(r.spans.partial.micro.f1(), 0.0);
+        // Both empty: nothing to find, nothing found: 1.
+        let r = score(&empty(), &empty(), ScoreOptions::default());
+        assert_eq!(r.headline.f1, 1.0);
+        // All wrong.
+        let wrong = corpus(vec![(
+            "d",
+            vec![span(10, 14, "person")],
+            vec![claim("release", &[("date", "date:2023/year")])],
+        )]);
+        let r = score(&some(), &wrong, ScoreOptions::default());
+        for t in [r.spans.strict.micro, r.arguments.micro, r.claims.micro] {
+            assert_eq!(figures(t), (0, 1, 1));
+            assert_eq!(t.f1(), 0.0);
+        }
+        let json = serde_json::to_string(&r).unwrap();
+        assert!(
+            !json.contains("NaN") && !json.contains("null,\"recall"),
+            "{json}"
+        );
+    }
+
+    #[test]
+    fn duplicate_predictions_count_once() {
+        let gold = corpus(vec![(
+            "d",
+            vec![span(0, 4, "person")],
+            vec![claim("release", &[("date", "x")])],
+        )]);
+        let pred = corpus(vec![(
+            "d",
+            vec![span(0, 4, "person"), span(0, 4, "person")],
+            vec![
+                claim("release", &[("date", "x")]),
+                claim("release", &[("date", "x")]),
+            ],
+        )]);
+        let r = score(&gold, &pred, ScoreOptions::default());
+        assert_eq!(figures(r.spans.strict.micro), (1, 1, 0));
+        assert_eq!(figures(r.arguments.micro), (1, 1, 0));
+        assert_eq!(figures(r.claims.micro), (1, 1, 0));
+    }
+
+    #[test]
+    fn text_mismatches_are_reported_and_counted_as_one_sided() {
+        let mut gold = corpus(vec![("d", vec![span(0, 4, "person")], vec![])]);
+        let mut pred = corpus(vec![("d", vec![span(0, 4, "person")], vec![])]);
+        gold.docs[0].text_sha256 = Some("aa".into());
+        pred.docs[0].text_sha256 = Some("bb".into());
+        let r = score(&gold, &pred, ScoreOptions::default());
+        assert_eq!(r.documents.text_differs.len(), 1);
+        assert_eq!(figures(r.spans.strict.micro), (0, 1, 1));
+        let table = render_table(&r);
+        assert!(
+            table.contains("text differs: d (gold aa…, predictions bb…)"),
+            "{table}"
+        );
+        let r = score(
+            &gold,
+            &pred,
+            ScoreOptions {
+                common_only: true,
+                metric: Metric::Spans,
+            },
+        );
+        assert_eq!(figures(r.spans.strict.micro), (0, 0, 0));
+        assert_eq!(r.headline.f1, 1.0);
+    }
+
+    #[test]
+    fn the_table_shows_every_section() {
+        let (gold, pred) = worked_example();
+        let table = render_table(&score(&gold, &pred, ScoreOptions::default()));
+        for needle in [
+            "Spans, strict (by label)",
+            "Spans, partial (by label)",
+            "Arguments, by claim type",
+            "Arguments, by role",
+            "Claims, by type",
+            "Arguments in aligned claims",
+            "only in gold (counted as missed): only-gold",
+            "headline: claims F1 0.667",
+        ] {
+            assert!(table.contains(needle), "{needle} missing in\n{table}");
+        }
+    }
 }
