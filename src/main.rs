@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use claimmark::app::{AppOptions, ClaimmarkApp, dialogs::NativeDialogs, settings};
+use claimmark::score::{Metric, ScoreOptions};
 use claimmark::storage::articles::ArticleMeta;
 use claimmark::storage::project_file::parse_date;
 
@@ -38,6 +39,51 @@ enum Command {
         /// Title; defaults to the article's first line.
         #[arg(long)]
         title: Option<String>,
+    },
+    /// Score predictions against gold: spans, arguments and claims (P/R/F1).
+    ///
+    /// Each side is a claims file (claim/v1 .jsonl), a fixtures folder or a
+    /// project (.ron). Gold counts accepted and corrected items; predictions
+    /// all but rejected ones. Exit code: 0, 1 when below --min-f1, 2 when an
+    /// input cannot be read. docs/scoring.md explains every figure.
+    Score {
+        /// Gold: claims file, fixtures folder or project.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Predictions: claims file, fixtures folder or project.
+        #[arg(long)]
+        pred: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Fail (exit code 1) when the headline F1 is below this (0 to 1).
+        #[arg(long, value_parser = claimmark::cli::score::parse_f1)]
+        min_f1: Option<f64>,
+        /// Headline metric for --min-f1: spans, spans-partial, arguments or claims.
+        #[arg(long, default_value = "claims", value_parser = claimmark::cli::score::parse_metric)]
+        metric: Metric,
+        /// Score only documents both sides have (with the same text), instead
+        /// of counting the others' gold as missed and predictions as spurious.
+        #[arg(long)]
+        common_only: bool,
+        /// Count gold items that are still proposed (not reviewed).
+        #[arg(long)]
+        gold_proposed: bool,
+    },
+    /// Agreement between two analysts' projects over the same documents
+    /// (paired by text): span F1, Cohen's kappa over tokens, claims, and the
+    /// list of disagreements.
+    Agree {
+        /// Analyst A's project (.ron), or a fixtures folder.
+        a: PathBuf,
+        /// Analyst B's project (.ron), or a fixtures folder.
+        b: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Disagreements listed in the table (JSON lists all).
+        #[arg(long, default_value_t = 50)]
+        max_disagreements: usize,
     },
 }
 
@@ -82,6 +128,58 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::Score {
+            gold,
+            pred,
+            json,
+            min_f1,
+            metric,
+            common_only,
+            gold_proposed,
+        }) => {
+            let request = claimmark::cli::score::ScoreRequest {
+                gold: &gold,
+                pred: &pred,
+                options: ScoreOptions {
+                    common_only,
+                    metric,
+                },
+                gold_proposed,
+            };
+            let report = claimmark::cli::score::run_score(&request).and_then(|report| {
+                claimmark::cli::score::print_score(&report, json)?;
+                Ok(report)
+            });
+            match report {
+                Ok(report) => {
+                    match min_f1.and_then(|bar| claimmark::cli::score::below_bar(&report, bar)) {
+                        Some(message) => {
+                            eprintln!("claimmark score: {message}");
+                            ExitCode::from(1)
+                        }
+                        None => ExitCode::SUCCESS,
+                    }
+                }
+                Err(error) => {
+                    eprintln!("claimmark score: {error:#}");
+                    ExitCode::from(2)
+                }
+            }
+        }
+        Some(Command::Agree {
+            a,
+            b,
+            json,
+            max_disagreements,
+        }) => match claimmark::cli::score::run_agree(&a, &b)
+            .and_then(|report| claimmark::cli::score::print_agree(&report, json, max_disagreements))
+        {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("claimmark agree: {error:#}");
+                ExitCode::from(2)
+            }
+        },
         None => match run_window(cli.project) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {

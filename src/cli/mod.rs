@@ -1,5 +1,7 @@
 //! Command-line subcommands, on the same library the window uses.
 
+pub mod score;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 

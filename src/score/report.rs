@@ -191,6 +191,17 @@ pub fn score(gold: &Corpus, pred: &Corpus, options: ScoreOptions) -> ScoreReport
         }
     }
     let mut notes = Vec::new();
+    for (side, corpus, meaning) in [
+        ("gold", gold, "every prediction counts as spurious"),
+        ("predictions", pred, "every gold item counts as missed"),
+    ] {
+        if corpus.span_count() == 0 && corpus.claim_count() == 0 {
+            notes.push(format!(
+                "{side} ({}) hold no spans and no claims: {meaning}",
+                corpus.source
+            ));
+        }
+    }
     if acc.greedy_components > 0 {
         notes.push(format!(
             "{} group(s) of more than {} claims sharing values in one document were aligned greedily, not optimally",
