@@ -14,12 +14,15 @@
 //!   egui, eframe or rfd).
 //! - [`score`]: scoring extractions against gold, agreement between
 //!   analysts, comparing two annotations of a document.
+//! - [`dataset`]: exports of reviewed annotations as claim/v1 fixtures,
+//!   brat standoff or spaCy-style JSON Lines, with a manifest.
 //! - [`cli`]: the command-line subcommands.
 //!
 //! docs/architecture.md has the one-screen map.
 
 pub mod app;
 pub mod cli;
+pub mod dataset;
 pub mod edit;
 pub mod model;
 pub mod review;

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use claimmark::app::{AppOptions, ClaimmarkApp, dialogs::NativeDialogs, settings};
+use claimmark::dataset::Format;
 use claimmark::score::{Metric, ScoreOptions};
 use claimmark::storage::articles::ArticleMeta;
 use claimmark::storage::project_file::parse_date;
@@ -84,6 +85,19 @@ enum Command {
         /// Disagreements listed in the table (JSON lists all).
         #[arg(long, default_value_t = 50)]
         max_disagreements: usize,
+    },
+    /// Write a dataset of the reviewed (accepted or corrected) annotations:
+    /// claim/v1 fixtures, brat standoff or spaCy-style JSONL, with
+    /// manifest.json. What the format cannot carry is listed.
+    Dataset {
+        /// The project file (.ron).
+        project: PathBuf,
+        /// Output folder: new, empty, or an earlier dataset.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// claims, brat or spacy.
+        #[arg(long, value_parser = claimmark::cli::dataset::parse_format)]
+        format: Format,
     },
 }
 
@@ -178,6 +192,20 @@ fn main() -> ExitCode {
             Err(error) => {
                 eprintln!("claimmark agree: {error:#}");
                 ExitCode::from(2)
+            }
+        },
+        Some(Command::Dataset {
+            project,
+            out,
+            format,
+        }) => match claimmark::cli::dataset::run_dataset(&project, &out, format) {
+            Ok(manifest) => {
+                claimmark::cli::dataset::print_dataset_report(&out, &manifest);
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("claimmark dataset: {error:#}");
+                ExitCode::FAILURE
             }
         },
         None => match run_window(cli.project) {

@@ -1,5 +1,6 @@
 //! Command-line subcommands, on the same library the window uses.
 
+pub mod dataset;
 pub mod score;
 
 use std::io::Write;
