@@ -160,25 +160,7 @@ fn main() -> ExitCode {
                 },
                 gold_proposed,
             };
-            let report = claimmark::cli::score::run_score(&request).and_then(|report| {
-                claimmark::cli::score::print_score(&report, json)?;
-                Ok(report)
-            });
-            match report {
-                Ok(report) => {
-                    match min_f1.and_then(|bar| claimmark::cli::score::below_bar(&report, bar)) {
-                        Some(message) => {
-                            eprintln!("claimmark score: {message}");
-                            ExitCode::from(1)
-                        }
-                        None => ExitCode::SUCCESS,
-                    }
-                }
-                Err(error) => {
-                    eprintln!("claimmark score: {error:#}");
-                    ExitCode::from(2)
-                }
-            }
+            score_command(&request, json, min_f1)
         }
         Some(Command::Agree {
             a,
@@ -215,6 +197,31 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+/// `claimmark score`: 0, 1 below `--min-f1`, 2 when an input cannot be read.
+fn score_command(
+    request: &claimmark::cli::score::ScoreRequest<'_>,
+    json: bool,
+    min_f1: Option<f64>,
+) -> ExitCode {
+    let report = claimmark::cli::score::run_score(request).and_then(|report| {
+        claimmark::cli::score::print_score(&report, json)?;
+        Ok(report)
+    });
+    match report {
+        Ok(report) => match min_f1.and_then(|bar| claimmark::cli::score::below_bar(&report, bar)) {
+            Some(message) => {
+                eprintln!("claimmark score: {message}");
+                ExitCode::from(1)
+            }
+            None => ExitCode::SUCCESS,
+        },
+        Err(error) => {
+            eprintln!("claimmark score: {error:#}");
+            ExitCode::from(2)
+        }
     }
 }
 

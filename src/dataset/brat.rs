@@ -170,7 +170,7 @@ pub fn annotation_conf(schema: &Schema) -> String {
                 let labels: Vec<&str> = if role.labels.is_empty() {
                     all_labels.clone()
                 } else {
-                    role.labels.iter().map(|l| l.as_str()).collect()
+                    role.labels.iter().map(crate::model::Name::as_str).collect()
                 };
                 format!(
                     "{}{mark}:{}",

@@ -14,9 +14,9 @@
 //!   shortest of their spans covering it (ties: the label first in name
 //!   order), or "none".
 //!
-//! κ = (p_o − p_e) / (1 − p_e), with p_o the share of tokens both gave the
-//! same category and p_e = Σ_k p_A(k)·p_B(k). It is undefined (null in
-//! JSON, "–" in the table) when p_e = 1: both put every token in one and
+//! `κ = (po − pe) / (1 − pe)`, with `po` the share of tokens both gave the
+//! same category and `pe = Σ_k pA(k)·pB(k)`. It is undefined (null in
+//! JSON, "–" in the table) when `pe = 1`: both put every token in one and
 //! the same category. Labels neither used are not listed.
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -427,6 +427,14 @@ fn kappa_text(k: Option<f64>) -> String {
 /// The agreement report as a table for a terminal.
 pub fn render_agree_table(report: &AgreeReport, max_disagreements: usize) -> String {
     let mut out = String::new();
+    render_documents(&mut out, report);
+    render_spans(&mut out, report);
+    render_claims(&mut out, report);
+    render_disagreements(&mut out, report, max_disagreements);
+    out
+}
+
+fn render_documents(out: &mut String, report: &AgreeReport) {
     for (name, side) in [("A", &report.a), ("B", &report.b)] {
         let _ = writeln!(
             out,
@@ -455,7 +463,9 @@ pub fn render_agree_table(report: &AgreeReport, max_disagreements: usize) -> Str
             d.without_text.join(", ")
         );
     }
+}
 
+fn render_spans(out: &mut String, report: &AgreeReport) {
     let _ = writeln!(
         out,
         "\n{:<24} {:>7} {:>7} {:>7}  {:>6} {:>6}  {:>8} {:>8}",
@@ -518,7 +528,9 @@ pub fn render_agree_table(report: &AgreeReport, max_disagreements: usize) -> Str
         "  kappa over {} tokens: observed {:.3}, expected {:.3}",
         report.kappa.tokens, k.observed, k.expected
     );
+}
 
+fn render_claims(out: &mut String, report: &AgreeReport) {
     let _ = writeln!(
         out,
         "\n{:<24} {:>7} {:>7} {:>7}  {:>6}",
@@ -554,7 +566,9 @@ pub fn render_agree_table(report: &AgreeReport, max_disagreements: usize) -> Str
         args.f1(),
         report.claims.exact.tp
     );
+}
 
+fn render_disagreements(out: &mut String, report: &AgreeReport, max_disagreements: usize) {
     let total = report.disagreements.len();
     let _ = writeln!(out, "\nDisagreements: {total}");
     for d in report.disagreements.iter().take(max_disagreements) {
@@ -575,10 +589,11 @@ pub fn render_agree_table(report: &AgreeReport, max_disagreements: usize) -> Str
             total - max_disagreements
         );
     }
-    out
 }
 
 #[cfg(test)]
+// The figures compared are exact binary fractions or rounded to 6 decimals.
+#[allow(clippy::float_cmp)]
 mod tests {
     use super::*;
     use crate::model::{Project, notation};
@@ -602,29 +617,29 @@ mod tests {
         assert_eq!(words, ["Ales", "freed", "1,278", "held"]);
     }
 
-    /// Eight tokens: Ales Bialiatski was freed on Thursday in Minsk.
-    ///
-    /// | token      | A      | B      |
-    /// |------------|--------|--------|
-    /// | Ales       | person | none   |
-    /// | Bialiatski | person | person |
-    /// | was        | none   | none   |
-    /// | freed      | event  | event  |
-    /// | on         | none   | date   |
-    /// | Thursday   | date   | date   |
-    /// | in         | none   | none   |
-    /// | Minsk      | place  | none   |
-    ///
-    /// Overall: p_o = 5/8 (Bialiatski, was, freed, Thursday, in).
-    /// Marginals A: person 2, event 1, date 1, place 1, none 3;
-    ///           B: person 1, event 1, date 2, place 0, none 4.
-    /// p_e = (2·1 + 1·1 + 1·2 + 1·0 + 3·4) / 64 = 17/64.
-    /// κ = (40/64 − 17/64) / (47/64) = 23/47 ≈ 0.489362.
-    ///
-    /// Person (binary): both 1, only A 1, only B 0, neither 6.
-    /// p_o = 7/8; p_e = (2·1 + 6·7)/64 = 44/64; κ = (56 − 44)/(64 − 44) = 0.6.
-    /// Place: both 0, only A 1, neither 7: p_o = 7/8, p_e = (1·0 + 7·8)/64
-    /// = 56/64, κ = 0. Event: identical, p_e = (1 + 49)/64, κ = 1.
+    // Eight tokens: Ales Bialiatski was freed on Thursday in Minsk.
+    //
+    // | token      | A      | B      |
+    // |------------|--------|--------|
+    // | Ales       | person | none   |
+    // | Bialiatski | person | person |
+    // | was        | none   | none   |
+    // | freed      | event  | event  |
+    // | on         | none   | date   |
+    // | Thursday   | date   | date   |
+    // | in         | none   | none   |
+    // | Minsk      | place  | none   |
+    //
+    // Overall: p_o = 5/8 (Bialiatski, was, freed, Thursday, in).
+    // Marginals A: person 2, event 1, date 1, place 1, none 3;
+    //           B: person 1, event 1, date 2, place 0, none 4.
+    // p_e = (2·1 + 1·1 + 1·2 + 1·0 + 3·4) / 64 = 17/64.
+    // κ = (40/64 − 17/64) / (47/64) = 23/47 ≈ 0.489362.
+    //
+    // Person (binary): both 1, only A 1, only B 0, neither 6.
+    // p_o = 7/8; p_e = (2·1 + 6·7)/64 = 44/64; κ = (56 − 44)/(64 − 44) = 0.6.
+    // Place: both 0, only A 1, neither 7: p_o = 7/8, p_e = (1·0 + 7·8)/64
+    // = 56/64, κ = 0. Event: identical, p_e = (1 + 49)/64, κ = 1.
     #[test]
     fn kappa_matches_the_hand_computation() {
         let a = corpus(

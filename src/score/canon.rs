@@ -155,6 +155,8 @@ pub fn parse_count_modifier(raw: &str) -> Option<CountModifier> {
 }
 
 #[cfg(test)]
+// The figures compared are exact binary fractions or rounded to 6 decimals.
+#[allow(clippy::float_cmp)]
 mod tests {
     use super::*;
 

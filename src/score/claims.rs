@@ -145,11 +145,9 @@ mod tests {
     use super::*;
     use crate::model::CharRange;
 
-    pub(crate) fn claim(
-        id: &str,
-        ty: &str,
-        args: &[(&str, &str, Option<(usize, usize)>)],
-    ) -> ClaimAnn {
+    type TestArg<'a> = (&'a str, &'a str, Option<(usize, usize)>);
+
+    pub(crate) fn claim(id: &str, ty: &str, args: &[TestArg<'_>]) -> ClaimAnn {
         ClaimAnn {
             id: id.to_owned(),
             claim_type: ty.to_owned(),

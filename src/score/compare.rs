@@ -160,7 +160,7 @@ pub fn compare_documents(a: &DocAnnotations, b: &DocAnnotations) -> DocCompariso
     for &j in &alignment.only_pred {
         claims.push((b.claims[j].position(), 2, ClaimDiff::OnlyB(j)));
     }
-    claims.sort_by(|x, y| (x.0, x.1).cmp(&(y.0, y.1)));
+    claims.sort_by_key(|c| (c.0, c.1));
     DocComparison {
         spans: spans.into_iter().map(|(_, d)| d).collect(),
         claims: claims.into_iter().map(|(_, _, d)| d).collect(),

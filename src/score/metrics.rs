@@ -95,7 +95,7 @@ impl Serialize for Tally {
 ///
 /// A partial pair is half a true positive, half a false positive and half
 /// a false negative, so that precision = (COR + ½ PAR) / (COR + PAR + SPU)
-/// and recall = (COR + ½ PAR) / (COR + PAR + MIS), as in SemEval.
+/// and recall = (COR + ½ PAR) / (COR + PAR + MIS), as in `SemEval`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PartialTally {
     pub correct: u64,
@@ -168,6 +168,8 @@ pub fn round(value: f64) -> f64 {
 }
 
 #[cfg(test)]
+// The figures compared are exact binary fractions or rounded to 6 decimals.
+#[allow(clippy::float_cmp)]
 mod tests {
     use super::*;
 

@@ -578,6 +578,8 @@ pub fn render_table(report: &ScoreReport) -> String {
 }
 
 #[cfg(test)]
+// The figures compared are exact binary fractions or rounded to 6 decimals.
+#[allow(clippy::float_cmp)]
 mod tests {
     use super::*;
     use crate::model::CharRange;
@@ -697,7 +699,7 @@ mod tests {
     #[test]
     fn worked_example_on_common_documents() {
         let (gold, pred) = worked_example();
-        let r = score(
+        let report = score(
             &gold,
             &pred,
             ScoreOptions {
@@ -705,17 +707,17 @@ mod tests {
                 metric: Metric::Claims,
             },
         );
-        assert_eq!(r.documents.only_gold, ["only-gold"]);
+        assert_eq!(report.documents.only_gold, ["only-gold"]);
         // Spans, strict: person and one count match; the date is off, the
         // event missed, the second count a duplicate, the place spurious.
-        let s = r.spans.strict.micro;
+        let s = report.spans.strict.micro;
         assert_eq!(figures(s), (2, 3, 2));
         assert!(close(s.precision(), 0.4) && close(s.recall(), 0.5) && close(s.f1(), 0.8 / 1.8));
-        assert_eq!(figures(r.spans.strict.by["count"]), (1, 1, 0));
-        assert_eq!(figures(r.spans.strict.by["date"]), (0, 1, 1));
+        assert_eq!(figures(report.spans.strict.by["count"]), (1, 1, 0));
+        assert_eq!(figures(report.spans.strict.by["date"]), (0, 1, 1));
         // Partial: COR 2, PAR 1 (the date), MIS 1, SPU 2:
         // TP 2.5, FP 2.5, FN 1.5; P = 2.5/5, R = 2.5/4, F1 = 1.25/2.25.
-        let p = r.spans.partial.micro;
+        let p = report.spans.partial.micro;
         assert_eq!((p.correct, p.partial, p.missing, p.spurious), (2, 1, 1, 2));
         assert!(
             close(p.precision(), 0.5) && close(p.recall(), 0.625) && close(p.f1(), 1.25 / 2.25)
@@ -723,23 +725,23 @@ mod tests {
         // Arguments: 4 tuples match (trigger, release date, count 1278,
         // Viasna); 3 spurious (release count 3, arrest date, place); 1
         // missed (released person). P 4/7, R 4/5, F1 2/3.
-        let a = r.arguments.micro;
+        let a = report.arguments.micro;
         assert_eq!(figures(a), (4, 3, 1));
         assert!(close(a.f1(), 2.0 / 3.0));
-        assert_eq!(figures(r.arguments.by_role["date"]), (1, 1, 0));
-        assert_eq!(figures(r.arguments.by_claim_type["arrest"]), (0, 1, 0));
+        assert_eq!(figures(report.arguments.by_role["date"]), (1, 1, 0));
+        assert_eq!(figures(report.arguments.by_claim_type["arrest"]), (0, 1, 0));
         // Claims: release and prisoner_count align, the arrest is spurious.
-        let c = r.claims.micro;
+        let c = report.claims.micro;
         assert_eq!(figures(c), (2, 1, 0));
         assert!(close(c.f1(), 0.8));
-        assert_eq!(r.headline.f1, 0.8);
+        assert_eq!(report.headline.f1, 0.8);
         // Neither aligned pair has all its arguments right.
-        assert_eq!(figures(r.claims.exact), (0, 3, 2));
+        assert_eq!(figures(report.claims.exact), (0, 3, 2));
         // Inside the two pairs: 4 shared, the release count and the place
         // extra, the released person missing.
-        assert_eq!(figures(r.claims.arguments_in_aligned.micro), (4, 2, 1));
+        assert_eq!(figures(report.claims.arguments_in_aligned.micro), (4, 2, 1));
         assert_eq!(
-            figures(r.claims.arguments_in_aligned.by["released_person"]),
+            figures(report.claims.arguments_in_aligned.by["released_person"]),
             (0, 0, 1)
         );
     }
