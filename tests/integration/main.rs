@@ -3,9 +3,11 @@
 //! Integration tests, one binary:
 //! - `sample_project`: the bundled sample project is up to date and complete.
 //! - `cli`: the `claimmark` command line.
+//! - `score`: `claimmark score`, `agree` and `dataset`, with hand-computed figures.
 //! - `ui`: the real app driven with `egui_kittest`.
 
 mod cli;
 mod fixtures;
 mod sample_project;
+mod score;
 mod ui;
