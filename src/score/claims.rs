@@ -2,7 +2,10 @@
 //!
 //! An argument is compared as (role, canonical value); its anchor need not
 //! match. Two claims can be aligned when they have the **same type and at
-//! least one argument in common**; among all one-to-one alignments,
+//! least one argument in common that is anchored on at least one side** (an
+//! implicit argument on both sides, such as the country every claim of a
+//! corpus names, does not make two claims the same, though it counts once
+//! they are aligned); among all one-to-one alignments,
 //! Kuhn–Munkres picks the one with the most arguments in common (then the
 //! most same-role arguments whose anchors overlap, as a tie-break). Claims
 //! of different documents are never aligned.
@@ -105,7 +108,15 @@ pub fn align_claims(gold: &[ClaimAnn], pred: &[ClaimAnn]) -> ClaimAlignment {
                     continue;
                 }
                 seen[j] = i;
-                let shared = shared_args(claim_keys, &pred_keys[j]).len();
+                let shared = shared_args(claim_keys, &pred_keys[j]);
+                // Implicit on both sides (the country every claim names)
+                // is too weak to say two claims are the same.
+                if !shared.iter().any(|&(g, p)| {
+                    claim.args[g].anchor.is_some() || pred[j].args[p].anchor.is_some()
+                }) {
+                    continue;
+                }
+                let shared = shared.len();
                 let shared = i64::try_from(shared).unwrap_or(i64::MAX / SHARED_WEIGHT);
                 let overlaps = overlapping_anchors(&claim.args, &pred[j].args);
                 edges.push(Edge {
@@ -193,12 +204,16 @@ mod tests {
     #[test]
     fn different_types_or_nothing_shared_do_not_align() {
         let gold = [
-            claim("g1", "release", &[("count", "count:31/exact", None)]),
-            claim("g2", "pardon", &[("count", "count:5/exact", None)]),
+            claim(
+                "g1",
+                "release",
+                &[("count", "count:31/exact", Some((0, 1)))],
+            ),
+            claim("g2", "pardon", &[("count", "count:5/exact", Some((0, 1)))]),
         ];
         let pred = [
-            claim("p1", "pardon", &[("count", "count:31/exact", None)]),
-            claim("p2", "pardon", &[("count", "count:6/exact", None)]),
+            claim("p1", "pardon", &[("count", "count:31/exact", Some((0, 1)))]),
+            claim("p2", "pardon", &[("count", "count:6/exact", Some((0, 1)))]),
         ];
         let a = align_claims(&gold, &pred);
         assert!(a.pairs.is_empty());
@@ -215,24 +230,30 @@ mod tests {
                 "g0",
                 "arrest",
                 &[
-                    ("date", "d1", None),
-                    ("place", "minsk", None),
-                    ("count", "c5", None),
+                    ("date", "d1", Some((0, 1))),
+                    ("place", "minsk", Some((0, 1))),
+                    ("count", "c5", Some((0, 1))),
                 ],
             ),
             claim(
                 "g1",
                 "arrest",
-                &[("date", "d1", None), ("place", "minsk", None)],
+                &[
+                    ("date", "d1", Some((0, 1))),
+                    ("place", "minsk", Some((0, 1))),
+                ],
             ),
         ];
         let pred = [
             claim(
                 "p0",
                 "arrest",
-                &[("date", "d1", None), ("place", "minsk", None)],
+                &[
+                    ("date", "d1", Some((0, 1))),
+                    ("place", "minsk", Some((0, 1))),
+                ],
             ),
-            claim("p1", "arrest", &[("count", "c5", None)]),
+            claim("p1", "arrest", &[("count", "c5", Some((0, 1)))]),
         ];
         let a = align_claims(&gold, &pred);
         let pairs: Vec<_> = a
@@ -241,6 +262,33 @@ mod tests {
             .map(|p| (p.gold, p.pred, p.shared.len()))
             .collect();
         assert_eq!(pairs, vec![(0, 1, 1), (1, 0, 2)]);
+    }
+
+    #[test]
+    fn implicit_values_alone_do_not_align_claims() {
+        let gold = [claim(
+            "g",
+            "release",
+            &[
+                ("place", "place:belarus", None),
+                ("date", "d1", Some((0, 4))),
+            ],
+        )];
+        let pred = [claim(
+            "p",
+            "release",
+            &[
+                ("place", "place:belarus", None),
+                ("date", "d2", Some((0, 4))),
+            ],
+        )];
+        let a = align_claims(&gold, &pred);
+        assert!(a.pairs.is_empty());
+        // Anchored on one side is enough: a claim whose arguments are all
+        // implicit aligns with one that anchors the same value.
+        let pred = [claim("p", "release", &[("date", "d1", None)])];
+        let a = align_claims(&gold, &pred);
+        assert_eq!(a.pairs.len(), 1);
     }
 
     #[test]

@@ -600,9 +600,12 @@ mod tests {
             claim_type: ty.to_owned(),
             args: args
                 .iter()
-                .map(|(role, value)| ArgAnn {
+                .enumerate()
+                .map(|(i, (role, value))| ArgAnn {
                     role: (*role).to_owned(),
-                    anchor: None,
+                    // Anchored (claims align through anchored arguments),
+                    // each argument elsewhere.
+                    anchor: Some(CharRange::from_offsets(100 * i, 100 * i + 5)),
                     text: String::new(),
                     value: (*value).to_owned(),
                 })
