@@ -194,7 +194,8 @@ impl Corpus {
                 }
             }
             doc.spans.sort_by(span_order);
-            doc.spans.dedup();
+            doc.spans
+                .dedup_by(|a, b| a.range == b.range && a.label == b.label);
         }
     }
 }
