@@ -18,16 +18,22 @@
 //!   and the CLI work on.
 //! - [`app`] and [`ui`]: the eframe application (the only modules that use
 //!   egui, eframe or rfd).
+//! - [`score`]: scoring extractions against gold, agreement between
+//!   analysts, comparing two annotations of a document.
+//! - [`dataset`]: exports of reviewed annotations as claim/v1 fixtures,
+//!   brat standoff or spaCy-style JSON Lines, with a manifest.
 //! - [`cli`]: the command-line subcommands.
 //!
 //! docs/architecture.md has the one-screen map.
 
 pub mod app;
 pub mod cli;
+pub mod dataset;
 pub mod edit;
 pub mod model;
 pub mod normalize;
 pub mod review;
+pub mod score;
 pub mod session;
 pub mod storage;
 pub mod suggest;

@@ -1,5 +1,7 @@
 //! Command-line subcommands, on the same library the window uses.
 
+pub mod dataset;
+pub mod score;
 pub mod suggest;
 
 use std::io::Write;

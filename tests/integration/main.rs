@@ -3,6 +3,7 @@
 //! Integration tests, one binary:
 //! - `sample_project`: the bundled sample project is up to date and complete.
 //! - `cli`: the `claimmark` command line.
+//! - `score`: `claimmark score`, `agree` and `dataset`, with hand-computed figures.
 //! - `ui`: the real app driven with `egui_kittest`.
 //! - `suggest`: the suggester against the gold set (`tests/gold/`), and
 //!   `claimmark suggest`.
@@ -10,5 +11,6 @@
 mod cli;
 mod fixtures;
 mod sample_project;
+mod score;
 mod suggest;
 mod ui;
