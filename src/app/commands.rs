@@ -88,6 +88,16 @@ pub enum Command {
     /// Merges the second entity into the first.
     MergeEntities(crate::model::EntityId, crate::model::EntityId),
     ShowEntities,
+    // Comparing with another annotation of the same documents
+    /// Asks for a project or claims file to compare with.
+    OpenCompare,
+    CompareWith(PathBuf),
+    CloseCompare,
+    /// Takes their version of a difference (the selected one when `None`).
+    TakeTheirs(Option<usize>),
+    NextDifference,
+    PreviousDifference,
+    SelectDifference(usize),
     /// Only claims of this status and type in the claims list.
     FilterClaims(Option<crate::model::ReviewStatus>, Option<Name>),
     EditPreferences,
@@ -316,6 +326,25 @@ pub fn menu_commands() -> Vec<MenuCommand> {
             None,
             Menu::Review,
         ),
+        entry(Command::OpenCompare, "Compare with…", None, Menu::File),
+        entry(
+            Command::NextDifference,
+            "Next difference",
+            Some(keys(Modifiers::NONE, Key::N)),
+            Menu::View,
+        ),
+        entry(
+            Command::PreviousDifference,
+            "Previous difference",
+            Some(keys(Modifiers::NONE, Key::P)),
+            Menu::View,
+        ),
+        entry(
+            Command::TakeTheirs(None),
+            "Take their version",
+            Some(keys(Modifiers::NONE, Key::T)),
+            Menu::View,
+        ),
         entry(
             Command::ShowEntities,
             "Entities…",
@@ -374,6 +403,7 @@ mod tests {
                     | Command::PickRole
                     | Command::EditPreferences
                     | Command::ShowEntities
+                    | Command::OpenCompare
             );
             assert_eq!(entry.label.ends_with('…'), asks_for_more, "{}", entry.label);
         }

@@ -16,8 +16,12 @@ use std::time::{Duration, Instant};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DialogRequest {
     OpenProject,
-    SaveProjectAs { suggested_name: String },
+    SaveProjectAs {
+        suggested_name: String,
+    },
     AddArticles,
+    /// A project or claims file to compare the current one with.
+    CompareWith,
 }
 
 impl DialogRequest {
@@ -26,6 +30,7 @@ impl DialogRequest {
             Self::OpenProject => "Open project",
             Self::SaveProjectAs { .. } => "Save project as",
             Self::AddArticles => "Add articles",
+            Self::CompareWith => "Compare with",
         }
     }
 }
@@ -122,6 +127,10 @@ fn run_native(request: &DialogRequest) -> Option<Vec<PathBuf>> {
             .add_filter("Text articles", &["txt"])
             .add_filter("All files", &["*"])
             .pick_files(),
+        DialogRequest::CompareWith => dialog
+            .add_filter("claimmark project or claims file", &["ron", "jsonl"])
+            .pick_file()
+            .map(|path| vec![path]),
     }
 }
 

@@ -187,6 +187,13 @@ impl ClaimmarkApp {
                 self.entity_edit(edit, "Merge entities");
             }
             Command::ShowEntities => self.entities_window.open = true,
+            Command::OpenCompare => self.open_dialog(DialogRequest::CompareWith, ctx),
+            Command::CompareWith(path) => self.compare_with(&path),
+            Command::CloseCompare => self.compare = None,
+            Command::TakeTheirs(index) => self.take_theirs(index),
+            Command::NextDifference => self.step_difference(true),
+            Command::SelectDifference(index) => self.select_difference(index),
+            Command::PreviousDifference => self.step_difference(false),
             Command::LinkMatchingMentions(entity) => self.link_matching_mentions(entity),
             Command::FilterClaims(status, claim_type) => {
                 self.claims_filter = super::ClaimsFilter { status, claim_type };

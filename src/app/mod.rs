@@ -4,6 +4,7 @@
 //! carries out in one place.
 
 pub mod commands;
+pub mod compare;
 pub mod dialogs;
 mod execute;
 pub mod jobs;
@@ -126,6 +127,8 @@ pub struct ClaimmarkApp {
     pub entities_window: ui::entities::EntitiesWindow,
     /// Work under way in the background, if any.
     pub job: Option<jobs::Job>,
+    /// Another annotation of the documents, compared with ours.
+    pub compare: Option<compare::CompareState>,
     /// Proposals waiting in the whole project, and the revision counted at.
     pending_in_project: (u64, usize),
     pub settings: settings::Settings,
@@ -164,6 +167,7 @@ impl ClaimmarkApp {
             value_draft: ui::value_editor::ValueDraft::default(),
             entities_window: ui::entities::EntitiesWindow::default(),
             job: None,
+            compare: None,
             pending_in_project: (u64::MAX, 0),
             settings,
             settings_path: options.settings_path,
@@ -244,6 +248,10 @@ impl ClaimmarkApp {
                     None => return,
                 },
                 DialogRequest::AddArticles => Command::AddArticlesFrom(paths),
+                DialogRequest::CompareWith => match paths.into_iter().next() {
+                    Some(path) => Command::CompareWith(path),
+                    None => return,
+                },
             }),
             DialogOutcome::Cancelled => {
                 if matches!(request, DialogRequest::SaveProjectAs { .. }) {

@@ -251,6 +251,9 @@ fn type_path_ui(
         }
         DialogRequest::OpenProject => "Type the path of the project file (.ron) to open.",
         DialogRequest::SaveProjectAs { .. } => "Type the path to save the project to (.ron).",
+        DialogRequest::CompareWith => {
+            "Type the path of the project (.ron) or claims file (.jsonl) to compare with."
+        }
     };
     ui.label(hint);
     let edit = ui.add(
@@ -283,6 +286,10 @@ fn type_path_ui(
                 (DialogRequest::OpenProject, [path]) => {
                     keep = false;
                     out.push(Command::OpenProjectAt(path.clone()));
+                }
+                (DialogRequest::CompareWith, [path]) => {
+                    keep = false;
+                    out.push(Command::CompareWith(path.clone()));
                 }
                 (DialogRequest::SaveProjectAs { .. }, [path]) => {
                     keep = false;

@@ -34,6 +34,9 @@ pub struct ArticleInput<'a> {
     pub scroll_to: Option<CharRange>,
     /// Width of the view, scroll bar included.
     pub width: f32,
+    /// Spans another annotation has and this one lacks (compare view),
+    /// drawn as dotted outlines.
+    pub ghost_spans: &'a [CharRange],
 }
 
 /// State of the article view that lives across frames.
@@ -642,6 +645,28 @@ fn paint_paragraph(
                     StrokeKind::Outside,
                 );
             }
+        }
+    }
+    for ghost in input
+        .ghost_spans
+        .iter()
+        .filter(|g| g.overlaps(text_of_paragraph))
+    {
+        for rect in rects(*ghost) {
+            let r = rect.expand(2.5);
+            let outline = [
+                r.left_top(),
+                r.right_top(),
+                r.right_bottom(),
+                r.left_bottom(),
+                r.left_top(),
+            ];
+            painter.extend(egui::Shape::dotted_line(
+                &outline,
+                visuals.hyperlink_color,
+                4.0,
+                1.2,
+            ));
         }
     }
     let here: Vec<&SpanEntry> = spans.overlapping(paragraph).collect();

@@ -13,12 +13,23 @@ use crate::storage::project_file::{format_date, parse_date};
 pub fn central_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
     let pending_in_project = app.pending_in_project();
     let current_proposal = app.current_proposal();
+    let revision = app.session.history().revision();
+    if let (Some(compare), Some(doc)) = (
+        &mut app.compare,
+        app.view
+            .document
+            .as_ref()
+            .and_then(|id| app.session.project().document(id)),
+    ) {
+        compare.refresh(app.session.project(), doc, revision);
+    }
     let ClaimmarkApp {
         session,
         view,
         article,
         find,
         buffers,
+        compare,
         ..
     } = app;
     let project = session.project();
@@ -46,6 +57,13 @@ pub fn central_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
         find_bar_ui(ui, project, find, out);
     }
     review_bar_ui(ui, doc, current_proposal, pending_in_project, out);
+    let ghosts = compare
+        .as_ref()
+        .map(super::compare::ghost_ranges)
+        .unwrap_or_default();
+    if let Some(compare) = compare.as_ref() {
+        super::compare::compare_ui(ui, compare, out);
+    }
     let matches: Vec<CharRange> = find
         .matches
         .iter()
@@ -73,6 +91,7 @@ pub fn central_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
         current_match,
         scroll_to: view.scroll_to.take(),
         width: article_width,
+        ghost_spans: &ghosts,
     };
     article.ui(ui, &input, out);
 }

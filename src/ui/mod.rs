@@ -3,6 +3,7 @@
 
 pub mod article;
 pub mod central;
+pub mod compare;
 pub mod documents;
 pub mod entities;
 pub mod form;

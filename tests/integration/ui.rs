@@ -1228,3 +1228,86 @@ fn matching_mentions_are_linked_in_one_step() {
         0
     );
 }
+
+#[test]
+fn taking_their_side_in_the_compare_view() {
+    let dir = scratch();
+    let mut ours = claimmark::model::Project::default();
+    ours.documents.push(
+        notation::document(
+            "d",
+            "[person|Ales Bialiatski] was [event|freed] on [date|December 14th] with 31 others.",
+        )
+        .unwrap(),
+    );
+    let mut theirs = claimmark::model::Project::default();
+    theirs.documents.push(
+        notation::document("d", "[person|Ales Bialiatski] was [event|freed] on [count|December 14th] with [count|31] others.").unwrap(),
+    );
+    let ours_path = dir.path().join("ours.ron");
+    let theirs_path = dir.path().join("theirs.ron");
+    storage::save_project(&ours_path, &ours).unwrap();
+    storage::save_project(&theirs_path, &theirs).unwrap();
+    let mut harness = harness_with(
+        Some(ours_path),
+        vec![DialogOutcome::Picked(vec![theirs_path])],
+    );
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Compare with…").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("2 difference(s) in this document")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("“December 14th”: ours date, theirs count")
+            .is_some()
+    );
+    assert!(
+        harness
+            .query_by_label_contains("Only theirs: count “31”")
+            .is_some()
+    );
+    let before = doc(&harness);
+
+    // One click takes their "31".
+    let rows: Vec<_> = harness.get_all_by_label("Take theirs").collect();
+    assert_eq!(rows.len(), 2);
+    rows[1].click();
+    harness.run();
+    let after = doc(&harness);
+    assert!(
+        after
+            .spans()
+            .iter()
+            .any(|s| after.span_text(s) == "31" && s.label.as_str() == "count")
+    );
+    assert!(
+        harness
+            .query_by_label_contains("1 difference(s) in this document")
+            .is_some()
+    );
+
+    // The key T takes the selected difference: their label for "December 14th".
+    press(&mut harness, Key::T);
+    let after = doc(&harness);
+    let december = after
+        .spans()
+        .iter()
+        .find(|s| after.span_text(s) == "December 14th")
+        .unwrap();
+    assert_eq!(december.label.as_str(), "count");
+    assert!(
+        harness
+            .query_by_label_contains("0 difference(s) in this document")
+            .is_some()
+    );
+
+    // Both are undoable.
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(doc(&harness), before);
+}
