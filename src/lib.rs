@@ -8,6 +8,8 @@
 //!   inverse; undo/redo history.
 //! - [`storage`]: the RON project file, its versions, atomic saving,
 //!   recovery copies, reading article files.
+//! - [`claim_format`]: `claim/v1`, the JSON Lines format claims are
+//!   exchanged in: export, import with re-anchoring, gold fixtures.
 //! - [`session`]: a project with its path and history: what both the GUI
 //!   and the CLI work on.
 //! - [`app`] and [`ui`]: the eframe application (the only modules that use
@@ -17,6 +19,7 @@
 //! docs/architecture.md has the one-screen map.
 
 pub mod app;
+pub mod claim_format;
 pub mod cli;
 pub mod edit;
 pub mod model;
