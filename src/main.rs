@@ -1,12 +1,16 @@
 //! claimmark: start-up. Parses the command line, then either runs a
 //! subcommand or opens the window.
 
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
 use claimmark::app::{AppOptions, ClaimmarkApp, dialogs::NativeDialogs, settings};
+use claimmark::claim_format::export::Filter;
+use claimmark::cli::claims::{self, Output};
+use claimmark::model::{DocId, ReviewStatus};
 use claimmark::storage::articles::ArticleMeta;
 use claimmark::storage::project_file::parse_date;
 
@@ -39,6 +43,77 @@ enum Command {
         #[arg(long)]
         title: Option<String>,
     },
+    /// Export claims as claim/v1 JSON Lines (docs/claim-format.md), span
+    /// lines, or gold fixtures.
+    ///
+    /// Without -o and --fixtures, lines go to standard output.
+    Export {
+        /// The project file (.ron).
+        project: PathBuf,
+        /// Write the lines to this file (replaced atomically).
+        #[arg(short, long, value_name = "OUT.jsonl")]
+        out: Option<PathBuf>,
+        /// Only claims (or spans) with these statuses: proposed, accepted,
+        /// corrected, rejected. Comma-separated; the default is all.
+        #[arg(long, value_delimiter = ',', value_parser = parse_status)]
+        status: Vec<ReviewStatus>,
+        /// Only this document (repeat for several).
+        #[arg(long = "doc", value_name = "ID", value_parser = parse_doc_id)]
+        docs: Vec<DocId>,
+        /// One line per span instead of per claim (document, offsets, text,
+        /// label, value, status, origin).
+        #[arg(long)]
+        spans: bool,
+        /// Also write gold fixtures to DIR: <doc-id>.txt, <doc-id>.claims.jsonl
+        /// (and .spans.jsonl with --spans) and manifest.json.
+        #[arg(long, value_name = "DIR")]
+        fixtures: Option<PathBuf>,
+    },
+    /// Import a claim/v1 file into a project as one change, re-attaching
+    /// anchors to the texts.
+    ///
+    /// Prints what was imported and every problem as file:line: message.
+    /// Exit status 0 when every line was imported (orphans included, they
+    /// are listed), 1 when some lines were not (the good ones still are).
+    Import {
+        /// The project file (.ron); saved in place, atomically, unless --out.
+        project: PathBuf,
+        /// The claims file (.jsonl).
+        claims: PathBuf,
+        /// Save the result here and leave PROJECT as it is.
+        #[arg(long, value_name = "NEW.ron")]
+        out: Option<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a project (.ron) or a claims file (.jsonl) and print every
+    /// problem as file:line:col: message. Exit status 1 when there are any.
+    Validate {
+        /// The file to check.
+        file: PathBuf,
+        /// Print the problems as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Count spans and claims by label, claim type, status and document.
+    Stats {
+        /// The project file (.ron).
+        project: PathBuf,
+        /// Print the counts as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_status(raw: &str) -> Result<ReviewStatus, String> {
+    ReviewStatus::parse(raw.trim()).ok_or_else(|| {
+        format!("“{raw}” is not a status; use proposed, accepted, corrected or rejected")
+    })
+}
+
+fn parse_doc_id(raw: &str) -> Result<DocId, String> {
+    claims::parse_doc_id(raw)
 }
 
 fn parse_published(raw: &str) -> Result<time::Date, String> {
@@ -82,6 +157,100 @@ fn main() -> ExitCode {
                 }
             }
         }
+        Some(Command::Export {
+            project,
+            out,
+            status,
+            docs,
+            spans,
+            fixtures,
+        }) => {
+            let output = match (&out, &fixtures) {
+                (Some(path), _) => Output::File(path),
+                (None, Some(_)) => Output::None,
+                (None, None) => Output::Stdout,
+            };
+            let filter = Filter {
+                statuses: status,
+                documents: docs,
+            };
+            match claims::export(&project, output, &filter, spans, fixtures.as_deref()) {
+                Ok(summary) => {
+                    let what = if spans { "span" } else { "claim" };
+                    if let Some(path) = &summary.out {
+                        eprintln!("wrote {} {what} line(s) to {}", summary.lines, path.display());
+                    }
+                    if let (Some(manifest), Some(dir)) = (&summary.fixtures, &fixtures) {
+                        eprintln!(
+                            "wrote fixtures for {} document(s), {} claim(s) to {}",
+                            manifest.documents,
+                            manifest.claims,
+                            dir.display()
+                        );
+                    }
+                    ExitCode::SUCCESS
+                }
+                Err(error) => fail("export", &error),
+            }
+        }
+        Some(Command::Import {
+            project,
+            claims: file,
+            out,
+            json,
+        }) => match claims::import(&project, &file, out.as_deref()) {
+            Ok(report) => {
+                if json {
+                    print_json(&report);
+                } else {
+                    let mut stderr = std::io::stderr().lock();
+                    for line in report.lines() {
+                        let _ = writeln!(stderr, "{line}");
+                    }
+                    print_out(&format!("{}\n", report.summary()));
+                }
+                if report.problems.is_empty() {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::FAILURE
+                }
+            }
+            Err(error) => fail("import", &error),
+        },
+        Some(Command::Validate { file, json }) => match claims::validate(&file) {
+            Ok(validation) => {
+                if json {
+                    print_json(&validation);
+                } else if validation.problems.is_empty() {
+                    print_out(&format!(
+                        "{}: no problems ({})\n",
+                        validation.file, validation.kind
+                    ));
+                } else {
+                    for problem in &validation.problems {
+                        print_out(&format!("{problem}\n"));
+                    }
+                }
+                if validation.problems.is_empty() {
+                    ExitCode::SUCCESS
+                } else {
+                    ExitCode::FAILURE
+                }
+            }
+            Err(error) => fail("validate", &error),
+        },
+        Some(Command::Stats { project, json }) => match claimmark::storage::load_project(&project) {
+            Ok(loaded) => {
+                let stats = claimmark::cli::stats::Stats::of(&loaded);
+                if json {
+                    print_json(&stats);
+                } else {
+                    print_out(&stats.to_string());
+                }
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail("stats", &anyhow::anyhow!("{error}")),
+        },
         None => match run_window(cli.project) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
@@ -89,6 +258,24 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+fn fail(command: &str, error: &anyhow::Error) -> ExitCode {
+    eprintln!("claimmark {command}: {error:#}");
+    ExitCode::FAILURE
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error.
+fn print_out(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// Prints a value as pretty JSON on standard output.
+fn print_json(value: &impl serde::Serialize) {
+    match serde_json::to_string_pretty(value) {
+        Ok(json) => print_out(&format!("{json}\n")),
+        Err(error) => eprintln!("claimmark: could not write JSON: {error}"),
     }
 }
 

@@ -247,6 +247,97 @@ pub fn read_claims(
     };
     let mut claims = Vec::new();
     let mut first_line_of: HashMap<String, u64> = HashMap::new();
+    let mut problems = Vec::new();
+    let mut notices = ImportReport::default();
+    report.lines = scan_lines(
+        reader,
+        total_bytes,
+        max_line_bytes,
+        progress,
+        &mut problems,
+        |number, text, problems| {
+            let Some(line) = parse_unique(number, text, &mut first_line_of, problems) else {
+                return;
+            };
+            let Some(doc_index) = documents.find(&line) else {
+                problems.push(whole_line(
+                    number,
+                    format!(
+                        "document “{}” (text_sha256 {}…) is not in the project; add the article first (claimmark add, or File › Add articles…) and import again",
+                        line.doc.id,
+                        line.doc.text_sha256.get(..12).unwrap_or_default()
+                    ),
+                ));
+                return;
+            };
+            let doc = &project.documents[doc_index];
+            claims.push(place(line, text, number, doc, &mut notices));
+        },
+    )?;
+    report.problems = problems;
+    report.notices = notices.notices;
+    report.anchors_kept = notices.anchors_kept;
+    report.anchors_moved = notices.anchors_moved;
+    report.anchors_fuzzy = notices.anchors_fuzzy;
+    Ok(Prepared { claims, report })
+}
+
+/// What checking a claims file on its own found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct CheckReport {
+    pub file: String,
+    /// Lines read, blank ones included.
+    pub lines: u64,
+    /// Lines that are good claims.
+    pub claims: usize,
+    pub problems: Vec<LineMessage>,
+}
+
+/// Checks every line of a claims file without a project: JSON, the format,
+/// values, offsets against `doc.text_length`, ids unique in the file.
+pub fn check_claims(reader: impl BufRead, file: &str, max_line_bytes: usize) -> io::Result<CheckReport> {
+    let mut problems = Vec::new();
+    let mut first_line_of = HashMap::new();
+    let mut claims = 0;
+    let lines = scan_lines(
+        reader,
+        0,
+        max_line_bytes,
+        &|_, _| {},
+        &mut problems,
+        |number, text, problems| {
+            if parse_unique(number, text, &mut first_line_of, problems).is_some() {
+                claims += 1;
+            }
+        },
+    )?;
+    Ok(CheckReport {
+        file: file.to_owned(),
+        lines,
+        claims,
+        problems,
+    })
+}
+
+fn whole_line(line: u64, message: String) -> LineMessage {
+    LineMessage {
+        line,
+        column: None,
+        message,
+    }
+}
+
+/// Calls `each(line_number, text, problems)` for every line that is not
+/// blank. Lines too long or not UTF-8 go to `problems`. Returns the number
+/// of lines.
+fn scan_lines(
+    reader: impl BufRead,
+    total_bytes: u64,
+    max_line_bytes: usize,
+    progress: &dyn Fn(u64, u64),
+    problems: &mut Vec<LineMessage>,
+    mut each: impl FnMut(u64, &str, &mut Vec<LineMessage>),
+) -> io::Result<u64> {
     let mut lines = LineReader::new(reader, max_line_bytes);
     let mut buffer = Vec::new();
     let mut reported_at = 0;
@@ -255,27 +346,27 @@ pub fn read_claims(
         let number = lines.line_number();
         if lines.bytes_read() - reported_at >= PROGRESS_EVERY_BYTES {
             reported_at = lines.bytes_read();
-            progress(reported_at, total_bytes);
+            progress(reported_at, total_bytes.max(reported_at));
         }
         if let LineKind::TooLong { bytes } = kind {
-            report.problem(
+            problems.push(whole_line(
                 number,
                 format!(
                     "the line has {bytes} bytes, more than the {max_line_bytes} a claim may have; it was skipped. Split what it holds into several claims"
                 ),
-            );
+            ));
             continue;
         }
         let text = match std::str::from_utf8(&buffer) {
             Ok(text) => text,
             Err(error) => {
-                report.problem(
+                problems.push(whole_line(
                     number,
                     format!(
                         "the line is not UTF-8 (invalid byte {} bytes in); save the file as UTF-8",
                         error.valid_up_to()
                     ),
-                );
+                ));
                 continue;
             }
         };
@@ -285,48 +376,44 @@ pub fn read_claims(
         } else {
             text
         };
-        if text.trim().is_empty() {
-            continue;
+        if !text.trim().is_empty() {
+            each(number, text, problems);
         }
-        let line = match parse_line(text) {
-            Ok(line) => line,
-            Err(error) => {
-                report.problems.push(LineMessage {
-                    line: number,
-                    column: (error.column > 1).then_some(error.column),
-                    message: error.message,
-                });
-                continue;
-            }
-        };
-        if let Some(first) = first_line_of.get(&line.id) {
-            report.problem(
-                number,
-                format!(
-                    "claim id “{}” was already used on line {first}; ids must be unique in a file. This line was skipped",
-                    line.id
-                ),
-            );
-            continue;
-        }
-        first_line_of.insert(line.id.clone(), number);
-        let Some(doc_index) = documents.find(&line) else {
-            report.problem(
-                number,
-                format!(
-                    "document “{}” (text_sha256 {}…) is not in the project; add the article first (claimmark add, or File › Add articles…) and import again",
-                    line.doc.id,
-                    line.doc.text_sha256.get(..12).unwrap_or_default()
-                ),
-            );
-            continue;
-        };
-        let doc = &project.documents[doc_index];
-        claims.push(place(line, text, number, doc, &mut report));
     }
-    report.lines = lines.line_number();
     progress(lines.bytes_read(), total_bytes.max(lines.bytes_read()));
-    Ok(Prepared { claims, report })
+    Ok(lines.line_number())
+}
+
+/// Parses a line and checks its id is new in the file.
+fn parse_unique(
+    number: u64,
+    text: &str,
+    first_line_of: &mut HashMap<String, u64>,
+    problems: &mut Vec<LineMessage>,
+) -> Option<ClaimLine> {
+    let line = match parse_line(text) {
+        Ok(line) => line,
+        Err(error) => {
+            problems.push(LineMessage {
+                line: number,
+                column: (error.column > 1).then_some(error.column),
+                message: error.message,
+            });
+            return None;
+        }
+    };
+    if let Some(first) = first_line_of.get(&line.id) {
+        problems.push(whole_line(
+            number,
+            format!(
+                "claim id “{}” was already used on line {first}; ids must be unique in a file. This line was skipped",
+                line.id
+            ),
+        ));
+        return None;
+    }
+    first_line_of.insert(line.id.clone(), number);
+    Some(line)
 }
 
 /// Documents by id and by text hash.

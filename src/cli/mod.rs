@@ -1,4 +1,8 @@
-//! Command-line subcommands, on the same library the window uses.
+//! Command-line subcommands, on the same library the window uses: `add`
+//! here, `export`/`import`/`validate` in [`claims`], `stats` in [`stats`].
+
+pub mod claims;
+pub mod stats;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
