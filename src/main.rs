@@ -178,7 +178,11 @@ fn main() -> ExitCode {
                 Ok(summary) => {
                     let what = if spans { "span" } else { "claim" };
                     if let Some(path) = &summary.out {
-                        eprintln!("wrote {} {what} line(s) to {}", summary.lines, path.display());
+                        eprintln!(
+                            "wrote {} {what} line(s) to {}",
+                            summary.lines,
+                            path.display()
+                        );
                     }
                     if let (Some(manifest), Some(dir)) = (&summary.fixtures, &fixtures) {
                         eprintln!(
@@ -239,18 +243,20 @@ fn main() -> ExitCode {
             }
             Err(error) => fail("validate", &error),
         },
-        Some(Command::Stats { project, json }) => match claimmark::storage::load_project(&project) {
-            Ok(loaded) => {
-                let stats = claimmark::cli::stats::Stats::of(&loaded);
-                if json {
-                    print_json(&stats);
-                } else {
-                    print_out(&stats.to_string());
+        Some(Command::Stats { project, json }) => {
+            match claimmark::storage::load_project(&project) {
+                Ok(loaded) => {
+                    let stats = claimmark::cli::stats::Stats::of(&loaded);
+                    if json {
+                        print_json(&stats);
+                    } else {
+                        print_out(&stats.to_string());
+                    }
+                    ExitCode::SUCCESS
                 }
-                ExitCode::SUCCESS
+                Err(error) => fail("stats", &anyhow::anyhow!("{error}")),
             }
-            Err(error) => fail("stats", &anyhow::anyhow!("{error}")),
-        },
+        }
         None => match run_window(cli.project) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {

@@ -240,6 +240,13 @@ fn anchor(doc: &Document, range: CharRange) -> WireAnchor {
 /// A span's value: the one set on it, else what its label and entity say,
 /// else its text. A person linked to an entity carries the entity's aliases.
 fn span_value(project: &Project, doc: &Document, span: &Span) -> WireValue {
+    span_value_known(project, doc, span).0
+}
+
+/// The span's value, and whether claimmark knows it (set on the span or
+/// from a linked entity) rather than falling back to the span's text.
+fn span_value_known(project: &Project, doc: &Document, span: &Span) -> (WireValue, bool) {
+    let known = span.value.is_some() || span.entity.is_some();
     let entity = span.entity.and_then(|id| project.entity(id));
     let mut value = match &span.value {
         Some(value) => value_to_wire(&value.value),
@@ -281,7 +288,7 @@ fn span_value(project: &Project, doc: &Document, span: &Span) -> WireValue {
     {
         *aliases = Some(entity.aliases.clone());
     }
-    value
+    (value, known)
 }
 
 fn claim_to_wire(
@@ -293,6 +300,8 @@ fn claim_to_wire(
 ) -> WireClaim {
     let mut trigger = None;
     let mut args = Vec::with_capacity(claim.arguments.len() + claim.implicit.len());
+    // Per argument: is its value only the text fallback?
+    let mut fallback = Vec::with_capacity(args.capacity());
     for argument in &claim.arguments {
         let Some(span) = doc.span(argument.span) else {
             continue;
@@ -301,12 +310,14 @@ fn claim_to_wire(
             trigger = Some(anchor(doc, span.range));
             continue;
         }
+        let (value, known) = span_value_known(project, doc, span);
         args.push(WireArg {
             role: argument.role.to_string(),
             anchor: Some(anchor(doc, span.range)),
-            value: span_value(project, doc, span),
+            value,
             unknown: Map::new(),
         });
+        fallback.push(!known);
     }
     for implicit in &claim.implicit {
         args.push(WireArg {
@@ -315,6 +326,7 @@ fn claim_to_wire(
             value: value_to_wire(&implicit.value),
             unknown: Map::new(),
         });
+        fallback.push(false);
     }
     let provenance = match &claim.provenance {
         Some(provenance) => WireProvenance {
@@ -351,15 +363,18 @@ fn claim_to_wire(
         .as_ref()
         .and_then(|external| parse_wire(&external.original).ok())
     {
-        keep_unknown(&mut wire, original);
+        keep_unknown(&mut wire, original, &fallback);
     }
     set_orphans(&mut wire, claim);
     wire
 }
 
 /// Carries the unknown fields and `ext` of the imported line into the line
-/// claimmark writes. Arguments are matched by role and exact text.
-fn keep_unknown(wire: &mut WireClaim, original: WireClaim) {
+/// claimmark writes. Arguments are matched by role and exact text. Where
+/// claimmark only has a span's text as its value (`fallback`: a span that
+/// was already there reused, without a value of its own), the imported
+/// value is written instead.
+fn keep_unknown(wire: &mut WireClaim, original: WireClaim, fallback: &[bool]) {
     wire.unknown = original.unknown;
     wire.ext = original.ext;
     wire.doc.unknown = original.doc.unknown;
@@ -376,7 +391,7 @@ fn keep_unknown(wire: &mut WireClaim, original: WireClaim) {
         trigger.unknown = old.unknown;
     }
     let mut old_args: Vec<Option<WireArg>> = original.args.into_iter().map(Some).collect();
-    for arg in &mut wire.args {
+    for (arg, &fallback) in wire.args.iter_mut().zip(fallback) {
         let exact = arg.anchor.as_ref().map(|a| a.exact.as_str());
         let Some(old) = old_args.iter_mut().find(|old| {
             old.as_ref().is_some_and(|old| {
@@ -390,7 +405,9 @@ fn keep_unknown(wire: &mut WireClaim, original: WireClaim) {
         if let (Some(anchor), Some(old_anchor)) = (&mut arg.anchor, old.anchor) {
             anchor.unknown = old_anchor.unknown;
         }
-        if arg.value.kind() == old.value.kind() {
+        if fallback {
+            arg.value = old.value;
+        } else if arg.value.kind() == old.value.kind() {
             let mut old_value = old.value;
             *arg.value.unknown_mut() = std::mem::take(old_value.unknown_mut());
             // Aliases claimmark does not know (no linked entity) are kept.

@@ -295,7 +295,11 @@ pub struct CheckReport {
 
 /// Checks every line of a claims file without a project: JSON, the format,
 /// values, offsets against `doc.text_length`, ids unique in the file.
-pub fn check_claims(reader: impl BufRead, file: &str, max_line_bytes: usize) -> io::Result<CheckReport> {
+pub fn check_claims(
+    reader: impl BufRead,
+    file: &str,
+    max_line_bytes: usize,
+) -> io::Result<CheckReport> {
     let mut problems = Vec::new();
     let mut first_line_of = HashMap::new();
     let mut claims = 0;

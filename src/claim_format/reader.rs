@@ -77,7 +77,7 @@ impl<R: BufRead> LineReader<R> {
             if available.is_empty() {
                 break;
             }
-            let (used, done) = match available.iter().position(|&b| b == b'\n') {
+            let (used, done) = match memchr::memchr(b'\n', available) {
                 Some(newline) => (newline + 1, true),
                 None => (available.len(), false),
             };

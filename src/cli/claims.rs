@@ -8,9 +8,9 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use serde::Serialize;
 
+use crate::claim_format::MAX_LINE_BYTES;
 use crate::claim_format::export::{self, Filter};
 use crate::claim_format::import::{self, ImportReport};
-use crate::claim_format::MAX_LINE_BYTES;
 use crate::model::DocId;
 use crate::session::Session;
 use crate::storage::{self, LoadReason, ProjectFileError, atomic};
@@ -44,7 +44,8 @@ pub fn export(
     spans: bool,
     fixtures: Option<&Path>,
 ) -> anyhow::Result<ExportSummary> {
-    let project = storage::load_project(project_path).map_err(|error| anyhow::anyhow!("{error}"))?;
+    let project =
+        storage::load_project(project_path).map_err(|error| anyhow::anyhow!("{error}"))?;
     let write = |out: &mut dyn io::Write| {
         if spans {
             export::write_spans(&project, filter, out)
@@ -71,14 +72,21 @@ pub fn export(
             match written {
                 Ok((lines, ())) => summary.lines = lines,
                 // The reader stopped early (`| head`): not a failure.
-                Err(export::ExportError::Write(error)) if error.kind() == io::ErrorKind::BrokenPipe => {}
+                Err(export::ExportError::Write(error))
+                    if error.kind() == io::ErrorKind::BrokenPipe => {}
                 Err(error) => return Err(error.into()),
             }
         }
         Output::None => {}
     }
     if let Some(dir) = fixtures {
-        summary.fixtures = Some(export::write_fixtures(&project, project_path, filter, dir, spans)?);
+        summary.fixtures = Some(export::write_fixtures(
+            &project,
+            project_path,
+            filter,
+            dir,
+            spans,
+        )?);
     }
     Ok(summary)
 }
@@ -92,7 +100,11 @@ pub fn parse_doc_id(raw: &str) -> Result<DocId, String> {
 /// change and saves the project (in place, atomically, or to `out`). A
 /// project that fails to load is never written. Nothing is saved in place
 /// when nothing was imported.
-pub fn import(project_path: &Path, claims: &Path, out: Option<&Path>) -> anyhow::Result<ImportReport> {
+pub fn import(
+    project_path: &Path,
+    claims: &Path,
+    out: Option<&Path>,
+) -> anyhow::Result<ImportReport> {
     let mut session = Session::open(project_path).map_err(|error| anyhow::anyhow!("{error}"))?;
     let prepared = import::read_claims_file(claims, session.project(), &|_, _| {})?;
     let import = prepared.into_edit(session.project());
@@ -225,7 +237,10 @@ fn load_diagnostics(file: &str, error: &storage::LoadError) -> Vec<Diagnostic> {
                 None => whole(problem.message.clone()),
             })
             .collect(),
-        LoadReason::File(ProjectFileError::Syntax { at: position, message }) => {
+        LoadReason::File(ProjectFileError::Syntax {
+            at: position,
+            message,
+        }) => {
             vec![at(position.line, position.col, message.clone())]
         }
         LoadReason::File(

@@ -62,8 +62,14 @@ impl Stats {
         };
         for doc in &project.documents {
             for span in doc.spans() {
-                *stats.spans_by_label.entry(span.label.to_string()).or_default() += 1;
-                *stats.spans_by_status.entry(span.status.as_str()).or_default() += 1;
+                *stats
+                    .spans_by_label
+                    .entry(span.label.to_string())
+                    .or_default() += 1;
+                *stats
+                    .spans_by_status
+                    .entry(span.status.as_str())
+                    .or_default() += 1;
             }
             let mut orphans = 0;
             for claim in doc.claims() {
@@ -71,7 +77,10 @@ impl Stats {
                     .claims_by_type
                     .entry(claim.claim_type.to_string())
                     .or_default() += 1;
-                *stats.claims_by_status.entry(claim.status.as_str()).or_default() += 1;
+                *stats
+                    .claims_by_status
+                    .entry(claim.status.as_str())
+                    .or_default() += 1;
                 orphans += claim.orphans.len();
             }
             stats.orphans += orphans;
@@ -93,18 +102,40 @@ impl fmt::Display for Stats {
             "{} document(s), {} span(s), {} claim(s), {} orphan argument(s)",
             self.documents, self.spans, self.claims, self.orphans
         )?;
-        let table = |f: &mut fmt::Formatter<'_>, title: &str, rows: &mut dyn Iterator<Item = (&str, usize)>| {
+        let table = |f: &mut fmt::Formatter<'_>,
+                     title: &str,
+                     rows: &mut dyn Iterator<Item = (&str, usize)>| {
             writeln!(f, "\n{title}")?;
             for (name, count) in rows {
                 writeln!(f, "  {name:<24} {count:>8}")?;
             }
             Ok(())
         };
-        table(f, "spans by label", &mut self.spans_by_label.iter().map(|(k, v)| (k.as_str(), *v)))?;
-        table(f, "spans by status", &mut self.spans_by_status.iter().map(|(k, v)| (*k, *v)))?;
-        table(f, "claims by type", &mut self.claims_by_type.iter().map(|(k, v)| (k.as_str(), *v)))?;
-        table(f, "claims by status", &mut self.claims_by_status.iter().map(|(k, v)| (*k, *v)))?;
-        writeln!(f, "\n{:<26} {:>8} {:>8} {:>8}", "document", "spans", "claims", "orphans")?;
+        table(
+            f,
+            "spans by label",
+            &mut self.spans_by_label.iter().map(|(k, v)| (k.as_str(), *v)),
+        )?;
+        table(
+            f,
+            "spans by status",
+            &mut self.spans_by_status.iter().map(|(k, v)| (*k, *v)),
+        )?;
+        table(
+            f,
+            "claims by type",
+            &mut self.claims_by_type.iter().map(|(k, v)| (k.as_str(), *v)),
+        )?;
+        table(
+            f,
+            "claims by status",
+            &mut self.claims_by_status.iter().map(|(k, v)| (*k, *v)),
+        )?;
+        writeln!(
+            f,
+            "\n{:<26} {:>8} {:>8} {:>8}",
+            "document", "spans", "claims", "orphans"
+        )?;
         for doc in &self.by_document {
             writeln!(
                 f,
@@ -135,7 +166,10 @@ mod tests {
         assert_eq!(stats.spans_by_status["accepted"], 3);
         assert_eq!(stats.by_document[0].spans, 3);
         let text = stats.to_string();
-        assert!(text.starts_with("1 document(s), 3 span(s), 0 claim(s)"), "{text}");
+        assert!(
+            text.starts_with("1 document(s), 3 span(s), 0 claim(s)"),
+            "{text}"
+        );
         assert!(text.contains("person"), "{text}");
     }
 }
