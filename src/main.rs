@@ -2,7 +2,7 @@
 //! subcommand or opens the window.
 
 use std::io::Write as _;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -24,6 +24,9 @@ struct Cli {
     command: Option<Command>,
 }
 
+// clap shows these comments as `--help` text, where backticks around
+// "file:line" would show too.
+#[allow(clippy::doc_markdown)]
 #[derive(Subcommand)]
 enum Command {
     /// Add article files (.txt) to a project, creating the project if missing.
@@ -164,99 +167,24 @@ fn main() -> ExitCode {
             docs,
             spans,
             fixtures,
-        }) => {
-            let output = match (&out, &fixtures) {
-                (Some(path), _) => Output::File(path),
-                (None, Some(_)) => Output::None,
-                (None, None) => Output::Stdout,
-            };
-            let filter = Filter {
+        }) => run_export(
+            &project,
+            out.as_deref(),
+            &Filter {
                 statuses: status,
                 documents: docs,
-            };
-            match claims::export(&project, output, &filter, spans, fixtures.as_deref()) {
-                Ok(summary) => {
-                    let what = if spans { "span" } else { "claim" };
-                    if let Some(path) = &summary.out {
-                        eprintln!(
-                            "wrote {} {what} line(s) to {}",
-                            summary.lines,
-                            path.display()
-                        );
-                    }
-                    if let (Some(manifest), Some(dir)) = (&summary.fixtures, &fixtures) {
-                        eprintln!(
-                            "wrote fixtures for {} document(s), {} claim(s) to {}",
-                            manifest.documents,
-                            manifest.claims,
-                            dir.display()
-                        );
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(error) => fail("export", &error),
-            }
-        }
+            },
+            spans,
+            fixtures.as_deref(),
+        ),
         Some(Command::Import {
             project,
             claims: file,
             out,
             json,
-        }) => match claims::import(&project, &file, out.as_deref()) {
-            Ok(report) => {
-                if json {
-                    print_json(&report);
-                } else {
-                    let mut stderr = std::io::stderr().lock();
-                    for line in report.lines() {
-                        let _ = writeln!(stderr, "{line}");
-                    }
-                    print_out(&format!("{}\n", report.summary()));
-                }
-                if report.problems.is_empty() {
-                    ExitCode::SUCCESS
-                } else {
-                    ExitCode::FAILURE
-                }
-            }
-            Err(error) => fail("import", &error),
-        },
-        Some(Command::Validate { file, json }) => match claims::validate(&file) {
-            Ok(validation) => {
-                if json {
-                    print_json(&validation);
-                } else if validation.problems.is_empty() {
-                    print_out(&format!(
-                        "{}: no problems ({})\n",
-                        validation.file, validation.kind
-                    ));
-                } else {
-                    for problem in &validation.problems {
-                        print_out(&format!("{problem}\n"));
-                    }
-                }
-                if validation.problems.is_empty() {
-                    ExitCode::SUCCESS
-                } else {
-                    ExitCode::FAILURE
-                }
-            }
-            Err(error) => fail("validate", &error),
-        },
-        Some(Command::Stats { project, json }) => {
-            match claimmark::storage::load_project(&project) {
-                Ok(loaded) => {
-                    let stats = claimmark::cli::stats::Stats::of(&loaded);
-                    if json {
-                        print_json(&stats);
-                    } else {
-                        print_out(&stats.to_string());
-                    }
-                    ExitCode::SUCCESS
-                }
-                Err(error) => fail("stats", &anyhow::anyhow!("{error}")),
-            }
-        }
+        }) => run_import(&project, &file, out.as_deref(), json),
+        Some(Command::Validate { file, json }) => run_validate(&file, json),
+        Some(Command::Stats { project, json }) => run_stats(&project, json),
         None => match run_window(cli.project) {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
@@ -264,6 +192,106 @@ fn main() -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+    }
+}
+
+fn run_export(
+    project: &Path,
+    out: Option<&Path>,
+    filter: &Filter,
+    spans: bool,
+    fixtures: Option<&Path>,
+) -> ExitCode {
+    let output = match (out, fixtures) {
+        (Some(path), _) => Output::File(path),
+        (None, Some(_)) => Output::None,
+        (None, None) => Output::Stdout,
+    };
+    match claims::export(project, output, filter, spans, fixtures) {
+        Ok(summary) => {
+            let what = if spans { "span" } else { "claim" };
+            if let Some(path) = &summary.out {
+                eprintln!(
+                    "wrote {} {what} line(s) to {}",
+                    summary.lines,
+                    path.display()
+                );
+            }
+            if let (Some(manifest), Some(dir)) = (&summary.fixtures, fixtures) {
+                eprintln!(
+                    "wrote fixtures for {} document(s), {} claim(s) to {}",
+                    manifest.documents,
+                    manifest.claims,
+                    dir.display()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail("export", &error),
+    }
+}
+
+/// Exit status 1 when some lines were not imported; orphans alone are not
+/// a failure (they are imported, and listed).
+fn run_import(project: &Path, file: &Path, out: Option<&Path>, json: bool) -> ExitCode {
+    match claims::import(project, file, out) {
+        Ok(report) => {
+            if json {
+                print_json(&report);
+            } else {
+                let mut stderr = std::io::stderr().lock();
+                for line in report.lines() {
+                    let _ = writeln!(stderr, "{line}");
+                }
+                print_out(&format!("{}\n", report.summary()));
+            }
+            exit_status(report.problems.is_empty())
+        }
+        Err(error) => fail("import", &error),
+    }
+}
+
+fn run_validate(file: &Path, json: bool) -> ExitCode {
+    match claims::validate(file) {
+        Ok(validation) => {
+            if json {
+                print_json(&validation);
+            } else if validation.problems.is_empty() {
+                print_out(&format!(
+                    "{}: no problems ({})\n",
+                    validation.file, validation.kind
+                ));
+            } else {
+                for problem in &validation.problems {
+                    print_out(&format!("{problem}\n"));
+                }
+            }
+            exit_status(validation.problems.is_empty())
+        }
+        Err(error) => fail("validate", &error),
+    }
+}
+
+fn run_stats(project: &Path, json: bool) -> ExitCode {
+    match claimmark::storage::load_project(project) {
+        Ok(loaded) => {
+            let stats = claimmark::cli::stats::Stats::of(&loaded);
+            if json {
+                print_json(&stats);
+            } else {
+                print_out(&stats.to_string());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail("stats", &anyhow::anyhow!("{error}")),
+    }
+}
+
+fn exit_status(success: bool) -> ExitCode {
+    if success {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
     }
 }
 

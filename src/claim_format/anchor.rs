@@ -366,6 +366,7 @@ mod tests {
         among them Ales Bialiatski. Viasna says 31 more remain in poor health.";
 
     #[test]
+    #[allow(clippy::too_many_lines)] // a table of cases
     fn anchors_reattach_after_edits() {
         struct Case {
             name: &'static str,

@@ -165,60 +165,14 @@ pub fn value_from_wire(value: &WireValue) -> Result<Value, String> {
             modifier,
             anchoring,
             ..
-        } => {
-            let granularity = match granularity {
-                WireGranularity::Year => Granularity::Year,
-                WireGranularity::Month => Granularity::Month,
-                WireGranularity::Day => Granularity::Day,
-            };
-            check_date(value, granularity)?;
-            Value::Date(DateValue {
-                value: value.clone(),
-                granularity,
-                modifier: modifier.map(|modifier| match modifier {
-                    WireDateModifier::Before => DateModifier::Before,
-                    WireDateModifier::After => DateModifier::After,
-                    WireDateModifier::Approx => DateModifier::Approx,
-                    WireDateModifier::Start => DateModifier::Start,
-                    WireDateModifier::Mid => DateModifier::Mid,
-                    WireDateModifier::End => DateModifier::End,
-                }),
-                anchoring: match anchoring {
-                    WireAnchoring::Absolute => Anchoring::Absolute,
-                    WireAnchoring::Published => Anchoring::Published,
-                },
-            })
-        }
+        } => date_from_wire(value, *granularity, *modifier, *anchoring)?,
         WireValue::Count {
             number,
             modifier,
             lower,
             upper,
             ..
-        } => {
-            if let (Some(lower), Some(upper)) = (lower, upper)
-                && lower > upper
-            {
-                return Err(format!(
-                    "a count's `lower` ({lower}) is above its `upper` ({upper})"
-                ));
-            }
-            Value::Count(CountValue {
-                number: *number,
-                modifier: match modifier {
-                    WireCountModifier::Exact => CountModifier::Exact,
-                    WireCountModifier::Approx => CountModifier::Approx,
-                    WireCountModifier::MoreThan => CountModifier::MoreThan,
-                    WireCountModifier::AtLeast => CountModifier::AtLeast,
-                    WireCountModifier::LessThan => CountModifier::LessThan,
-                    WireCountModifier::AtMost => CountModifier::AtMost,
-                    WireCountModifier::Range => CountModifier::Range,
-                    WireCountModifier::Vague => CountModifier::Vague,
-                },
-                lower: *lower,
-                upper: *upper,
-            })
-        }
+        } => count_from_wire(*number, *modifier, *lower, *upper)?,
         WireValue::Duration { value, .. } => {
             if !is_iso8601_duration(value) {
                 return Err(format!(
@@ -234,6 +188,66 @@ pub fn value_from_wire(value: &WireValue) -> Result<Value, String> {
         },
         WireValue::Text { text, .. } => Value::Text { text: text.clone() },
     })
+}
+
+fn date_from_wire(
+    value: &str,
+    granularity: WireGranularity,
+    modifier: Option<WireDateModifier>,
+    anchoring: WireAnchoring,
+) -> Result<Value, String> {
+    let granularity = match granularity {
+        WireGranularity::Year => Granularity::Year,
+        WireGranularity::Month => Granularity::Month,
+        WireGranularity::Day => Granularity::Day,
+    };
+    check_date(value, granularity)?;
+    Ok(Value::Date(DateValue {
+        value: value.to_owned(),
+        granularity,
+        modifier: modifier.map(|modifier| match modifier {
+            WireDateModifier::Before => DateModifier::Before,
+            WireDateModifier::After => DateModifier::After,
+            WireDateModifier::Approx => DateModifier::Approx,
+            WireDateModifier::Start => DateModifier::Start,
+            WireDateModifier::Mid => DateModifier::Mid,
+            WireDateModifier::End => DateModifier::End,
+        }),
+        anchoring: match anchoring {
+            WireAnchoring::Absolute => Anchoring::Absolute,
+            WireAnchoring::Published => Anchoring::Published,
+        },
+    }))
+}
+
+fn count_from_wire(
+    number: Option<u64>,
+    modifier: WireCountModifier,
+    lower: Option<u64>,
+    upper: Option<u64>,
+) -> Result<Value, String> {
+    if let (Some(lower), Some(upper)) = (lower, upper)
+        && lower > upper
+    {
+        return Err(format!(
+            "a count's `lower` ({lower}) is above its `upper` ({upper})"
+        ));
+    }
+    Ok(Value::Count(CountValue {
+        number,
+        modifier: match modifier {
+            WireCountModifier::Exact => CountModifier::Exact,
+            WireCountModifier::Approx => CountModifier::Approx,
+            WireCountModifier::MoreThan => CountModifier::MoreThan,
+            WireCountModifier::AtLeast => CountModifier::AtLeast,
+            WireCountModifier::LessThan => CountModifier::LessThan,
+            WireCountModifier::AtMost => CountModifier::AtMost,
+            WireCountModifier::Range => CountModifier::Range,
+            WireCountModifier::Vague => CountModifier::Vague,
+        },
+        lower,
+        upper,
+    }))
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as the granularity says, and a real
@@ -284,9 +298,7 @@ pub fn is_iso8601_duration(raw: &str) -> bool {
                 digits.push(c);
                 continue;
             }
-            let Some(position) = units.iter().skip(next_unit).position(|&u| u == c) else {
-                return None;
-            };
+            let position = units.iter().skip(next_unit).position(|&u| u == c)?;
             let fraction_ok = !digits.contains('.') || Some(c) == fraction_on;
             if digits.is_empty() || digits.ends_with('.') || !fraction_ok {
                 return None;

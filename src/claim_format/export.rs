@@ -248,9 +248,10 @@ fn span_value(project: &Project, doc: &Document, span: &Span) -> WireValue {
 fn span_value_known(project: &Project, doc: &Document, span: &Span) -> (WireValue, bool) {
     let known = span.value.is_some() || span.entity.is_some();
     let entity = span.entity.and_then(|id| project.entity(id));
-    let mut value = match &span.value {
-        Some(value) => value_to_wire(&value.value),
-        None => {
+    let mut value = if let Some(value) = &span.value {
+        value_to_wire(&value.value)
+    } else {
+        {
             let kind = project
                 .schema
                 .label(&span.label)

@@ -483,47 +483,23 @@ fn place(
         }
     }
     for (role, anchor, value, at) in anchored {
-        match attach(&doc.text, &anchor, same_text) {
-            Ok(attached) => {
-                match attached.placement {
-                    Placement::Kept => report.anchors_kept += 1,
-                    Placement::Moved => report.anchors_moved += 1,
-                    Placement::Fuzzy { edits } => {
-                        report.anchors_fuzzy += 1;
-                        report.notice(
-                            number,
-                            format!(
-                                "{at} (role {role}): “{}” was not found as written; attached to the close match “{}” at {} ({edits} edit(s) away). Check it",
-                                anchor.exact,
-                                doc.text.slice(attached.range).unwrap_or_default(),
-                                attached.range
-                            ),
-                        );
-                    }
-                }
-                arguments.push(PlacedArgument {
-                    role,
-                    range: attached.range,
-                    value,
-                    at,
-                });
-            }
-            Err(reason) => {
-                report.notice(
-                    number,
-                    format!("{at} (role {role}): {reason}; it is kept on the claim as an orphan"),
-                );
-                orphans.push(OrphanArgument {
-                    role,
-                    exact: anchor.exact,
-                    start: anchor.start,
-                    end: anchor.end,
-                    prefix: anchor.prefix,
-                    suffix: anchor.suffix,
-                    value,
-                    reason: reason.to_string(),
-                });
-            }
+        match place_argument(doc, &anchor, same_text, &role, &at, number, report) {
+            Ok(range) => arguments.push(PlacedArgument {
+                role,
+                range,
+                value,
+                at,
+            }),
+            Err(reason) => orphans.push(OrphanArgument {
+                role,
+                exact: anchor.exact,
+                start: anchor.start,
+                end: anchor.end,
+                prefix: anchor.prefix,
+                suffix: anchor.suffix,
+                value,
+                reason,
+            }),
         }
     }
     // Orphans an earlier export kept: re-attached if the text has them now.
@@ -535,23 +511,22 @@ fn place(
             prefix: orphan.prefix.clone(),
             suffix: orphan.suffix.clone(),
         };
-        match attach(&doc.text, &spec, false) {
-            Ok(attached) => arguments.push(PlacedArgument {
+        if let Ok(attached) = attach(&doc.text, &spec, false) {
+            arguments.push(PlacedArgument {
                 role: orphan.role,
                 range: attached.range,
                 value: orphan.value,
                 at: format!("ext.claimmark.orphans[{i}]"),
-            }),
-            Err(_) => {
-                report.notice(
-                    number,
-                    format!(
-                        "ext.claimmark.orphans[{i}] (role {}): “{}” is still not in the document; it stays an orphan",
-                        orphan.role, orphan.exact
-                    ),
-                );
-                orphans.push(orphan);
-            }
+            });
+        } else {
+            report.notice(
+                number,
+                format!(
+                    "ext.claimmark.orphans[{i}] (role {}): “{}” is still not in the document; it stays an orphan",
+                    orphan.role, orphan.exact
+                ),
+            );
+            orphans.push(orphan);
         }
     }
     PreparedClaim {
@@ -568,6 +543,47 @@ fn place(
         confidence: line.confidence,
         provenance: line.provenance,
         note: line.note,
+    }
+}
+
+/// Re-attaches one anchor, counting how and noting close matches and
+/// failures. Returns the range, or why it is an orphan.
+fn place_argument(
+    doc: &crate::model::Document,
+    anchor: &AnchorSpec,
+    same_text: bool,
+    role: &Name,
+    at: &str,
+    number: u64,
+    report: &mut ImportReport,
+) -> Result<CharRange, String> {
+    match attach(&doc.text, anchor, same_text) {
+        Ok(attached) => {
+            match attached.placement {
+                Placement::Kept => report.anchors_kept += 1,
+                Placement::Moved => report.anchors_moved += 1,
+                Placement::Fuzzy { edits } => {
+                    report.anchors_fuzzy += 1;
+                    report.notice(
+                        number,
+                        format!(
+                            "{at} (role {role}): “{}” was not found as written; attached to the close match “{}” at {} ({edits} edit(s) away). Check it",
+                            anchor.exact,
+                            doc.text.slice(attached.range).unwrap_or_default(),
+                            attached.range
+                        ),
+                    );
+                }
+            }
+            Ok(attached.range)
+        }
+        Err(reason) => {
+            report.notice(
+                number,
+                format!("{at} (role {role}): {reason}; it is kept on the claim as an orphan"),
+            );
+            Err(reason.to_string())
+        }
     }
 }
 

@@ -108,7 +108,7 @@ fn json_error(line: &str, error: &serde_json::Error) -> LineError {
     LineError { column, message }
 }
 
-/// serde_json's message without its " at line 1 column 17" (the column is
+/// `serde_json`'s message without its " at line 1 column 17" (the column is
 /// reported separately).
 fn strip_position(error: &serde_json::Error) -> String {
     let text = error.to_string();

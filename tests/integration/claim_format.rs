@@ -80,6 +80,7 @@ fn arguments(project: &Project, doc: &str, roles: &[(&str, &str)]) -> Vec<Argume
 /// before spans, values of every kind, an entity with aliases, implicit and
 /// orphan arguments, provenance, confidence, notes, and an imported claim
 /// with unknown fields and `ext`.
+#[allow(clippy::too_many_lines)] // one annotation after another
 fn rich_project() -> Project {
     let mut project = Project::default();
     project.entities.push(Entity {
@@ -952,12 +953,14 @@ fn cli_import_saves_atomically_reports_and_sets_the_exit_status() {
     assert_eq!(storage::load_project(&new).unwrap().claim_count(), 13);
 
     // In place, with a JSON report; a file with only good lines exits 0.
-    let good: String = mixed_file(&sample_project())
+    let good = mixed_file(&sample_project())
         .lines()
         .enumerate()
         .filter(|(i, _)| [0, 4, 11].contains(i))
-        .map(|(_, l)| format!("{l}\n"))
-        .collect();
+        .map(|(_, l)| l)
+        .collect::<Vec<_>>()
+        .join("\n")
+        + "\n";
     std::fs::write(&claims, good).unwrap();
     let output = claimmark(&[&"import", &project, &claims, &"--json"]);
     assert!(output.status.success(), "{}", text_of(&output.stderr));
