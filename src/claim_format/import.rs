@@ -159,8 +159,30 @@ struct PlacedArgument {
     range: CharRange,
     /// `None` for the trigger, which has no value in claim/v1.
     value: Option<Value>,
-    /// Where in the line, for messages (`trigger`, `args[2]`).
-    at: String,
+    /// Where in the line, for messages.
+    at: ArgAt,
+}
+
+/// Where an argument is in its line, for messages: `trigger`, `args[2]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ArgAt {
+    Trigger,
+    Arg(usize),
+    Orphan(usize),
+    Implicit,
+    KeptOrphan,
+}
+
+impl std::fmt::Display for ArgAt {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Trigger => f.write_str("trigger"),
+            Self::Arg(i) => write!(f, "args[{i}]"),
+            Self::Orphan(i) => write!(f, "ext.claimmark.orphans[{i}]"),
+            Self::Implicit => f.write_str("an implicit argument"),
+            Self::KeptOrphan => f.write_str("an orphan argument"),
+        }
+    }
 }
 
 /// A checked, anchored line, not yet tied to ids in the project.
@@ -240,46 +262,199 @@ pub fn read_claims(
     progress: &dyn Fn(u64, u64),
     max_line_bytes: usize,
 ) -> io::Result<Prepared> {
-    let documents = DocumentIndex::new(project);
-    let mut report = ImportReport {
-        file: file.to_owned(),
-        ..ImportReport::default()
+    let mut state = ReadState {
+        documents: DocumentIndex::new(project),
+        project,
+        first_line_of: HashMap::new(),
+        claims: Vec::new(),
+        report: ImportReport {
+            file: file.to_owned(),
+            ..ImportReport::default()
+        },
+        batch: Vec::new(),
+        batch_bytes: 0,
     };
-    let mut claims = Vec::new();
-    let mut first_line_of: HashMap<String, u64> = HashMap::new();
     let mut problems = Vec::new();
-    let mut notices = ImportReport::default();
-    report.lines = scan_lines(
+    state.report.lines = scan_lines(
         reader,
         total_bytes,
         max_line_bytes,
         progress,
         &mut problems,
         |number, text, problems| {
-            let Some(line) = parse_unique(number, text, &mut first_line_of, problems) else {
-                return;
-            };
-            let Some(doc_index) = documents.find(&line) else {
-                problems.push(whole_line(
-                    number,
-                    format!(
-                        "document “{}” (text_sha256 {}…) is not in the project; add the article first (claimmark add, or File › Add articles…) and import again",
-                        line.doc.id,
-                        line.doc.text_sha256.get(..12).unwrap_or_default()
-                    ),
-                ));
-                return;
-            };
-            let doc = &project.documents[doc_index];
-            claims.push(place(line, text, number, doc, &mut notices));
+            state.batch_bytes += text.len();
+            state.batch.push((number, text.to_owned()));
+            if state.batch_bytes >= BATCH_BYTES {
+                state.read_batch(problems);
+            }
         },
     )?;
+    state.read_batch(&mut problems);
+    let mut report = state.report;
+    problems.append(&mut report.problems);
+    problems.sort_by_key(|problem| problem.line);
     report.problems = problems;
-    report.notices = notices.notices;
-    report.anchors_kept = notices.anchors_kept;
-    report.anchors_moved = notices.anchors_moved;
-    report.anchors_fuzzy = notices.anchors_fuzzy;
-    Ok(Prepared { claims, report })
+    Ok(Prepared {
+        claims: state.claims,
+        report,
+    })
+}
+
+/// Lines are read into batches of about this many bytes, and each batch is
+/// parsed and anchored on all cores.
+const BATCH_BYTES: usize = 4 << 20;
+/// More threads than this gain little: the rest of the import is serial.
+const MAX_THREADS: usize = 8;
+
+/// What [`read_claims`] carries from batch to batch.
+struct ReadState<'p> {
+    documents: DocumentIndex,
+    project: &'p Project,
+    first_line_of: HashMap<String, u64>,
+    claims: Vec<PreparedClaim>,
+    report: ImportReport,
+    batch: Vec<(u64, String)>,
+    batch_bytes: usize,
+}
+
+/// One line, read on its own.
+enum LineOutcome {
+    Refused {
+        /// The claim id, when the line got that far.
+        id: Option<String>,
+        problem: LineMessage,
+    },
+    Placed {
+        claim: Box<PreparedClaim>,
+        /// Anchor counts and notices of this line.
+        report: ImportReport,
+    },
+}
+
+impl ReadState<'_> {
+    /// Parses and anchors the batch in parallel, then takes the results in
+    /// line order (ids must be unique in the file: the first one counts).
+    fn read_batch(&mut self, problems: &mut Vec<LineMessage>) {
+        let lines = std::mem::take(&mut self.batch);
+        self.batch_bytes = 0;
+        let (documents, project) = (&self.documents, self.project);
+        let outcomes = parallel_map(lines, |(number, text)| {
+            read_line(number, text, documents, project)
+        });
+        for outcome in outcomes {
+            let (id, number) = match &outcome {
+                LineOutcome::Refused { id, problem } => (id.as_deref(), problem.line),
+                LineOutcome::Placed { claim, .. } => (Some(claim.external_id.as_str()), claim.line),
+            };
+            if let Some(id) = id {
+                if let Some(first) = self.first_line_of.get(id) {
+                    problems.push(whole_line(
+                        number,
+                        format!(
+                            "claim id “{id}” was already used on line {first}; ids must be unique in a file. This line was skipped"
+                        ),
+                    ));
+                    continue;
+                }
+                self.first_line_of.insert(id.to_owned(), number);
+            }
+            match outcome {
+                LineOutcome::Refused { problem, .. } => problems.push(problem),
+                LineOutcome::Placed { claim, report } => {
+                    self.report.anchors_kept += report.anchors_kept;
+                    self.report.anchors_moved += report.anchors_moved;
+                    self.report.anchors_fuzzy += report.anchors_fuzzy;
+                    self.report.notices.extend(report.notices);
+                    self.claims.push(*claim);
+                }
+            }
+        }
+    }
+}
+
+fn read_line(
+    number: u64,
+    text: String,
+    documents: &DocumentIndex,
+    project: &Project,
+) -> LineOutcome {
+    let line = match parse_line(&text) {
+        Ok(line) => line,
+        Err(error) => {
+            return LineOutcome::Refused {
+                id: None,
+                problem: LineMessage {
+                    line: number,
+                    column: (error.column > 1).then_some(error.column),
+                    message: error.message,
+                },
+            };
+        }
+    };
+    let Some(doc_index) = documents.find(&line) else {
+        return LineOutcome::Refused {
+            problem: whole_line(
+                number,
+                format!(
+                    "document “{}” (text_sha256 {}…) is not in the project; add the article first (claimmark add, or File › Add articles…) and import again",
+                    line.doc.id,
+                    crate::model::text::hex(&line.doc.text_sha256)
+                        .get(..12)
+                        .unwrap_or_default()
+                ),
+            ),
+            id: Some(line.id),
+        };
+    };
+    let mut report = ImportReport::default();
+    let claim = place(
+        line,
+        text,
+        number,
+        &project.documents[doc_index],
+        &mut report,
+    );
+    LineOutcome::Placed {
+        claim: Box::new(claim),
+        report,
+    }
+}
+
+/// `items.into_iter().map(f)`, on up to [`MAX_THREADS`] threads, in order.
+fn parallel_map<T: Send, U: Send>(items: Vec<T>, f: impl Fn(T) -> U + Sync) -> Vec<U> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .min(MAX_THREADS);
+    if threads < 2 || items.len() < 2 * threads {
+        return items.into_iter().map(f).collect();
+    }
+    let per_thread = items.len().div_ceil(threads);
+    let mut chunks: Vec<Vec<T>> = Vec::with_capacity(threads);
+    let mut items = items.into_iter();
+    loop {
+        let chunk: Vec<T> = items.by_ref().take(per_thread).collect();
+        if chunk.is_empty() {
+            break;
+        }
+        chunks.push(chunk);
+    }
+    let f = &f;
+    std::thread::scope(|scope| {
+        let mut chunks = chunks.into_iter();
+        let first = chunks.next().unwrap_or_default();
+        let handles: Vec<_> = chunks
+            .map(|chunk| scope.spawn(move || chunk.into_iter().map(f).collect::<Vec<U>>()))
+            .collect();
+        let mut out: Vec<U> = first.into_iter().map(f).collect();
+        for handle in handles {
+            match handle.join() {
+                Ok(part) => out.extend(part),
+                // A worker's panic is the caller's.
+                Err(payload) => std::panic::resume_unwind(payload),
+            }
+        }
+        out
+    })
 }
 
 /// What checking a claims file on its own found.
@@ -423,14 +598,14 @@ fn parse_unique(
 /// Documents by id and by text hash.
 struct DocumentIndex {
     by_id: HashMap<String, usize>,
-    by_sha256: HashMap<String, usize>,
+    by_sha256: HashMap<[u8; 32], usize>,
 }
 
 impl DocumentIndex {
     fn new(project: &Project) -> Self {
         let mut by_sha256 = HashMap::new();
         for (index, doc) in project.documents.iter().enumerate() {
-            by_sha256.entry(doc.text.sha256_hex()).or_insert(index);
+            by_sha256.entry(*doc.text.sha256()).or_insert(index);
         }
         Self {
             by_id: project
@@ -454,28 +629,25 @@ impl DocumentIndex {
 /// Re-attaches a line's anchors to its document.
 fn place(
     line: ClaimLine,
-    original: &str,
+    original: String,
     number: u64,
     doc: &crate::model::Document,
     report: &mut ImportReport,
 ) -> PreparedClaim {
-    let same_text = line.doc.text_sha256 == doc.text.sha256_hex();
+    let same_text = &line.doc.text_sha256 == doc.text.sha256();
     let mut arguments = Vec::with_capacity(line.args.len() + 1);
     let mut implicit = Vec::new();
     let mut orphans = Vec::new();
-    let mut anchored: Vec<(Name, AnchorSpec, Option<Value>, String)> = Vec::new();
+    let mut anchored: Vec<(Name, AnchorSpec, Option<Value>, ArgAt)> = Vec::new();
     if let Some(trigger) = line.trigger {
         let role = Name::parse(TRIGGER_ROLE).unwrap_or_else(|_| line.claim_type.clone());
-        anchored.push((role, trigger, None, "trigger".to_owned()));
+        anchored.push((role, trigger, None, ArgAt::Trigger));
     }
     for (i, argument) in line.args.into_iter().enumerate() {
         match argument.anchor {
-            Some(anchor) => anchored.push((
-                argument.role,
-                anchor,
-                Some(argument.value),
-                format!("args[{i}]"),
-            )),
+            Some(anchor) => {
+                anchored.push((argument.role, anchor, Some(argument.value), ArgAt::Arg(i)))
+            }
             None => implicit.push(ImplicitArgument {
                 role: argument.role,
                 value: argument.value,
@@ -483,7 +655,7 @@ fn place(
         }
     }
     for (role, anchor, value, at) in anchored {
-        match place_argument(doc, &anchor, same_text, &role, &at, number, report) {
+        match place_argument(doc, &anchor, same_text, &role, at, number, report) {
             Ok(range) => arguments.push(PlacedArgument {
                 role,
                 range,
@@ -516,7 +688,7 @@ fn place(
                 role: orphan.role,
                 range: attached.range,
                 value: orphan.value,
-                at: format!("ext.claimmark.orphans[{i}]"),
+                at: ArgAt::Orphan(i),
             });
         } else {
             report.notice(
@@ -534,7 +706,7 @@ fn place(
         doc: doc.id.clone(),
         doc_sha256: *doc.text.sha256(),
         external_id: line.id,
-        original: original.to_owned(),
+        original,
         claim_type: line.claim_type,
         arguments,
         implicit,
@@ -553,7 +725,7 @@ fn place_argument(
     anchor: &AnchorSpec,
     same_text: bool,
     role: &Name,
-    at: &str,
+    at: ArgAt,
     number: u64,
     report: &mut ImportReport,
 ) -> Result<CharRange, String> {
@@ -639,13 +811,16 @@ impl Prepared {
                 })
                 .collect()
         };
+        let documents: HashMap<&DocId, &crate::model::Document> =
+            project.documents.iter().map(|doc| (&doc.id, doc)).collect();
         let mut per_document: HashMap<DocId, DocumentIds> = HashMap::new();
         let mut edits = Vec::new();
         // Notices about lines that end up refused are dropped below.
         let mut refused_lines: HashSet<u64> = HashSet::new();
         for claim in claims {
-            let Some(doc) = project
-                .document(&claim.doc)
+            let Some(doc) = documents
+                .get(&claim.doc)
+                .copied()
                 .filter(|d| d.text.sha256() == &claim.doc_sha256)
             else {
                 report.problem(
@@ -703,19 +878,9 @@ fn check_against_schema(schema: &Schema, claim: &PreparedClaim) -> Result<(), St
     let roles = claim
         .arguments
         .iter()
-        .map(|a| (&a.role, a.at.as_str()))
-        .chain(
-            claim
-                .implicit
-                .iter()
-                .map(|a| (&a.role, "an implicit argument")),
-        )
-        .chain(
-            claim
-                .orphans
-                .iter()
-                .map(|a| (&a.role, "an orphan argument")),
-        );
+        .map(|a| (&a.role, a.at))
+        .chain(claim.implicit.iter().map(|a| (&a.role, ArgAt::Implicit)))
+        .chain(claim.orphans.iter().map(|a| (&a.role, ArgAt::KeptOrphan)));
     for (role, at) in roles {
         if claim_type.role(role).is_none() {
             return Err(format!(

@@ -26,8 +26,8 @@ pub struct AnchorSpec {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DocRef {
     pub id: String,
-    /// Lowercase hex.
-    pub text_sha256: String,
+    /// The SHA-256 of the text the extractor saw.
+    pub text_sha256: [u8; 32],
     pub text_length: usize,
 }
 
@@ -195,12 +195,12 @@ fn doc_ref(wire: &WireClaim) -> Result<DocRef, String> {
     if doc.id.is_empty() {
         return Err("doc.id is empty; name the document the claim is about".to_owned());
     }
-    if doc.text_sha256.len() != 64 || !doc.text_sha256.bytes().all(|b| b.is_ascii_hexdigit()) {
+    let Some(text_sha256) = sha256_from_hex(&doc.text_sha256) else {
         return Err(format!(
             "doc.text_sha256 “{}” is not 64 hex digits (the SHA-256 of the canonical text's UTF-8 bytes)",
             doc.text_sha256
         ));
-    }
+    };
     if let Some(published) = &doc.published
         && crate::storage::project_file::parse_date(published).is_none()
     {
@@ -210,9 +210,21 @@ fn doc_ref(wire: &WireClaim) -> Result<DocRef, String> {
     }
     Ok(DocRef {
         id: doc.id.clone(),
-        text_sha256: doc.text_sha256.to_ascii_lowercase(),
+        text_sha256,
         text_length: usize::try_from(doc.text_length).unwrap_or(usize::MAX),
     })
+}
+
+/// 64 hex digits (either case) as bytes.
+fn sha256_from_hex(raw: &str) -> Option<[u8; 32]> {
+    if raw.len() != 64 {
+        return None;
+    }
+    let mut bytes = [0u8; 32];
+    for (byte, pair) in bytes.iter_mut().zip(raw.as_bytes().chunks(2)) {
+        *byte = u8::from_str_radix(std::str::from_utf8(pair).ok()?, 16).ok()?;
+    }
+    Some(bytes)
 }
 
 fn anchor_spec(anchor: &WireAnchor, doc: &DocRef, at: &str) -> Result<AnchorSpec, String> {
@@ -301,13 +313,9 @@ mod tests {
         let claim = parse_line(GOOD).unwrap();
         assert_eq!(claim.claim_type.as_str(), "release");
         assert_eq!(claim.trigger.as_ref().unwrap().exact, "freed");
-        assert_eq!(claim.doc.text_sha256.len(), 64);
-        assert!(
-            claim
-                .doc
-                .text_sha256
-                .chars()
-                .all(|c| !c.is_ascii_uppercase())
+        assert_eq!(
+            crate::model::text::hex(&claim.doc.text_sha256),
+            "edeaaff3f1774ad2888673770c6d64097e391bc362d7d6fb34982ddf0efd18cb"
         );
         assert_eq!(claim.args[0].anchor, None);
         assert_eq!(claim.status, ReviewStatus::Proposed);
