@@ -15,7 +15,9 @@
 //! 3. **Close match**: for quotes of 4 to 256 chars, the best approximate
 //!    match (Levenshtein distance at most a quarter of the length) near the
 //!    old start, just after an occurrence of `prefix` or just before one of
-//!    `suffix`.
+//!    `suffix`. It must keep every digit of `exact` (a changed number or year
+//!    is another fact) and its surroundings must agree with the context as
+//!    for step 2.
 //!
 //! What fails all three is an orphan: the caller keeps it with the reason.
 //!
@@ -282,12 +284,31 @@ fn search_close(text: &CanonicalText, anchor: &AnchorSpec) -> Option<(CharRange,
             continue;
         }
         let range = CharRange::from_offsets(from.get() + at, from.get() + until);
+        if !close_match_fits(text, range, anchor) {
+            continue;
+        }
         let distance = range.start().get().abs_diff(start);
         if best.is_none_or(|(e, d, _)| edits < e || (edits == e && distance < d)) {
             best = Some((edits, distance, range));
         }
     }
     best.map(|(edits, _, range)| (range, edits))
+}
+
+/// A close match must keep every digit (a changed number or year is another
+/// fact, not a typo) and sit in surroundings that agree with the anchor's
+/// context, as an exact match elsewhere must.
+fn close_match_fits(text: &CanonicalText, range: CharRange, anchor: &AnchorSpec) -> bool {
+    let digits = |s: &str| s.chars().filter(char::is_ascii_digit).collect::<String>();
+    let (Some(found), Some(from), Some(to)) = (
+        text.slice(range),
+        text.byte_offset(range.start()),
+        text.byte_offset(range.end()),
+    ) else {
+        return false;
+    };
+    digits(found) == digits(&anchor.exact)
+        && context_agreement(text.as_str(), from, to, anchor).enough
 }
 
 /// The substring of `region` nearest in edit distance to `pattern`
@@ -479,6 +500,23 @@ mod tests {
                 (expect, result) => panic!("{}: expected {expect:?}, got {result:?}", case.name),
             }
         }
+    }
+
+    #[test]
+    fn close_matches_keep_numbers_and_context() {
+        let original = "Kastusev was jailed on 12 May 2021 in Minsk after a closed trial.";
+        let anchor = anchor_in(original, "12 May 2021", 0);
+        let year_changed = original.replace("2021", "2022");
+        assert!(attach(&text(&year_changed), &anchor, false).is_err());
+        let typo = original.replace("May", "Mai");
+        let attached = attach(&text(&typo), &anchor, false).unwrap();
+        assert_eq!(attached.placement, Placement::Fuzzy { edits: 1 });
+        assert_eq!(text(&typo).slice(attached.range), Some("12 Mai 2021"));
+        // A deleted quote is not replaced by a similar one elsewhere.
+        let original = "The court freed Ales Navumau in March. Later, in a town far away, Ales Naumau was detained.";
+        let anchor = anchor_in(original, "Ales Navumau", 0);
+        let deleted = original.replace("freed Ales Navumau in", "freed him in");
+        assert!(attach(&text(&deleted), &anchor, false).is_err());
     }
 
     #[test]
