@@ -206,7 +206,7 @@ fn article_with_quotes() -> (CanonicalText, Vec<CharRange>) {
         *chars += part.chars().count();
     };
     for n in 0..10_000 {
-        for _ in 0..10 {
+        for _ in 0..11 {
             seed = seed
                 .wrapping_mul(6_364_136_223_846_793_005)
                 .wrapping_add(1_442_695_040_888_963_407);

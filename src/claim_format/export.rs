@@ -665,3 +665,84 @@ fn write_fixture(
         count,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::edit::Edit;
+    use crate::model::document::{ClaimId, ExternalClaim};
+    use crate::model::notation;
+    use crate::model::schema::Name;
+
+    #[test]
+    fn made_ids_never_repeat_an_imported_id() {
+        let mut project = Project::default();
+        project
+            .documents
+            .push(notation::document("d", "[person|Ales] was [event|freed].").unwrap());
+        let doc = DocId::parse("d").unwrap();
+        let claim = |n: u32, external: Option<&str>| Claim {
+            external: external.map(|id| ExternalClaim {
+                id: id.into(),
+                original: String::new(),
+            }),
+            ..Claim::new(ClaimId(n), Name::parse("release").unwrap())
+        };
+        for edit in [
+            claim(1, Some("d:c2")),
+            claim(2, None),
+            claim(3, Some("x-1")),
+        ] {
+            Edit::InsertClaim {
+                doc: doc.clone(),
+                claim: edit,
+            }
+            .apply(&mut project)
+            .unwrap();
+        }
+        let ids = ClaimIds::of(&project);
+        assert_eq!(
+            ids.iter().map(|(_, _, id)| id).collect::<Vec<_>>(),
+            ["d:c2", "d:c2.2", "x-1"]
+        );
+    }
+
+    #[test]
+    fn filters_keep_statuses_and_documents_and_refuse_unknown_documents() {
+        let mut project = Project::default();
+        for id in ["a", "b"] {
+            project
+                .documents
+                .push(notation::document(id, "[event|freed]").unwrap());
+            Edit::InsertClaim {
+                doc: DocId::parse(id).unwrap(),
+                claim: Claim {
+                    status: ReviewStatus::Proposed,
+                    ..Claim::new(ClaimId(1), Name::parse("release").unwrap())
+                },
+            }
+            .apply(&mut project)
+            .unwrap();
+        }
+        let count = |filter: Filter| {
+            let mut out = Vec::new();
+            write_claims(&project, &filter, &mut out).map(|n| (n, out.len() > 0))
+        };
+        assert_eq!(count(Filter::default()).unwrap(), (2, true));
+        let accepted = Filter {
+            statuses: vec![ReviewStatus::Accepted],
+            ..Filter::default()
+        };
+        assert_eq!(count(accepted).unwrap(), (0, false));
+        let only_b = Filter {
+            documents: vec![DocId::parse("b").unwrap()],
+            ..Filter::default()
+        };
+        assert_eq!(count(only_b).unwrap(), (1, true));
+        let missing = Filter {
+            documents: vec![DocId::parse("c").unwrap()],
+            ..Filter::default()
+        };
+        assert!(matches!(count(missing), Err(ExportError::NoDocument(id)) if id == "c"));
+    }
+}

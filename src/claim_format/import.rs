@@ -1074,3 +1074,72 @@ fn linked_entity(project: &Project, value: &Value) -> Option<EntityId> {
         .filter(|entity| entity.kind == kind)
         .map(|entity| entity.id)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::value::{CountModifier, CountValue};
+
+    #[test]
+    fn new_spans_are_labelled_by_value_kind_then_role() {
+        let schema = Schema::default_news();
+        let role_of = |claim_type: &str, role: &str| {
+            schema
+                .claim_type(&Name::parse(claim_type).unwrap())
+                .and_then(|ty| ty.role(&Name::parse(role).unwrap()))
+        };
+        let count = Value::Count(CountValue {
+            number: Some(3),
+            modifier: CountModifier::Exact,
+            lower: None,
+            upper: None,
+        });
+        let text = Value::Text { text: "x".into() };
+        let organization = Value::Organization {
+            name: "Viasna".into(),
+            entity_id: None,
+        };
+        let table: [(&str, &str, Option<&Value>, &str); 6] = [
+            // The role accepts person and organization: the kind decides.
+            ("release", "actor", Some(&organization), "organization"),
+            // A text value in a role that names labels: its first label.
+            ("release", "date", Some(&text), "date"),
+            ("release", "actor", Some(&text), "person"),
+            // The trigger has no value: the event label.
+            ("release", "trigger", None, "event"),
+            // A role that accepts any label: the label of the value's kind.
+            ("sentence", "term", Some(&count), "count"),
+            // No label of kind text in the schema: the first label.
+            ("sentence", "charge", Some(&text), "person"),
+        ];
+        for (claim_type, role, value, expected) in table {
+            let role = role_of(claim_type, role);
+            let candidates = accepted_labels(&schema, role);
+            let label = new_span_label(&schema, role, &candidates, value.map(value_kind));
+            assert_eq!(label.unwrap().as_str(), expected, "{claim_type} {role:?}");
+        }
+    }
+
+    #[test]
+    fn entity_ids_link_only_to_entities_of_the_same_kind() {
+        let mut project = Project::default();
+        project.entities.push(crate::model::Entity {
+            id: EntityId(4),
+            kind: ValueKind::Person,
+            name: "Ales Bialiatski".into(),
+            aliases: Vec::new(),
+        });
+        let person = |id: &str| Value::Person {
+            name: "Ales Bialiatski".into(),
+            entity_id: Some(id.into()),
+        };
+        assert_eq!(linked_entity(&project, &person("e4")), Some(EntityId(4)));
+        assert_eq!(linked_entity(&project, &person("e5")), None);
+        assert_eq!(linked_entity(&project, &person("ales")), None);
+        let place = Value::Place {
+            name: "Minsk".into(),
+            entity_id: Some("e4".into()),
+        };
+        assert_eq!(linked_entity(&project, &place), None);
+    }
+}
