@@ -726,7 +726,7 @@ mod tests {
         }
         let count = |filter: Filter| {
             let mut out = Vec::new();
-            write_claims(&project, &filter, &mut out).map(|n| (n, out.len() > 0))
+            write_claims(&project, &filter, &mut out).map(|n| (n, !out.is_empty()))
         };
         assert_eq!(count(Filter::default()).unwrap(), (2, true));
         let accepted = Filter {

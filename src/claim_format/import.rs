@@ -80,7 +80,7 @@ pub struct ImportReport {
     /// The claims file, as given.
     pub file: String,
     /// Lines read, blank ones included.
-    pub lines: u64,
+    pub lines_read: u64,
     /// Claims imported.
     pub claims: usize,
     /// Spans made for their arguments.
@@ -275,7 +275,7 @@ pub fn read_claims(
         batch_bytes: 0,
     };
     let mut problems = Vec::new();
-    state.report.lines = scan_lines(
+    state.report.lines_read = scan_lines(
         reader,
         total_bytes,
         max_line_bytes,
@@ -646,7 +646,7 @@ fn place(
     for (i, argument) in line.args.into_iter().enumerate() {
         match argument.anchor {
             Some(anchor) => {
-                anchored.push((argument.role, anchor, Some(argument.value), ArgAt::Arg(i)))
+                anchored.push((argument.role, anchor, Some(argument.value), ArgAt::Arg(i)));
             }
             None => implicit.push(ImplicitArgument {
                 role: argument.role,
