@@ -14,6 +14,8 @@
 //!   status `Proposed`), and tagging every occurrence of a span's text.
 //! - [`review`]: proposals waiting for review, in text order, and the edits
 //!   that accept, reject or correct them.
+//! - [`claim_format`]: `claim/v1`, the JSON Lines format claims are
+//!   exchanged in: export, import with re-anchoring, gold fixtures.
 //! - [`session`]: a project with its path and history: what both the GUI
 //!   and the CLI work on.
 //! - [`app`] and [`ui`]: the eframe application (the only modules that use
@@ -27,6 +29,7 @@
 //! docs/architecture.md has the one-screen map.
 
 pub mod app;
+pub mod claim_format;
 pub mod cli;
 pub mod dataset;
 pub mod edit;

@@ -268,10 +268,20 @@ impl ClaimmarkApp {
     /// A claims file read into a copy of this project's documents (their
     /// texts only), so that it compares like another project.
     fn claims_as_project(&self, path: &std::path::Path) -> Result<Project, String> {
-        Err(format!(
-            "{}: comparing with claims files comes with the claim/v1 import",
-            path.display()
-        ))
+        let mut blank = Project::new(self.session.project().schema.clone());
+        for doc in &self.session.project().documents {
+            let mut bare = Document::new(doc.id.clone(), doc.title.clone(), doc.text.clone());
+            bare.published = doc.published;
+            blank.documents.push(bare);
+        }
+        let prepared = crate::claim_format::import::read_claims_file(path, &blank, &|_, _| {})
+            .map_err(|error| error.to_string())?;
+        let imported = prepared.into_edit(&blank);
+        imported
+            .edit
+            .apply(&mut blank)
+            .map_err(|error| error.to_string())?;
+        Ok(blank)
     }
 
     /// Opens the other side: a project file, or a claims file read into a

@@ -1,7 +1,12 @@
-//! Command-line subcommands, on the same library the window uses.
+//! Command-line subcommands, on the same library the window uses: their
+//! arguments and dispatch in [`commands`]; `add` here, `export`/`import`/
+//! `validate` in [`claims`], `stats`, `suggest`, `score`/`agree`, `dataset`.
 
+pub mod claims;
+pub mod commands;
 pub mod dataset;
 pub mod score;
+pub mod stats;
 pub mod suggest;
 
 use std::io::Write;

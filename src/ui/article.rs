@@ -629,46 +629,14 @@ fn paint_paragraph(
 ) {
     let rects = |range: CharRange| range_rects(galley, origin, paragraph, range, pad);
     let text_of_paragraph = CharRange::new(paragraph.start(), paragraph.end().saturating_add(1));
-    for found in input
-        .find_matches
-        .iter()
-        .filter(|m| m.overlaps(text_of_paragraph))
-    {
-        let current = Some(*found) == input.current_match;
-        for rect in rects(*found) {
-            painter.rect_filled(rect.expand(1.0), 2.0, theme::find_match_fill(visuals));
-            if current {
-                painter.rect_stroke(
-                    rect.expand(1.5),
-                    2.0,
-                    Stroke::new(1.5, theme::warning(visuals)),
-                    StrokeKind::Outside,
-                );
-            }
-        }
-    }
-    for ghost in input
-        .ghost_spans
-        .iter()
-        .filter(|g| g.overlaps(text_of_paragraph))
-    {
-        for rect in rects(*ghost) {
-            let r = rect.expand(2.5);
-            let outline = [
-                r.left_top(),
-                r.right_top(),
-                r.right_bottom(),
-                r.left_bottom(),
-                r.left_top(),
-            ];
-            painter.extend(egui::Shape::dotted_line(
-                &outline,
-                visuals.hyperlink_color,
-                4.0,
-                1.2,
-            ));
-        }
-    }
+    paint_find_matches(painter, visuals, input, text_of_paragraph, &rects);
+    paint_ghosts(
+        painter,
+        visuals,
+        input.ghost_spans,
+        text_of_paragraph,
+        &rects,
+    );
     let here: Vec<&SpanEntry> = spans.overlapping(paragraph).collect();
     // Accepted and corrected spans are filled; proposals only outlined
     // (dashed), rejected ones struck through: the difference shows at a glance.
@@ -743,6 +711,61 @@ fn paint_paragraph(
                     rect.expand(2.0),
                     2.0,
                     Stroke::new(2.0, theme::selected_outline(visuals)),
+                    StrokeKind::Outside,
+                );
+            }
+        }
+    }
+}
+
+/// Spans another annotation has and this one lacks: dotted outlines.
+fn paint_ghosts(
+    painter: &egui::Painter,
+    visuals: &egui::Visuals,
+    ghosts: &[CharRange],
+    paragraph: CharRange,
+    rects: &dyn Fn(CharRange) -> Vec<Rect>,
+) {
+    for ghost in ghosts.iter().filter(|g| g.overlaps(paragraph)) {
+        for rect in rects(*ghost) {
+            let r = rect.expand(2.5);
+            let outline = [
+                r.left_top(),
+                r.right_top(),
+                r.right_bottom(),
+                r.left_bottom(),
+                r.left_top(),
+            ];
+            painter.extend(egui::Shape::dotted_line(
+                &outline,
+                visuals.hyperlink_color,
+                4.0,
+                1.2,
+            ));
+        }
+    }
+}
+/// Find matches: filled, the current one outlined.
+fn paint_find_matches(
+    painter: &egui::Painter,
+    visuals: &egui::Visuals,
+    input: &ArticleInput<'_>,
+    text_of_paragraph: CharRange,
+    rects: &dyn Fn(CharRange) -> Vec<Rect>,
+) {
+    for found in input
+        .find_matches
+        .iter()
+        .filter(|m| m.overlaps(text_of_paragraph))
+    {
+        let current = Some(*found) == input.current_match;
+        for rect in rects(*found) {
+            painter.rect_filled(rect.expand(1.0), 2.0, theme::find_match_fill(visuals));
+            if current {
+                painter.rect_stroke(
+                    rect.expand(1.5),
+                    2.0,
+                    Stroke::new(1.5, theme::warning(visuals)),
                     StrokeKind::Outside,
                 );
             }

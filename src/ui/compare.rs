@@ -2,6 +2,8 @@
 //! and theirs, each with "Take theirs". Spans only they have are drawn in
 //! the article as dotted outlines.
 
+use std::fmt::Write as _;
+
 use egui::{RichText, Ui};
 
 use crate::app::Command;
@@ -99,10 +101,10 @@ pub fn describe(ours: &DocAnnotations, theirs: &DocAnnotations, row: &Row) -> Op
                 let (x, y) = (ours.claims.get(*a)?, theirs.claims.get(*b)?);
                 let mut text = format!("Claim {}:", x.claim_type);
                 if !only_b_args.is_empty() {
-                    text.push_str(&format!(" theirs has {}", args_text(y, only_b_args)));
+                    let _ = write!(text, " theirs has {}", args_text(y, only_b_args));
                 }
                 if !only_a_args.is_empty() {
-                    text.push_str(&format!(" ours has {}", args_text(x, only_a_args)));
+                    let _ = write!(text, " ours has {}", args_text(x, only_a_args));
                 }
                 text
             }

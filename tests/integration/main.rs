@@ -1,6 +1,8 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // tests and fixtures may panic on bad setup
 
 //! Integration tests, one binary:
+//! - `claim_format`: claim/v1 export, import, fixtures, schema (Rust and
+//!   Python) and the `export`/`import`/`validate`/`stats` subcommands.
 //! - `sample_project`: the bundled sample project is up to date and complete.
 //! - `cli`: the `claimmark` command line.
 //! - `score`: `claimmark score`, `agree` and `dataset`, with hand-computed figures.
@@ -8,6 +10,7 @@
 //! - `suggest`: the suggester against the gold set (`tests/gold/`), and
 //!   `claimmark suggest`.
 
+mod claim_format;
 mod cli;
 mod fixtures;
 mod sample_project;

@@ -1,0 +1,38 @@
+//! `claim/v1`: the JSON Lines format claimmark exchanges claims in with
+//! machine extractors and scoring scripts (docs/claim-format.md describes it,
+//! assets/claim-v1.schema.json checks one line).
+//!
+//! - [`line`]: one line parsed and checked into model types.
+//! - [`anchor`]: re-attaching an anchor to a document's text that may have
+//!   changed since the extractor saw it.
+//! - [`export`]: a project as claim lines, span lines or gold fixtures.
+//! - [`import`]: a claims file read (in the background, with progress) into
+//!   a [`import::Prepared`] set, then turned into one undoable
+//!   [`crate::edit::Edit`] and an [`import::ImportReport`].
+//! - [`reader`]: line reading with bounded memory.
+//!
+//! The serde types of the format (`wire`) are private: everything outside
+//! this module works with model types. Nothing here knows the GUI.
+
+pub mod anchor;
+mod convert;
+pub mod export;
+pub mod import;
+pub mod line;
+pub mod reader;
+mod wire;
+
+/// The `schema` value of every line.
+pub const SCHEMA: &str = "claim/v1";
+
+/// The `schema` value of span lines (`claimmark export --spans`).
+pub const SPAN_SCHEMA: &str = "claimmark-span/v1";
+
+/// Chars of context an exported anchor carries on each side.
+pub const CONTEXT_CHARS: usize = 32;
+
+/// Lines longer than this (in bytes) are refused without being read whole.
+pub const MAX_LINE_BYTES: usize = 16 * 1024 * 1024;
+
+/// The key under `ext` that claimmark owns.
+pub(crate) const CLAIMMARK_EXT: &str = "claimmark";

@@ -1,0 +1,346 @@
+//! The serde types of one `claim/v1` line, kept apart from the model.
+//!
+//! Every object keeps the fields it does not know in `unknown`, so a claim
+//! that is imported and exported again carries them through. Fields the
+//! format requires but allows to be null (`trigger`, `anchor`, `confidence`,
+//! `number`) are required here too: a missing one is an error, as in the
+//! JSON Schema (`assets/claim-v1.schema.json`).
+
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::{Map, Value as Json};
+
+/// Reads an `Option` whose key must be present (its value may be null).
+fn required<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer)
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WireClaim {
+    pub schema: String,
+    pub id: String,
+    pub doc: WireDoc,
+    #[serde(rename = "type")]
+    pub claim_type: String,
+    #[serde(deserialize_with = "required")]
+    pub trigger: Option<WireAnchor>,
+    pub args: Vec<WireArg>,
+    pub status: WireStatus,
+    #[serde(deserialize_with = "required")]
+    pub confidence: Option<f64>,
+    pub provenance: WireProvenance,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ext: Option<Map<String, Json>>,
+    #[serde(flatten)]
+    pub unknown: Map<String, Json>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WireDoc {
+    pub id: String,
+    pub text_sha256: String,
+    pub text_length: u64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    #[serde(flatten)]
+    pub unknown: Map<String, Json>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WireAnchor {
+    pub start: u64,
+    pub end: u64,
+    pub exact: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prefix: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suffix: Option<String>,
+    #[serde(flatten)]
+    pub unknown: Map<String, Json>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WireArg {
+    pub role: String,
+    #[serde(deserialize_with = "required")]
+    pub anchor: Option<WireAnchor>,
+    pub value: WireValue,
+    #[serde(flatten)]
+    pub unknown: Map<String, Json>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WireStatus {
+    Proposed,
+    Accepted,
+    Corrected,
+    Rejected,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WireProvenance {
+    pub creator: WireAgent,
+    pub created: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewer: Option<WireAgent>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reviewed: Option<String>,
+    #[serde(flatten)]
+    pub unknown: Map<String, Json>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WireAgent {
+    pub kind: WireAgentKind,
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    #[serde(flatten)]
+    pub unknown: Map<String, Json>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WireAgentKind {
+    Person,
+    Software,
+}
+
+/// A value, tagged by `kind`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum WireValue {
+    Person {
+        name: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        entity_id: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        aliases: Option<Vec<String>>,
+        #[serde(flatten)]
+        unknown: Map<String, Json>,
+    },
+    Organization {
+        name: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        entity_id: Option<String>,
+        #[serde(flatten)]
+        unknown: Map<String, Json>,
+    },
+    Place {
+        name: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        entity_id: Option<String>,
+        #[serde(flatten)]
+        unknown: Map<String, Json>,
+    },
+    Date {
+        value: String,
+        granularity: WireGranularity,
+        #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
+        modifier: Option<WireDateModifier>,
+        anchoring: WireAnchoring,
+        #[serde(flatten)]
+        unknown: Map<String, Json>,
+    },
+    Count {
+        #[serde(deserialize_with = "required")]
+        number: Option<u64>,
+        #[serde(rename = "mod")]
+        modifier: WireCountModifier,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        lower: Option<u64>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        upper: Option<u64>,
+        #[serde(flatten)]
+        unknown: Map<String, Json>,
+    },
+    Duration {
+        value: String,
+        #[serde(flatten)]
+        unknown: Map<String, Json>,
+    },
+    Event {
+        name: String,
+        #[serde(flatten)]
+        unknown: Map<String, Json>,
+    },
+    Text {
+        text: String,
+        #[serde(flatten)]
+        unknown: Map<String, Json>,
+    },
+}
+
+impl WireValue {
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Person { .. } => "person",
+            Self::Organization { .. } => "organization",
+            Self::Place { .. } => "place",
+            Self::Date { .. } => "date",
+            Self::Count { .. } => "count",
+            Self::Duration { .. } => "duration",
+            Self::Event { .. } => "event",
+            Self::Text { .. } => "text",
+        }
+    }
+
+    pub fn unknown_mut(&mut self) -> &mut Map<String, Json> {
+        match self {
+            Self::Person { unknown, .. }
+            | Self::Organization { unknown, .. }
+            | Self::Place { unknown, .. }
+            | Self::Date { unknown, .. }
+            | Self::Count { unknown, .. }
+            | Self::Duration { unknown, .. }
+            | Self::Event { unknown, .. }
+            | Self::Text { unknown, .. } => unknown,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WireGranularity {
+    Year,
+    Month,
+    Day,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WireDateModifier {
+    Before,
+    After,
+    Approx,
+    Start,
+    Mid,
+    End,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WireAnchoring {
+    Absolute,
+    Published,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum WireCountModifier {
+    Exact,
+    Approx,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+    Range,
+    Vague,
+}
+
+/// Only the `schema` field, to name an unknown version when a line does not
+/// parse as `claim/v1`.
+#[derive(Deserialize)]
+pub struct SchemaOnly {
+    pub schema: String,
+}
+
+/// A line of `--spans` output: one span.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WireSpan<'a> {
+    pub schema: &'static str,
+    pub id: String,
+    pub doc: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub exact: &'a str,
+    pub label: &'a str,
+    pub value: WireValue,
+    pub status: WireStatus,
+    pub origin: Option<WireOrigin>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    pub note: &'a str,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WireOrigin {
+    pub agent: WireAgent,
+    pub confidence: Option<f64>,
+}
+
+/// An argument that could not be re-attached, as exports keep it under
+/// `ext.claimmark.orphans` (its offsets do not fit the text, so it cannot be
+/// a valid anchor).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WireOrphan {
+    pub role: String,
+    pub start: u64,
+    pub end: u64,
+    pub exact: String,
+    #[serde(default)]
+    pub prefix: String,
+    #[serde(default)]
+    pub suffix: String,
+    #[serde(default)]
+    pub value: Option<WireValue>,
+    pub reason: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LINE: &str = r#"{"schema":"claim/v1","id":"c1","doc":{"id":"d","text_sha256":"ab","text_length":9,"lang":"en"},"type":"release","trigger":{"start":0,"end":5,"exact":"freed","hint":1},"args":[{"role":"count","anchor":null,"value":{"kind":"count","number":3,"mod":"exact","unit":"people"},"score":0.5}],"status":"proposed","confidence":0.9,"provenance":{"creator":{"kind":"software","id":"x","version":"1","host":"h"},"created":"2026-11-22T10:00:00Z","run":7},"ext":{"a":[1]},"extra":"kept"}"#;
+
+    #[test]
+    fn unknown_fields_are_kept_at_every_level() {
+        let claim: WireClaim = serde_json::from_str(LINE).unwrap();
+        assert_eq!(claim.unknown.get("extra"), Some(&Json::from("kept")));
+        assert_eq!(claim.doc.unknown.get("lang"), Some(&Json::from("en")));
+        assert_eq!(
+            claim.trigger.as_ref().unwrap().unknown.get("hint"),
+            Some(&Json::from(1))
+        );
+        assert_eq!(claim.args[0].unknown.get("score"), Some(&Json::from(0.5)));
+        let mut value = claim.args[0].value.clone();
+        assert_eq!(value.unknown_mut().get("unit"), Some(&Json::from("people")));
+        assert!(!value.unknown_mut().contains_key("kind"));
+        assert_eq!(claim.provenance.unknown.get("run"), Some(&Json::from(7)));
+        assert_eq!(
+            claim.provenance.creator.unknown.get("host"),
+            Some(&Json::from("h"))
+        );
+        let again: WireClaim =
+            serde_json::from_str(&serde_json::to_string(&claim).unwrap()).unwrap();
+        assert_eq!(again, claim);
+    }
+
+    #[test]
+    fn nullable_fields_must_be_present() {
+        let without_trigger = LINE.replace(
+            r#""trigger":{"start":0,"end":5,"exact":"freed","hint":1},"#,
+            "",
+        );
+        let error = serde_json::from_str::<WireClaim>(&without_trigger).unwrap_err();
+        assert!(
+            error.to_string().contains("missing field `trigger`"),
+            "{error}"
+        );
+        let without_number = LINE.replace(r#""number":3,"#, "");
+        let error = serde_json::from_str::<WireClaim>(&without_number).unwrap_err();
+        assert!(
+            error.to_string().contains("missing field `number`"),
+            "{error}"
+        );
+    }
+}

@@ -1,0 +1,256 @@
+//! `claimmark export`, `import` and `validate`: claim/v1 files from the
+//! command line.
+
+use std::fs::File;
+use std::io::{self, BufReader, BufWriter, Write as _};
+use std::path::{Path, PathBuf};
+
+use anyhow::Context as _;
+use serde::Serialize;
+
+use crate::claim_format::MAX_LINE_BYTES;
+use crate::claim_format::export::{self, Filter};
+use crate::claim_format::import::{self, ImportReport};
+use crate::model::DocId;
+use crate::session::Session;
+use crate::storage::{self, LoadReason, ProjectFileError, atomic};
+
+/// What `claimmark export` wrote.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ExportSummary {
+    /// Claim lines (or span lines with `--spans`) written to the output.
+    pub lines: usize,
+    /// The output file; `None` for standard output or fixtures only.
+    pub out: Option<PathBuf>,
+    pub fixtures: Option<export::Manifest>,
+}
+
+/// Where `claimmark export` writes.
+#[derive(Debug, Clone, Copy)]
+pub enum Output<'a> {
+    /// A file, replaced atomically.
+    File(&'a Path),
+    Stdout,
+    /// Nothing but fixtures.
+    None,
+}
+
+/// `claimmark export PROJECT [-o OUT] [--status …] [--doc …] [--spans]
+/// [--fixtures DIR]`.
+pub fn export(
+    project_path: &Path,
+    output: Output<'_>,
+    filter: &Filter,
+    spans: bool,
+    fixtures: Option<&Path>,
+) -> anyhow::Result<ExportSummary> {
+    let project =
+        storage::load_project(project_path).map_err(|error| anyhow::anyhow!("{error}"))?;
+    let write = |out: &mut dyn io::Write| {
+        if spans {
+            export::write_spans(&project, filter, out)
+        } else {
+            export::write_claims(&project, filter, out)
+        }
+    };
+    let mut summary = ExportSummary::default();
+    match output {
+        Output::File(path) => {
+            let mut lines = 0;
+            atomic::replace_with(path, |file| {
+                let mut out = BufWriter::new(file);
+                lines = write(&mut out).map_err(io::Error::other)?;
+                out.flush()
+            })
+            .with_context(|| format!("could not write {}", path.display()))?;
+            summary.lines = lines;
+            summary.out = Some(path.to_owned());
+        }
+        Output::Stdout => {
+            let mut out = BufWriter::new(io::stdout().lock());
+            let written = write(&mut out).and_then(|lines| Ok((lines, out.flush()?)));
+            match written {
+                Ok((lines, ())) => summary.lines = lines,
+                // The reader stopped early (`| head`): not a failure.
+                Err(export::ExportError::Write(error))
+                    if error.kind() == io::ErrorKind::BrokenPipe => {}
+                Err(error) => return Err(error.into()),
+            }
+        }
+        Output::None => {}
+    }
+    if let Some(dir) = fixtures {
+        summary.fixtures = Some(export::write_fixtures(
+            &project,
+            project_path,
+            filter,
+            dir,
+            spans,
+        )?);
+    }
+    Ok(summary)
+}
+
+/// Parses `--doc` values.
+pub fn parse_doc_id(raw: &str) -> Result<DocId, String> {
+    DocId::parse(raw)
+}
+
+/// `claimmark import PROJECT CLAIMS [--out NEW]`: imports the claims as one
+/// change and saves the project (in place, atomically, or to `out`). A
+/// project that fails to load is never written. Nothing is saved in place
+/// when nothing was imported.
+pub fn import(
+    project_path: &Path,
+    claims: &Path,
+    out: Option<&Path>,
+) -> anyhow::Result<ImportReport> {
+    let mut session = Session::open(project_path).map_err(|error| anyhow::anyhow!("{error}"))?;
+    let prepared = import::read_claims_file(claims, session.project(), &|_, _| {})?;
+    let import = prepared.into_edit(session.project());
+    if !import.is_empty() {
+        session
+            .apply(import.edit, "Import claims")
+            .context("could not apply the import; the project is unchanged")?;
+    }
+    match out {
+        Some(out) => session.save_as(out)?,
+        None if session.is_modified() => {
+            session.save()?;
+        }
+        None => {}
+    }
+    Ok(import.report)
+}
+
+/// A problem `claimmark validate` found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub file: String,
+    pub line: Option<u64>,
+    pub col: Option<u64>,
+    pub message: String,
+}
+
+impl std::fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match (self.line, self.col) {
+            (Some(line), Some(col)) => write!(f, "{}:{line}:{col}: {}", self.file, self.message),
+            (Some(line), None) => write!(f, "{}:{line}: {}", self.file, self.message),
+            _ => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// What `claimmark validate` found in one file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Validation {
+    pub file: String,
+    /// `project` or `claims`.
+    pub kind: &'static str,
+    pub problems: Vec<Diagnostic>,
+}
+
+/// `claimmark validate FILE`: a project (`.ron`) or a claims file
+/// (`.jsonl`, or anything whose first character is `{`). Every problem,
+/// with its line and column.
+pub fn validate(path: &Path) -> anyhow::Result<Validation> {
+    let file = path.display().to_string();
+    if is_claims_file(path)? {
+        let reader = BufReader::with_capacity(
+            1 << 16,
+            File::open(path).with_context(|| format!("could not open {file}"))?,
+        );
+        let report = import::check_claims(reader, &file, MAX_LINE_BYTES)
+            .with_context(|| format!("could not read {file}"))?;
+        let problems = report
+            .problems
+            .into_iter()
+            .map(|problem| Diagnostic {
+                file: file.clone(),
+                line: Some(problem.line),
+                col: Some(problem.column.unwrap_or(1) as u64),
+                message: problem.message,
+            })
+            .collect();
+        return Ok(Validation {
+            file,
+            kind: "claims",
+            problems,
+        });
+    }
+    let problems = match storage::load_project(path) {
+        Ok(_) => Vec::new(),
+        Err(error) => load_diagnostics(&file, &error),
+    };
+    Ok(Validation {
+        file,
+        kind: "project",
+        problems,
+    })
+}
+
+/// A `.ron` file is a project, `.jsonl`/`.ndjson`/`.json` a claims file;
+/// otherwise a file starting with `{` is a claims file.
+fn is_claims_file(path: &Path) -> anyhow::Result<bool> {
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("ron") => Ok(false),
+        Some("jsonl" | "ndjson" | "json") => Ok(true),
+        _ => {
+            use std::io::Read as _;
+            let mut start = [0u8; 64];
+            let read = File::open(path)
+                .and_then(|mut file| file.read(&mut start))
+                .with_context(|| format!("could not read {}", path.display()))?;
+            Ok(start[..read]
+                .iter()
+                .find(|b| !b.is_ascii_whitespace())
+                .is_some_and(|&b| b == b'{'))
+        }
+    }
+}
+
+fn load_diagnostics(file: &str, error: &storage::LoadError) -> Vec<Diagnostic> {
+    let at = |line: usize, col: usize, message: String| Diagnostic {
+        file: file.to_owned(),
+        line: Some(line as u64),
+        col: Some(col as u64),
+        message,
+    };
+    let whole = |message: String| Diagnostic {
+        file: file.to_owned(),
+        line: None,
+        col: None,
+        message,
+    };
+    // Messages that carry their own "line:col: " lose it here.
+    let without_position = |text: String, line: usize, col: usize| {
+        text.strip_prefix(&format!("{line}:{col}: "))
+            .map_or_else(|| text.clone(), ToOwned::to_owned)
+    };
+    match &error.reason {
+        LoadReason::Read(error) => vec![whole(format!("could not read the file: {error}"))],
+        LoadReason::File(ProjectFileError::Invalid(problems)) => problems
+            .iter()
+            .map(|problem| match problem.at {
+                Some(position) => at(position.line, position.col, problem.message.clone()),
+                None => whole(problem.message.clone()),
+            })
+            .collect(),
+        LoadReason::File(ProjectFileError::Syntax {
+            at: position,
+            message,
+        }) => {
+            vec![at(position.line, position.col, message.clone())]
+        }
+        LoadReason::File(
+            e @ (ProjectFileError::NewerVersion { at: position, .. }
+            | ProjectFileError::UnknownVersion { at: position, .. }),
+        ) => vec![at(
+            position.line,
+            position.col,
+            without_position(e.to_string(), position.line, position.col),
+        )],
+        LoadReason::File(e @ ProjectFileError::NotAProject) => vec![whole(e.to_string())],
+    }
+}

@@ -1,0 +1,456 @@
+//! The subcommands: their arguments (clap) and how each runs, on the
+//! library. `main` only parses and dispatches here.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::Subcommand;
+
+use crate::claim_format::export::Filter;
+use crate::cli::claims::{self, Output};
+use crate::dataset::Format;
+use crate::model::{DocId, ReviewStatus};
+use crate::score::{Metric, ScoreOptions};
+use crate::storage::articles::ArticleMeta;
+use crate::storage::project_file::parse_date;
+
+/// The subcommands.
+// clap shows these comments as `--help` text, where backticks around
+// "file:line" would show too.
+#[allow(clippy::doc_markdown)]
+#[derive(Subcommand)]
+pub enum Command {
+    /// Add article files (.txt) to a project, creating the project if missing.
+    Add {
+        /// The project file (.ron).
+        project: PathBuf,
+        /// Article files: UTF-8 text.
+        #[arg(required = true)]
+        articles: Vec<PathBuf>,
+        /// Publication date of the articles, YYYY-MM-DD.
+        #[arg(long, value_parser = parse_published)]
+        published: Option<time::Date>,
+        /// Where the articles come from (a URL); defaults to the file name.
+        #[arg(long)]
+        source: Option<String>,
+        /// Title; defaults to the article's first line.
+        #[arg(long)]
+        title: Option<String>,
+    },
+    /// Propose date, count, person, organization, place and event spans
+    /// (status "proposed") and save the project in place.
+    Suggest {
+        /// The project file (.ron).
+        project: PathBuf,
+        /// Only this document (its id); repeat for several. Default: all.
+        #[arg(long = "doc", value_name = "ID")]
+        docs: Vec<String>,
+        /// Print the counts per label as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Score predictions against gold: spans, arguments and claims (P/R/F1).
+    ///
+    /// Each side is a claims file (claim/v1 .jsonl), a fixtures folder or a
+    /// project (.ron). Gold counts accepted and corrected items; predictions
+    /// all but rejected ones. Exit code: 0, 1 when below --min-f1, 2 when an
+    /// input cannot be read. docs/scoring.md explains every figure.
+    Score {
+        /// Gold: claims file, fixtures folder or project.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Predictions: claims file, fixtures folder or project.
+        #[arg(long)]
+        pred: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Fail (exit code 1) when the headline F1 is below this (0 to 1).
+        #[arg(long, value_parser = crate::cli::score::parse_f1)]
+        min_f1: Option<f64>,
+        /// Headline metric for --min-f1: spans, spans-partial, arguments or claims.
+        #[arg(long, default_value = "claims", value_parser = crate::cli::score::parse_metric)]
+        metric: Metric,
+        /// Score only documents both sides have (with the same text), instead
+        /// of counting the others' gold as missed and predictions as spurious.
+        #[arg(long)]
+        common_only: bool,
+        /// Count gold items that are still proposed (not reviewed).
+        #[arg(long)]
+        gold_proposed: bool,
+    },
+    /// Agreement between two analysts' projects over the same documents
+    /// (paired by text): span F1, Cohen's kappa over tokens, claims, and the
+    /// list of disagreements.
+    Agree {
+        /// Analyst A's project (.ron), or a fixtures folder.
+        a: PathBuf,
+        /// Analyst B's project (.ron), or a fixtures folder.
+        b: PathBuf,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+        /// Disagreements listed in the table (JSON lists all).
+        #[arg(long, default_value_t = 50)]
+        max_disagreements: usize,
+    },
+    /// Write a dataset of the reviewed (accepted or corrected) annotations:
+    /// claim/v1 fixtures, brat standoff or spaCy-style JSONL, with
+    /// manifest.json. What the format cannot carry is listed.
+    Dataset {
+        /// The project file (.ron).
+        project: PathBuf,
+        /// Output folder: new, empty, or an earlier dataset.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// claims, brat or spacy.
+        #[arg(long, value_parser = crate::cli::dataset::parse_format)]
+        format: Format,
+    },
+    /// Export claims as claim/v1 JSON Lines (docs/claim-format.md), span
+    /// lines, or gold fixtures.
+    ///
+    /// Without -o and --fixtures, lines go to standard output.
+    Export {
+        /// The project file (.ron).
+        project: PathBuf,
+        /// Write the lines to this file (replaced atomically).
+        #[arg(short, long, value_name = "OUT.jsonl")]
+        out: Option<PathBuf>,
+        /// Only claims (or spans) with these statuses: proposed, accepted,
+        /// corrected, rejected. Comma-separated; the default is all.
+        #[arg(long, value_delimiter = ',', value_parser = parse_status)]
+        status: Vec<ReviewStatus>,
+        /// Only this document (repeat for several).
+        #[arg(long = "doc", value_name = "ID", value_parser = parse_doc_id)]
+        docs: Vec<DocId>,
+        /// One line per span instead of per claim (document, offsets, text,
+        /// label, value, status, origin).
+        #[arg(long)]
+        spans: bool,
+        /// Also write gold fixtures to DIR: <doc-id>.txt, <doc-id>.claims.jsonl
+        /// (and .spans.jsonl with --spans) and manifest.json.
+        #[arg(long, value_name = "DIR")]
+        fixtures: Option<PathBuf>,
+    },
+    /// Import a claim/v1 file into a project as one change, re-attaching
+    /// anchors to the texts.
+    ///
+    /// Prints what was imported and every problem as file:line: message.
+    /// Exit status 0 when every line was imported (orphans included, they
+    /// are listed), 1 when some lines were not (the good ones still are).
+    Import {
+        /// The project file (.ron); saved in place, atomically, unless --out.
+        project: PathBuf,
+        /// The claims file (.jsonl).
+        claims: PathBuf,
+        /// Save the result here and leave PROJECT as it is.
+        #[arg(long, value_name = "NEW.ron")]
+        out: Option<PathBuf>,
+        /// Print the report as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Check a project (.ron) or a claims file (.jsonl) and print every
+    /// problem as file:line:col: message. Exit status 1 when there are any.
+    Validate {
+        /// The file to check.
+        file: PathBuf,
+        /// Print the problems as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Count spans and claims by label, claim type, status and document.
+    Stats {
+        /// The project file (.ron).
+        project: PathBuf,
+        /// Print the counts as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_published(raw: &str) -> Result<time::Date, String> {
+    parse_date(raw).ok_or_else(|| format!("“{raw}” is not a date of the form YYYY-MM-DD"))
+}
+
+fn parse_status(raw: &str) -> Result<ReviewStatus, String> {
+    ReviewStatus::parse(raw.trim()).ok_or_else(|| {
+        format!("“{raw}” is not a status; use proposed, accepted, corrected or rejected")
+    })
+}
+
+fn parse_doc_id(raw: &str) -> Result<DocId, String> {
+    claims::parse_doc_id(raw)
+}
+
+/// Runs a subcommand; the exit status says how it went.
+#[allow(clippy::too_many_lines)] // one arm per subcommand
+pub fn run(command: Command) -> ExitCode {
+    match command {
+        Command::Add {
+            project,
+            articles,
+            published,
+            source,
+            title,
+        } => add_command(
+            &project,
+            &articles,
+            &ArticleMeta {
+                title,
+                source,
+                published,
+            },
+        ),
+        Command::Suggest {
+            project,
+            docs,
+            json,
+        } => match crate::cli::suggest::suggest(&project, &docs) {
+            Ok(report) => {
+                crate::cli::suggest::print_suggest_report(&report, json);
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("claimmark suggest: {error:#}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Score {
+            gold,
+            pred,
+            json,
+            min_f1,
+            metric,
+            common_only,
+            gold_proposed,
+        } => {
+            let request = crate::cli::score::ScoreRequest {
+                gold: &gold,
+                pred: &pred,
+                options: ScoreOptions {
+                    common_only,
+                    metric,
+                },
+                gold_proposed,
+            };
+            score_command(&request, json, min_f1)
+        }
+        Command::Agree {
+            a,
+            b,
+            json,
+            max_disagreements,
+        } => match crate::cli::score::run_agree(&a, &b)
+            .and_then(|report| crate::cli::score::print_agree(&report, json, max_disagreements))
+        {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(error) => {
+                eprintln!("claimmark agree: {error:#}");
+                ExitCode::from(2)
+            }
+        },
+        Command::Dataset {
+            project,
+            out,
+            format,
+        } => match crate::cli::dataset::run_dataset(&project, &out, format) {
+            Ok(manifest) => {
+                crate::cli::dataset::print_dataset_report(&out, &manifest);
+                ExitCode::SUCCESS
+            }
+            Err(error) => {
+                eprintln!("claimmark dataset: {error:#}");
+                ExitCode::FAILURE
+            }
+        },
+        Command::Export {
+            project,
+            out,
+            status,
+            docs,
+            spans,
+            fixtures,
+        } => run_export(
+            &project,
+            out.as_deref(),
+            &Filter {
+                statuses: status,
+                documents: docs,
+            },
+            spans,
+            fixtures.as_deref(),
+        ),
+        Command::Import {
+            project,
+            claims: file,
+            out,
+            json,
+        } => run_import(&project, &file, out.as_deref(), json),
+        Command::Validate { file, json } => run_validate(&file, json),
+        Command::Stats { project, json } => run_stats(&project, json),
+    }
+}
+
+/// `claimmark add`: 1 when a file was refused (the good ones are added).
+fn add_command(project: &std::path::Path, articles: &[PathBuf], meta: &ArticleMeta) -> ExitCode {
+    match crate::cli::add(project, articles, meta) {
+        Ok(report) => {
+            crate::cli::print_add_report(project, &report);
+            if report.refused.is_empty() {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            }
+        }
+        Err(error) => {
+            eprintln!("claimmark add: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `claimmark score`: 0, 1 below `--min-f1`, 2 when an input cannot be read.
+fn score_command(
+    request: &crate::cli::score::ScoreRequest<'_>,
+    json: bool,
+    min_f1: Option<f64>,
+) -> ExitCode {
+    let report = crate::cli::score::run_score(request).and_then(|report| {
+        crate::cli::score::print_score(&report, json)?;
+        Ok(report)
+    });
+    match report {
+        Ok(report) => match min_f1.and_then(|bar| crate::cli::score::below_bar(&report, bar)) {
+            Some(message) => {
+                eprintln!("claimmark score: {message}");
+                ExitCode::from(1)
+            }
+            None => ExitCode::SUCCESS,
+        },
+        Err(error) => {
+            eprintln!("claimmark score: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_export(
+    project: &Path,
+    out: Option<&Path>,
+    filter: &Filter,
+    spans: bool,
+    fixtures: Option<&Path>,
+) -> ExitCode {
+    let output = match (out, fixtures) {
+        (Some(path), _) => Output::File(path),
+        (None, Some(_)) => Output::None,
+        (None, None) => Output::Stdout,
+    };
+    match claims::export(project, output, filter, spans, fixtures) {
+        Ok(summary) => {
+            let what = if spans { "span" } else { "claim" };
+            if let Some(path) = &summary.out {
+                eprintln!(
+                    "wrote {} {what} line(s) to {}",
+                    summary.lines,
+                    path.display()
+                );
+            }
+            if let (Some(manifest), Some(dir)) = (&summary.fixtures, fixtures) {
+                eprintln!(
+                    "wrote fixtures for {} document(s), {} claim(s) to {}",
+                    manifest.documents,
+                    manifest.claims,
+                    dir.display()
+                );
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail("export", &error),
+    }
+}
+
+/// Exit status 1 when some lines were not imported; orphans alone are not
+/// a failure (they are imported, and listed).
+fn run_import(project: &Path, file: &Path, out: Option<&Path>, json: bool) -> ExitCode {
+    match claims::import(project, file, out) {
+        Ok(report) => {
+            if json {
+                print_json(&report);
+            } else {
+                let mut stderr = std::io::stderr().lock();
+                for line in report.lines() {
+                    let _ = writeln!(stderr, "{line}");
+                }
+                print_out(&format!("{}\n", report.summary()));
+            }
+            exit_status(report.problems.is_empty())
+        }
+        Err(error) => fail("import", &error),
+    }
+}
+
+fn run_validate(file: &Path, json: bool) -> ExitCode {
+    match claims::validate(file) {
+        Ok(validation) => {
+            if json {
+                print_json(&validation);
+            } else if validation.problems.is_empty() {
+                print_out(&format!(
+                    "{}: no problems ({})\n",
+                    validation.file, validation.kind
+                ));
+            } else {
+                for problem in &validation.problems {
+                    print_out(&format!("{problem}\n"));
+                }
+            }
+            exit_status(validation.problems.is_empty())
+        }
+        Err(error) => fail("validate", &error),
+    }
+}
+
+fn run_stats(project: &Path, json: bool) -> ExitCode {
+    match crate::storage::load_project(project) {
+        Ok(loaded) => {
+            let stats = crate::cli::stats::Stats::of(&loaded);
+            if json {
+                print_json(&stats);
+            } else {
+                print_out(&stats.to_string());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(error) => fail("stats", &anyhow::anyhow!("{error}")),
+    }
+}
+
+fn exit_status(success: bool) -> ExitCode {
+    if success {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    }
+}
+
+fn fail(command: &str, error: &anyhow::Error) -> ExitCode {
+    eprintln!("claimmark {command}: {error:#}");
+    ExitCode::FAILURE
+}
+
+/// Writes to standard output; a closed pipe (`| head`) is not an error.
+fn print_out(text: &str) {
+    let _ = std::io::stdout().lock().write_all(text.as_bytes());
+}
+
+/// Prints a value as pretty JSON on standard output.
+fn print_json(value: &impl serde::Serialize) {
+    match serde_json::to_string_pretty(value) {
+        Ok(json) => print_out(&format!("{json}\n")),
+        Err(error) => eprintln!("claimmark: could not write JSON: {error}"),
+    }
+}
