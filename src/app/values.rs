@@ -137,10 +137,7 @@ impl ClaimmarkApp {
     }
 
     fn apply_suggestions(&mut self, edit: Edit) {
-        let count = match &edit {
-            Edit::Batch(edits) => edits.len(),
-            _ => 1,
-        };
+        let count = edit.size();
         if count == 0 {
             self.set_status(
                 "No new suggestions: everything the suggester finds is already tagged.",
@@ -177,10 +174,7 @@ impl ClaimmarkApp {
         match crate::suggest::tag_all_occurrences(self.session.project(), &doc, span, all_documents)
         {
             Ok(edit) => {
-                let count = match &edit {
-                    Edit::Batch(edits) => edits.len(),
-                    _ => 1,
-                };
+                let count = edit.size();
                 if count == 0 {
                     self.set_status("No other untagged occurrences.");
                 } else if self.apply(edit, format!("Tag {count} more occurrences")) {

@@ -860,7 +860,7 @@ impl Prepared {
         report.problems.sort_by_key(|problem| problem.line);
         report.notices.sort_by_key(|notice| notice.line);
         ImportEdit {
-            edit: Edit::Batch(edits),
+            edit: crate::edit::gather_inserts(edits),
             report,
         }
     }

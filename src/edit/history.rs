@@ -13,11 +13,10 @@ use crate::model::Project;
 /// closer together than this.
 const COALESCE_WINDOW: Duration = Duration::from_secs(2);
 
+/// A step that can be undone: what undoes it. What redoes it comes back
+/// from applying that (so large edits are never copied).
 #[derive(Debug, Clone)]
-struct Step {
-    /// What the step did, to redo it.
-    forward: Edit,
-    /// What undoes it.
+struct UndoStep {
     backward: Edit,
     /// Shown in the Edit menu: "Undo tag “Minsk” as place".
     description: String,
@@ -28,9 +27,17 @@ struct Step {
 }
 
 #[derive(Debug, Clone)]
+struct RedoStep {
+    forward: Edit,
+    description: String,
+    revision_before: u64,
+    revision_after: u64,
+}
+
+#[derive(Debug, Clone)]
 pub struct History {
-    undo: Vec<Step>,
-    redo: Vec<Step>,
+    undo: Vec<UndoStep>,
+    redo: Vec<RedoStep>,
     revision: u64,
     next_revision: u64,
     saved_revision: Option<u64>,
@@ -63,7 +70,7 @@ impl History {
         }
     }
 
-    /// Applies an edit and records it. Returns the document it touched.
+    /// Applies an edit and records it.
     pub fn apply(
         &mut self,
         project: &mut Project,
@@ -71,7 +78,7 @@ impl History {
         description: String,
     ) -> Result<(), EditError> {
         let coalesce_key = edit.coalesce_key();
-        let backward = edit.clone().apply(project)?;
+        let backward = edit.apply(project)?;
         let now = Instant::now();
         let revision_after = self.next_revision;
         self.next_revision += 1;
@@ -86,13 +93,11 @@ impl History {
             _ => false,
         };
         if let (true, Some(top)) = (merges, self.undo.last_mut()) {
-            // Keep the first step's way back, take the newest way forward.
-            top.forward = edit;
+            // The first step's way back undoes all the typing.
             top.revision_after = revision_after;
             top.at = now;
         } else {
-            self.undo.push(Step {
-                forward: edit,
+            self.undo.push(UndoStep {
                 backward,
                 description,
                 revision_before: self.revision,
@@ -106,34 +111,48 @@ impl History {
         Ok(())
     }
 
-    /// Undoes the last step; returns the edit that was undone (to show where).
+    /// Undoes the last step; returns the edit that redoes it (to show where).
     pub fn undo(&mut self, project: &mut Project) -> Result<Option<Edit>, EditError> {
         let Some(step) = self.undo.pop() else {
             return Ok(None);
         };
-        if let Err(error) = step.backward.clone().apply(project) {
-            self.undo.push(step);
-            return Err(error);
+        match step.backward.clone().apply(project) {
+            Ok(forward) => {
+                self.revision = step.revision_before;
+                let redo = RedoStep {
+                    forward: forward.clone(),
+                    description: step.description,
+                    revision_before: step.revision_before,
+                    revision_after: step.revision_after,
+                };
+                self.redo.push(redo);
+                Ok(Some(forward))
+            }
+            Err(error) => {
+                self.undo.push(step);
+                Err(error)
+            }
         }
-        self.revision = step.revision_before;
-        let undone = step.forward.clone();
-        self.redo.push(step);
-        Ok(Some(undone))
     }
 
     /// Redoes the last undone step.
     pub fn redo(&mut self, project: &mut Project) -> Result<Option<Edit>, EditError> {
-        let Some(mut step) = self.redo.pop() else {
+        let Some(step) = self.redo.pop() else {
             return Ok(None);
         };
         match step.forward.clone().apply(project) {
             Ok(backward) => {
-                step.backward = backward;
                 self.revision = step.revision_after;
-                let redone = step.forward.clone();
+                let redone = step.forward;
                 // A redone step never merges with later typing.
-                step.coalesce_key = None;
-                self.undo.push(step);
+                self.undo.push(UndoStep {
+                    backward,
+                    description: step.description,
+                    revision_before: step.revision_before,
+                    revision_after: step.revision_after,
+                    coalesce_key: None,
+                    at: Instant::now(),
+                });
                 Ok(Some(redone))
             }
             Err(error) => {

@@ -214,6 +214,20 @@ fn every_kind_of_edit_is_undone_by_its_inverse() {
                 ..Claim::new(ClaimId(1), name("release"))
             },
         },
+        Edit::InsertAnnotations {
+            doc: first.clone(),
+            spans: vec![
+                Span::new(span(8), CharRange::from_offsets(0, 4), name("person")),
+                Span::new(span(9), CharRange::from_offsets(5, 15), name("person")),
+            ],
+            claims: vec![Claim {
+                arguments: vec![
+                    Argument::new(name("trigger"), span(2)),
+                    Argument::new(name("released_person"), span(9)),
+                ],
+                ..Claim::new(ClaimId(5), name("release"))
+            }],
+        },
         Edit::InsertEntity {
             entity: crate::model::Entity {
                 id: crate::model::EntityId(4),
@@ -523,6 +537,32 @@ enum Intent {
         role: usize,
         to: String,
     },
+    Review {
+        doc: usize,
+        span: usize,
+        status: usize,
+    },
+    AddEntity {
+        name: String,
+    },
+    LinkEntity {
+        doc: usize,
+        span: usize,
+        entity: usize,
+    },
+    RemoveEntity {
+        entity: usize,
+    },
+    /// Several spans and a claim using them, in one `InsertAnnotations`.
+    AddAnnotations {
+        doc: usize,
+        starts: Vec<usize>,
+        claim_type: usize,
+    },
+    /// Removes a document's claims and the spans only they use, at once.
+    RemoveAnnotations {
+        doc: usize,
+    },
 }
 
 fn intent_strategy() -> impl Strategy<Value = Intent> {
@@ -577,6 +617,29 @@ fn intent_strategy() -> impl Strategy<Value = Intent> {
                 to,
             }
         }),
+        (n.clone(), n.clone(), 0usize..4).prop_map(|(doc, span, status)| Intent::Review {
+            doc,
+            span,
+            status
+        }),
+        "[A-Z][a-z]{2,8}".prop_map(|name| Intent::AddEntity { name }),
+        (n.clone(), n.clone(), n.clone()).prop_map(|(doc, span, entity)| Intent::LinkEntity {
+            doc,
+            span,
+            entity
+        }),
+        n.clone().prop_map(|entity| Intent::RemoveEntity { entity }),
+        (
+            n.clone(),
+            prop::collection::vec(0usize..100, 1..4),
+            0usize..6
+        )
+            .prop_map(|(doc, starts, claim_type)| Intent::AddAnnotations {
+                doc,
+                starts,
+                claim_type
+            }),
+        n.clone().prop_map(|doc| Intent::RemoveAnnotations { doc }),
     ]
 }
 
@@ -714,6 +777,84 @@ fn concretize(project: &Project, intent: Intent) -> Option<Edit> {
             Edit::InsertDocument {
                 index: index % (project.documents.len() + 1),
                 document: Box::new(Document::new(id, "generated".into(), text)),
+            }
+        }
+        Intent::Review { doc, span, status } => {
+            let doc = doc_at(doc)?;
+            let mut changed = pick(doc.spans(), span)?.clone();
+            changed.status = crate::model::ReviewStatus::ALL[status % 4];
+            Edit::ReplaceSpan {
+                doc: doc.id.clone(),
+                span: changed,
+            }
+        }
+        Intent::AddEntity { name } => Edit::InsertEntity {
+            entity: crate::model::Entity {
+                id: project.next_entity_id(),
+                kind: crate::model::ValueKind::Person,
+                name,
+                aliases: Vec::new(),
+            },
+        },
+        Intent::LinkEntity { doc, span, entity } => {
+            let doc = doc_at(doc)?;
+            let mut changed = pick(doc.spans(), span)?.clone();
+            changed.entity = Some(pick(&project.entities, entity)?.id);
+            Edit::ReplaceSpan {
+                doc: doc.id.clone(),
+                span: changed,
+            }
+        }
+        Intent::RemoveEntity { entity } => Edit::RemoveEntity {
+            id: pick(&project.entities, entity)?.id,
+        },
+        Intent::AddAnnotations {
+            doc,
+            starts,
+            claim_type,
+        } => {
+            let doc = doc_at(doc)?;
+            let first_id = doc.next_span_id().0;
+            let spans: Vec<Span> = starts
+                .iter()
+                .enumerate()
+                .map(|(i, start)| {
+                    let start = start % doc.text.char_len().max(1);
+                    Span::new(
+                        SpanId(first_id + u32::try_from(i).unwrap()),
+                        CharRange::from_offsets(start, start + 3),
+                        name("count"),
+                    )
+                })
+                .collect();
+            let claim_type = pick(&project.schema.claim_types, claim_type)?;
+            let role = claim_type.roles.iter().find(|r| r.multiple)?.name.clone();
+            let claim = Claim {
+                arguments: spans
+                    .iter()
+                    .map(|s| Argument::new(role.clone(), s.id))
+                    .collect(),
+                ..Claim::new(doc.next_claim_id(), claim_type.name.clone())
+            };
+            Edit::InsertAnnotations {
+                doc: doc.id.clone(),
+                spans,
+                claims: vec![claim],
+            }
+        }
+        Intent::RemoveAnnotations { doc } => {
+            let doc = doc_at(doc)?;
+            let claims: Vec<ClaimId> = doc.claims().iter().map(|c| c.id).collect();
+            let spans: Vec<SpanId> = doc
+                .spans()
+                .iter()
+                .filter(|s| doc.claims_using(s.id).count() > 0)
+                .map(|s| s.id)
+                .collect();
+            Edit::RemoveAnnotations {
+                doc: doc.id.clone(),
+                spans,
+                claims,
             }
         }
         Intent::RenameLabel { label, to } => Edit::RenameLabel {

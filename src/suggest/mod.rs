@@ -444,7 +444,7 @@ pub fn suggest_edits(
         );
         progress(done + 1, total);
     }
-    Ok(Edit::Batch(edits))
+    Ok(crate::edit::gather_inserts(edits))
 }
 
 /// Whether the chars around `[start, end)` are word boundaries.

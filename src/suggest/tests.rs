@@ -165,7 +165,7 @@ fn suggest_edits_is_one_undoable_batch_with_progress() {
     else {
         panic!("a batch")
     };
-    assert_eq!(edits.len(), 2);
+    assert_eq!(edits.iter().map(Edit::size).sum::<usize>(), 2);
     assert!(edits.iter().all(|e| e.document() == Some(&second)));
     let missing = DocId::parse("missing").unwrap();
     assert_eq!(
