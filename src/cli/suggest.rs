@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use crate::edit::Edit;
 use crate::model::DocId;
 use crate::session::Session;
 use crate::suggest;
@@ -53,12 +52,8 @@ pub fn suggest(project: &Path, docs: &[String]) -> anyhow::Result<SuggestReport>
     })?;
     let documents = selection.map_or(session.project().documents.len(), <[DocId]>::len);
     let mut per_label: BTreeMap<String, usize> = BTreeMap::new();
-    if let Edit::Batch(edits) = &edit {
-        for edit in edits {
-            if let Edit::InsertSpan { span, .. } = edit {
-                *per_label.entry(span.label.to_string()).or_default() += 1;
-            }
-        }
+    for span in edit.inserted_spans() {
+        *per_label.entry(span.label.to_string()).or_default() += 1;
     }
     let total = per_label.values().sum();
     if total > 0 {

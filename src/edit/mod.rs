@@ -544,6 +544,17 @@ impl Edit {
         }
     }
 
+    /// The spans the edit inserts, in order (for reports on suggestions and
+    /// imports).
+    pub fn inserted_spans(&self) -> Vec<&Span> {
+        match self {
+            Self::Batch(edits) => edits.iter().flat_map(Self::inserted_spans).collect(),
+            Self::InsertSpan { span, .. } => vec![span],
+            Self::InsertAnnotations { spans, .. } => spans.iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// How many spans, claims and other items the edit changes (for
     /// messages: "Suggest 143 spans").
     pub fn size(&self) -> usize {
