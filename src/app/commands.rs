@@ -22,6 +22,13 @@ pub enum Command {
     SaveProjectTo(PathBuf),
     AddArticles,
     AddArticlesFrom(Vec<PathBuf>),
+    /// Asks for a claim/v1 file to import as proposals.
+    ImportClaims,
+    ImportClaimsFrom(PathBuf),
+    /// Asks what to export (statuses, claims or spans), then where.
+    ExportClaims,
+    ExportClaimsTo(PathBuf, ExportChoice),
+    ExportFixturesTo(PathBuf, ExportChoice),
     Quit,
     // History
     Undo,
@@ -106,6 +113,14 @@ pub enum Command {
     ShowShortcuts,
     /// Any other change, already made into an edit (form fields, schema editor).
     Apply(Box<Edit>, String),
+}
+
+/// What the export dialog chose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportChoice {
+    pub statuses: Vec<crate::model::ReviewStatus>,
+    /// One line per span instead of per claim.
+    pub spans: bool,
 }
 
 impl Command {
@@ -326,6 +341,18 @@ pub fn menu_commands() -> Vec<MenuCommand> {
             None,
             Menu::Review,
         ),
+        entry(
+            Command::ImportClaims,
+            "Import claims…",
+            Some(keys(CTRL, Key::I)),
+            Menu::File,
+        ),
+        entry(
+            Command::ExportClaims,
+            "Export claims…",
+            Some(keys(CTRL, Key::E)),
+            Menu::File,
+        ),
         entry(Command::OpenCompare, "Compare with…", None, Menu::File),
         entry(
             Command::NextDifference,
@@ -404,6 +431,8 @@ mod tests {
                     | Command::EditPreferences
                     | Command::ShowEntities
                     | Command::OpenCompare
+                    | Command::ImportClaims
+                    | Command::ExportClaims
             );
             assert_eq!(entry.label.ends_with('…'), asks_for_more, "{}", entry.label);
         }

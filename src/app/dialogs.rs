@@ -22,6 +22,15 @@ pub enum DialogRequest {
     AddArticles,
     /// A project or claims file to compare the current one with.
     CompareWith,
+    ImportClaims,
+    ExportClaims {
+        suggested_name: String,
+        choice: super::commands::ExportChoice,
+    },
+    /// A folder for gold fixtures.
+    ExportFixtures {
+        choice: super::commands::ExportChoice,
+    },
 }
 
 impl DialogRequest {
@@ -31,6 +40,9 @@ impl DialogRequest {
             Self::SaveProjectAs { .. } => "Save project as",
             Self::AddArticles => "Add articles",
             Self::CompareWith => "Compare with",
+            Self::ImportClaims => "Import claims",
+            Self::ExportClaims { .. } => "Export claims",
+            Self::ExportFixtures { .. } => "Folder for gold fixtures",
         }
     }
 }
@@ -127,6 +139,17 @@ fn run_native(request: &DialogRequest) -> Option<Vec<PathBuf>> {
             .add_filter("Text articles", &["txt"])
             .add_filter("All files", &["*"])
             .pick_files(),
+        DialogRequest::ImportClaims => dialog
+            .add_filter("claim/v1 claims", &["jsonl"])
+            .add_filter("All files", &["*"])
+            .pick_file()
+            .map(|path| vec![path]),
+        DialogRequest::ExportClaims { suggested_name, .. } => dialog
+            .add_filter("claim/v1 claims", &["jsonl"])
+            .set_file_name(suggested_name)
+            .save_file()
+            .map(|path| vec![path]),
+        DialogRequest::ExportFixtures { .. } => dialog.pick_folder().map(|path| vec![path]),
         DialogRequest::CompareWith => dialog
             .add_filter("claimmark project or claims file", &["ron", "jsonl"])
             .pick_file()

@@ -49,6 +49,17 @@ impl ClaimmarkApp {
             Command::SaveProjectTo(path) => self.save_to(&with_ron_extension(path)),
             Command::AddArticles => self.open_dialog(DialogRequest::AddArticles, ctx),
             Command::AddArticlesFrom(paths) => self.add_articles(&paths),
+            Command::ImportClaims => self.open_dialog(DialogRequest::ImportClaims, ctx),
+            Command::ImportClaimsFrom(path) => self.import_claims_from(&path, ctx),
+            Command::ExportClaims => {
+                self.modal = Some(Modal::Export {
+                    statuses: [false, true, true, false],
+                    spans: false,
+                    fixtures: false,
+                });
+            }
+            Command::ExportClaimsTo(path, choice) => self.export_claims_to(&path, &choice),
+            Command::ExportFixturesTo(path, choice) => self.export_fixtures_to(&path, &choice),
             Command::Quit => {
                 if self.ask_to_save_first(&Command::Quit) {
                     return;

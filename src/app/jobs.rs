@@ -12,6 +12,14 @@ use crate::edit::Edit;
 /// What a finished job hands back.
 pub enum JobOutput {
     Suggestions(Result<Box<Edit>, crate::suggest::SuggestError>),
+    /// A claims file read and anchored, to become one edit.
+    Import(
+        std::path::PathBuf,
+        Result<
+            Box<crate::claim_format::import::Prepared>,
+            crate::claim_format::import::ImportError,
+        >,
+    ),
     /// The job could not run at all.
     Failed(String),
 }

@@ -3,6 +3,7 @@
 //! they read state and emit [`Command`]s, which [`ClaimmarkApp::execute`]
 //! carries out in one place.
 
+mod claims_io;
 pub mod commands;
 pub mod compare;
 pub mod dialogs;
@@ -250,6 +251,18 @@ impl ClaimmarkApp {
                 DialogRequest::AddArticles => Command::AddArticlesFrom(paths),
                 DialogRequest::CompareWith => match paths.into_iter().next() {
                     Some(path) => Command::CompareWith(path),
+                    None => return,
+                },
+                DialogRequest::ImportClaims => match paths.into_iter().next() {
+                    Some(path) => Command::ImportClaimsFrom(path),
+                    None => return,
+                },
+                DialogRequest::ExportClaims { choice, .. } => match paths.into_iter().next() {
+                    Some(path) => Command::ExportClaimsTo(path, choice),
+                    None => return,
+                },
+                DialogRequest::ExportFixtures { choice } => match paths.into_iter().next() {
+                    Some(path) => Command::ExportFixturesTo(path, choice),
                     None => return,
                 },
             }),

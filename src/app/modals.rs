@@ -44,6 +44,18 @@ pub enum Modal {
     Preferences {
         analyst: String,
     },
+    /// What happened (an import's report): information, not an error.
+    Report {
+        title: String,
+        text: String,
+    },
+    /// What to export: statuses (proposed, accepted, corrected, rejected),
+    /// span lines instead of claims, gold fixtures instead of one file.
+    Export {
+        statuses: [bool; 4],
+        spans: bool,
+        fixtures: bool,
+    },
 }
 
 pub(super) fn modal_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
@@ -65,6 +77,12 @@ pub(super) fn modal_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Ve
                 problem,
             } => type_path_ui(ui, request, reason, text, problem, out),
             Modal::Preferences { analyst } => preferences_ui(ui, app, analyst),
+            Modal::Report { title, text } => report_ui(ui, title, text),
+            Modal::Export {
+                statuses,
+                spans,
+                fixtures,
+            } => export_ui(ui, app, statuses, spans, fixtures, ctx),
             Modal::Shortcuts => {
                 ui.heading("Keyboard shortcuts");
                 shortcuts_ui(ui, app);
@@ -205,6 +223,87 @@ fn span_in_use_ui(
     keep
 }
 
+fn report_ui(ui: &mut egui::Ui, title: &str, text: &str) -> bool {
+    ui.heading(title);
+    egui::ScrollArea::vertical()
+        .max_height(360.0)
+        .show(ui, |ui| {
+            ui.add(egui::Label::new(RichText::new(text).monospace()).selectable(true));
+        });
+    ui.add_space(8.0);
+    let mut keep = true;
+    ui.horizontal(|ui| {
+        if ui.button("Close").clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+            keep = false;
+        }
+        if ui.button("Copy report").clicked() {
+            ui.ctx().copy_text(format!("{title}\n{text}"));
+        }
+    });
+    keep
+}
+
+fn export_ui(
+    ui: &mut egui::Ui,
+    app: &mut ClaimmarkApp,
+    statuses: &mut [bool; 4],
+    spans: &mut bool,
+    fixtures: &mut bool,
+    ctx: &egui::Context,
+) -> bool {
+    use crate::model::ReviewStatus;
+    ui.heading("Export claims (claim/v1)");
+    ui.label("Claims with these statuses:");
+    ui.horizontal(|ui| {
+        for (on, status) in statuses.iter_mut().zip(ReviewStatus::ALL) {
+            ui.checkbox(on, status.as_str());
+        }
+    });
+    ui.checkbox(spans, "One line per span instead of per claim");
+    ui.checkbox(
+        fixtures,
+        "Gold fixtures: a folder with each document's text and claims, and a manifest",
+    );
+    let chosen: Vec<ReviewStatus> = statuses
+        .iter()
+        .zip(ReviewStatus::ALL)
+        .filter_map(|(on, status)| on.then_some(status))
+        .collect();
+    let mut keep = true;
+    ui.horizontal(|ui| {
+        let ready = !chosen.is_empty();
+        if ui
+            .add_enabled(ready, egui::Button::new("Export…"))
+            .on_disabled_hover_text("Choose at least one status")
+            .clicked()
+        {
+            keep = false;
+            let choice = super::commands::ExportChoice {
+                statuses: chosen.clone(),
+                spans: *spans,
+            };
+            let request = if *fixtures {
+                DialogRequest::ExportFixtures { choice }
+            } else {
+                let stem = app
+                    .session
+                    .path()
+                    .and_then(std::path::Path::file_stem)
+                    .map_or_else(|| "claims".to_owned(), |s| s.to_string_lossy().into_owned());
+                DialogRequest::ExportClaims {
+                    suggested_name: format!("{stem}.jsonl"),
+                    choice,
+                }
+            };
+            app.open_dialog(request, ctx);
+        }
+        if ui.button("Cancel").clicked() {
+            keep = false;
+        }
+    });
+    keep
+}
+
 fn preferences_ui(ui: &mut egui::Ui, app: &mut ClaimmarkApp, analyst: &mut String) -> bool {
     ui.heading("Analyst");
     ui.label("Your name or initials go into each reviewed claim's provenance as reviewer.");
@@ -254,6 +353,9 @@ fn type_path_ui(
         DialogRequest::CompareWith => {
             "Type the path of the project (.ron) or claims file (.jsonl) to compare with."
         }
+        DialogRequest::ImportClaims => "Type the path of the claims file (.jsonl) to import.",
+        DialogRequest::ExportClaims { .. } => "Type the path of the claims file (.jsonl) to write.",
+        DialogRequest::ExportFixtures { .. } => "Type the path of the folder for the fixtures.",
     };
     ui.label(hint);
     let edit = ui.add(
@@ -290,6 +392,18 @@ fn type_path_ui(
                 (DialogRequest::CompareWith, [path]) => {
                     keep = false;
                     out.push(Command::CompareWith(path.clone()));
+                }
+                (DialogRequest::ImportClaims, [path]) => {
+                    keep = false;
+                    out.push(Command::ImportClaimsFrom(path.clone()));
+                }
+                (DialogRequest::ExportClaims { choice, .. }, [path]) => {
+                    keep = false;
+                    out.push(Command::ExportClaimsTo(path.clone(), choice.clone()));
+                }
+                (DialogRequest::ExportFixtures { choice }, [path]) => {
+                    keep = false;
+                    out.push(Command::ExportFixturesTo(path.clone(), choice.clone()));
                 }
                 (DialogRequest::SaveProjectAs { .. }, [path]) => {
                     keep = false;

@@ -162,6 +162,7 @@ impl ClaimmarkApp {
             JobOutput::Suggestions(Err(error)) => {
                 self.show_error("Suggestions failed", error.to_string());
             }
+            JobOutput::Import(path, read) => self.finish_import(&path, read),
             JobOutput::Failed(reason) => self.show_error("The work could not run", reason),
         }
     }

@@ -1311,3 +1311,153 @@ fn taking_their_side_in_the_compare_view() {
     press_with(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(doc(&harness), before);
 }
+
+/// Runs frames until background work is done (or 30 s pass).
+fn finish_job(harness: &mut Harness<'_, ClaimmarkApp>) {
+    let started = std::time::Instant::now();
+    while harness.state().job.is_some() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "the job never finished"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+}
+
+#[test]
+fn extractor_claims_are_imported_and_reviewed_by_keyboard() {
+    use claimmark::model::ReviewStatus;
+    let dir = scratch();
+    // An extractor's output: the sample's claims, as proposals.
+    let mut extracted = sample_project();
+    let mut edits = Vec::new();
+    for doc in &extracted.documents {
+        for claim in doc.claims() {
+            let mut proposed = claim.clone();
+            proposed.status = ReviewStatus::Proposed;
+            edits.push(claimmark::edit::Edit::ReplaceClaim {
+                doc: doc.id.clone(),
+                claim: proposed,
+            });
+        }
+    }
+    claimmark::edit::Edit::Batch(edits)
+        .apply(&mut extracted)
+        .unwrap();
+    let claims_path = dir.path().join("extractor.jsonl");
+    let mut lines = Vec::new();
+    claimmark::claim_format::export::write_claims(&extracted, &Default::default(), &mut lines)
+        .unwrap();
+    std::fs::write(&claims_path, &lines).unwrap();
+    // The analyst's project: the same articles, nothing annotated.
+    let mut plain = claimmark::model::Project::default();
+    for doc in &extracted.documents {
+        let mut bare =
+            claimmark::model::Document::new(doc.id.clone(), doc.title.clone(), doc.text.clone());
+        bare.published = doc.published;
+        plain.documents.push(bare);
+    }
+    let path = dir.path().join("plain.ron");
+    storage::save_project(&path, &plain).unwrap();
+
+    let mut harness = harness_with(Some(path), vec![DialogOutcome::Picked(vec![claims_path])]);
+    press_with(&mut harness, Modifiers::COMMAND, Key::I);
+    finish_job(&mut harness);
+    match &harness.state().modal {
+        Some(Modal::Report { title, text }) => {
+            assert_eq!(title, "Claims imported");
+            assert!(text.contains("imported 10 claim(s)"), "{text}");
+        }
+        other => panic!("expected the import report, got {other:?}"),
+    }
+    harness.get_by_label("Close").click();
+    harness.run();
+    let project = harness.state().session.project().clone();
+    assert_eq!(project.claim_count(), 10);
+    assert!(
+        project
+            .documents
+            .iter()
+            .flat_map(claimmark::model::Document::claims)
+            .all(|c| c.status == ReviewStatus::Proposed)
+    );
+    assert!(
+        project
+            .documents
+            .iter()
+            .flat_map(claimmark::model::Document::spans)
+            .all(|s| s.status == ReviewStatus::Proposed)
+    );
+
+    // Review by keyboard: J to the first claim, A accepts it with its spans.
+    press(&mut harness, Key::J);
+    while !matches!(
+        harness.state().current_proposal(),
+        Some(claimmark::review::Proposal::Claim(_))
+    ) {
+        press(&mut harness, Key::J);
+    }
+    let Some(claimmark::review::Proposal::Claim(first)) = harness.state().current_proposal() else {
+        unreachable!()
+    };
+    press(&mut harness, Key::A);
+    let doc_now = doc(&harness);
+    let accepted = doc_now.claim(first).unwrap();
+    assert_eq!(accepted.status, ReviewStatus::Accepted);
+    assert!(
+        accepted
+            .arguments
+            .iter()
+            .all(|a| doc_now.span(a.span).unwrap().status == ReviewStatus::Accepted)
+    );
+    // X rejects the next proposal.
+    let next = harness
+        .state()
+        .current_proposal()
+        .expect("the next proposal");
+    press(&mut harness, Key::X);
+    let rejected = match next {
+        claimmark::review::Proposal::Claim(id) => doc(&harness).claim(id).unwrap().status,
+        claimmark::review::Proposal::Span(id) => doc(&harness).span(id).unwrap().status,
+    };
+    assert_eq!(rejected, ReviewStatus::Rejected);
+    // The whole import is one undo step, after the two reviews.
+    for _ in 0..3 {
+        press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    }
+    assert_eq!(harness.state().session.project().claim_count(), 0);
+}
+
+#[test]
+fn reviewed_claims_are_exported_from_the_window() {
+    let dir = scratch();
+    let path = dir.path().join("sample.ron");
+    storage::save_project(&path, &sample_project()).unwrap();
+    let out = dir.path().join("reviewed.jsonl");
+    let mut harness = harness_with(Some(path), vec![DialogOutcome::Picked(vec![out.clone()])]);
+    press_with(&mut harness, Modifiers::COMMAND, Key::E);
+    assert!(matches!(harness.state().modal, Some(Modal::Export { .. })));
+    harness.get_by_label("Export…").click();
+    harness.run();
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        written.lines().count(),
+        10,
+        "every accepted claim of the sample"
+    );
+    for line in written.lines() {
+        let json: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(json["schema"], "claim/v1");
+    }
+    assert!(
+        harness
+            .state()
+            .status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Wrote 10 claim line(s)")
+    );
+}
