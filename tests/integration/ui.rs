@@ -1348,8 +1348,12 @@ fn extractor_claims_are_imported_and_reviewed_by_keyboard() {
         .unwrap();
     let claims_path = dir.path().join("extractor.jsonl");
     let mut lines = Vec::new();
-    claimmark::claim_format::export::write_claims(&extracted, &Default::default(), &mut lines)
-        .unwrap();
+    claimmark::claim_format::export::write_claims(
+        &extracted,
+        &claimmark::claim_format::export::Filter::default(),
+        &mut lines,
+    )
+    .unwrap();
     std::fs::write(&claims_path, &lines).unwrap();
     // The analyst's project: the same articles, nothing annotated.
     let mut plain = claimmark::model::Project::default();
