@@ -962,7 +962,9 @@ fn claim_edits(
             edits.push(Edit::InsertSpan {
                 doc: claim.doc.clone(),
                 span: Span {
-                    status: ReviewStatus::Proposed,
+                    // A claim someone already reviewed brings its spans as
+                    // reviewed too; an extractor's proposal, as proposals.
+                    status: span_status(claim.status),
                     origin: Some(SpanOrigin {
                         agent: claim.provenance.creator.clone(),
                         confidence: claim.confidence,
@@ -1073,6 +1075,16 @@ fn linked_entity(project: &Project, value: &Value) -> Option<EntityId> {
         .entity(id)
         .filter(|entity| entity.kind == kind)
         .map(|entity| entity.id)
+}
+
+/// The status of a span an imported claim brings: proposed with a proposed
+/// claim, accepted with a kept one (rejected claims bring proposals, which
+/// the review walk then offers on their own).
+fn span_status(claim: ReviewStatus) -> ReviewStatus {
+    match claim {
+        ReviewStatus::Accepted | ReviewStatus::Corrected => ReviewStatus::Accepted,
+        ReviewStatus::Proposed | ReviewStatus::Rejected => ReviewStatus::Proposed,
+    }
 }
 
 #[cfg(test)]

@@ -1174,3 +1174,67 @@ fn a_huge_line_is_refused_without_reading_it_into_memory() {
     assert_eq!(prepared.report().problems[0].line, 1);
     assert_eq!(prepared.claim_count(), 1);
 }
+
+#[test]
+fn spans_come_with_the_status_of_their_claim() {
+    // Reviewed claims (the sample's are accepted) bring accepted spans; an
+    // extractor's proposals bring proposed ones.
+    let sample = sample_project();
+    let mut plain = Project::default();
+    for doc in &sample.documents {
+        plain.documents.push(claimmark::model::Document::new(
+            doc.id.clone(),
+            doc.title.clone(),
+            doc.text.clone(),
+        ));
+    }
+    let mut lines = Vec::new();
+    export::write_claims(&sample, &export::Filter::default(), &mut lines).unwrap();
+    let prepared = claimmark::claim_format::import::read_claims(
+        std::io::Cursor::new(lines.clone()),
+        "sample.jsonl",
+        lines.len() as u64,
+        &plain,
+        &|_, _| {},
+        1 << 20,
+    )
+    .unwrap();
+    let mut reviewed = plain.clone();
+    prepared
+        .into_edit(&plain)
+        .edit
+        .apply(&mut reviewed)
+        .unwrap();
+    assert!(
+        reviewed
+            .documents
+            .iter()
+            .flat_map(Document::spans)
+            .all(|s| s.status == ReviewStatus::Accepted)
+    );
+    let proposed_lines = String::from_utf8(lines)
+        .unwrap()
+        .replace("\"status\":\"accepted\"", "\"status\":\"proposed\"");
+    let prepared = claimmark::claim_format::import::read_claims(
+        std::io::Cursor::new(proposed_lines.clone().into_bytes()),
+        "proposed.jsonl",
+        proposed_lines.len() as u64,
+        &plain,
+        &|_, _| {},
+        1 << 20,
+    )
+    .unwrap();
+    let mut proposals = plain.clone();
+    prepared
+        .into_edit(&plain)
+        .edit
+        .apply(&mut proposals)
+        .unwrap();
+    assert!(
+        proposals
+            .documents
+            .iter()
+            .flat_map(Document::spans)
+            .all(|s| s.status == ReviewStatus::Proposed)
+    );
+}
