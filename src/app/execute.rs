@@ -180,7 +180,7 @@ impl ClaimmarkApp {
             Command::EditProposal => self.edit_current_proposal(),
             Command::NextProposal => self.step_proposal(true),
             Command::PreviousProposal => self.step_proposal(false),
-            Command::SuggestDocument => self.suggest_in_document(),
+            Command::SuggestDocument => self.suggest_in_document(ctx),
             Command::SuggestAllDocuments => self.suggest_in_all_documents(ctx),
             Command::TagAllOccurrences { all_documents } => self.tag_all_occurrences(all_documents),
             Command::Renormalize => self.renormalize_document(),

@@ -10,6 +10,10 @@ use crate::model::{Document, EntityId, Project, Span, SpanId, SpanValue, ValueKi
 use crate::normalize::names;
 use crate::normalize::span::{Normalized, normalizer_owns, span_value};
 
+/// Articles longer than this (in chars) are suggested in the background:
+/// the suggester needs more than a frame for them.
+const LONG_ARTICLE_CHARS: usize = 50_000;
+
 /// A span with the value (and, for names, the entity it most likely is,
 /// when `link` allows) the normaliser gives it under its current label; a
 /// value set by hand or imported stays. Also returns the edit that records
@@ -108,10 +112,19 @@ pub fn needs_analyst(project: &Project, doc: &Document, span: &Span) -> Option<S
 }
 
 impl ClaimmarkApp {
-    pub(crate) fn suggest_in_document(&mut self) {
+    pub(crate) fn suggest_in_document(&mut self, ctx: &egui::Context) {
         let Some(doc) = self.view.document.clone() else {
             return;
         };
+        // A long article takes longer than a frame: suggest in the
+        // background, with progress, so the window does not freeze.
+        let long = self
+            .current_document()
+            .is_some_and(|d| d.text.char_len() > LONG_ARTICLE_CHARS);
+        if long {
+            self.suggest_in_background(Some(vec![doc]), ctx);
+            return;
+        }
         match crate::suggest::suggest_edits(
             self.session.project(),
             Some(std::slice::from_ref(&doc)),
@@ -123,6 +136,14 @@ impl ClaimmarkApp {
     }
 
     pub(crate) fn suggest_in_all_documents(&mut self, ctx: &egui::Context) {
+        self.suggest_in_background(None, ctx);
+    }
+
+    fn suggest_in_background(
+        &mut self,
+        documents: Option<Vec<crate::model::DocId>>,
+        ctx: &egui::Context,
+    ) {
         if self.job.is_some() {
             self.set_status("Wait for the work under way to finish.");
             return;
@@ -131,7 +152,8 @@ impl ClaimmarkApp {
         self.job = Some(Job::start("Suggesting spans", ctx, move |progress| {
             let report = |done: usize, total: usize| progress.report(done as u64, total as u64);
             JobOutput::Suggestions(
-                crate::suggest::suggest_edits(&project, None, &report).map(Box::new),
+                crate::suggest::suggest_edits(&project, documents.as_deref(), &report)
+                    .map(Box::new),
             )
         }));
     }
