@@ -4,13 +4,10 @@
 
 use serde_json::Map;
 
-use super::wire::{
-    WireAgent, WireAgentKind, WireAnchoring, WireCountModifier, WireDateModifier, WireGranularity,
-    WireStatus, WireValue,
-};
+use super::wire::{WireAgent, WireAgentKind, WireStatus, WireValue};
 use crate::model::review::{Agent, AgentKind, ReviewStatus};
 use crate::model::value::{
-    Anchoring, CountModifier, CountValue, DateModifier, DateValue, Granularity, Value,
+    Anchoring, CountModifier, CountValue, DateModifier, DateValue, Granularity, Value, word_list,
 };
 
 pub fn status_to_wire(status: ReviewStatus) -> WireStatus {
@@ -79,37 +76,14 @@ pub fn value_to_wire(value: &Value) -> WireValue {
         },
         Value::Date(date) => WireValue::Date {
             value: date.value.clone(),
-            granularity: match date.granularity {
-                Granularity::Year => WireGranularity::Year,
-                Granularity::Month => WireGranularity::Month,
-                Granularity::Day => WireGranularity::Day,
-            },
-            modifier: date.modifier.map(|modifier| match modifier {
-                DateModifier::Before => WireDateModifier::Before,
-                DateModifier::After => WireDateModifier::After,
-                DateModifier::Approx => WireDateModifier::Approx,
-                DateModifier::Start => WireDateModifier::Start,
-                DateModifier::Mid => WireDateModifier::Mid,
-                DateModifier::End => WireDateModifier::End,
-            }),
-            anchoring: match date.anchoring {
-                Anchoring::Absolute => WireAnchoring::Absolute,
-                Anchoring::Published => WireAnchoring::Published,
-            },
+            granularity: date.granularity.as_str().to_owned(),
+            modifier: date.modifier.map(|modifier| modifier.as_str().to_owned()),
+            anchoring: date.anchoring.as_str().to_owned(),
             unknown,
         },
         Value::Count(count) => WireValue::Count {
             number: count.number,
-            modifier: match count.modifier {
-                CountModifier::Exact => WireCountModifier::Exact,
-                CountModifier::Approx => WireCountModifier::Approx,
-                CountModifier::MoreThan => WireCountModifier::MoreThan,
-                CountModifier::AtLeast => WireCountModifier::AtLeast,
-                CountModifier::LessThan => WireCountModifier::LessThan,
-                CountModifier::AtMost => WireCountModifier::AtMost,
-                CountModifier::Range => WireCountModifier::Range,
-                CountModifier::Vague => WireCountModifier::Vague,
-            },
+            modifier: count.modifier.as_str().to_owned(),
             lower: count.lower,
             upper: count.upper,
             unknown,
@@ -129,34 +103,35 @@ pub fn value_to_wire(value: &Value) -> WireValue {
     }
 }
 
-/// A wire value in the model, checked: dates have as many parts as their
-/// granularity says and exist, count bounds are ordered, durations are ISO
-/// 8601, names are not empty.
+/// A wire value in the model, checked: its words are the format's (see
+/// [`value_as_written`]), and [`check_value`] finds nothing wrong.
 pub fn value_from_wire(value: &WireValue) -> Result<Value, String> {
-    let name_of = |kind: &str, name: &str| {
-        if name.trim().is_empty() {
-            Err(format!("a {kind} value needs a non-empty `name`"))
-        } else {
-            Ok(name.to_owned())
-        }
-    };
+    let value = value_as_written(value)?;
+    check_value(&value)?;
+    Ok(value)
+}
+
+/// A wire value in the model as it is written: its words (`granularity`,
+/// `mod`, `anchoring`) must be ones the format has, but what
+/// [`check_value`] asks is not checked.
+pub fn value_as_written(value: &WireValue) -> Result<Value, String> {
     Ok(match value {
         WireValue::Person {
             name, entity_id, ..
         } => Value::Person {
-            name: name_of("person", name)?,
+            name: name.clone(),
             entity_id: entity_id.clone(),
         },
         WireValue::Organization {
             name, entity_id, ..
         } => Value::Organization {
-            name: name_of("organization", name)?,
+            name: name.clone(),
             entity_id: entity_id.clone(),
         },
         WireValue::Place {
             name, entity_id, ..
         } => Value::Place {
-            name: name_of("place", name)?,
+            name: name.clone(),
             entity_id: entity_id.clone(),
         },
         WireValue::Date {
@@ -165,89 +140,99 @@ pub fn value_from_wire(value: &WireValue) -> Result<Value, String> {
             modifier,
             anchoring,
             ..
-        } => date_from_wire(value, *granularity, *modifier, *anchoring)?,
+        } => Value::Date(DateValue {
+            value: value.clone(),
+            granularity: word(
+                "date granularity",
+                granularity,
+                Granularity::ALL,
+                Granularity::parse,
+                Granularity::as_str,
+            )?,
+            modifier: match modifier {
+                Some(modifier) => Some(word(
+                    "date mod",
+                    modifier,
+                    DateModifier::ALL,
+                    DateModifier::parse,
+                    DateModifier::as_str,
+                )?),
+                None => None,
+            },
+            anchoring: word(
+                "date anchoring",
+                anchoring,
+                Anchoring::ALL,
+                Anchoring::parse,
+                Anchoring::as_str,
+            )?,
+        }),
         WireValue::Count {
             number,
             modifier,
             lower,
             upper,
             ..
-        } => count_from_wire(*number, *modifier, *lower, *upper)?,
-        WireValue::Duration { value, .. } => {
-            if !is_iso8601_duration(value) {
-                return Err(format!(
-                    "duration “{value}” is not an ISO 8601 duration such as P6Y, P18M or P2Y6M"
-                ));
-            }
-            Value::Duration {
-                value: value.clone(),
-            }
-        }
-        WireValue::Event { name, .. } => Value::Event {
-            name: name_of("event", name)?,
+        } => Value::Count(CountValue {
+            number: *number,
+            modifier: word(
+                "count mod",
+                modifier,
+                CountModifier::ALL,
+                CountModifier::parse,
+                CountModifier::as_str,
+            )?,
+            lower: *lower,
+            upper: *upper,
+        }),
+        WireValue::Duration { value, .. } => Value::Duration {
+            value: value.clone(),
         },
+        WireValue::Event { name, .. } => Value::Event { name: name.clone() },
         WireValue::Text { text, .. } => Value::Text { text: text.clone() },
     })
 }
 
-fn date_from_wire(
-    value: &str,
-    granularity: WireGranularity,
-    modifier: Option<WireDateModifier>,
-    anchoring: WireAnchoring,
-) -> Result<Value, String> {
-    let granularity = match granularity {
-        WireGranularity::Year => Granularity::Year,
-        WireGranularity::Month => Granularity::Month,
-        WireGranularity::Day => Granularity::Day,
-    };
-    check_date(value, granularity)?;
-    Ok(Value::Date(DateValue {
-        value: value.to_owned(),
-        granularity,
-        modifier: modifier.map(|modifier| match modifier {
-            WireDateModifier::Before => DateModifier::Before,
-            WireDateModifier::After => DateModifier::After,
-            WireDateModifier::Approx => DateModifier::Approx,
-            WireDateModifier::Start => DateModifier::Start,
-            WireDateModifier::Mid => DateModifier::Mid,
-            WireDateModifier::End => DateModifier::End,
-        }),
-        anchoring: match anchoring {
-            WireAnchoring::Absolute => Anchoring::Absolute,
-            WireAnchoring::Published => Anchoring::Published,
-        },
-    }))
+/// One of an enumeration's words, or a message naming the others.
+fn word<T: Copy>(
+    what: &str,
+    raw: &str,
+    all: &[T],
+    parse: impl Fn(&str) -> Option<T>,
+    as_str: impl Fn(T) -> &'static str,
+) -> Result<T, String> {
+    parse(raw).ok_or_else(|| format!("{what} “{raw}” is not {}", word_list(all, as_str)))
 }
 
-fn count_from_wire(
-    number: Option<u64>,
-    modifier: WireCountModifier,
-    lower: Option<u64>,
-    upper: Option<u64>,
-) -> Result<Value, String> {
-    if let (Some(lower), Some(upper)) = (lower, upper)
-        && lower > upper
-    {
-        return Err(format!(
+/// What the format asks of a value beyond its words: names are not empty,
+/// dates have as many parts as their granularity says and exist, count
+/// bounds are ordered, durations are ISO 8601.
+pub fn check_value(value: &Value) -> Result<(), String> {
+    let name_of = |kind: &str, name: &str| {
+        if name.trim().is_empty() {
+            Err(format!("a {kind} value needs a non-empty `name`"))
+        } else {
+            Ok(())
+        }
+    };
+    match value {
+        Value::Person { name, .. } => name_of("person", name),
+        Value::Organization { name, .. } => name_of("organization", name),
+        Value::Place { name, .. } => name_of("place", name),
+        Value::Event { name } => name_of("event", name),
+        Value::Date(date) => check_date(&date.value, date.granularity),
+        Value::Count(CountValue {
+            lower: Some(lower),
+            upper: Some(upper),
+            ..
+        }) if lower > upper => Err(format!(
             "a count's `lower` ({lower}) is above its `upper` ({upper})"
-        ));
+        )),
+        Value::Duration { value } if !is_iso8601_duration(value) => Err(format!(
+            "duration “{value}” is not an ISO 8601 duration such as P6Y, P18M or P2Y6M"
+        )),
+        Value::Count(_) | Value::Duration { .. } | Value::Text { .. } => Ok(()),
     }
-    Ok(Value::Count(CountValue {
-        number,
-        modifier: match modifier {
-            WireCountModifier::Exact => CountModifier::Exact,
-            WireCountModifier::Approx => CountModifier::Approx,
-            WireCountModifier::MoreThan => CountModifier::MoreThan,
-            WireCountModifier::AtLeast => CountModifier::AtLeast,
-            WireCountModifier::LessThan => CountModifier::LessThan,
-            WireCountModifier::AtMost => CountModifier::AtMost,
-            WireCountModifier::Range => CountModifier::Range,
-            WireCountModifier::Vague => CountModifier::Vague,
-        },
-        lower,
-        upper,
-    }))
 }
 
 /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD` as the granularity says, and a real

@@ -143,20 +143,23 @@ pub enum WireValue {
         #[serde(flatten)]
         unknown: Map<String, Json>,
     },
+    /// `granularity`, `mod` and `anchoring` are kept as written, so that a
+    /// reader can say which word it does not know, and where.
     Date {
         value: String,
-        granularity: WireGranularity,
+        granularity: String,
         #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
-        modifier: Option<WireDateModifier>,
-        anchoring: WireAnchoring,
+        modifier: Option<String>,
+        anchoring: String,
         #[serde(flatten)]
         unknown: Map<String, Json>,
     },
     Count {
         #[serde(deserialize_with = "required")]
         number: Option<u64>,
+        /// Kept as written, like the words of a date.
         #[serde(rename = "mod")]
-        modifier: WireCountModifier,
+        modifier: String,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         lower: Option<u64>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -207,45 +210,6 @@ impl WireValue {
             | Self::Text { unknown, .. } => unknown,
         }
     }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WireGranularity {
-    Year,
-    Month,
-    Day,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WireDateModifier {
-    Before,
-    After,
-    Approx,
-    Start,
-    Mid,
-    End,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WireAnchoring {
-    Absolute,
-    Published,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum WireCountModifier {
-    Exact,
-    Approx,
-    MoreThan,
-    AtLeast,
-    LessThan,
-    AtMost,
-    Range,
-    Vague,
 }
 
 /// Only the `schema` field, to name an unknown version when a line does not

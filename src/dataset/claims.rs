@@ -16,7 +16,7 @@ use super::{DatasetError, DocSelection, NotCarried, Selection, Writer, Written};
 use crate::model::schema::TRIGGER_ROLE;
 use crate::model::{Agent, CanonicalText, CharRange, Claim, Document, Project, Span, Value};
 use crate::score::annotations::span_value;
-use crate::score::canon::{anchoring_str, count_modifier_str, date_modifier_str, granularity_str};
+
 use crate::score::input::{CLAIM_SCHEMA, SPAN_SCHEMA};
 use crate::storage::project_file::format_date;
 
@@ -49,11 +49,11 @@ pub fn value_json(value: &Value, aliases: &[String]) -> Json {
             let mut object = json!({
                 "kind": "date",
                 "value": date.value,
-                "granularity": granularity_str(date.granularity),
-                "anchoring": anchoring_str(date.anchoring),
+                "granularity": date.granularity.as_str(),
+                "anchoring": date.anchoring.as_str(),
             });
             if let (Some(modifier), Some(map)) = (date.modifier, object.as_object_mut()) {
-                map.insert("mod".into(), date_modifier_str(modifier).into());
+                map.insert("mod".into(), modifier.as_str().into());
             }
             object
         }
@@ -61,7 +61,7 @@ pub fn value_json(value: &Value, aliases: &[String]) -> Json {
             let mut object = json!({
                 "kind": "count",
                 "number": count.number,
-                "mod": count_modifier_str(count.modifier),
+                "mod": count.modifier.as_str(),
             });
             if let Some(map) = object.as_object_mut() {
                 if let Some(lower) = count.lower {

@@ -94,6 +94,59 @@ pub enum CountModifier {
     Vague,
 }
 
+/// The words `claim/v1` (and the canonical strings of scoring) use for
+/// these enumerations: one table per enumeration, read both ways.
+macro_rules! words {
+    ($type:ident { $($variant:ident => $word:literal),+ $(,)? }) => {
+        impl $type {
+            /// Every variant, in the order the format lists them.
+            pub const ALL: &'static [Self] = &[$(Self::$variant),+];
+
+            /// The word for it in `claim/v1`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Self::$variant => $word),+
+                }
+            }
+
+            /// The variant a `claim/v1` word names.
+            pub fn parse(raw: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|known| known.as_str() == raw)
+            }
+        }
+    };
+}
+
+words!(Granularity { Year => "year", Month => "month", Day => "day" });
+words!(DateModifier {
+    Before => "before",
+    After => "after",
+    Approx => "approx",
+    Start => "start",
+    Mid => "mid",
+    End => "end",
+});
+words!(Anchoring { Absolute => "absolute", Published => "published" });
+words!(CountModifier {
+    Exact => "exact",
+    Approx => "approx",
+    MoreThan => "more_than",
+    AtLeast => "at_least",
+    LessThan => "less_than",
+    AtMost => "at_most",
+    Range => "range",
+    Vague => "vague",
+});
+
+/// The words of `all`, for messages: "a, b or c".
+pub fn word_list<T: Copy>(all: &[T], word: impl Fn(T) -> &'static str) -> String {
+    let words: Vec<&str> = all.iter().map(|&item| word(item)).collect();
+    match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} or {last}", rest.join(", ")),
+        _ => words.concat(),
+    }
+}
+
 /// A span's normalised value and who set it. A value set by hand is never
 /// replaced by re-normalisation.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -110,4 +163,33 @@ pub enum ValueSource {
     Normalizer,
     /// Came with an imported claim.
     Imported,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modifier_names_round_trip() {
+        for &m in CountModifier::ALL {
+            assert_eq!(CountModifier::parse(m.as_str()), Some(m));
+        }
+        for &m in DateModifier::ALL {
+            assert_eq!(DateModifier::parse(m.as_str()), Some(m));
+        }
+        assert_eq!(Granularity::parse("month"), Some(Granularity::Month));
+        assert_eq!(CountModifier::parse("several"), None);
+    }
+
+    #[test]
+    fn word_lists_read_as_prose() {
+        assert_eq!(
+            word_list(Granularity::ALL, Granularity::as_str),
+            "year, month or day"
+        );
+        assert_eq!(
+            word_list(&[Anchoring::Absolute], Anchoring::as_str),
+            "absolute"
+        );
+    }
 }

@@ -14,9 +14,7 @@
 //! A claim's trigger has no value in `claim/v1`; it is compared as
 //! `text:` + its folded exact text.
 
-use crate::model::value::{
-    Anchoring, CountModifier, CountValue, DateModifier, DateValue, Granularity, Value,
-};
+use crate::model::value::{CountModifier, CountValue, DateValue, Value};
 
 /// Trimmed, lower case, inner white space runs as one space.
 pub fn fold(text: &str) -> String {
@@ -50,14 +48,10 @@ pub fn text_value(text: &str) -> String {
 }
 
 fn canonical_date(date: &DateValue) -> String {
-    let mut out = format!(
-        "date:{}/{}",
-        date.value.trim(),
-        granularity_str(date.granularity)
-    );
+    let mut out = format!("date:{}/{}", date.value.trim(), date.granularity.as_str());
     if let Some(modifier) = date.modifier {
         out.push('/');
-        out.push_str(date_modifier_str(modifier));
+        out.push_str(modifier.as_str());
     }
     out
 }
@@ -66,7 +60,7 @@ fn canonical_count(count: &CountValue) -> String {
     let number = count
         .number
         .map_or_else(|| "?".to_owned(), |n| n.to_string());
-    let mut out = format!("count:{number}/{}", count_modifier_str(count.modifier));
+    let mut out = format!("count:{number}/{}", count.modifier.as_str());
     if count.number.is_none() || count.modifier == CountModifier::Range {
         let bound = |b: Option<u64>| b.map_or_else(|| "?".to_owned(), |n| n.to_string());
         out.push('/');
@@ -77,88 +71,12 @@ fn canonical_count(count: &CountValue) -> String {
     out
 }
 
-pub fn granularity_str(granularity: Granularity) -> &'static str {
-    match granularity {
-        Granularity::Year => "year",
-        Granularity::Month => "month",
-        Granularity::Day => "day",
-    }
-}
-
-pub fn parse_granularity(raw: &str) -> Option<Granularity> {
-    [Granularity::Year, Granularity::Month, Granularity::Day]
-        .into_iter()
-        .find(|g| granularity_str(*g) == raw)
-}
-
-const DATE_MODIFIERS: [DateModifier; 6] = [
-    DateModifier::Before,
-    DateModifier::After,
-    DateModifier::Approx,
-    DateModifier::Start,
-    DateModifier::Mid,
-    DateModifier::End,
-];
-
-pub fn date_modifier_str(modifier: DateModifier) -> &'static str {
-    match modifier {
-        DateModifier::Before => "before",
-        DateModifier::After => "after",
-        DateModifier::Approx => "approx",
-        DateModifier::Start => "start",
-        DateModifier::Mid => "mid",
-        DateModifier::End => "end",
-    }
-}
-
-pub fn parse_date_modifier(raw: &str) -> Option<DateModifier> {
-    DATE_MODIFIERS
-        .into_iter()
-        .find(|m| date_modifier_str(*m) == raw)
-}
-
-pub fn anchoring_str(anchoring: Anchoring) -> &'static str {
-    match anchoring {
-        Anchoring::Absolute => "absolute",
-        Anchoring::Published => "published",
-    }
-}
-
-const COUNT_MODIFIERS: [CountModifier; 8] = [
-    CountModifier::Exact,
-    CountModifier::Approx,
-    CountModifier::MoreThan,
-    CountModifier::AtLeast,
-    CountModifier::LessThan,
-    CountModifier::AtMost,
-    CountModifier::Range,
-    CountModifier::Vague,
-];
-
-pub fn count_modifier_str(modifier: CountModifier) -> &'static str {
-    match modifier {
-        CountModifier::Exact => "exact",
-        CountModifier::Approx => "approx",
-        CountModifier::MoreThan => "more_than",
-        CountModifier::AtLeast => "at_least",
-        CountModifier::LessThan => "less_than",
-        CountModifier::AtMost => "at_most",
-        CountModifier::Range => "range",
-        CountModifier::Vague => "vague",
-    }
-}
-
-pub fn parse_count_modifier(raw: &str) -> Option<CountModifier> {
-    COUNT_MODIFIERS
-        .into_iter()
-        .find(|m| count_modifier_str(*m) == raw)
-}
-
 #[cfg(test)]
 // The figures compared are exact binary fractions or rounded to 6 decimals.
 #[allow(clippy::float_cmp)]
 mod tests {
     use super::*;
+    use crate::model::value::{Anchoring, DateModifier, Granularity};
 
     #[test]
     fn names_and_text_are_folded() {
@@ -217,17 +135,5 @@ mod tests {
             count(Some(15), CountModifier::Range, Some(10), Some(20)),
             "count:15/range/10..20"
         );
-    }
-
-    #[test]
-    fn modifier_names_round_trip() {
-        for m in COUNT_MODIFIERS {
-            assert_eq!(parse_count_modifier(count_modifier_str(m)), Some(m));
-        }
-        for m in DATE_MODIFIERS {
-            assert_eq!(parse_date_modifier(date_modifier_str(m)), Some(m));
-        }
-        assert_eq!(parse_granularity("month"), Some(Granularity::Month));
-        assert_eq!(parse_count_modifier("several"), None);
     }
 }

@@ -229,12 +229,12 @@ impl ValueIn {
                 modifier,
             } => Value::Date(DateValue {
                 value,
-                granularity: canon::parse_granularity(&granularity).ok_or_else(|| {
+                granularity: crate::model::value::Granularity::parse(&granularity).ok_or_else(|| {
                     format!("date granularity “{granularity}” is not year, month or day")
                 })?,
                 modifier: match modifier {
                     None => None,
-                    Some(m) => Some(canon::parse_date_modifier(&m).ok_or_else(|| {
+                    Some(m) => Some(crate::model::value::DateModifier::parse(&m).ok_or_else(|| {
                         format!("date mod “{m}” is not before, after, approx, start, mid or end")
                     })?),
                 },
@@ -247,7 +247,7 @@ impl ValueIn {
                 upper,
             } => Value::Count(CountValue {
                 number,
-                modifier: canon::parse_count_modifier(&modifier).ok_or_else(|| {
+                modifier: crate::model::value::CountModifier::parse(&modifier).ok_or_else(|| {
                     format!("count mod “{modifier}” is not one of exact, approx, more_than, at_least, less_than, at_most, range, vague")
                 })?,
                 lower,
