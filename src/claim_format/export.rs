@@ -505,20 +505,20 @@ fn write_document_spans(
             continue;
         }
         let line = WireSpan {
-            schema: SPAN_SCHEMA,
+            schema: SPAN_SCHEMA.to_owned(),
             id: format!("{}:{}", doc.id, span.id),
-            doc: doc.id.as_str(),
+            doc: doc.id.to_string(),
             start: span.range.start().get(),
             end: span.range.end().get(),
-            exact: doc.span_text(span),
-            label: span.label.as_str(),
-            value: span_value(project, doc, span),
-            status: status_to_wire(span.status),
+            exact: doc.span_text(span).to_owned(),
+            label: span.label.to_string(),
+            value: Some(span_value(project, doc, span)),
+            status: Some(status_to_wire(span.status)),
             origin: span.origin.as_ref().map(|origin| WireOrigin {
                 agent: agent_to_wire(&origin.agent),
                 confidence: origin.confidence.map(Confidence::get),
             }),
-            note: &span.note,
+            note: span.note.clone(),
         };
         serde_json::to_writer(&mut *out, &line).map_err(io::Error::from)?;
         out.write_all(b"\n")?;

@@ -40,8 +40,8 @@ use serde::Serialize;
 use super::MAX_LINE_BYTES;
 use super::anchor::{Placement, attach};
 use super::export::ClaimIds;
-use super::line::{AnchorSpec, ClaimLine, parse_line};
-use super::reader::{LineKind, LineReader};
+use super::line::{AnchorSpec, ClaimLine, LineError, parse_line};
+use super::reader::TextLines;
 use crate::edit::Edit;
 use crate::model::document::{
     Argument, Claim, ClaimId, DocId, ExternalClaim, ImplicitArgument, OrphanArgument, Span, SpanId,
@@ -72,6 +72,17 @@ pub struct LineMessage {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
     pub message: String,
+}
+
+impl LineMessage {
+    /// A line's problem, with its column when it is not the first.
+    fn of_error(line: u64, error: LineError) -> Self {
+        Self {
+            line,
+            column: (error.column > 1).then_some(error.column),
+            message: error.message,
+        }
+    }
 }
 
 /// What an import did, for the window and the command line.
@@ -383,11 +394,7 @@ fn read_line(
         Err(error) => {
             return LineOutcome::Refused {
                 id: None,
-                problem: LineMessage {
-                    line: number,
-                    column: (error.column > 1).then_some(error.column),
-                    message: error.message,
-                },
+                problem: LineMessage::of_error(number, error),
             };
         }
     };
@@ -517,50 +524,21 @@ fn scan_lines(
     problems: &mut Vec<LineMessage>,
     mut each: impl FnMut(u64, &str, &mut Vec<LineMessage>),
 ) -> io::Result<u64> {
-    let mut lines = LineReader::new(reader, max_line_bytes);
-    let mut buffer = Vec::new();
+    let mut lines = TextLines::new(reader, max_line_bytes);
     let mut reported_at = 0;
     progress(0, total_bytes);
-    while let Some(kind) = lines.next_line(&mut buffer)? {
-        let number = lines.line_number();
+    while let Some((number, text)) = lines.next_line()? {
+        match text {
+            Ok(text) => each(number, text, problems),
+            Err(unreadable) => problems.push(whole_line(number, unreadable.to_string())),
+        }
         if lines.bytes_read() - reported_at >= PROGRESS_EVERY_BYTES {
             reported_at = lines.bytes_read();
             progress(reported_at, total_bytes.max(reported_at));
         }
-        if let LineKind::TooLong { bytes } = kind {
-            problems.push(whole_line(
-                number,
-                format!(
-                    "the line has {bytes} bytes, more than the {max_line_bytes} a claim may have; it was skipped. Split what it holds into several claims"
-                ),
-            ));
-            continue;
-        }
-        let text = match std::str::from_utf8(&buffer) {
-            Ok(text) => text,
-            Err(error) => {
-                problems.push(whole_line(
-                    number,
-                    format!(
-                        "the line is not UTF-8 (invalid byte {} bytes in); save the file as UTF-8",
-                        error.valid_up_to()
-                    ),
-                ));
-                continue;
-            }
-        };
-        // A byte-order mark is not part of the format, but is harmless.
-        let text = if number == 1 {
-            text.strip_prefix('\u{feff}').unwrap_or(text)
-        } else {
-            text
-        };
-        if !text.trim().is_empty() {
-            each(number, text, problems);
-        }
     }
     progress(lines.bytes_read(), total_bytes.max(lines.bytes_read()));
-    Ok(lines.line_number())
+    Ok(lines.lines_read())
 }
 
 /// Parses a line and checks its id is new in the file.
@@ -573,11 +551,7 @@ fn parse_unique(
     let line = match parse_line(text) {
         Ok(line) => line,
         Err(error) => {
-            problems.push(LineMessage {
-                line: number,
-                column: (error.column > 1).then_some(error.column),
-                message: error.message,
-            });
+            problems.push(LineMessage::of_error(number, error));
             return None;
         }
     };

@@ -2,14 +2,19 @@
 //! machine extractors and scoring scripts (docs/claim-format.md describes it,
 //! assets/claim-v1.schema.json checks one line).
 //!
-//! - [`line`]: one line parsed and checked into model types.
+//! - [`line`]: one line parsed into model types, either checked against
+//!   every rule ([`line::parse_line`], for import and `validate`) or read
+//!   for what it says ([`line::parse_content`], for `score`); span lines
+//!   ([`line::parse_span_line`]); a whole file of either through
+//!   [`line::read_lines`].
 //! - [`anchor`]: re-attaching an anchor to a document's text that may have
 //!   changed since the extractor saw it.
 //! - [`export`]: a project as claim lines, span lines or gold fixtures.
 //! - [`import`]: a claims file read (in the background, with progress) into
 //!   a [`import::Prepared`] set, then turned into one undoable
 //!   [`crate::edit::Edit`] and an [`import::ImportReport`].
-//! - [`reader`]: line reading with bounded memory.
+//! - [`reader`]: line reading with bounded memory ([`reader::TextLines`]:
+//!   the lines that are not blank, as text, or why one is unreadable).
 //!
 //! The serde types of the format (`wire`) are private: everything outside
 //! this module works with model types. Nothing here knows the GUI.

@@ -1,7 +1,13 @@
 //! Reading a JSON Lines file line by line with bounded memory: a line longer
 //! than the limit is skipped (and reported) without being held whole, so a
 //! 1 GB file or a 20 MB line cannot exhaust memory.
+//!
+//! [`LineReader`] gives raw lines; [`TextLines`] on top of it gives the
+//! lines that are not blank as text, or why one could not be read. Every
+//! reader of claim/v1 and span lines goes through [`TextLines`] (import,
+//! `validate`, `score`), usually by way of [`super::line::read_lines`].
 
+use std::fmt;
 use std::io::{self, BufRead, Read as _};
 
 /// What the next line was.
@@ -92,6 +98,107 @@ impl<R: BufRead> LineReader<R> {
     }
 }
 
+/// A byte-order mark.
+const BOM: char = '\u{feff}';
+
+/// An empty string that keeps the bytes' allocation for the next line.
+fn emptied(mut bytes: Vec<u8>) -> String {
+    bytes.clear();
+    String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Why a line was not given as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unreadable {
+    /// The line had `bytes` bytes, more than the `max_bytes` allowed.
+    TooLong { bytes: u64, max_bytes: usize },
+    /// The line is not UTF-8: the first bad byte is `valid_up_to` bytes in.
+    NotUtf8 { valid_up_to: usize },
+}
+
+impl fmt::Display for Unreadable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::TooLong { bytes, max_bytes } => write!(
+                f,
+                "the line has {bytes} bytes, more than the {max_bytes} a claim may have; it was skipped. Split what it holds into several claims"
+            ),
+            Self::NotUtf8 { valid_up_to } => write!(
+                f,
+                "the line is not UTF-8 (invalid byte {valid_up_to} bytes in); save the file as UTF-8"
+            ),
+        }
+    }
+}
+
+/// The lines of a JSON Lines file that are not blank, as text, with their
+/// one-based numbers. `\r\n` is accepted and a byte-order mark at the start
+/// of the file is dropped (not part of the format, but harmless).
+pub struct TextLines<R> {
+    lines: LineReader<R>,
+    /// The last line read; its bytes are reused for the next.
+    text: String,
+    max_bytes: usize,
+}
+
+impl<R: BufRead> TextLines<R> {
+    /// Lines of at most `max_bytes` bytes (line end included); longer ones
+    /// are skipped without being held and reported as [`Unreadable`].
+    pub fn new(inner: R, max_bytes: usize) -> Self {
+        Self {
+            lines: LineReader::new(inner, max_bytes),
+            text: String::new(),
+            max_bytes,
+        }
+    }
+
+    /// The next line that is not blank: its number and its text, or why it
+    /// could not be read as text. `None` at the end of the input.
+    pub fn next_line(&mut self) -> io::Result<Option<(u64, Result<&str, Unreadable>)>> {
+        loop {
+            let mut buffer = std::mem::take(&mut self.text).into_bytes();
+            let Some(kind) = self.lines.next_line(&mut buffer)? else {
+                return Ok(None);
+            };
+            let number = self.lines.line_number();
+            if let LineKind::TooLong { bytes } = kind {
+                self.text = emptied(buffer);
+                let max_bytes = self.max_bytes;
+                return Ok(Some((
+                    number,
+                    Err(Unreadable::TooLong { bytes, max_bytes }),
+                )));
+            }
+            match String::from_utf8(buffer) {
+                Ok(text) => self.text = text,
+                Err(error) => {
+                    let valid_up_to = error.utf8_error().valid_up_to();
+                    self.text = emptied(error.into_bytes());
+                    return Ok(Some((number, Err(Unreadable::NotUtf8 { valid_up_to }))));
+                }
+            }
+            let start = if number == 1 && self.text.starts_with(BOM) {
+                BOM.len_utf8()
+            } else {
+                0
+            };
+            if !self.text[start..].trim().is_empty() {
+                return Ok(Some((number, Ok(&self.text[start..]))));
+            }
+        }
+    }
+
+    /// Lines read so far, blank ones included.
+    pub fn lines_read(&self) -> u64 {
+        self.lines.line_number()
+    }
+
+    /// Bytes consumed so far, line ends included.
+    pub fn bytes_read(&self) -> u64 {
+        self.lines.bytes_read()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +252,41 @@ mod tests {
         assert_eq!(
             lines(b"123456789\n", 10),
             vec![(1, LineKind::Complete, "123456789".into())]
+        );
+    }
+
+    #[test]
+    fn text_lines_skip_blanks_drop_a_bom_and_report_unreadable_lines() {
+        let mut input = "\u{feff}one\r\n  \n".as_bytes().to_vec();
+        input.extend_from_slice(b"\xff\xfe\n");
+        input.extend_from_slice(&[b'x'; 20]);
+        input.extend_from_slice("\n\u{feff}kept\n".as_bytes());
+        let mut lines = TextLines::new(io::BufReader::with_capacity(4, &input[..]), 10);
+        let mut out = Vec::new();
+        while let Some((number, text)) = lines.next_line().unwrap() {
+            out.push((number, text.map(str::to_owned)));
+        }
+        assert_eq!(
+            out,
+            vec![
+                (1, Ok("one".to_owned())),
+                (3, Err(Unreadable::NotUtf8 { valid_up_to: 0 })),
+                (
+                    4,
+                    Err(Unreadable::TooLong {
+                        bytes: 21,
+                        max_bytes: 10
+                    })
+                ),
+                (5, Ok("\u{feff}kept".to_owned())),
+            ]
+        );
+        assert_eq!(lines.lines_read(), 5);
+        assert_eq!(lines.bytes_read(), input.len() as u64);
+        assert!(
+            Unreadable::NotUtf8 { valid_up_to: 3 }
+                .to_string()
+                .starts_with("the line is not UTF-8")
         );
     }
 }

@@ -219,24 +219,30 @@ pub struct SchemaOnly {
     pub schema: String,
 }
 
-/// A line of `--spans` output: one span.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct WireSpan<'a> {
-    pub schema: &'static str,
+/// A line of `--spans` output: one span. Written in full; when read, only
+/// `schema`, `doc`, `start`, `end` and `label` must be there.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WireSpan {
+    pub schema: String,
+    #[serde(default)]
     pub id: String,
-    pub doc: &'a str,
+    pub doc: String,
     pub start: usize,
     pub end: usize,
-    pub exact: &'a str,
-    pub label: &'a str,
-    pub value: WireValue,
-    pub status: WireStatus,
+    #[serde(default)]
+    pub exact: String,
+    pub label: String,
+    #[serde(default)]
+    pub value: Option<WireValue>,
+    #[serde(default)]
+    pub status: Option<WireStatus>,
+    #[serde(default)]
     pub origin: Option<WireOrigin>,
-    #[serde(skip_serializing_if = "str::is_empty")]
-    pub note: &'a str,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WireOrigin {
     pub agent: WireAgent,
     pub confidence: Option<f64>,
