@@ -640,7 +640,7 @@ pub fn write_fixtures(
     }
     let mut json = serde_json::to_vec_pretty(&manifest).map_err(io::Error::from)?;
     json.push(b'\n');
-    let path = dir.join("manifest.json");
+    let path = dir.join(super::fixtures::MANIFEST);
     write_atomic(&path, &json).map_err(|source| ExportError::WriteFile { path, source })?;
     Ok(manifest)
 }

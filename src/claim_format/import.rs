@@ -906,7 +906,7 @@ fn claim_edits(
     for placed in claim.arguments {
         let role = claim_type.and_then(|ty| ty.role(&placed.role));
         let candidates = accepted_labels(&project.schema, role);
-        let kind = placed.value.as_ref().map(value_kind);
+        let kind = placed.value.as_ref().map(Value::kind);
         let existing = ids.spans_at.get(&placed.range).and_then(|spans| {
             let fitting = |(_, label): &&(SpanId, Name)| candidates.contains(&label);
             let same_kind = |(_, label): &&(SpanId, Name)| {
@@ -1022,19 +1022,6 @@ fn new_span_label(
         .map(|name| (*name).clone())
 }
 
-fn value_kind(value: &Value) -> ValueKind {
-    match value {
-        Value::Person { .. } => ValueKind::Person,
-        Value::Organization { .. } => ValueKind::Organization,
-        Value::Place { .. } => ValueKind::Place,
-        Value::Date(_) => ValueKind::Date,
-        Value::Count(_) => ValueKind::Count,
-        Value::Duration { .. } => ValueKind::Duration,
-        Value::Event { .. } => ValueKind::Event,
-        Value::Text { .. } => ValueKind::Text,
-    }
-}
-
 /// The registry entity a value names by `entity_id`, if the project has it
 /// with the same kind.
 fn linked_entity(project: &Project, value: &Value) -> Option<EntityId> {
@@ -1101,7 +1088,7 @@ mod tests {
         for (claim_type, role, value, expected) in table {
             let role = role_of(claim_type, role);
             let candidates = accepted_labels(&schema, role);
-            let label = new_span_label(&schema, role, &candidates, value.map(value_kind));
+            let label = new_span_label(&schema, role, &candidates, value.map(Value::kind));
             assert_eq!(label.unwrap().as_str(), expected, "{claim_type} {role:?}");
         }
     }

@@ -92,8 +92,11 @@ pub enum LineErrorKind {
     /// JSON, but not in the format's shape: a field missing or of the wrong
     /// type, an unknown status; `detail` says which.
     Shape { detail: String },
-    /// A line of another schema (`found`) than the one expected.
-    Schema { found: String },
+    /// A line of another schema (`found`) than the one `expected`.
+    Schema {
+        found: String,
+        expected: &'static str,
+    },
     /// In the format's shape, but against one of its rules.
     Rule,
 }
@@ -107,12 +110,13 @@ impl LineError {
         }
     }
 
-    fn schema(found: &str, expected: &str) -> Self {
+    fn schema(found: &str, expected: &'static str) -> Self {
         Self {
             column: 1,
             message: unknown_schema(found, expected),
             kind: LineErrorKind::Schema {
                 found: found.to_owned(),
+                expected,
             },
         }
     }
@@ -286,7 +290,7 @@ impl<R: BufRead, T> Iterator for Lines<R, T> {
     }
 }
 
-fn json_error(line: &str, error: &serde_json::Error, expected: &str) -> LineError {
+fn json_error(line: &str, error: &serde_json::Error, expected: &'static str) -> LineError {
     // A line that does not fit the format may be another version: say so.
     if let Ok(SchemaOnly { schema }) = serde_json::from_str::<SchemaOnly>(line)
         && schema != expected
@@ -714,13 +718,15 @@ mod tests {
         assert_eq!(
             kind(&GOOD.replace("claim/v1", "claim/v2")),
             LineErrorKind::Schema {
-                found: "claim/v2".into()
+                found: "claim/v2".into(),
+                expected: SCHEMA
             }
         );
         assert_eq!(
             kind(r#"{"schema":"claim/v2","whatever":1}"#),
             LineErrorKind::Schema {
-                found: "claim/v2".into()
+                found: "claim/v2".into(),
+                expected: SCHEMA
             }
         );
         match kind(&GOOD.replace(r#""id":"d","#, "")) {

@@ -13,6 +13,8 @@
 //! - [`import`]: a claims file read (in the background, with progress) into
 //!   a [`import::Prepared`] set, then turned into one undoable
 //!   [`crate::edit::Edit`] and an [`import::ImportReport`].
+//! - [`fixtures`]: a fixtures folder read back (its files by document, its
+//!   manifest checked).
 //! - [`reader`]: line reading with bounded memory ([`reader::TextLines`]:
 //!   the lines that are not blank, as text, or why one is unreadable).
 //!
@@ -22,6 +24,7 @@
 pub mod anchor;
 mod convert;
 pub mod export;
+pub mod fixtures;
 pub mod import;
 pub mod line;
 pub mod reader;

@@ -17,7 +17,7 @@ use crate::model::schema::TRIGGER_ROLE;
 use crate::model::{Agent, CanonicalText, CharRange, Claim, Document, Project, Span, Value};
 use crate::score::annotations::span_value;
 
-use crate::score::input::{CLAIM_SCHEMA, SPAN_SCHEMA};
+use crate::claim_format::{SCHEMA as CLAIM_SCHEMA, SPAN_SCHEMA};
 use crate::storage::project_file::format_date;
 
 /// Chars of context on each side of an anchor.

@@ -6,6 +6,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::schema::ValueKind;
+
 /// What a span or argument means, beyond its exact text.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Value {
@@ -34,6 +36,22 @@ pub enum Value {
     Text {
         text: String,
     },
+}
+
+impl Value {
+    /// What kind of value it is.
+    pub fn kind(&self) -> ValueKind {
+        match self {
+            Self::Person { .. } => ValueKind::Person,
+            Self::Organization { .. } => ValueKind::Organization,
+            Self::Place { .. } => ValueKind::Place,
+            Self::Date(_) => ValueKind::Date,
+            Self::Count(_) => ValueKind::Count,
+            Self::Duration { .. } => ValueKind::Duration,
+            Self::Event { .. } => ValueKind::Event,
+            Self::Text { .. } => ValueKind::Text,
+        }
+    }
 }
 
 /// A calendar date at year, month or day precision.

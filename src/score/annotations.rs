@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::canon;
+use crate::model::document::OrphanArgument;
 use crate::model::schema::{Schema, TRIGGER_ROLE, ValueKind};
 use crate::model::{CanonicalText, CharRange, Claim, Document, Project, ReviewStatus, Span, Value};
 
@@ -269,6 +270,21 @@ pub fn document_annotations(
     annotations
 }
 
+/// An orphan argument (kept on its claim, its text not found) as scoring
+/// sees it: without anchor, its value if it has one, else its text.
+pub fn orphan_argument(orphan: &OrphanArgument) -> ArgAnn {
+    let value = orphan
+        .value
+        .as_ref()
+        .map_or_else(|| canon::text_value(&orphan.exact), canon::canonical);
+    ArgAnn {
+        role: orphan.role.as_str().to_owned(),
+        anchor: None,
+        text: orphan.exact.clone(),
+        value,
+    }
+}
+
 fn claim_annotations(project: &Project, doc: &Document, claim: &Claim) -> ClaimAnn {
     let mut args = Vec::new();
     for argument in &claim.arguments {
@@ -296,18 +312,7 @@ fn claim_annotations(project: &Project, doc: &Document, claim: &Claim) -> ClaimA
             value: canon::canonical(&implicit.value),
         });
     }
-    for orphan in &claim.orphans {
-        let value = orphan
-            .value
-            .as_ref()
-            .map_or_else(|| canon::text_value(&orphan.exact), canon::canonical);
-        args.push(ArgAnn {
-            role: orphan.role.as_str().to_owned(),
-            anchor: None,
-            text: orphan.exact.clone(),
-            value,
-        });
-    }
+    args.extend(claim.orphans.iter().map(orphan_argument));
     ClaimAnn {
         id: claim.id.to_string(),
         claim_type: claim.claim_type.as_str().to_owned(),

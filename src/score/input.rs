@@ -2,32 +2,32 @@
 //! fixtures folder (`<doc-id>.txt`, `<doc-id>.claims.jsonl`, optionally
 //! `<doc-id>.spans.jsonl`, `manifest.json`) or a project (`.ron`).
 //!
-//! The claim/v1 reader here takes only what scoring needs (document id and
-//! text hash, type, trigger and argument anchors, values, status) through a
-//! small private set of serde types that ignore unknown fields. The shared
-//! wire types of `claim_format` can replace it once both are merged. A line
-//! that cannot be used is reported as `file:line: what` and skipped; the
-//! other lines are read.
+//! Lines are read through `claim_format` ([`read_lines`] with
+//! [`parse_content`] and [`parse_span_line`]): bounded memory, unknown
+//! fields ignored, the format's shape checked but not the rules an import
+//! needs, so that an extractor's output an import would refuse (a text hash
+//! that is not one, an `exact` that does not fit its offsets) is still
+//! compared. A line that cannot be used is reported as `file:line: what;
+//! line skipped` and the other lines are read.
 
 use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::{self, BufRead, BufReader};
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
-use sha2::{Digest as _, Sha256};
-
 use super::annotations::{
-    ArgAnn, ClaimAnn, Corpus, DocAnnotations, SpanAnn, SpanSource, StatusFilter, span_order,
+    ArgAnn, ClaimAnn, Corpus, DocAnnotations, SpanAnn, SpanSource, StatusFilter, orphan_argument,
+    span_order,
 };
 use super::canon;
+use crate::claim_format::MAX_LINE_BYTES;
+use crate::claim_format::fixtures::{self, FixtureFiles};
+use crate::claim_format::line::{
+    ClaimContent, LineError, LineErrorKind, SpanLine, parse_content, parse_span_line, read_lines,
+};
 use crate::model::schema::{Schema, TRIGGER_ROLE};
-use crate::model::text::hex;
-use crate::model::value::{Anchoring, CountValue, DateValue, Value};
 use crate::model::{CanonicalText, CharRange, ReviewStatus};
 
-/// The `schema` of a claim line.
-pub const CLAIM_SCHEMA: &str = "claim/v1";
-/// The `schema` of a span line (`claimmark export --spans`).
-pub const SPAN_SCHEMA: &str = "claimmark-span/v1";
 /// Problems kept per source; the rest are counted.
 pub const MAX_PROBLEMS: usize = 200;
 
@@ -43,6 +43,15 @@ pub enum InputError {
     },
     #[error("{0}")]
     Project(#[from] crate::storage::LoadError),
+}
+
+impl InputError {
+    fn read(path: &Path) -> impl FnOnce(io::Error) -> Self + '_ {
+        move |source| Self::Read {
+            path: path.to_owned(),
+            source,
+        }
+    }
 }
 
 /// What a source was.
@@ -84,230 +93,71 @@ pub fn read_source(path: &Path, keep: StatusFilter) -> Result<Loaded, InputError
             schema: Some(project.schema),
         });
     }
-    let bytes = std::fs::read(path).map_err(|source| InputError::Read {
-        path: path.to_owned(),
-        source,
-    })?;
+    let mut corpus = Corpus::new(&name, SpanSource::ClaimAnchors);
+    read_claims_into(&mut corpus, open(path)?, keep).map_err(InputError::read(path))?;
     Ok(Loaded {
-        corpus: read_claims(&name, &bytes, keep),
+        corpus,
         kind: SourceKind::ClaimsFile,
         schema: None,
     })
 }
 
-// ---------------------------------------------------------------------------
-// Private wire types: only what scoring needs; unknown fields are ignored.
-
-#[derive(Deserialize)]
-struct SchemaOnly {
-    schema: String,
-}
-
-#[derive(Deserialize)]
-struct LineIn {
-    schema: String,
-    #[serde(default)]
-    id: Option<String>,
-    doc: DocIn,
-    #[serde(rename = "type")]
-    claim_type: String,
-    #[serde(default)]
-    trigger: Option<AnchorIn>,
-    #[serde(default)]
-    args: Vec<ArgIn>,
-    status: String,
-}
-
-#[derive(Deserialize)]
-struct DocIn {
-    id: String,
-    #[serde(default)]
-    text_sha256: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct AnchorIn {
-    start: usize,
-    end: usize,
-    #[serde(default)]
-    exact: Option<String>,
-}
-
-#[derive(Deserialize)]
-struct ArgIn {
-    role: String,
-    #[serde(default)]
-    anchor: Option<AnchorIn>,
-    value: ValueIn,
-}
-
-#[derive(Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-enum ValueIn {
-    Person {
-        name: String,
-    },
-    Organization {
-        name: String,
-    },
-    Place {
-        name: String,
-    },
-    Date {
-        value: String,
-        granularity: String,
-        #[serde(rename = "mod", default)]
-        modifier: Option<String>,
-    },
-    Count {
-        #[serde(default)]
-        number: Option<u64>,
-        #[serde(rename = "mod")]
-        modifier: String,
-        #[serde(default)]
-        lower: Option<u64>,
-        #[serde(default)]
-        upper: Option<u64>,
-    },
-    Duration {
-        value: String,
-    },
-    Event {
-        name: String,
-    },
-    Text {
-        text: String,
-    },
-}
-
-#[derive(Deserialize)]
-struct SpanLineIn {
-    schema: String,
-    doc: String,
-    start: usize,
-    end: usize,
-    label: String,
-    #[serde(default)]
-    exact: Option<String>,
-    #[serde(default)]
-    status: Option<String>,
-    #[serde(default)]
-    value: Option<ValueIn>,
-}
-
-impl ValueIn {
-    fn kind(&self) -> &'static str {
-        match self {
-            Self::Person { .. } => "person",
-            Self::Organization { .. } => "organization",
-            Self::Place { .. } => "place",
-            Self::Date { .. } => "date",
-            Self::Count { .. } => "count",
-            Self::Duration { .. } => "duration",
-            Self::Event { .. } => "event",
-            Self::Text { .. } => "text",
-        }
-    }
-
-    fn into_value(self) -> Result<Value, String> {
-        Ok(match self {
-            Self::Person { name } => Value::Person {
-                name,
-                entity_id: None,
-            },
-            Self::Organization { name } => Value::Organization {
-                name,
-                entity_id: None,
-            },
-            Self::Place { name } => Value::Place {
-                name,
-                entity_id: None,
-            },
-            Self::Date {
-                value,
-                granularity,
-                modifier,
-            } => Value::Date(DateValue {
-                value,
-                granularity: crate::model::value::Granularity::parse(&granularity).ok_or_else(|| {
-                    format!("date granularity “{granularity}” is not year, month or day")
-                })?,
-                modifier: match modifier {
-                    None => None,
-                    Some(m) => Some(crate::model::value::DateModifier::parse(&m).ok_or_else(|| {
-                        format!("date mod “{m}” is not before, after, approx, start, mid or end")
-                    })?),
-                },
-                anchoring: Anchoring::Absolute,
-            }),
-            Self::Count {
-                number,
-                modifier,
-                lower,
-                upper,
-            } => Value::Count(CountValue {
-                number,
-                modifier: crate::model::value::CountModifier::parse(&modifier).ok_or_else(|| {
-                    format!("count mod “{modifier}” is not one of exact, approx, more_than, at_least, less_than, at_most, range, vague")
-                })?,
-                lower,
-                upper,
-            }),
-            Self::Duration { value } => Value::Duration { value },
-            Self::Event { name } => Value::Event { name },
-            Self::Text { text } => Value::Text { text },
-        })
-    }
+fn open(path: &Path) -> Result<BufReader<File>, InputError> {
+    let file = File::open(path).map_err(InputError::read(path))?;
+    Ok(BufReader::with_capacity(1 << 16, file))
 }
 
 // ---------------------------------------------------------------------------
 // Lines.
 
-/// The lines of a file: (1-based number, text), blank lines skipped, `\r\n`
-/// accepted, a leading BOM removed. Lines that are not UTF-8 are reported.
-fn lines<'a>(name: &str, bytes: &'a [u8], problems: &mut Vec<String>) -> Vec<(usize, &'a str)> {
-    let bytes = bytes.strip_prefix("\u{feff}".as_bytes()).unwrap_or(bytes);
-    let mut out = Vec::new();
-    for (i, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-        let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
-        match std::str::from_utf8(raw) {
-            Ok(line) if line.trim().is_empty() => {}
-            Ok(line) => out.push((i + 1, line)),
-            Err(error) => problems.push(format!(
-                "{name}:{}: the line is not UTF-8 (invalid byte after {} bytes); save the file as UTF-8",
-                i + 1,
-                error.valid_up_to()
-            )),
+/// Reads the lines of one file through `parse`, calling `each` with every
+/// line read and the problems list. Problems go to `problems` as
+/// `file:line: what`: unreadable lines (too long, not UTF-8) first, then the
+/// others in line order (`each` adds its own among them).
+fn for_each_line<T>(
+    name: &str,
+    reader: impl BufRead,
+    parse: fn(&str) -> Result<T, LineError>,
+    problems: &mut Vec<String>,
+    mut each: impl FnMut(u64, T, &mut Vec<String>) -> Result<(), String>,
+) -> io::Result<()> {
+    let mut unreadable = Vec::new();
+    let mut others = Vec::new();
+    for line in read_lines(reader, MAX_LINE_BYTES, parse) {
+        let (number, line) = line?;
+        let problem = match line {
+            Ok(line) => match each(number, line, &mut others) {
+                Ok(()) => continue,
+                Err(problem) => problem,
+            },
+            Err(error) => {
+                if let LineErrorKind::Unreadable(_) = error.kind {
+                    unreadable.push(format!("{name}:{number}: {}", error.message));
+                    continue;
+                }
+                line_problem(error)
+            }
+        };
+        others.push(format!("{name}:{number}: {problem}; line skipped"));
+    }
+    problems.append(&mut unreadable);
+    problems.append(&mut others);
+    Ok(())
+}
+
+/// A line's problem, in scoring's words.
+fn line_problem(error: LineError) -> String {
+    match error.kind {
+        LineErrorKind::Json { detail } => format!(
+            "not a JSON object ({detail} at column {}); each line must be one JSON object",
+            error.column
+        ),
+        LineErrorKind::Schema { found, expected } => {
+            format!("schema “{found}” is not {expected}; this reader knows only {expected}")
         }
+        LineErrorKind::Shape { detail } => detail,
+        LineErrorKind::Unreadable(_) | LineErrorKind::Rule => error.message,
     }
-    out
-}
-
-/// Why a line was not read, from serde's message.
-fn line_error(line: &str, error: &serde_json::Error, expected: &str) -> String {
-    if let Ok(only) = serde_json::from_str::<SchemaOnly>(line)
-        && only.schema != expected
-    {
-        return format!(
-            "schema “{}” is not {expected}; this reader knows only {expected}",
-            only.schema
-        );
-    }
-    if error.is_syntax() || error.is_eof() {
-        format!("not a JSON object ({error}); each line must be one JSON object")
-    } else {
-        format!("{error}")
-    }
-}
-
-fn checked_range(anchor: &AnchorIn, what: &str) -> Result<CharRange, String> {
-    if anchor.start >= anchor.end {
-        return Err(format!(
-            "{what}: start {} is not before end {}",
-            anchor.start, anchor.end
-        ));
-    }
-    Ok(CharRange::from_offsets(anchor.start, anchor.end))
 }
 
 /// A claim line as scoring sees it, with its document and status.
@@ -320,103 +170,103 @@ struct ReadClaim {
     anchor_spans: Vec<SpanAnn>,
 }
 
-fn parse_claim_line(line: &str, number: usize) -> Result<ReadClaim, String> {
-    let wire: LineIn =
-        serde_json::from_str(line).map_err(|e| line_error(line, &e, CLAIM_SCHEMA))?;
-    if wire.schema != CLAIM_SCHEMA {
-        return Err(format!(
-            "schema “{}” is not {CLAIM_SCHEMA}; this reader knows only {CLAIM_SCHEMA}",
-            wire.schema
-        ));
-    }
-    let status = ReviewStatus::parse(&wire.status).ok_or_else(|| {
-        format!(
-            "status “{}” is not proposed, accepted, corrected or rejected",
-            wire.status
-        )
-    })?;
-    let mut args = Vec::new();
-    let mut anchor_spans = Vec::new();
-    if let Some(trigger) = &wire.trigger {
-        let range = checked_range(trigger, "trigger")?;
-        let exact = trigger.exact.clone().unwrap_or_default();
-        let value = canon::text_value(&exact);
-        anchor_spans.push(SpanAnn {
-            range,
-            label: "event".to_owned(),
-            text: exact.clone(),
-            value: Some(value.clone()),
-        });
-        args.push(ArgAnn {
-            role: TRIGGER_ROLE.to_owned(),
-            anchor: Some(range),
-            text: exact,
-            value,
-        });
-    }
-    for (i, arg) in wire.args.into_iter().enumerate() {
-        let what = format!("argument {} (role “{}”)", i + 1, arg.role);
-        let kind = arg.value.kind();
-        let value = canon::canonical(&arg.value.into_value().map_err(|e| format!("{what}: {e}"))?);
-        let (anchor, text) = match &arg.anchor {
-            Some(anchor) => {
-                let range = checked_range(anchor, &what)?;
-                let exact = anchor.exact.clone().unwrap_or_default();
-                anchor_spans.push(SpanAnn {
-                    range,
-                    label: kind.to_owned(),
-                    text: exact.clone(),
-                    value: Some(value.clone()),
-                });
-                (Some(range), exact)
-            }
-            None => (None, String::new()),
+impl ReadClaim {
+    /// The claim's arguments with canonical values: trigger first, then
+    /// `args`, then orphans (without anchor, as in a project). A value
+    /// whose words are not the format's spoils the line.
+    fn of(content: ClaimContent) -> Result<Self, String> {
+        let mut args = Vec::new();
+        let mut anchor_spans = Vec::new();
+        let mut anchored = |range: CharRange, label: &str, text: &str, value: &str| {
+            anchor_spans.push(SpanAnn {
+                range,
+                label: label.to_owned(),
+                text: text.to_owned(),
+                value: Some(value.to_owned()),
+            });
         };
-        args.push(ArgAnn {
-            role: arg.role,
-            anchor,
-            text,
-            value,
-        });
+        if let Some(trigger) = content.trigger {
+            let range = CharRange::from_offsets(trigger.start, trigger.end);
+            let value = canon::text_value(&trigger.exact);
+            anchored(range, "event", &trigger.exact, &value);
+            args.push(ArgAnn {
+                role: TRIGGER_ROLE.to_owned(),
+                anchor: Some(range),
+                text: trigger.exact,
+                value,
+            });
+        }
+        for (i, arg) in content.args.into_iter().enumerate() {
+            let value = arg
+                .value
+                .map_err(|error| format!("argument {} (role “{}”): {error}", i + 1, arg.role))?;
+            let kind = value.kind();
+            let value = canon::canonical(&value);
+            let (anchor, text) = match arg.anchor {
+                Some(anchor) => {
+                    let range = CharRange::from_offsets(anchor.start, anchor.end);
+                    anchored(range, kind.as_str(), &anchor.exact, &value);
+                    (Some(range), anchor.exact)
+                }
+                None => (None, String::new()),
+            };
+            args.push(ArgAnn {
+                role: arg.role,
+                anchor,
+                text,
+                value,
+            });
+        }
+        args.extend(content.orphans.iter().map(orphan_argument));
+        Ok(Self {
+            doc: content.doc,
+            text_sha256: Some(content.text_sha256),
+            status: content.status,
+            claim: ClaimAnn {
+                id: content.id,
+                claim_type: content.claim_type,
+                args,
+            },
+            anchor_spans,
+        })
     }
-    Ok(ReadClaim {
-        doc: wire.doc.id,
-        text_sha256: wire.doc.text_sha256.map(|h| h.to_ascii_lowercase()),
-        status,
-        claim: ClaimAnn {
-            id: wire.id.unwrap_or_else(|| format!("line {number}")),
-            claim_type: wire.claim_type,
-            args,
-        },
-        anchor_spans,
-    })
 }
 
 /// Reads claim/v1 lines into a corpus whose spans come from the anchors.
 pub fn read_claims(name: &str, bytes: &[u8], keep: StatusFilter) -> Corpus {
     let mut corpus = Corpus::new(name, SpanSource::ClaimAnchors);
+    if let Err(error) = read_claims_into(&mut corpus, bytes, keep) {
+        // Reading bytes in memory does not fail; say so if it ever does.
+        corpus
+            .problems
+            .push(format!("{name}: could not read: {error}"));
+    }
+    corpus
+}
+
+/// Reads claim/v1 lines into `corpus` (named after its source).
+fn read_claims_into(
+    corpus: &mut Corpus,
+    reader: impl BufRead,
+    keep: StatusFilter,
+) -> io::Result<()> {
+    let name = corpus.source.clone();
     let mut problems = Vec::new();
     let mut docs: BTreeMap<String, DocAnnotations> = BTreeMap::new();
-    for (number, line) in lines(name, bytes, &mut problems) {
-        let read = match parse_claim_line(line, number) {
-            Ok(read) => read,
-            Err(problem) => {
-                problems.push(format!("{name}:{number}: {problem}; line skipped"));
-                continue;
-            }
-        };
-        add_claim(
-            &mut docs,
-            &mut corpus,
-            &mut problems,
-            read,
-            keep,
-            (name, number),
-        );
-    }
+    for_each_line(
+        &name,
+        reader,
+        parse_content,
+        &mut problems,
+        |number, content, problems| {
+            let read = ReadClaim::of(content)?;
+            add_claim(&mut docs, corpus, problems, read, keep, (&name, number));
+            Ok(())
+        },
+    )?;
     corpus.docs = docs.into_values().map(finish_doc).collect();
     corpus.problems = cap(problems);
-    corpus
+    Ok(())
 }
 
 fn add_claim(
@@ -425,7 +275,7 @@ fn add_claim(
     problems: &mut Vec<String>,
     read: ReadClaim,
     keep: StatusFilter,
-    (name, number): (&str, usize),
+    (name, number): (&str, u64),
 ) {
     let doc = docs
         .entry(read.doc.clone())
@@ -466,49 +316,12 @@ fn cap(mut problems: Vec<String>) -> Vec<String> {
 // ---------------------------------------------------------------------------
 // Fixtures folders.
 
-#[derive(Deserialize)]
-struct ManifestIn {
-    #[serde(default)]
-    files: Vec<ManifestFileIn>,
-}
-
-#[derive(Deserialize)]
-struct ManifestFileIn {
-    path: String,
-    sha256: String,
-}
-
-#[derive(Default)]
-struct FixtureFiles {
-    text: Option<PathBuf>,
-    claims: Option<PathBuf>,
-    spans: Option<PathBuf>,
-}
-
 /// Reads a fixtures folder. Spans come from the `.spans.jsonl` files when
 /// the folder has any (a document without one then has no spans), else
 /// from claim anchors. A `.txt` is the document's text: its SHA-256 is the
 /// document's, and claims saying otherwise are reported.
 pub fn read_fixtures(dir: &Path, keep: StatusFilter) -> Result<Corpus, InputError> {
-    let read_error = |source| InputError::Read {
-        path: dir.to_owned(),
-        source,
-    };
-    let mut files: BTreeMap<String, FixtureFiles> = BTreeMap::new();
-    for entry in std::fs::read_dir(dir).map_err(read_error)? {
-        let path = entry.map_err(read_error)?.path();
-        let Some(file_name) = path.file_name().and_then(|n| n.to_str()) else {
-            continue;
-        };
-        let file_name = file_name.to_owned();
-        if let Some(id) = file_name.strip_suffix(".claims.jsonl") {
-            files.entry(id.to_owned()).or_default().claims = Some(path);
-        } else if let Some(id) = file_name.strip_suffix(".spans.jsonl") {
-            files.entry(id.to_owned()).or_default().spans = Some(path);
-        } else if let Some(id) = file_name.strip_suffix(".txt") {
-            files.entry(id.to_owned()).or_default().text = Some(path);
-        }
-    }
+    let files = fixtures::list(dir).map_err(InputError::read(dir))?;
     let has_spans = files.values().any(|f| f.spans.is_some());
     let source = if has_spans {
         SpanSource::Spans
@@ -516,7 +329,7 @@ pub fn read_fixtures(dir: &Path, keep: StatusFilter) -> Result<Corpus, InputErro
         SpanSource::ClaimAnchors
     };
     let mut corpus = Corpus::new(dir.display().to_string(), source);
-    let mut problems = check_manifest(dir);
+    let mut problems = fixtures::check_manifest(dir);
     for (id, found) in files {
         let doc = read_fixture(&id, &found, has_spans, keep, &mut corpus, &mut problems)?;
         corpus.docs.push(doc);
@@ -533,15 +346,10 @@ fn read_fixture(
     corpus: &mut Corpus,
     problems: &mut Vec<String>,
 ) -> Result<DocAnnotations, InputError> {
-    let read = |path: &Path| {
-        std::fs::read(path).map_err(|source| InputError::Read {
-            path: path.to_owned(),
-            source,
-        })
-    };
     let mut doc = DocAnnotations::new(id);
     if let Some(path) = &found.text {
-        match CanonicalText::from_bytes(&read(path)?) {
+        let bytes = std::fs::read(path).map_err(InputError::read(path))?;
+        match CanonicalText::from_bytes(&bytes) {
             Ok(text) => {
                 doc.text_sha256 = Some(text.sha256_hex());
                 doc.text = Some(text);
@@ -556,33 +364,30 @@ fn read_fixture(
         let name = path.display().to_string();
         let mut docs = BTreeMap::new();
         let mut own = Corpus::new(name.clone(), SpanSource::ClaimAnchors);
-        for (number, line) in lines(&name, &read(path)?, problems) {
-            match parse_claim_line(line, number) {
-                Ok(mut claim) => {
-                    if claim.doc != id {
-                        problems.push(format!(
-                            "{name}:{number}: the claim is for document “{}”, but the file is for “{id}”; it is counted for “{id}”",
-                            claim.doc
-                        ));
-                        id.clone_into(&mut claim.doc);
-                    }
-                    if let (Some(text_hash), Some(line_hash)) =
-                        (&doc.text_sha256, &claim.text_sha256)
-                        && text_hash != line_hash
-                    {
-                        problems.push(format!(
-                            "{name}:{number}: text_sha256 {line_hash} is not that of {id}.txt ({text_hash}); the claim's offsets may not fit the text"
-                        ));
-                    }
-                    claim.text_sha256.clone_from(&doc.text_sha256);
-                    if let Some(text) = &doc.text {
-                        check_exact(text, &claim.claim, &name, number, problems);
-                    }
-                    add_claim(&mut docs, &mut own, problems, claim, keep, (&name, number));
-                }
-                Err(problem) => problems.push(format!("{name}:{number}: {problem}; line skipped")),
+        for_each_line(&name, open(path)?, parse_content, problems, |number, content, problems| {
+            let mut claim = ReadClaim::of(content)?;
+            if claim.doc != id {
+                problems.push(format!(
+                    "{name}:{number}: the claim is for document “{}”, but the file is for “{id}”; it is counted for “{id}”",
+                    claim.doc
+                ));
+                id.clone_into(&mut claim.doc);
             }
-        }
+            if let (Some(text_hash), Some(line_hash)) = (&doc.text_sha256, &claim.text_sha256)
+                && text_hash != line_hash
+            {
+                problems.push(format!(
+                    "{name}:{number}: text_sha256 {line_hash} is not that of {id}.txt ({text_hash}); the claim's offsets may not fit the text"
+                ));
+            }
+            claim.text_sha256.clone_from(&doc.text_sha256);
+            if let Some(text) = &doc.text {
+                check_exact(text, &claim.claim, &name, number, problems);
+            }
+            add_claim(&mut docs, &mut own, problems, claim, keep, (&name, number));
+            Ok(())
+        })
+        .map_err(InputError::read(path))?;
         for (what, n) in own.excluded.counts {
             *corpus.excluded.counts.entry(what).or_default() += n;
         }
@@ -598,61 +403,45 @@ fn read_fixture(
     }
     if let Some(path) = &found.spans {
         let name = path.display().to_string();
-        for (number, line) in lines(&name, &read(path)?, problems) {
-            match parse_span_line(line, id, keep, corpus) {
-                Ok(Some(span)) => doc.spans.push(span),
-                Ok(None) => {}
-                Err(problem) => problems.push(format!("{name}:{number}: {problem}; line skipped")),
-            }
-        }
+        for_each_line(
+            &name,
+            open(path)?,
+            parse_span_line,
+            problems,
+            |_, line, _| {
+                if let Some(span) = span_of(line, id, keep, corpus)? {
+                    doc.spans.push(span);
+                }
+                Ok(())
+            },
+        )
+        .map_err(InputError::read(path))?;
     }
     Ok(finish_doc(doc))
 }
 
-fn parse_span_line(
-    line: &str,
+/// A span line as scoring sees it; `None` when `keep` leaves it out.
+fn span_of(
+    line: SpanLine,
     id: &str,
     keep: StatusFilter,
     corpus: &mut Corpus,
 ) -> Result<Option<SpanAnn>, String> {
-    let wire: SpanLineIn =
-        serde_json::from_str(line).map_err(|e| line_error(line, &e, SPAN_SCHEMA))?;
-    if wire.schema != SPAN_SCHEMA {
-        return Err(format!("schema “{}” is not {SPAN_SCHEMA}", wire.schema));
-    }
-    if wire.doc != id {
+    if line.doc != id {
         return Err(format!(
             "the span is for document “{}”, not “{id}”",
-            wire.doc
+            line.doc
         ));
     }
-    let status = match &wire.status {
-        None => ReviewStatus::Accepted,
-        Some(raw) => ReviewStatus::parse(raw).ok_or_else(|| {
-            format!("status “{raw}” is not proposed, accepted, corrected or rejected")
-        })?,
-    };
-    if !keep.keeps(status) {
-        corpus.excluded.count("spans", status.as_str());
+    if !keep.keeps(line.status) {
+        corpus.excluded.count("spans", line.status.as_str());
         return Ok(None);
     }
-    let range = checked_range(
-        &AnchorIn {
-            start: wire.start,
-            end: wire.end,
-            exact: None,
-        },
-        "span",
-    )?;
-    let value = match wire.value {
-        Some(value) => Some(canon::canonical(&value.into_value()?)),
-        None => None,
-    };
     Ok(Some(SpanAnn {
-        range,
-        label: wire.label,
-        text: wire.exact.unwrap_or_default(),
-        value,
+        range: line.range,
+        label: line.label,
+        text: line.exact,
+        value: line.value.as_ref().map(canon::canonical),
     }))
 }
 
@@ -661,7 +450,7 @@ fn check_exact(
     text: &CanonicalText,
     claim: &ClaimAnn,
     name: &str,
-    number: usize,
+    number: u64,
     problems: &mut Vec<String>,
 ) {
     for arg in &claim.args {
@@ -679,39 +468,6 @@ fn check_exact(
             Some(_) => {}
         }
     }
-}
-
-/// Checks the files a `manifest.json` lists against their SHA-256.
-fn check_manifest(dir: &Path) -> Vec<String> {
-    let path = dir.join("manifest.json");
-    let name = path.display().to_string();
-    let Ok(bytes) = std::fs::read(&path) else {
-        return vec![format!(
-            "{name}: no manifest; the files' checksums were not checked"
-        )];
-    };
-    let manifest: ManifestIn = match serde_json::from_slice(&bytes) {
-        Ok(manifest) => manifest,
-        Err(error) => return vec![format!("{name}:{}: {error}", error.line())],
-    };
-    let mut problems = Vec::new();
-    for file in manifest.files {
-        let listed = dir.join(&file.path);
-        match std::fs::read(&listed) {
-            Ok(bytes) => {
-                let actual = hex(&Sha256::digest(&bytes));
-                if !actual.eq_ignore_ascii_case(&file.sha256) {
-                    problems.push(format!(
-                        "{}: its SHA-256 is {actual}, but {name} lists {}; the file changed after export",
-                        listed.display(),
-                        file.sha256
-                    ));
-                }
-            }
-            Err(_) => problems.push(format!("{name}: lists {}, which is missing", file.path)),
-        }
-    }
-    problems
 }
 
 #[cfg(test)]
