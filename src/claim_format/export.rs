@@ -50,6 +50,16 @@ impl Filter {
         self.statuses.is_empty() || self.statuses.contains(&status)
     }
 
+    /// The claims it keeps, of a document it keeps.
+    fn claims(&self) -> impl Fn(&Claim) -> bool + '_ {
+        |claim| self.keeps_status(claim.status)
+    }
+
+    /// The spans it keeps, of a document it keeps.
+    fn spans(&self) -> impl Fn(&Span) -> bool + '_ {
+        |span| self.keeps_status(span.status)
+    }
+
     fn keeps_document(&self, doc: &DocId) -> bool {
         self.documents.is_empty() || self.documents.contains(doc)
     }
@@ -187,23 +197,28 @@ pub fn write_claims(
     let ids = ClaimIds::of(project);
     let mut count = 0;
     for (doc_index, doc) in filter.documents(project)? {
-        count += write_document_claims(project, doc_index, doc, &ids, filter, out)?;
+        count += write_document_claims(project, doc_index, doc, &ids, &filter.claims(), out)?;
     }
     Ok(count)
 }
 
-fn write_document_claims(
+/// Writes one line for each of a document's claims that `keep` keeps, with
+/// the ids `ids` gives them; returns how many. `doc_index` is the
+/// document's position in `project`. What [`write_claims`] and
+/// [`write_fixtures`] do per document, for writers that choose claims
+/// their own way (`claimmark dataset`).
+pub fn write_document_claims(
     project: &Project,
     doc_index: usize,
     doc: &Document,
     ids: &ClaimIds,
-    filter: &Filter,
+    keep: &dyn Fn(&Claim) -> bool,
     out: &mut dyn Write,
 ) -> Result<usize, ExportError> {
     let header = DocHeader::new(doc);
     let mut count = 0;
     for (claim_index, claim) in doc.claims().iter().enumerate() {
-        if !filter.keeps_status(claim.status) {
+        if !keep(claim) {
             continue;
         }
         let wire = claim_to_wire(
@@ -488,20 +503,23 @@ pub fn write_spans(
 ) -> Result<usize, ExportError> {
     let mut count = 0;
     for (_, doc) in filter.documents(project)? {
-        count += write_document_spans(project, doc, filter, out)?;
+        count += write_document_spans(project, doc, &filter.spans(), out)?;
     }
     Ok(count)
 }
 
-fn write_document_spans(
+/// Writes one span line for each of a document's spans that `keep` keeps;
+/// returns how many. What [`write_spans`] and [`write_fixtures`] do per
+/// document, for writers that choose spans their own way.
+pub fn write_document_spans(
     project: &Project,
     doc: &Document,
-    filter: &Filter,
+    keep: &dyn Fn(&Span) -> bool,
     out: &mut dyn Write,
 ) -> Result<usize, ExportError> {
     let mut count = 0;
     for span in doc.spans() {
-        if !filter.keeps_status(span.status) {
+        if !keep(span) {
             continue;
         }
         let line = WireSpan {
@@ -614,7 +632,8 @@ pub fn write_fixtures(
             doc.text.char_len(),
         )?);
         let mut claims = Vec::new();
-        let count = write_document_claims(project, doc_index, doc, &ids, filter, &mut claims)?;
+        let count =
+            write_document_claims(project, doc_index, doc, &ids, &filter.claims(), &mut claims)?;
         manifest.claims += count;
         manifest.files.push(write_fixture(
             dir,
@@ -626,7 +645,7 @@ pub fn write_fixtures(
         )?);
         if spans {
             let mut lines = Vec::new();
-            let count = write_document_spans(project, doc, filter, &mut lines)?;
+            let count = write_document_spans(project, doc, &filter.spans(), &mut lines)?;
             manifest.spans += count;
             manifest.files.push(write_fixture(
                 dir,

@@ -22,11 +22,11 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest as _, Sha256};
 
 use crate::model::text::hex;
-use crate::model::{Claim, DocStatus, Document, Project, Span, SpanId};
+use crate::model::{Claim, ClaimId, DocStatus, Document, Project, Span, SpanId};
 use crate::storage::atomic::write_atomic;
 
-/// The file every dataset folder has.
-pub const MANIFEST: &str = "manifest.json";
+/// The file every dataset folder has (the name fixtures folders use).
+pub const MANIFEST: &str = crate::claim_format::fixtures::MANIFEST;
 
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -69,6 +69,8 @@ pub enum DatasetError {
     NotEmpty(PathBuf),
     #[error("could not make JSON: {0}")]
     Json(#[from] serde_json::Error),
+    #[error("{0}")]
+    Export(#[from] crate::claim_format::export::ExportError),
 }
 
 /// Something the format could not carry.
@@ -119,6 +121,8 @@ pub struct Manifest {
 /// What a dataset exports of one document.
 #[derive(Debug, Clone)]
 pub struct DocSelection<'p> {
+    /// The document's position in the project.
+    pub index: usize,
     pub doc: &'p Document,
     /// In id order.
     pub spans: Vec<&'p Span>,
@@ -129,6 +133,10 @@ pub struct DocSelection<'p> {
 impl DocSelection<'_> {
     pub fn has_span(&self, id: SpanId) -> bool {
         self.spans.binary_search_by_key(&id, |s| s.id).is_ok()
+    }
+
+    pub fn has_claim(&self, id: ClaimId) -> bool {
+        self.claims.binary_search_by_key(&id, |c| c.id).is_ok()
     }
 }
 
@@ -145,7 +153,7 @@ impl<'p> Selection<'p> {
         let mut left_out = BTreeMap::new();
         let mut count = |what: String| *left_out.entry(what).or_insert(0) += 1;
         let mut docs = Vec::new();
-        for doc in &project.documents {
+        for (index, doc) in project.documents.iter().enumerate() {
             let claims: Vec<&Claim> = doc.claims().iter().filter(|c| c.status.is_kept()).collect();
             for claim in doc.claims().iter().filter(|c| !c.status.is_kept()) {
                 count(format!("claims {}", claim.status));
@@ -166,7 +174,12 @@ impl<'p> Selection<'p> {
                 count("documents not done and without reviewed annotations".to_owned());
                 continue;
             }
-            docs.push(DocSelection { doc, spans, claims });
+            docs.push(DocSelection {
+                index,
+                doc,
+                spans,
+                claims,
+            });
         }
         Self {
             project,
