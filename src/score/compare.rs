@@ -196,33 +196,13 @@ fn side_order(diff: SpanDiff) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::score::annotations::{ArgAnn, ClaimAnn, SpanAnn};
+    use crate::score::annotations::SpanAnn;
+    use crate::score::testing::claim;
 
     fn span(start: usize, end: usize, label: &str, value: &str) -> SpanAnn {
         SpanAnn {
-            range: CharRange::from_offsets(start, end),
-            label: label.to_owned(),
-            text: String::new(),
             value: Some(value.to_owned()),
-        }
-    }
-
-    fn claim(ty: &str, args: &[(&str, &str)]) -> ClaimAnn {
-        ClaimAnn {
-            id: String::new(),
-            claim_type: ty.to_owned(),
-            args: args
-                .iter()
-                .enumerate()
-                .map(|(i, (role, value))| ArgAnn {
-                    role: (*role).to_owned(),
-                    // Anchored (claims align through anchored arguments),
-                    // each argument elsewhere.
-                    anchor: Some(CharRange::from_offsets(100 * i, 100 * i + 5)),
-                    text: String::new(),
-                    value: (*value).to_owned(),
-                })
-                .collect(),
+            ..crate::score::testing::span(start, end, label)
         }
     }
 

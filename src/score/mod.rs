@@ -29,6 +29,8 @@ pub mod metrics;
 pub mod pairing;
 pub mod report;
 pub mod spans;
+#[cfg(test)]
+mod testing;
 
 pub use annotations::{ArgAnn, ClaimAnn, Corpus, DocAnnotations, SpanAnn, StatusFilter};
 pub use compare::{ClaimDiff, DocComparison, SpanDiff, compare_documents, compare_in_projects};

@@ -582,36 +582,8 @@ pub fn render_table(report: &ScoreReport) -> String {
 #[allow(clippy::float_cmp)]
 mod tests {
     use super::*;
-    use crate::model::CharRange;
-    use crate::score::annotations::{ArgAnn, SpanAnn};
-
-    fn span(start: usize, end: usize, label: &str) -> SpanAnn {
-        SpanAnn {
-            range: CharRange::from_offsets(start, end),
-            label: label.to_owned(),
-            text: String::new(),
-            value: None,
-        }
-    }
-
-    fn claim(ty: &str, args: &[(&str, &str)]) -> ClaimAnn {
-        ClaimAnn {
-            id: String::new(),
-            claim_type: ty.to_owned(),
-            args: args
-                .iter()
-                .enumerate()
-                .map(|(i, (role, value))| ArgAnn {
-                    role: (*role).to_owned(),
-                    // Anchored (claims align through anchored arguments),
-                    // each argument elsewhere.
-                    anchor: Some(CharRange::from_offsets(100 * i, 100 * i + 5)),
-                    text: String::new(),
-                    value: (*value).to_owned(),
-                })
-                .collect(),
-        }
-    }
+    use crate::score::annotations::SpanAnn;
+    use crate::score::testing::{claim, span};
 
     fn corpus(docs: Vec<(&str, Vec<SpanAnn>, Vec<ClaimAnn>)>) -> Corpus {
         let mut c = Corpus::new("test", SpanSource::Spans);

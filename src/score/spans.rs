@@ -170,15 +170,7 @@ fn overlap_edges(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn span(start: usize, end: usize, label: &str) -> SpanAnn {
-        SpanAnn {
-            range: CharRange::from_offsets(start, end),
-            label: label.to_owned(),
-            text: String::new(),
-            value: None,
-        }
-    }
+    use crate::score::testing::span;
 
     #[test]
     fn duplicates_pair_once() {
