@@ -1472,12 +1472,20 @@ fn a_long_article_is_suggested_in_the_background() {
     let sentence = "On 18 September 2025 Viasna counted 1,184 political prisoners in Belarus. ";
     let text = sentence.repeat(1_000);
     let mut project = claimmark::model::Project::default();
-    project.documents.push(notation::document("long", &text).unwrap());
+    project
+        .documents
+        .push(notation::document("long", &text).unwrap());
     let path = dir.path().join("long.ron");
     storage::save_project(&path, &project).unwrap();
     let mut harness = harness_with(Some(path), vec![]);
     press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
-    assert!(harness.state().job.is_some(), "a long article is worked on in the background");
+    assert!(
+        harness.state().job.is_some(),
+        "a long article is worked on in the background"
+    );
     finish_job(&mut harness);
-    assert!(doc(&harness).spans().len() >= 3_000, "dates, counts and places on every line");
+    assert!(
+        doc(&harness).spans().len() >= 3_000,
+        "dates, counts and places on every line"
+    );
 }
