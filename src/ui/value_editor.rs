@@ -12,6 +12,9 @@ use crate::model::value::{
 };
 use crate::model::{Document, Span, ValueKind};
 
+/// Words for people in the form ("about 75"); the format's own words are
+/// `as_str` on the model types.
+///
 /// A value as one short line: "2025-09-18 (day, from the published date)".
 pub fn describe(value: &Value) -> String {
     match value {
@@ -58,15 +61,6 @@ fn describe_count(count: &CountValue) -> String {
     }
 }
 
-const DATE_MODIFIERS: [DateModifier; 6] = [
-    DateModifier::Before,
-    DateModifier::After,
-    DateModifier::Approx,
-    DateModifier::Start,
-    DateModifier::Mid,
-    DateModifier::End,
-];
-
 fn date_modifier_name(modifier: DateModifier) -> &'static str {
     match modifier {
         DateModifier::Before => "before",
@@ -77,17 +71,6 @@ fn date_modifier_name(modifier: DateModifier) -> &'static str {
         DateModifier::End => "end of",
     }
 }
-
-const COUNT_MODIFIERS: [CountModifier; 8] = [
-    CountModifier::Exact,
-    CountModifier::Approx,
-    CountModifier::MoreThan,
-    CountModifier::AtLeast,
-    CountModifier::LessThan,
-    CountModifier::AtMost,
-    CountModifier::Range,
-    CountModifier::Vague,
-];
 
 fn count_modifier_name(modifier: CountModifier) -> &'static str {
     match modifier {
@@ -313,7 +296,7 @@ fn editor_ui(
                     .selected_text(draft.date_modifier.map_or("none", date_modifier_name))
                     .show_ui(ui, |ui| {
                         ui.selectable_value(&mut draft.date_modifier, None, "none");
-                        for modifier in DATE_MODIFIERS {
+                        for &modifier in DateModifier::ALL {
                             ui.selectable_value(
                                 &mut draft.date_modifier,
                                 Some(modifier),
@@ -336,7 +319,7 @@ fn editor_ui(
                 egui::ComboBox::from_id_salt("count_modifier")
                     .selected_text(draft.count_modifier.map_or("exactly", count_modifier_name))
                     .show_ui(ui, |ui| {
-                        for modifier in COUNT_MODIFIERS {
+                        for &modifier in CountModifier::ALL {
                             ui.selectable_value(
                                 &mut draft.count_modifier,
                                 Some(modifier),
