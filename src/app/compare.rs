@@ -158,7 +158,7 @@ pub fn take_theirs(
         }
         Row::Span(SpanDiff::OnlyA(i)) => {
             let our_span = span_by_annotation(ours, comparison.ours.spans.get(*i)?)?;
-            Some(remove_span_everywhere(ours, our_span.id))
+            Some(crate::edit::remove_span_with_arguments(ours, our_span.id))
         }
         Row::Span(SpanDiff::Same { .. }) | Row::Claim(ClaimDiff::Same { .. }) => None,
         Row::Claim(ClaimDiff::OnlyA(i)) => {
@@ -242,26 +242,6 @@ fn adopt_claim(
         orphans: their_claim.orphans.clone(),
         ..Claim::new(id, their_claim.claim_type.clone())
     }
-}
-
-fn remove_span_everywhere(doc: &Document, span: SpanId) -> Edit {
-    let mut edits = Vec::new();
-    for claim in doc.claims_using(span) {
-        for (index, argument) in claim.arguments.iter().enumerate().rev() {
-            if argument.span == span {
-                edits.push(Edit::RemoveArgument {
-                    doc: doc.id.clone(),
-                    claim: claim.id,
-                    index,
-                });
-            }
-        }
-    }
-    edits.push(Edit::RemoveSpan {
-        doc: doc.id.clone(),
-        span,
-    });
-    Edit::Batch(edits)
 }
 
 impl ClaimmarkApp {

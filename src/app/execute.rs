@@ -563,28 +563,13 @@ impl ClaimmarkApp {
         let Some(doc) = self.current_document() else {
             return;
         };
-        let mut edits = Vec::new();
-        for claim in doc.claims_using(span) {
-            for (index, argument) in claim.arguments.iter().enumerate().rev() {
-                if argument.span == span {
-                    edits.push(Edit::RemoveArgument {
-                        doc: doc.id.clone(),
-                        claim: claim.id,
-                        index,
-                    });
-                }
-            }
-        }
         let text = doc
             .span(span)
             .map(|s| doc.span_text(s).to_owned())
             .unwrap_or_default();
-        edits.push(Edit::RemoveSpan {
-            doc: doc.id.clone(),
-            span,
-        });
+        let edit = crate::edit::remove_span_with_arguments(doc, span);
         self.apply(
-            Edit::Batch(edits),
+            edit,
             format!(
                 "Delete span “{}” and take it out of its claims",
                 short(&text)

@@ -664,13 +664,7 @@ fn paint_paragraph(
                 ReviewStatus::Proposed => {
                     let stroke = Stroke::new(1.5, entry.color);
                     let r = rect.expand(0.5);
-                    let outline = [
-                        r.left_top(),
-                        r.right_top(),
-                        r.right_bottom(),
-                        r.left_bottom(),
-                        r.left_top(),
-                    ];
+                    let outline = closed_outline(r);
                     painter.extend(egui::Shape::dashed_line(&outline, stroke, 4.0, 3.0));
                     painter.extend(egui::Shape::dashed_line(
                         &underline,
@@ -729,13 +723,7 @@ fn paint_ghosts(
     for ghost in ghosts.iter().filter(|g| g.overlaps(paragraph)) {
         for rect in rects(*ghost) {
             let r = rect.expand(2.5);
-            let outline = [
-                r.left_top(),
-                r.right_top(),
-                r.right_bottom(),
-                r.left_bottom(),
-                r.left_top(),
-            ];
+            let outline = closed_outline(r);
             painter.extend(egui::Shape::dotted_line(
                 &outline,
                 visuals.hyperlink_color,
@@ -771,6 +759,18 @@ fn paint_find_matches(
             }
         }
     }
+}
+
+/// The corners of a rectangle as a closed path, for dashed and dotted
+/// outlines (egui draws only solid rectangle strokes).
+fn closed_outline(r: Rect) -> [Pos2; 5] {
+    [
+        r.left_top(),
+        r.right_top(),
+        r.right_bottom(),
+        r.left_bottom(),
+        r.left_top(),
+    ]
 }
 
 #[cfg(test)]
