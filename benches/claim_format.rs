@@ -15,6 +15,10 @@
 
 mod common;
 
+/// The app's allocator (src/main.rs), so these figures are the app's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::time::Duration;
 
 use claimmark::claim_format::anchor::{self, Placement};

@@ -8,6 +8,10 @@
 
 #![allow(clippy::expect_used)] // a benchmark stops on bad setup
 
+/// The app's allocator (src/main.rs), so these figures are the app's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use std::hint::black_box;
 use std::time::Duration;
 

@@ -2,6 +2,8 @@
 //! statuses. Wire → model checks what the model requires and says what is
 //! wrong; model → wire cannot fail.
 
+use std::borrow::Cow;
+
 use serde_json::Map;
 
 use super::wire::{WireAgent, WireAgentKind, WireStatus, WireValue};
@@ -76,14 +78,16 @@ pub fn value_to_wire(value: &Value) -> WireValue {
         },
         Value::Date(date) => WireValue::Date {
             value: date.value.clone(),
-            granularity: date.granularity.as_str().to_owned(),
-            modifier: date.modifier.map(|modifier| modifier.as_str().to_owned()),
-            anchoring: date.anchoring.as_str().to_owned(),
+            granularity: Cow::Borrowed(date.granularity.as_str()),
+            modifier: date
+                .modifier
+                .map(|modifier| Cow::Borrowed(modifier.as_str())),
+            anchoring: Cow::Borrowed(date.anchoring.as_str()),
             unknown,
         },
         Value::Count(count) => WireValue::Count {
             number: count.number,
-            modifier: count.modifier.as_str().to_owned(),
+            modifier: Cow::Borrowed(count.modifier.as_str()),
             lower: count.lower,
             upper: count.upper,
             unknown,

@@ -6,6 +6,7 @@
 //! from: its unknown fields and `ext` are kept, and what claimmark knows
 //! (anchors, values, status, provenance…) is written over them.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -163,26 +164,30 @@ impl ClaimIds {
     }
 }
 
-/// What a document looks like in every line about it.
+/// What a document looks like in every line about it: worked out once per
+/// document, borrowed by each line.
 struct DocHeader {
     sha256: String,
+    published: Option<String>,
 }
 
 impl DocHeader {
     fn new(doc: &Document) -> Self {
         Self {
             sha256: hex(doc.text.sha256()),
+            published: doc.published.map(format_date),
         }
     }
 
-    fn wire(&self, doc: &Document) -> WireDoc {
+    fn wire<'a>(&'a self, doc: &'a Document) -> WireDoc<'a> {
+        let not_empty = |field: &'a str| (!field.is_empty()).then_some(Cow::Borrowed(field));
         WireDoc {
-            id: doc.id.to_string(),
-            text_sha256: self.sha256.clone(),
+            id: Cow::Borrowed(doc.id.as_str()),
+            text_sha256: Cow::Borrowed(&self.sha256),
             text_length: doc.text.char_len() as u64,
-            title: (!doc.title.is_empty()).then(|| doc.title.clone()),
-            source: (!doc.source.is_empty()).then(|| doc.source.clone()),
-            published: doc.published.map(format_date),
+            title: not_empty(&doc.title),
+            source: not_empty(&doc.source),
+            published: self.published.as_deref().map(Cow::Borrowed),
             unknown: Map::new(),
         }
     }
@@ -237,17 +242,18 @@ pub fn write_document_claims(
 
 /// One claim as a line (without the line end).
 pub fn claim_line(project: &Project, doc: &Document, claim: &Claim, id: &str) -> String {
-    let wire = claim_to_wire(project, doc, &DocHeader::new(doc), claim, id);
+    let header = DocHeader::new(doc);
+    let wire = claim_to_wire(project, doc, &header, claim, id);
     serde_json::to_string(&wire).unwrap_or_default()
 }
 
-fn anchor(doc: &Document, range: CharRange) -> WireAnchor {
+fn anchor(doc: &Document, range: CharRange) -> WireAnchor<'_> {
     WireAnchor {
         start: range.start().get() as u64,
         end: range.end().get() as u64,
-        exact: doc.text.slice(range).unwrap_or_default().to_owned(),
-        prefix: Some(doc.text.context_before(range, CONTEXT_CHARS).to_owned()),
-        suffix: Some(doc.text.context_after(range, CONTEXT_CHARS).to_owned()),
+        exact: Cow::Borrowed(doc.text.slice(range).unwrap_or_default()),
+        prefix: Some(Cow::Borrowed(doc.text.context_before(range, CONTEXT_CHARS))),
+        suffix: Some(Cow::Borrowed(doc.text.context_after(range, CONTEXT_CHARS))),
         unknown: Map::new(),
     }
 }
@@ -307,13 +313,13 @@ fn span_value_known(project: &Project, doc: &Document, span: &Span) -> (WireValu
     (value, known)
 }
 
-fn claim_to_wire(
+fn claim_to_wire<'a>(
     project: &Project,
-    doc: &Document,
-    header: &DocHeader,
-    claim: &Claim,
-    id: &str,
-) -> WireClaim {
+    doc: &'a Document,
+    header: &'a DocHeader,
+    claim: &'a Claim,
+    id: &'a str,
+) -> WireClaim<'a> {
     let mut trigger = None;
     let mut args = Vec::with_capacity(claim.arguments.len() + claim.implicit.len());
     // Per argument: is its value only the text fallback?
@@ -328,7 +334,7 @@ fn claim_to_wire(
         }
         let (value, known) = span_value_known(project, doc, span);
         args.push(WireArg {
-            role: argument.role.to_string(),
+            role: Cow::Borrowed(argument.role.as_str()),
             anchor: Some(anchor(doc, span.range)),
             value,
             unknown: Map::new(),
@@ -337,7 +343,7 @@ fn claim_to_wire(
     }
     for implicit in &claim.implicit {
         args.push(WireArg {
-            role: implicit.role.to_string(),
+            role: Cow::Borrowed(implicit.role.as_str()),
             anchor: None,
             value: value_to_wire(&implicit.value),
             unknown: Map::new(),
@@ -361,16 +367,16 @@ fn claim_to_wire(
         },
     };
     let mut wire = WireClaim {
-        schema: SCHEMA.to_owned(),
-        id: id.to_owned(),
+        schema: Cow::Borrowed(SCHEMA),
+        id: Cow::Borrowed(id),
         doc: header.wire(doc),
-        claim_type: claim.claim_type.to_string(),
+        claim_type: Cow::Borrowed(claim.claim_type.as_str()),
         trigger,
         args,
         status: status_to_wire(claim.status),
         confidence: claim.confidence.map(Confidence::get),
         provenance,
-        note: (!claim.note.is_empty()).then(|| claim.note.clone()),
+        note: (!claim.note.is_empty()).then_some(Cow::Borrowed(claim.note.as_str())),
         ext: None,
         unknown: Map::new(),
     };
@@ -390,7 +396,7 @@ fn claim_to_wire(
 /// claimmark only has a span's text as its value (`fallback`: a span that
 /// was already there reused, without a value of its own), the imported
 /// value is written instead.
-fn keep_unknown(wire: &mut WireClaim, original: WireClaim, fallback: &[bool]) {
+fn keep_unknown(wire: &mut WireClaim<'_>, original: WireClaim<'_>, fallback: &[bool]) {
     wire.unknown = original.unknown;
     wire.ext = original.ext;
     wire.doc.unknown = original.doc.unknown;
@@ -408,10 +414,10 @@ fn keep_unknown(wire: &mut WireClaim, original: WireClaim, fallback: &[bool]) {
     }
     let mut old_args: Vec<Option<WireArg>> = original.args.into_iter().map(Some).collect();
     for (arg, &fallback) in wire.args.iter_mut().zip(fallback) {
-        let exact = arg.anchor.as_ref().map(|a| a.exact.as_str());
+        let exact = arg.anchor.as_ref().map(|a| a.exact.as_ref());
         let Some(old) = old_args.iter_mut().find(|old| {
             old.as_ref().is_some_and(|old| {
-                old.role == arg.role && old.anchor.as_ref().map(|a| a.exact.as_str()) == exact
+                old.role == arg.role && old.anchor.as_ref().map(|a| a.exact.as_ref()) == exact
             })
         }) else {
             continue;
@@ -450,7 +456,7 @@ fn keep_agent_unknown(agent: &mut WireAgent, old: WireAgent) {
 
 /// Writes the claim's orphans to `ext.claimmark.orphans` (or removes the key
 /// when there are none), leaving the rest of `ext` as it was.
-fn set_orphans(wire: &mut WireClaim, claim: &Claim) {
+fn set_orphans(wire: &mut WireClaim<'_>, claim: &Claim) {
     let orphans: Vec<Json> = claim
         .orphans
         .iter()

@@ -225,7 +225,7 @@ pub fn parse_span_line(line: &str) -> Result<SpanLine, LineError> {
 }
 
 /// Parses a claim line into wire types, refusing another schema.
-fn parse_claim_wire(line: &str) -> Result<WireClaim, LineError> {
+fn parse_claim_wire(line: &str) -> Result<WireClaim<'static>, LineError> {
     let wire = parse_wire(line)?;
     if wire.schema != SCHEMA {
         return Err(LineError::schema(&wire.schema, SCHEMA));
@@ -234,7 +234,7 @@ fn parse_claim_wire(line: &str) -> Result<WireClaim, LineError> {
 }
 
 /// Parses a line into wire types only, for export to start from.
-pub(crate) fn parse_wire(line: &str) -> Result<WireClaim, LineError> {
+pub(crate) fn parse_wire(line: &str) -> Result<WireClaim<'static>, LineError> {
     serde_json::from_str(line).map_err(|error| json_error(line, &error, SCHEMA))
 }
 
@@ -339,7 +339,7 @@ fn unknown_schema(schema: &str, expected: &str) -> String {
 }
 
 /// What [`parse_content`] reads, from a line of the right schema.
-fn content(wire: WireClaim) -> Result<ClaimContent, String> {
+fn content(wire: WireClaim<'_>) -> Result<ClaimContent, String> {
     let orphans = orphans(&wire)?;
     let trigger = match &wire.trigger {
         Some(anchor) => Some(anchor_as_written(anchor, "trigger")?),
@@ -353,15 +353,15 @@ fn content(wire: WireClaim) -> Result<ClaimContent, String> {
         };
         args.push(ContentArgument {
             value: value_as_written(&arg.value),
-            role: arg.role,
+            role: arg.role.into_owned(),
             anchor,
         });
     }
     Ok(ClaimContent {
-        id: wire.id,
-        doc: wire.doc.id,
+        id: wire.id.into_owned(),
+        doc: wire.doc.id.into_owned(),
         text_sha256: wire.doc.text_sha256.to_ascii_lowercase(),
-        claim_type: wire.claim_type,
+        claim_type: wire.claim_type.into_owned(),
         trigger,
         args,
         status: status_from_wire(wire.status),
@@ -370,7 +370,7 @@ fn content(wire: WireClaim) -> Result<ClaimContent, String> {
 }
 
 /// Every rule of the format, on a line of the right schema.
-fn check(wire: &WireClaim) -> Result<ClaimLine, String> {
+fn check(wire: &WireClaim<'_>) -> Result<ClaimLine, String> {
     if wire.id.is_empty() {
         return Err("`id` is empty; give every claim an id unique in the file".to_owned());
     }
@@ -420,7 +420,7 @@ fn check(wire: &WireClaim) -> Result<ClaimLine, String> {
         },
     };
     Ok(ClaimLine {
-        id: wire.id.clone(),
+        id: wire.id.to_string(),
         doc,
         claim_type,
         trigger,
@@ -428,12 +428,12 @@ fn check(wire: &WireClaim) -> Result<ClaimLine, String> {
         status: status_from_wire(wire.status),
         confidence,
         provenance,
-        note: wire.note.clone().unwrap_or_default(),
+        note: wire.note.as_deref().unwrap_or_default().to_owned(),
         orphans: orphans(wire)?,
     })
 }
 
-fn doc_ref(wire: &WireClaim) -> Result<DocRef, String> {
+fn doc_ref(wire: &WireClaim<'_>) -> Result<DocRef, String> {
     let doc = &wire.doc;
     if doc.id.is_empty() {
         return Err("doc.id is empty; name the document the claim is about".to_owned());
@@ -452,7 +452,7 @@ fn doc_ref(wire: &WireClaim) -> Result<DocRef, String> {
         ));
     }
     Ok(DocRef {
-        id: doc.id.clone(),
+        id: doc.id.to_string(),
         text_sha256,
         text_length: usize::try_from(doc.text_length).unwrap_or(usize::MAX),
     })
@@ -471,7 +471,7 @@ fn sha256_from_hex(raw: &str) -> Option<[u8; 32]> {
 }
 
 /// An anchor's offsets, which must cover at least one character.
-fn anchor_as_written(anchor: &WireAnchor, at: &str) -> Result<AnchorSpec, String> {
+fn anchor_as_written(anchor: &WireAnchor<'_>, at: &str) -> Result<AnchorSpec, String> {
     let start = usize::try_from(anchor.start).unwrap_or(usize::MAX);
     let end = usize::try_from(anchor.end).unwrap_or(usize::MAX);
     if start >= end {
@@ -482,15 +482,15 @@ fn anchor_as_written(anchor: &WireAnchor, at: &str) -> Result<AnchorSpec, String
     Ok(AnchorSpec {
         start,
         end,
-        exact: anchor.exact.clone(),
-        prefix: anchor.prefix.clone().unwrap_or_default(),
-        suffix: anchor.suffix.clone().unwrap_or_default(),
+        exact: anchor.exact.to_string(),
+        prefix: anchor.prefix.as_deref().unwrap_or_default().to_owned(),
+        suffix: anchor.suffix.as_deref().unwrap_or_default().to_owned(),
     })
 }
 
 /// An anchor that fits the text its document says it has, and whose
 /// `exact` is as long as its offsets say.
-fn anchor_spec(anchor: &WireAnchor, doc: &DocRef, at: &str) -> Result<AnchorSpec, String> {
+fn anchor_spec(anchor: &WireAnchor<'_>, doc: &DocRef, at: &str) -> Result<AnchorSpec, String> {
     let spec = anchor_as_written(anchor, at)?;
     let (start, end) = (spec.start, spec.end);
     if end > doc.text_length {
@@ -515,7 +515,7 @@ fn timestamp(raw: &str, at: &str) -> Result<Timestamp, String> {
 }
 
 /// `ext.claimmark.orphans`, if a claimmark export put any there.
-fn orphans(wire: &WireClaim) -> Result<Vec<OrphanArgument>, String> {
+fn orphans(wire: &WireClaim<'_>) -> Result<Vec<OrphanArgument>, String> {
     let Some(list) = wire
         .ext
         .as_ref()

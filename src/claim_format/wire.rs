@@ -6,6 +6,8 @@
 //! `number`) are required here too: a missing one is an error, as in the
 //! JSON Schema (`assets/claim-v1.schema.json`).
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Deserializer, Serialize};
 use serde_json::{Map, Value as Json};
 
@@ -18,22 +20,26 @@ where
     Option::<T>::deserialize(deserializer)
 }
 
+/// One line. Its strings borrow where they can (`'a`): an export writes
+/// them straight from the project without copying each one, which keeps
+/// an export of 100,000 claims from spending its time in the allocator
+/// (docs/benchmarks.md). Lines that are read own theirs (`'static`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WireClaim {
-    pub schema: String,
-    pub id: String,
-    pub doc: WireDoc,
+pub struct WireClaim<'a> {
+    pub schema: Cow<'a, str>,
+    pub id: Cow<'a, str>,
+    pub doc: WireDoc<'a>,
     #[serde(rename = "type")]
-    pub claim_type: String,
+    pub claim_type: Cow<'a, str>,
     #[serde(deserialize_with = "required")]
-    pub trigger: Option<WireAnchor>,
-    pub args: Vec<WireArg>,
+    pub trigger: Option<WireAnchor<'a>>,
+    pub args: Vec<WireArg<'a>>,
     pub status: WireStatus,
     #[serde(deserialize_with = "required")]
     pub confidence: Option<f64>,
     pub provenance: WireProvenance,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
+    pub note: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ext: Option<Map<String, Json>>,
     #[serde(flatten)]
@@ -41,38 +47,38 @@ pub struct WireClaim {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WireDoc {
-    pub id: String,
-    pub text_sha256: String,
+pub struct WireDoc<'a> {
+    pub id: Cow<'a, str>,
+    pub text_sha256: Cow<'a, str>,
     pub text_length: u64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
+    pub title: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source: Option<String>,
+    pub source: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub published: Option<String>,
+    pub published: Option<Cow<'a, str>>,
     #[serde(flatten)]
     pub unknown: Map<String, Json>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WireAnchor {
+pub struct WireAnchor<'a> {
     pub start: u64,
     pub end: u64,
-    pub exact: String,
+    pub exact: Cow<'a, str>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub prefix: Option<String>,
+    pub prefix: Option<Cow<'a, str>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub suffix: Option<String>,
+    pub suffix: Option<Cow<'a, str>>,
     #[serde(flatten)]
     pub unknown: Map<String, Json>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct WireArg {
-    pub role: String,
+pub struct WireArg<'a> {
+    pub role: Cow<'a, str>,
     #[serde(deserialize_with = "required")]
-    pub anchor: Option<WireAnchor>,
+    pub anchor: Option<WireAnchor<'a>>,
     pub value: WireValue,
     #[serde(flatten)]
     pub unknown: Map<String, Json>,
@@ -147,10 +153,10 @@ pub enum WireValue {
     /// reader can say which word it does not know, and where.
     Date {
         value: String,
-        granularity: String,
+        granularity: Cow<'static, str>,
         #[serde(rename = "mod", default, skip_serializing_if = "Option::is_none")]
-        modifier: Option<String>,
-        anchoring: String,
+        modifier: Option<Cow<'static, str>>,
+        anchoring: Cow<'static, str>,
         #[serde(flatten)]
         unknown: Map<String, Json>,
     },
@@ -159,7 +165,7 @@ pub enum WireValue {
         number: Option<u64>,
         /// Kept as written, like the words of a date.
         #[serde(rename = "mod")]
-        modifier: String,
+        modifier: Cow<'static, str>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         lower: Option<u64>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
