@@ -223,10 +223,16 @@ impl ClaimmarkApp {
         }
     }
 
-    /// Applies an edit; a refused edit shows why in the status bar.
+    /// Applies an edit. The status bar then names what was done (so a
+    /// hint left by an earlier attempt does not linger); a refused edit
+    /// shows why.
     pub(crate) fn apply(&mut self, edit: Edit, description: impl Into<String>) -> bool {
-        match self.session.apply(edit, description) {
-            Ok(()) => true,
+        let description = description.into();
+        match self.session.apply(edit, description.clone()) {
+            Ok(()) => {
+                self.set_status(format!("{description}."));
+                true
+            }
             Err(error) => {
                 self.set_error_status(format!("Not done: {error}"));
                 false

@@ -215,6 +215,30 @@ fn tag_claim_fill_undo_redo_save_round_trip() {
     );
 }
 
+fn status_text(harness: &Harness<'_, ClaimmarkApp>) -> String {
+    harness
+        .state()
+        .status
+        .as_ref()
+        .map(|status| status.text.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn the_status_bar_names_the_last_edit_not_an_old_hint() {
+    let dir = scratch();
+    let mut harness = harness_with(Some(article_project(dir.path())), vec![]);
+    // A label key with nothing selected leaves a hint…
+    press(&mut harness, Key::Num4);
+    assert!(status_text(&harness).starts_with("Select some text first"));
+    // …which the tag that follows replaces with what was done.
+    let pardoned = offset_of("pardoned");
+    drag(&mut harness, pardoned + 1, pardoned + 4);
+    press(&mut harness, Key::Num4);
+    assert_eq!(status_text(&harness), "Tag “pardoned” as event.");
+    harness.get_by_label("Tag “pardoned” as event.");
+}
+
 #[test]
 fn palette_click_tags_and_alt_drag_keeps_exact_characters() {
     let dir = scratch();
