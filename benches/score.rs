@@ -22,7 +22,7 @@ use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::Duration;
 
-use claimmark::score::input::read_claims;
+use claimmark::score::input::{read_both, read_claims};
 use claimmark::score::{ScoreOptions, StatusFilter, score};
 use criterion::{Criterion, criterion_group, criterion_main};
 
@@ -173,11 +173,16 @@ fn scoring(c: &mut Criterion) {
     });
     group.bench_function("read_and_score_1000x100", |b| {
         b.iter(|| {
-            let gold = read_claims("gold.jsonl", black_box(&gold_bytes), StatusFilter::Reviewed);
-            let pred = read_claims(
-                "pred.jsonl",
-                black_box(&pred_bytes),
-                StatusFilter::NotRejected,
+            // Both sides at once, as `claimmark score` reads them.
+            let (gold, pred) = read_both(
+                || read_claims("gold.jsonl", black_box(&gold_bytes), StatusFilter::Reviewed),
+                || {
+                    read_claims(
+                        "pred.jsonl",
+                        black_box(&pred_bytes),
+                        StatusFilter::NotRejected,
+                    )
+                },
             );
             score(&gold, &pred, ScoreOptions::default())
         });

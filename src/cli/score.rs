@@ -7,7 +7,7 @@ use anyhow::Context as _;
 
 use crate::model::Schema;
 use crate::score::agree::{AgreeReport, agree, render_agree_table};
-use crate::score::input::{Loaded, read_source};
+use crate::score::input::{Loaded, read_both, read_source};
 use crate::score::report::render_table;
 use crate::score::{Metric, ScoreOptions, ScoreReport, StatusFilter, score};
 
@@ -29,9 +29,12 @@ pub fn run_score(request: &ScoreRequest<'_>) -> anyhow::Result<ScoreReport> {
     } else {
         StatusFilter::Reviewed
     };
-    let mut gold = read_source(request.gold, gold_keep).context("could not read the gold side")?;
-    let mut pred = read_source(request.pred, StatusFilter::NotRejected)
-        .context("could not read the predictions")?;
+    let (gold, pred) = read_both(
+        || read_source(request.gold, gold_keep),
+        || read_source(request.pred, StatusFilter::NotRejected),
+    );
+    let mut gold = gold.context("could not read the gold side")?;
+    let mut pred = pred.context("could not read the predictions")?;
     relabel(&mut gold, &mut pred);
     Ok(score(&gold.corpus, &pred.corpus, request.options))
 }
@@ -89,8 +92,12 @@ pub fn parse_f1(raw: &str) -> Result<f64, String> {
 
 /// Reads two analysts' projects (or fixtures) and compares them.
 pub fn run_agree(a: &Path, b: &Path) -> anyhow::Result<AgreeReport> {
-    let mut a = read_source(a, StatusFilter::Reviewed).context("could not read A")?;
-    let mut b = read_source(b, StatusFilter::Reviewed).context("could not read B")?;
+    let (a, b) = read_both(
+        || read_source(a, StatusFilter::Reviewed),
+        || read_source(b, StatusFilter::Reviewed),
+    );
+    let mut a = a.context("could not read A")?;
+    let mut b = b.context("could not read B")?;
     relabel(&mut a, &mut b);
     Ok(agree(&a.corpus, &b.corpus))
 }

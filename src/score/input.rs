@@ -102,6 +102,24 @@ pub fn read_source(path: &Path, keep: StatusFilter) -> Result<Loaded, InputError
     })
 }
 
+/// Reads two sides at once, one on another thread: reading (mostly JSON
+/// parsing) is most of what `claimmark score` does, and the two sides do
+/// not depend on each other.
+pub fn read_both<A: Send, B: Send>(
+    read_a: impl FnOnce() -> A + Send,
+    read_b: impl FnOnce() -> B + Send,
+) -> (A, B) {
+    std::thread::scope(|scope| {
+        let b = scope.spawn(read_b);
+        let a = read_a();
+        // A panic while reading is a bug; carry it over rather than hide it.
+        let b = b
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (a, b)
+    })
+}
+
 fn open(path: &Path) -> Result<BufReader<File>, InputError> {
     let file = File::open(path).map_err(InputError::read(path))?;
     Ok(BufReader::with_capacity(1 << 16, file))
