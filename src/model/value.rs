@@ -100,6 +100,32 @@ pub struct CountValue {
     pub upper: Option<u64>,
 }
 
+impl CountValue {
+    pub fn new(
+        number: Option<u64>,
+        modifier: CountModifier,
+        lower: Option<u64>,
+        upper: Option<u64>,
+    ) -> Self {
+        Self {
+            number,
+            modifier,
+            lower,
+            upper,
+        }
+    }
+
+    /// Exactly `number`: both bounds are the number itself.
+    pub fn exact(number: u64) -> Self {
+        Self::new(
+            Some(number),
+            CountModifier::Exact,
+            Some(number),
+            Some(number),
+        )
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum CountModifier {
     Exact,

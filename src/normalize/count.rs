@@ -612,15 +612,6 @@ fn one_is_pronoun(tokens: &Tokens, first: usize, end: usize, modified: bool, mod
     }
 }
 
-fn exact(number: u64) -> CountValue {
-    CountValue {
-        number: Some(number),
-        modifier: CountModifier::Exact,
-        lower: Some(number),
-        upper: Some(number),
-    }
-}
-
 fn bounded(number: u64, bound: Bound) -> CountValue {
     let (modifier, lower, upper) = match bound {
         Bound::MoreThan => (CountModifier::MoreThan, number.checked_add(1), None),
@@ -804,7 +795,7 @@ fn match_plain(tokens: &Tokens, index: usize, mode: Mode) -> Option<(usize, Coun
             return None;
         }
     }
-    Some((after, exact(amount.value)))
+    Some((after, CountValue::exact(amount.value)))
 }
 
 /// "dozens", "thousands", "tens of thousands", "several hundred".
@@ -835,12 +826,11 @@ mod tests {
         lower: Option<u64>,
         upper: Option<u64>,
     ) -> CountValue {
-        CountValue {
-            number,
-            modifier,
-            lower,
-            upper,
-        }
+        CountValue::new(number, modifier, lower, upper)
+    }
+
+    fn exact(number: u64) -> CountValue {
+        CountValue::exact(number)
     }
 
     use CountModifier::{Approx, AtLeast, AtMost, LessThan, MoreThan, Range, Vague};

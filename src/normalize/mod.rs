@@ -79,21 +79,11 @@ mod tests {
         lower: Option<u64>,
         upper: Option<u64>,
     ) -> CountValue {
-        CountValue {
-            number,
-            modifier,
-            lower,
-            upper,
-        }
+        CountValue::new(number, modifier, lower, upper)
     }
 
     fn exact(number: u64) -> CountValue {
-        count(
-            Some(number),
-            CountModifier::Exact,
-            Some(number),
-            Some(number),
-        )
+        CountValue::exact(number)
     }
 
     fn slice(text: &str, start: usize, end: usize) -> String {

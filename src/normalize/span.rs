@@ -154,7 +154,7 @@ pub fn renormalize(doc: &Document, schema: &Schema, entities: &[Entity]) -> Vec<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::value::{Anchoring, CountModifier, DateModifier, Granularity};
+    use crate::model::value::{Anchoring, DateModifier, Granularity};
     use crate::model::{Entity, EntityId, SpanId, notation};
     use time::macros::date;
 
@@ -168,12 +168,7 @@ mod tests {
     }
 
     fn count(number: u64) -> Normalized {
-        Normalized::Value(Value::Count(CountValue {
-            number: Some(number),
-            modifier: CountModifier::Exact,
-            lower: Some(number),
-            upper: Some(number),
-        }))
+        Normalized::Value(Value::Count(CountValue::exact(number)))
     }
 
     fn needs_analyst(normalized: &Normalized) -> bool {
@@ -318,12 +313,7 @@ mod tests {
             aliases: Vec::new(),
         }];
         let hand = SpanValue {
-            value: Value::Count(CountValue {
-                number: Some(32),
-                modifier: CountModifier::Exact,
-                lower: Some(32),
-                upper: Some(32),
-            }),
+            value: Value::Count(CountValue::exact(32)),
             source: ValueSource::Hand,
         };
         let imported = SpanValue {

@@ -412,12 +412,7 @@ mod tests {
         };
         assert_eq!(
             draft.value(ValueKind::Count),
-            Ok(Value::Count(CountValue {
-                number: Some(1229),
-                modifier: CountModifier::Exact,
-                lower: Some(1229),
-                upper: Some(1229)
-            }))
+            Ok(Value::Count(CountValue::exact(1229)))
         );
         let range = ValueDraft {
             count_modifier: Some(CountModifier::Range),
