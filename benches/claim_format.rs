@@ -21,13 +21,13 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use std::time::Duration;
 
-use claimmark::claim_format::anchor::{self, Placement};
-use claimmark::claim_format::export::{self, Filter};
-use claimmark::claim_format::import;
-use claimmark::claim_format::line::AnchorSpec;
-use claimmark::claim_format::{CONTEXT_CHARS, MAX_LINE_BYTES};
-use claimmark::edit::Edit;
-use claimmark::model::{
+use claimmark_core::claim_format::anchor::{self, Placement};
+use claimmark_core::claim_format::export::{self, Filter};
+use claimmark_core::claim_format::import;
+use claimmark_core::claim_format::line::AnchorSpec;
+use claimmark_core::claim_format::{CONTEXT_CHARS, MAX_LINE_BYTES};
+use claimmark_core::edit::Edit;
+use claimmark_core::model::{
     Argument, CanonicalText, CharRange, Claim, ClaimId, Document, Name, Project,
 };
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
@@ -82,8 +82,8 @@ fn project_with_claims() -> Project {
     project
 }
 
-fn project_schema() -> claimmark::model::Schema {
-    claimmark::model::Schema::default_news()
+fn project_schema() -> claimmark_core::model::Schema {
+    claimmark_core::model::Schema::default_news()
 }
 
 fn without_annotations(project: &Project) -> Project {

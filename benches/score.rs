@@ -22,8 +22,8 @@ use std::fmt::Write as _;
 use std::hint::black_box;
 use std::time::Duration;
 
-use claimmark::score::input::{read_both, read_claims};
-use claimmark::score::{ScoreOptions, StatusFilter, score};
+use claimmark_core::score::input::{read_both, read_claims};
+use claimmark_core::score::{ScoreOptions, StatusFilter, score};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 const DOCS: usize = 1_000;

@@ -15,8 +15,8 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 use std::hint::black_box;
 use std::time::Duration;
 
-use claimmark::model::{CanonicalText, DocId, Document, Entity, EntityId, Schema, ValueKind};
-use claimmark::suggest::suggest_document;
+use claimmark_core::model::{CanonicalText, DocId, Document, Entity, EntityId, Schema, ValueKind};
+use claimmark_core::suggest::suggest_document;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 /// Sentences in the style of the articles, with `{n}` for a varying number

@@ -22,8 +22,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use claimmark::app::{AppOptions, ClaimmarkApp};
-use claimmark::model::CharRange;
-use claimmark::storage;
+use claimmark_core::model::CharRange;
+use claimmark_core::storage;
 use criterion::{Criterion, criterion_group, criterion_main};
 
 /// Counts live heap bytes, to measure a loaded project's memory, over the
@@ -58,7 +58,7 @@ static ALLOCATOR: Counting = Counting;
 
 fn long_article_app() -> (ClaimmarkApp, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let mut project = claimmark::model::Project::default();
+    let mut project = claimmark_core::model::Project::default();
     project
         .documents
         .push(common::generated_document("long", 1_000_000, 20_000));
@@ -202,31 +202,31 @@ fn project_files(c: &mut Criterion) {
 fn review_frames(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let doc = common::generated_document("proposals", 600_000, 10_000);
-    let extractor = claimmark::model::Agent::software("bench", None);
-    let mut project = claimmark::model::Project::default();
+    let extractor = claimmark_core::model::Agent::software("bench", None);
+    let mut project = claimmark_core::model::Project::default();
     project.documents.push(doc.clone());
     let edits = doc
         .spans()
         .iter()
         .map(|span| {
             let mut span = span.clone();
-            span.status = claimmark::model::ReviewStatus::Proposed;
-            span.origin = Some(claimmark::model::SpanOrigin {
+            span.status = claimmark_core::model::ReviewStatus::Proposed;
+            span.origin = Some(claimmark_core::model::SpanOrigin {
                 agent: extractor.clone(),
                 confidence: None,
             });
-            claimmark::edit::Edit::ReplaceSpan {
+            claimmark_core::edit::Edit::ReplaceSpan {
                 doc: doc.id.clone(),
                 span,
             }
         })
         .collect();
-    claimmark::edit::Edit::Batch(edits)
+    claimmark_core::edit::Edit::Batch(edits)
         .apply(&mut project)
         .expect("proposals");
     eprintln!(
         "review document: {} proposals",
-        claimmark::review::pending(&project.documents[0]).len()
+        claimmark_core::review::pending(&project.documents[0]).len()
     );
     let path = dir.path().join("proposals.ron");
     storage::save_project(&path, &project).expect("save");

@@ -2,7 +2,7 @@
 
 #![allow(dead_code)] // each bench binary uses part of this
 
-use claimmark::model::{CanonicalText, CharRange, DocId, Document, Name, Project, Span, SpanId};
+use claimmark_core::model::{CanonicalText, CharRange, DocId, Document, Name, Project, Span, SpanId};
 
 const WORDS: [&str; 24] = [
     "the",
@@ -104,7 +104,7 @@ pub fn generated_document(id: &str, bytes: usize, spans: usize) -> Document {
         }
     }
     for span in spans_list {
-        let edit = claimmark::edit::Edit::InsertSpan {
+        let edit = claimmark_core::edit::Edit::InsertSpan {
             doc: doc.id.clone(),
             span,
         };

@@ -7,7 +7,7 @@ use std::path::Path;
 use super::commands::ExportChoice;
 use super::jobs::{Job, JobOutput};
 use super::{ClaimmarkApp, Modal};
-use crate::claim_format::{export, import};
+use claimmark_core::claim_format::{export, import};
 
 impl ClaimmarkApp {
     pub(crate) fn import_claims_from(&mut self, path: &Path, ctx: &egui::Context) {
@@ -83,7 +83,7 @@ impl ClaimmarkApp {
         };
         let project = self.session.project();
         let mut count = 0;
-        let written = crate::storage::atomic::replace_with(path, |file| {
+        let written = claimmark_core::storage::atomic::replace_with(path, |file| {
             let mut out = std::io::BufWriter::new(file);
             count = if choice.spans {
                 export::write_spans(project, &filter, &mut out)

@@ -7,8 +7,8 @@ use std::path::PathBuf;
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use crate::edit::Edit;
-use crate::model::{CharRange, ClaimId, DocId, DocStatus, Name, SpanId};
+use claimmark_core::edit::Edit;
+use claimmark_core::model::{CharRange, ClaimId, DocId, DocStatus, Name, SpanId};
 
 /// An action the user asked for.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,14 +86,14 @@ pub enum Command {
     },
     /// Recomputes normalised values in this document (hand-set ones stay).
     Renormalize,
-    LinkSpanToEntity(SpanId, crate::model::EntityId),
+    LinkSpanToEntity(SpanId, claimmark_core::model::EntityId),
     NewEntityFromSpan(SpanId),
     UnlinkSpan(SpanId),
-    RenameEntity(crate::model::EntityId, String),
+    RenameEntity(claimmark_core::model::EntityId, String),
     /// Links every unlinked mention that matches the entity.
-    LinkMatchingMentions(crate::model::EntityId),
+    LinkMatchingMentions(claimmark_core::model::EntityId),
     /// Merges the second entity into the first.
-    MergeEntities(crate::model::EntityId, crate::model::EntityId),
+    MergeEntities(claimmark_core::model::EntityId, claimmark_core::model::EntityId),
     ShowEntities,
     // Comparing with another annotation of the same documents
     /// Asks for a project or claims file to compare with.
@@ -106,7 +106,7 @@ pub enum Command {
     PreviousDifference,
     SelectDifference(usize),
     /// Only claims of this status and type in the claims list.
-    FilterClaims(Option<crate::model::ReviewStatus>, Option<Name>),
+    FilterClaims(Option<claimmark_core::model::ReviewStatus>, Option<Name>),
     EditPreferences,
     // Schema and help
     EditSchema,
@@ -118,7 +118,7 @@ pub enum Command {
 /// What the export dialog chose.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportChoice {
-    pub statuses: Vec<crate::model::ReviewStatus>,
+    pub statuses: Vec<claimmark_core::model::ReviewStatus>,
     /// One line per span instead of per claim.
     pub spans: bool,
 }

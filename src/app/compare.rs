@@ -5,13 +5,13 @@
 use std::path::PathBuf;
 
 use super::ClaimmarkApp;
-use crate::edit::Edit;
-use crate::model::{
+use claimmark_core::edit::Edit;
+use claimmark_core::model::{
     Argument, Claim, ClaimId, DocId, Document, Project, ReviewStatus, Span, SpanId,
 };
-use crate::score::StatusFilter;
-use crate::score::annotations::DocAnnotations;
-use crate::score::compare::{ClaimDiff, DocComparison, SpanDiff, compare_in_projects};
+use claimmark_core::score::StatusFilter;
+use claimmark_core::score::annotations::DocAnnotations;
+use claimmark_core::score::compare::{ClaimDiff, DocComparison, SpanDiff, compare_in_projects};
 
 /// The other side, and the comparison of the current document with it.
 pub struct CompareState {
@@ -107,7 +107,7 @@ fn differing_rows(diff: DocComparison) -> Vec<Row> {
 /// The span of a document an annotation stands for (same range and label).
 fn span_by_annotation<'a>(
     doc: &'a Document,
-    ann: &crate::score::annotations::SpanAnn,
+    ann: &claimmark_core::score::annotations::SpanAnn,
 ) -> Option<&'a Span> {
     doc.spans()
         .iter()
@@ -116,7 +116,7 @@ fn span_by_annotation<'a>(
 
 fn claim_by_annotation<'a>(
     doc: &'a Document,
-    ann: &crate::score::annotations::ClaimAnn,
+    ann: &claimmark_core::score::annotations::ClaimAnn,
 ) -> Option<&'a Claim> {
     let id = ann.id.strip_prefix('c')?.parse().ok()?;
     doc.claim(ClaimId(id))
@@ -158,7 +158,7 @@ pub fn take_theirs(
         }
         Row::Span(SpanDiff::OnlyA(i)) => {
             let our_span = span_by_annotation(ours, comparison.ours.spans.get(*i)?)?;
-            Some(crate::edit::remove_span_with_arguments(ours, our_span.id))
+            Some(claimmark_core::edit::remove_span_with_arguments(ours, our_span.id))
         }
         Row::Span(SpanDiff::Same { .. }) | Row::Claim(ClaimDiff::Same { .. }) => None,
         Row::Claim(ClaimDiff::OnlyA(i)) => {
@@ -254,7 +254,7 @@ impl ClaimmarkApp {
             bare.published = doc.published;
             blank.documents.push(bare);
         }
-        let prepared = crate::claim_format::import::read_claims_file(path, &blank, &|_, _| {})
+        let prepared = claimmark_core::claim_format::import::read_claims_file(path, &blank, &|_, _| {})
             .map_err(|error| error.to_string())?;
         let imported = prepared.into_edit(&blank);
         imported
@@ -270,7 +270,7 @@ impl ClaimmarkApp {
         let other = if path.extension().is_some_and(|ext| ext == "jsonl") {
             self.claims_as_project(path)
         } else {
-            crate::storage::load_project(path).map_err(|error| error.to_string())
+            claimmark_core::storage::load_project(path).map_err(|error| error.to_string())
         };
         match other {
             Ok(other) => {
@@ -360,12 +360,12 @@ impl ClaimmarkApp {
 }
 
 /// Where a row is in the text, for scrolling to it.
-pub fn row_range(comparison: &DocumentComparison, index: usize) -> Option<crate::model::CharRange> {
+pub fn row_range(comparison: &DocumentComparison, index: usize) -> Option<claimmark_core::model::CharRange> {
     let span_range = |side: &DocAnnotations, i: usize| side.spans.get(i).map(|s| s.range);
     let claim_range = |side: &DocAnnotations, i: usize| {
         side.claims
             .get(i)
-            .and_then(crate::score::annotations::ClaimAnn::position)
+            .and_then(claimmark_core::score::annotations::ClaimAnn::position)
     };
     match comparison.rows.get(index)? {
         Row::Span(diff) => match *diff {

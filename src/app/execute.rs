@@ -7,11 +7,11 @@ use egui::ViewportCommand;
 
 use super::dialogs::DialogRequest;
 use super::{ClaimmarkApp, Command, Modal, Picker, View};
-use crate::edit::Edit;
-use crate::model::schema::TRIGGER_ROLE;
-use crate::model::{Argument, CharRange, Claim, ClaimId, DocId, Name, Span, SpanId, ValueKind};
-use crate::session::Session;
-use crate::storage::{articles, recovery};
+use claimmark_core::edit::Edit;
+use claimmark_core::model::schema::TRIGGER_ROLE;
+use claimmark_core::model::{Argument, CharRange, Claim, ClaimId, DocId, Name, Span, SpanId, ValueKind};
+use claimmark_core::session::Session;
+use claimmark_core::storage::{articles, recovery};
 
 impl ClaimmarkApp {
     #[allow(clippy::too_many_lines)] // one arm per command, each short
@@ -175,8 +175,8 @@ impl ClaimmarkApp {
                     );
                 }
             }
-            Command::AcceptProposal => self.review_current(crate::model::ReviewStatus::Accepted),
-            Command::RejectProposal => self.review_current(crate::model::ReviewStatus::Rejected),
+            Command::AcceptProposal => self.review_current(claimmark_core::model::ReviewStatus::Accepted),
+            Command::RejectProposal => self.review_current(claimmark_core::model::ReviewStatus::Rejected),
             Command::EditProposal => self.edit_current_proposal(),
             Command::NextProposal => self.step_proposal(true),
             Command::PreviousProposal => self.step_proposal(false),
@@ -189,12 +189,12 @@ impl ClaimmarkApp {
             Command::UnlinkSpan(span) => self.unlink_span(span),
             Command::RenameEntity(entity, name) => {
                 let edit =
-                    crate::normalize::names::rename_entity(self.session.project(), entity, &name);
+                    claimmark_core::normalize::names::rename_entity(self.session.project(), entity, &name);
                 self.entity_edit(edit, "Rename entity");
             }
             Command::MergeEntities(keep, absorb) => {
                 let edit =
-                    crate::normalize::names::merge_entities(self.session.project(), keep, absorb);
+                    claimmark_core::normalize::names::merge_entities(self.session.project(), keep, absorb);
                 self.entity_edit(edit, "Merge entities");
             }
             Command::ShowEntities => self.entities_window.open = true,
@@ -286,7 +286,7 @@ impl ClaimmarkApp {
                 }
             }
             Err(error) => {
-                if matches!(error.reason, crate::storage::LoadReason::Read(ref e) if e.kind() == std::io::ErrorKind::NotFound)
+                if matches!(error.reason, claimmark_core::storage::LoadReason::Read(ref e) if e.kind() == std::io::ErrorKind::NotFound)
                 {
                     self.settings.forget(path);
                 }
@@ -344,7 +344,7 @@ impl ClaimmarkApp {
         let added = batch.documents.len();
         let first = batch.documents.first().map(|doc| doc.id.clone());
         if added > 0 {
-            let edit = crate::edit::append_documents(self.session.project(), batch.documents);
+            let edit = claimmark_core::edit::append_documents(self.session.project(), batch.documents);
             let description = if added == 1 {
                 "Add 1 article".to_owned()
             } else {
@@ -482,7 +482,7 @@ impl ClaimmarkApp {
             if relabelled
                 .value
                 .as_ref()
-                .is_some_and(|v| v.source == crate::model::ValueSource::Normalizer)
+                .is_some_and(|v| v.source == claimmark_core::model::ValueSource::Normalizer)
             {
                 relabelled.value = None;
             }
@@ -573,7 +573,7 @@ impl ClaimmarkApp {
             .span(span)
             .map(|s| doc.span_text(s).to_owned())
             .unwrap_or_default();
-        let edit = crate::edit::remove_span_with_arguments(doc, span);
+        let edit = claimmark_core::edit::remove_span_with_arguments(doc, span);
         self.apply(
             edit,
             format!(

@@ -7,17 +7,17 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::mpsc;
 
-use crate::edit::Edit;
+use claimmark_core::edit::Edit;
 
 /// What a finished job hands back.
 pub enum JobOutput {
-    Suggestions(Result<Box<Edit>, crate::suggest::SuggestError>),
+    Suggestions(Result<Box<Edit>, claimmark_core::suggest::SuggestError>),
     /// A claims file read and anchored, to become one edit.
     Import(
         std::path::PathBuf,
         Result<
-            Box<crate::claim_format::import::Prepared>,
-            crate::claim_format::import::ImportError,
+            Box<claimmark_core::claim_format::import::Prepared>,
+            claimmark_core::claim_format::import::ImportError,
         >,
     ),
     /// The job could not run at all.

@@ -19,9 +19,9 @@ use std::time::{Duration, Instant};
 
 use egui::{Key, Ui, ViewportCommand};
 
-use crate::model::{CharRange, ClaimId, DocId, Document, SpanId};
-use crate::session::Session;
-use crate::storage::recovery;
+use claimmark_core::model::{CharRange, ClaimId, DocId, Document, SpanId};
+use claimmark_core::session::Session;
+use claimmark_core::storage::recovery;
 use crate::ui;
 pub use commands::Command;
 use dialogs::{DialogOutcome, DialogRequest, FileDialogs};
@@ -99,8 +99,8 @@ enum UnsavedQuestion {
 /// The claims list's filter: a status and a claim type, each optional.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ClaimsFilter {
-    pub status: Option<crate::model::ReviewStatus>,
-    pub claim_type: Option<crate::model::Name>,
+    pub status: Option<claimmark_core::model::ReviewStatus>,
+    pub claim_type: Option<claimmark_core::model::Name>,
 }
 
 /// A line in the status bar.
@@ -374,7 +374,7 @@ impl ClaimmarkApp {
     }
 
     /// The role names of the selected claim's type, in schema order.
-    pub fn selected_claim_roles(&self) -> Vec<crate::model::Name> {
+    pub fn selected_claim_roles(&self) -> Vec<claimmark_core::model::Name> {
         let Some(doc) = self.current_document() else {
             return Vec::new();
         };
@@ -480,7 +480,7 @@ impl ClaimmarkApp {
             if !self.find.all_documents && Some(&doc.id) != self.view.document.as_ref() {
                 continue;
             }
-            for range in crate::model::find::find_all(&doc.text, &self.find.query) {
+            for range in claimmark_core::model::find::find_all(&doc.text, &self.find.query) {
                 matches.push((doc.id.clone(), range));
             }
         }
@@ -512,7 +512,7 @@ impl ClaimmarkApp {
                 .project()
                 .documents
                 .iter()
-                .map(|doc| crate::review::pending(doc).len())
+                .map(|doc| claimmark_core::review::pending(doc).len())
                 .sum();
             self.pending_in_project = (revision, count);
         }

@@ -8,9 +8,9 @@ use egui::{Id, Key, RichText};
 
 use super::dialogs::DialogRequest;
 use super::{ClaimmarkApp, Command, commands};
-use crate::model::{ClaimId, SpanId};
-use crate::session::Session;
-use crate::storage::recovery::{self, RecoveryCopy};
+use claimmark_core::model::{ClaimId, SpanId};
+use claimmark_core::session::Session;
+use claimmark_core::storage::recovery::{self, RecoveryCopy};
 
 #[derive(Debug, Clone)]
 pub enum Modal {
@@ -251,7 +251,7 @@ fn export_ui(
     fixtures: &mut bool,
     ctx: &egui::Context,
 ) -> bool {
-    use crate::model::ReviewStatus;
+    use claimmark_core::model::ReviewStatus;
     ui.heading("Export claims (claim/v1)");
     ui.label("Claims with these statuses:");
     ui.horizontal(|ui| {

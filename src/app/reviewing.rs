@@ -3,9 +3,9 @@
 //! corrected in the same undo step as the edit.
 
 use super::{ClaimmarkApp, View};
-use crate::edit::Edit;
-use crate::model::{Agent, CharRange, ClaimId, DocId, ReviewStatus, SpanId, Timestamp};
-use crate::review::{self, Proposal, Reviewer};
+use claimmark_core::edit::Edit;
+use claimmark_core::model::{Agent, CharRange, ClaimId, DocId, ReviewStatus, SpanId, Timestamp};
+use claimmark_core::review::{self, Proposal, Reviewer};
 
 impl ClaimmarkApp {
     /// The analyst, as provenance records them, now.
@@ -90,7 +90,7 @@ impl ClaimmarkApp {
 
     /// Goes to the next (or previous) pending proposal after (before) `at`
     /// in this document, else in the following (preceding) documents.
-    fn step_proposal_from(&mut self, at: crate::model::CharOffset, forward: bool) {
+    fn step_proposal_from(&mut self, at: claimmark_core::model::CharOffset, forward: bool) {
         let Some(doc) = self.current_document() else {
             return;
         };
@@ -159,7 +159,7 @@ impl ClaimmarkApp {
                     claim
                         .arguments
                         .iter()
-                        .find(|a| a.role.as_str() == crate::model::schema::TRIGGER_ROLE)
+                        .find(|a| a.role.as_str() == claimmark_core::model::schema::TRIGGER_ROLE)
                         .or_else(|| claim.arguments.first())
                         .map(|a| a.span)
                 });

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use crate::storage::atomic;
+use claimmark_core::storage::atomic;
 
 /// How many recent projects the File menu lists.
 const RECENT_LIMIT: usize = 10;

@@ -5,10 +5,10 @@
 
 use super::ClaimmarkApp;
 use super::jobs::{Job, JobOutput};
-use crate::edit::Edit;
-use crate::model::{Document, EntityId, Project, Span, SpanId, SpanValue, ValueKind, ValueSource};
-use crate::normalize::names;
-use crate::normalize::span::{Normalized, normalizer_owns, span_value};
+use claimmark_core::edit::Edit;
+use claimmark_core::model::{Document, EntityId, Project, Span, SpanId, SpanValue, ValueKind, ValueSource};
+use claimmark_core::normalize::names;
+use claimmark_core::normalize::{Normalized, normalizer_owns, span_value};
 
 /// Articles longer than this (in chars) are suggested in the background:
 /// the suggester needs more than a frame for them.
@@ -77,7 +77,7 @@ pub fn matching_mentions(project: &Project, entity: EntityId) -> Vec<(usize, Spa
     let mut found = Vec::new();
     for (index, doc) in project.documents.iter().enumerate() {
         for span in doc.spans() {
-            if span.entity.is_some() || span.status == crate::model::ReviewStatus::Rejected {
+            if span.entity.is_some() || span.status == claimmark_core::model::ReviewStatus::Rejected {
                 continue;
             }
             if project.schema.label(&span.label).map(|l| l.value_kind) != Some(target.kind) {
@@ -105,7 +105,7 @@ pub fn needs_analyst(project: &Project, doc: &Document, span: &Span) -> Option<S
         return None;
     }
     let kind = project.schema.label(&span.label)?.value_kind;
-    match crate::normalize::normalize_span(kind, doc.span_text(span), doc.published) {
+    match claimmark_core::normalize::normalize_span(kind, doc.span_text(span), doc.published) {
         Normalized::NeedsAnalyst { reason } => Some(reason),
         Normalized::Value(_) | Normalized::NotApplicable => None,
     }
@@ -125,7 +125,7 @@ impl ClaimmarkApp {
             self.suggest_in_background(Some(vec![doc]), ctx);
             return;
         }
-        match crate::suggest::suggest_edits(
+        match claimmark_core::suggest::suggest_edits(
             self.session.project(),
             Some(std::slice::from_ref(&doc)),
             &|_, _| {},
@@ -141,7 +141,7 @@ impl ClaimmarkApp {
 
     fn suggest_in_background(
         &mut self,
-        documents: Option<Vec<crate::model::DocId>>,
+        documents: Option<Vec<claimmark_core::model::DocId>>,
         ctx: &egui::Context,
     ) {
         if self.job.is_some() {
@@ -152,7 +152,7 @@ impl ClaimmarkApp {
         self.job = Some(Job::start("Suggesting spans", ctx, move |progress| {
             let report = |done: usize, total: usize| progress.report(done as u64, total as u64);
             JobOutput::Suggestions(
-                crate::suggest::suggest_edits(&project, documents.as_deref(), &report)
+                claimmark_core::suggest::suggest_edits(&project, documents.as_deref(), &report)
                     .map(Box::new),
             )
         }));
@@ -194,7 +194,7 @@ impl ClaimmarkApp {
             self.set_status("Select a span first: its other occurrences get proposed.");
             return;
         };
-        match crate::suggest::tag_all_occurrences(self.session.project(), &doc, span, all_documents)
+        match claimmark_core::suggest::tag_all_occurrences(self.session.project(), &doc, span, all_documents)
         {
             Ok(edit) => {
                 let count = edit.size();
@@ -222,7 +222,7 @@ impl ClaimmarkApp {
         };
         let mut redated = document.clone();
         redated.published = *published;
-        let mut edits = crate::normalize::renormalize(&redated, &project.schema, &project.entities);
+        let mut edits = claimmark_core::normalize::renormalize(&redated, &project.schema, &project.entities);
         if edits.is_empty() {
             return edit;
         }
@@ -235,7 +235,7 @@ impl ClaimmarkApp {
             return;
         };
         let project = self.session.project();
-        let edits = crate::normalize::renormalize(doc, &project.schema, &project.entities);
+        let edits = claimmark_core::normalize::renormalize(doc, &project.schema, &project.entities);
         if edits.is_empty() {
             self.set_status("Values are up to date.");
         } else {

@@ -8,12 +8,12 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 use serde::Serialize;
 
-use crate::claim_format::MAX_LINE_BYTES;
-use crate::claim_format::export::{self, Filter};
-use crate::claim_format::import::{self, ImportReport};
-use crate::model::DocId;
-use crate::session::Session;
-use crate::storage::{self, LoadReason, ProjectFileError, atomic};
+use claimmark_core::claim_format::MAX_LINE_BYTES;
+use claimmark_core::claim_format::export::{self, Filter};
+use claimmark_core::claim_format::import::{self, ImportReport};
+use claimmark_core::model::DocId;
+use claimmark_core::session::Session;
+use claimmark_core::storage::{self, LoadReason, ProjectFileError, atomic};
 
 /// What `claimmark export` wrote.
 #[derive(Debug, Clone, Default, Serialize)]

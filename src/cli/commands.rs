@@ -7,13 +7,13 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 
-use crate::claim_format::export::Filter;
+use claimmark_core::claim_format::export::Filter;
 use crate::cli::claims::{self, Output};
-use crate::dataset::Format;
-use crate::model::{DocId, ReviewStatus};
-use crate::score::{Metric, ScoreOptions};
-use crate::storage::articles::ArticleMeta;
-use crate::storage::project_file::parse_date;
+use claimmark_core::dataset::Format;
+use claimmark_core::model::{DocId, ReviewStatus};
+use claimmark_core::score::{Metric, ScoreOptions};
+use claimmark_core::storage::articles::ArticleMeta;
+use claimmark_core::storage::project_file::parse_date;
 
 /// The subcommands.
 // clap shows these comments as `--help` text, where backticks around
@@ -415,7 +415,7 @@ fn run_validate(file: &Path, json: bool) -> ExitCode {
 }
 
 fn run_stats(project: &Path, json: bool) -> ExitCode {
-    match crate::storage::load_project(project) {
+    match claimmark_core::storage::load_project(project) {
         Ok(loaded) => {
             let stats = crate::cli::stats::Stats::of(&loaded);
             if json {

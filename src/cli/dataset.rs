@@ -5,7 +5,7 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-use crate::dataset::{Format, Manifest, write_dataset};
+use claimmark_core::dataset::{Format, Manifest, write_dataset};
 
 /// `--format` values.
 pub fn parse_format(raw: &str) -> Result<Format, String> {
@@ -16,7 +16,7 @@ pub fn parse_format(raw: &str) -> Result<Format, String> {
 /// Loads the project and writes the dataset.
 pub fn run_dataset(project: &Path, out: &Path, format: Format) -> anyhow::Result<Manifest> {
     let loaded =
-        crate::storage::load_project(project).map_err(|error| anyhow::anyhow!("{error}"))?;
+        claimmark_core::storage::load_project(project).map_err(|error| anyhow::anyhow!("{error}"))?;
     write_dataset(&loaded, project, out, format).with_context(|| {
         format!(
             "could not write the {} dataset to {}",

@@ -14,8 +14,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use crate::session::Session;
-use crate::storage::articles::{self, ArticleMeta};
+use claimmark_core::session::Session;
+use claimmark_core::storage::articles::{self, ArticleMeta};
 
 /// What `claimmark add` did.
 #[derive(Debug)]
@@ -41,7 +41,7 @@ pub fn add(project: &Path, files: &[PathBuf], meta: &ArticleMeta) -> anyhow::Res
         .iter()
         .map(|doc| doc.id.to_string())
         .collect();
-    let edit = crate::edit::append_documents(session.project(), batch.documents);
+    let edit = claimmark_core::edit::append_documents(session.project(), batch.documents);
     session
         .apply(edit, "Add articles")
         .context("could not add the articles")?;

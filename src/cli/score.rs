@@ -5,11 +5,11 @@ use std::path::Path;
 
 use anyhow::Context as _;
 
-use crate::model::Schema;
-use crate::score::agree::{AgreeReport, agree, render_agree_table};
-use crate::score::input::{Loaded, read_both, read_source};
-use crate::score::report::render_table;
-use crate::score::{Metric, ScoreOptions, ScoreReport, StatusFilter, score};
+use claimmark_core::model::Schema;
+use claimmark_core::score::agree::{AgreeReport, agree, render_agree_table};
+use claimmark_core::score::input::{Loaded, read_both, read_source};
+use claimmark_core::score::report::render_table;
+use claimmark_core::score::{Metric, ScoreOptions, ScoreReport, StatusFilter, score};
 
 /// What `claimmark score` was asked.
 #[derive(Debug, Clone)]

@@ -6,8 +6,8 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::model::Project;
-use crate::model::review::ReviewStatus;
+use claimmark_core::model::Project;
+use claimmark_core::model::review::ReviewStatus;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Stats {
@@ -150,7 +150,7 @@ impl fmt::Display for Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::notation;
+    use claimmark_core::model::notation;
 
     #[test]
     fn counts_every_label_type_and_status() {

@@ -6,9 +6,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
-use crate::model::DocId;
-use crate::session::Session;
-use crate::suggest;
+use claimmark_core::model::DocId;
+use claimmark_core::session::Session;
+use claimmark_core::suggest;
 
 /// What `claimmark suggest` did.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -16,7 +16,7 @@ use egui::{Align2, Color32, Galley, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, p
 
 use super::theme;
 use crate::app::commands::Command;
-use crate::model::{CharOffset, CharRange, DocId, Document, ReviewStatus, Schema, SpanId, words};
+use claimmark_core::model::{CharOffset, CharRange, DocId, Document, ReviewStatus, Schema, SpanId, words};
 
 /// What the article view shows this frame.
 pub struct ArticleInput<'a> {
@@ -157,13 +157,13 @@ struct SpanIndex {
 
 impl SpanIndex {
     fn build(doc: &Document, schema: &Schema, revision: u64, visuals: &egui::Visuals) -> Self {
-        let mut order: Vec<(CharRange, SpanId, crate::model::Rgb, ReviewStatus)> = doc
+        let mut order: Vec<(CharRange, SpanId, claimmark_core::model::Rgb, ReviewStatus)> = doc
             .spans()
             .iter()
             .map(|span| {
                 let color = schema
                     .label(&span.label)
-                    .map_or(crate::model::Rgb([128, 128, 128]), |label| label.color);
+                    .map_or(claimmark_core::model::Rgb([128, 128, 128]), |label| label.color);
                 (span.range, span.id, color, span.status)
             })
             .collect();

@@ -6,9 +6,9 @@ use egui::{Key, RichText, Ui};
 
 use super::article::ArticleInput;
 use crate::app::{ClaimmarkApp, Command};
-use crate::edit::Edit;
-use crate::model::{CharRange, DocStatus};
-use crate::storage::project_file::{format_date, parse_date};
+use claimmark_core::edit::Edit;
+use claimmark_core::model::{CharRange, DocStatus};
+use claimmark_core::storage::project_file::{format_date, parse_date};
 
 pub fn central_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
     let pending_in_project = app.pending_in_project();
@@ -99,7 +99,7 @@ pub fn central_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
 /// Title, source, published date and status of the document.
 fn header_ui(
     ui: &mut Ui,
-    doc: &crate::model::Document,
+    doc: &claimmark_core::model::Document,
     buffers: &mut crate::ui::text_buffers::TextBuffers,
     out: &mut Vec<Command>,
 ) {
@@ -205,7 +205,7 @@ fn header_ui(
 /// The find bar, and the list of matches when searching all documents.
 fn find_bar_ui(
     ui: &mut Ui,
-    project: &crate::model::Project,
+    project: &claimmark_core::model::Project,
     find: &mut crate::app::FindState,
     out: &mut Vec<Command>,
 ) {
@@ -286,12 +286,12 @@ fn find_bar_ui(
 /// Review progress and the review keys, while there are proposals.
 fn review_bar_ui(
     ui: &mut Ui,
-    doc: &crate::model::Document,
-    current: Option<crate::review::Proposal>,
+    doc: &claimmark_core::model::Document,
+    current: Option<claimmark_core::review::Proposal>,
     pending_in_project: usize,
     out: &mut Vec<Command>,
 ) {
-    let (reviewed, proposed) = crate::review::progress(doc);
+    let (reviewed, proposed) = claimmark_core::review::progress(doc);
     if proposed == 0 && pending_in_project == 0 {
         return;
     }
@@ -342,8 +342,8 @@ fn review_bar_ui(
     ui.separator();
 }
 
-fn proposal_summary(doc: &crate::model::Document, proposal: crate::review::Proposal) -> String {
-    use crate::review::{Proposal, describe_origin};
+fn proposal_summary(doc: &claimmark_core::model::Document, proposal: claimmark_core::review::Proposal) -> String {
+    use claimmark_core::review::{Proposal, describe_origin};
     match proposal {
         Proposal::Claim(id) => doc.claim(id).map_or_else(String::new, |claim| {
             let origin = claim

@@ -8,9 +8,9 @@ use egui::{RichText, Ui};
 
 use crate::app::Command;
 use crate::app::compare::{CompareState, Row};
-use crate::model::CharRange;
-use crate::score::annotations::{ClaimAnn, DocAnnotations, SpanAnn};
-use crate::score::compare::{ClaimDiff, SpanDiff};
+use claimmark_core::model::CharRange;
+use claimmark_core::score::annotations::{ClaimAnn, DocAnnotations, SpanAnn};
+use claimmark_core::score::compare::{ClaimDiff, SpanDiff};
 
 fn quote(span: &SpanAnn) -> String {
     format!("“{}”", crate::app::short_text(&span.text, 40))

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use egui::{Button, RichText, Ui};
 
 use crate::app::{Command, View};
-use crate::model::{DocStatus, Project};
+use claimmark_core::model::{DocStatus, Project};
 
 pub fn documents_ui(ui: &mut Ui, project: &Project, view: &View, out: &mut Vec<Command>) {
     ui.horizontal(|ui| {
@@ -42,7 +42,7 @@ pub fn documents_ui(ui: &mut Ui, project: &Project, view: &View, out: &mut Vec<C
                     doc.spans().len(),
                     doc.claims().len()
                 );
-                let (reviewed, proposed) = crate::review::progress(doc);
+                let (reviewed, proposed) = claimmark_core::review::progress(doc);
                 if proposed > 0 {
                     let _ = write!(text, "\n{reviewed}/{proposed} proposals reviewed");
                 }

@@ -5,7 +5,7 @@
 use egui::{RichText, Ui};
 
 use crate::app::Command;
-use crate::model::{Entity, EntityId, Project, ValueKind};
+use claimmark_core::model::{Entity, EntityId, Project, ValueKind};
 
 #[derive(Default)]
 pub struct EntitiesWindow {
@@ -29,7 +29,7 @@ fn kind_name(kind: ValueKind) -> &'static str {
 }
 
 /// Every span linked to an entity: (document index, span id, text).
-fn mentions(project: &Project, entity: EntityId) -> Vec<(usize, crate::model::SpanId, String)> {
+fn mentions(project: &Project, entity: EntityId) -> Vec<(usize, claimmark_core::model::SpanId, String)> {
     project
         .documents
         .iter()

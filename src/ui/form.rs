@@ -9,8 +9,8 @@ use egui::{Button, Color32, RichText, Ui};
 use super::text_buffers::TextBuffers;
 use super::theme;
 use crate::app::{ClaimmarkApp, ClaimsFilter, Command, View, digit_for};
-use crate::edit::Edit;
-use crate::model::{Claim, Document, Name, Project, ReviewStatus, Span};
+use claimmark_core::edit::Edit;
+use claimmark_core::model::{Claim, Document, Name, Project, ReviewStatus, Span};
 
 pub fn form_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
     let ClaimmarkApp {
@@ -107,7 +107,7 @@ fn span_ui(
             let _ = write!(
                 line,
                 " {}",
-                crate::review::describe_origin(&origin.agent, origin.confidence)
+                claimmark_core::review::describe_origin(&origin.agent, origin.confidence)
             );
         }
         ui.label(RichText::new(line).italics());
@@ -444,7 +444,7 @@ fn claim_editor_ui(
             .striped(true)
             .show(ui, |ui| {
                 for (i, role) in claim_type.roles.iter().enumerate() {
-                    let filled: Vec<(usize, &crate::model::Argument)> = claim
+                    let filled: Vec<(usize, &claimmark_core::model::Argument)> = claim
                         .arguments
                         .iter()
                         .enumerate()
@@ -541,7 +541,7 @@ fn claim_editor_ui(
     }
 }
 
-fn role_help(role: &crate::model::RoleDef) -> String {
+fn role_help(role: &claimmark_core::model::RoleDef) -> String {
     let labels = role.describe_labels();
     format!(
         "{}{}; takes {labels}",
@@ -571,7 +571,7 @@ fn meaning_ui(
     let kind = project
         .schema
         .label(&span.label)
-        .map_or(crate::model::ValueKind::Text, |l| l.value_kind);
+        .map_or(claimmark_core::model::ValueKind::Text, |l| l.value_kind);
     super::value_editor::value_ui(ui, doc, span, kind, value_draft, out);
     if let Some(question) = crate::app::values::needs_analyst(project, doc, span) {
         ui.colored_label(
@@ -581,9 +581,9 @@ fn meaning_ui(
     }
     if matches!(
         kind,
-        crate::model::ValueKind::Person
-            | crate::model::ValueKind::Organization
-            | crate::model::ValueKind::Place
+        claimmark_core::model::ValueKind::Person
+            | claimmark_core::model::ValueKind::Organization
+            | claimmark_core::model::ValueKind::Place
     ) {
         entity_ui(ui, project, doc, span, kind, out);
     }
@@ -616,7 +616,7 @@ fn entity_ui(
     project: &Project,
     doc: &Document,
     span: &Span,
-    kind: crate::model::ValueKind,
+    kind: claimmark_core::model::ValueKind,
     out: &mut Vec<Command>,
 ) {
     ui.horizontal_wrapped(|ui| {
@@ -632,7 +632,7 @@ fn entity_ui(
             return;
         }
         let mention = doc.span_text(span);
-        let matches = crate::normalize::names::best_matches(&project.entities, kind, mention);
+        let matches = claimmark_core::normalize::names::best_matches(&project.entities, kind, mention);
         for (id, score) in matches.iter().take(3) {
             if let Some(entity) = project.entity(*id) {
                 let button = ui
@@ -646,7 +646,7 @@ fn entity_ui(
         if ui
             .small_button(format!(
                 "New entity “{}”",
-                short_text(&crate::normalize::names::clean_mention(mention), 30)
+                short_text(&claimmark_core::normalize::names::clean_mention(mention), 30)
             ))
             .clicked()
         {

@@ -4,7 +4,7 @@ use egui::{Button, Ui};
 
 use crate::app::commands::{Command, Menu, menu_commands};
 use crate::app::{ClaimmarkApp, digit_for};
-use crate::model::DocStatus;
+use claimmark_core::model::DocStatus;
 
 pub fn menu_bar_ui(ui: &mut Ui, app: &ClaimmarkApp, out: &mut Vec<Command>) {
     let table = menu_commands();

@@ -9,7 +9,7 @@ pub fn picker_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Vec<Comm
     let Some(picker) = app.view.picker else {
         return;
     };
-    let (title, items): (&str, Vec<(crate::model::Name, Command)>) = match picker {
+    let (title, items): (&str, Vec<(claimmark_core::model::Name, Command)>) = match picker {
         Picker::ClaimType => (
             "New claim: press the type's digit",
             app.session

@@ -3,7 +3,7 @@
 
 use egui::{Color32, FontId, Visuals};
 
-use crate::model::Rgb;
+use claimmark_core::model::Rgb;
 
 /// The article's reading font size, in points.
 pub const ARTICLE_FONT_SIZE: f32 = 16.0;

@@ -5,12 +5,12 @@
 use egui::{RichText, Ui};
 
 use crate::app::Command;
-use crate::edit::Edit;
-use crate::model::value::{
+use claimmark_core::edit::Edit;
+use claimmark_core::model::value::{
     Anchoring, CountModifier, CountValue, DateModifier, DateValue, Granularity, SpanValue, Value,
     ValueSource,
 };
-use crate::model::{Document, Span, ValueKind};
+use claimmark_core::model::{Document, Span, ValueKind};
 
 /// Words for people in the form ("about 75"); the format's own words are
 /// `as_str` on the model types.
@@ -106,7 +106,7 @@ pub fn parse_date_value(raw: &str) -> Result<(String, Granularity), String> {
                 _ => Err(problem()),
             }
         }
-        [_, _, _] => crate::storage::project_file::parse_date(raw)
+        [_, _, _] => claimmark_core::storage::project_file::parse_date(raw)
             .map(|_| (raw.to_owned(), Granularity::Day))
             .ok_or_else(problem),
         _ => Err(problem()),
@@ -117,7 +117,7 @@ pub fn parse_date_value(raw: &str) -> Result<(String, Granularity), String> {
 #[derive(Debug, Clone, Default)]
 pub struct ValueDraft {
     /// The span being edited (drafts of other spans are dropped).
-    pub for_span: Option<(String, crate::model::SpanId)>,
+    pub for_span: Option<(String, claimmark_core::model::SpanId)>,
     pub text: String,
     pub date_modifier: Option<DateModifier>,
     pub anchoring_published: bool,

@@ -6,19 +6,19 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use claimmark::claim_format::export::{self, Filter};
-use claimmark::claim_format::import::{self, ImportReport};
-use claimmark::edit::Edit;
-use claimmark::model::value::{
+use claimmark_core::claim_format::export::{self, Filter};
+use claimmark_core::claim_format::import::{self, ImportReport};
+use claimmark_core::edit::Edit;
+use claimmark_core::model::value::{
     Anchoring, CountModifier, CountValue, DateValue, Granularity, SpanValue, Value, ValueSource,
 };
-use claimmark::model::{
+use claimmark_core::model::{
     Agent, Argument, Claim, ClaimId, Confidence, DocId, Document, Entity, EntityId, ExternalClaim,
     ImplicitArgument, Name, OrphanArgument, Project, Provenance, ReviewStatus, SpanId, Timestamp,
     ValueKind, notation,
 };
-use claimmark::session::Session;
-use claimmark::storage;
+use claimmark_core::session::Session;
+use claimmark_core::storage;
 use serde_json::Value as Json;
 
 use super::fixtures::{sample_project, scratch};
@@ -247,7 +247,7 @@ fn rich_project() -> Project {
             value: Value::Date(DateValue {
                 value: "2025".into(),
                 granularity: Granularity::Year,
-                modifier: Some(claimmark::model::value::DateModifier::End),
+                modifier: Some(claimmark_core::model::value::DateModifier::End),
                 anchoring: Anchoring::Absolute,
             }),
         }],
@@ -297,9 +297,9 @@ fn test_project() -> Project {
     let mut project = sample_project();
     let rich = rich_project();
     let offset = project.entities.last().map_or(0, |e| e.id.0);
-    let renumber = |id: claimmark::model::EntityId| claimmark::model::EntityId(id.0 + offset);
+    let renumber = |id: claimmark_core::model::EntityId| claimmark_core::model::EntityId(id.0 + offset);
     for entity in rich.entities {
-        project.entities.push(claimmark::model::Entity {
+        project.entities.push(claimmark_core::model::Entity {
             id: renumber(entity.id),
             ..entity
         });
@@ -314,11 +314,11 @@ fn test_project() -> Project {
         let doc_id = project.documents.last().unwrap().id.clone();
         for (mut span, entity) in linked {
             span.entity = Some(renumber(entity));
-            if let Some(claimmark::model::SpanValue {
+            if let Some(claimmark_core::model::SpanValue {
                 value:
-                    claimmark::model::Value::Person { entity_id, .. }
-                    | claimmark::model::Value::Organization { entity_id, .. }
-                    | claimmark::model::Value::Place { entity_id, .. },
+                    claimmark_core::model::Value::Person { entity_id, .. }
+                    | claimmark_core::model::Value::Organization { entity_id, .. }
+                    | claimmark_core::model::Value::Place { entity_id, .. },
                 ..
             }) = &mut span.value
             {
@@ -366,7 +366,7 @@ fn import_text(project: &Project, claims: &str) -> import::ImportEdit {
         claims.len() as u64,
         project,
         &|_, _| {},
-        claimmark::claim_format::MAX_LINE_BYTES,
+        claimmark_core::claim_format::MAX_LINE_BYTES,
     )
     .unwrap()
     .into_edit(project)
@@ -1182,7 +1182,7 @@ fn spans_come_with_the_status_of_their_claim() {
     let sample = sample_project();
     let mut plain = Project::default();
     for doc in &sample.documents {
-        plain.documents.push(claimmark::model::Document::new(
+        plain.documents.push(claimmark_core::model::Document::new(
             doc.id.clone(),
             doc.title.clone(),
             doc.text.clone(),
@@ -1190,7 +1190,7 @@ fn spans_come_with_the_status_of_their_claim() {
     }
     let mut lines = Vec::new();
     export::write_claims(&sample, &export::Filter::default(), &mut lines).unwrap();
-    let prepared = claimmark::claim_format::import::read_claims(
+    let prepared = claimmark_core::claim_format::import::read_claims(
         std::io::Cursor::new(lines.clone()),
         "sample.jsonl",
         lines.len() as u64,
@@ -1215,7 +1215,7 @@ fn spans_come_with_the_status_of_their_claim() {
     let proposed_lines = String::from_utf8(lines)
         .unwrap()
         .replace("\"status\":\"accepted\"", "\"status\":\"proposed\"");
-    let prepared = claimmark::claim_format::import::read_claims(
+    let prepared = claimmark_core::claim_format::import::read_claims(
         std::io::Cursor::new(proposed_lines.clone().into_bytes()),
         "proposed.jsonl",
         proposed_lines.len() as u64,

@@ -3,7 +3,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use claimmark::storage;
+use claimmark_core::storage;
 
 use super::fixtures::scratch;
 

@@ -1,8 +1,8 @@
 //! Shared fixtures: the sample articles (written for this project; facts
 //! from public reporting, text our own) and helpers to build projects.
 
-use claimmark::edit::Edit;
-use claimmark::model::{Argument, Claim, ClaimId, Document, Name, Project, notation};
+use claimmark_core::edit::Edit;
+use claimmark_core::model::{Argument, Claim, ClaimId, Document, Name, Project, notation};
 
 pub struct SampleArticle {
     pub id: &'static str,
@@ -158,7 +158,7 @@ pub fn sample_document(article: &SampleArticle) -> Document {
     let mut doc = notation::document(article.id, article.marked).expect("sample notation");
     article.title.clone_into(&mut doc.title);
     article.source.clone_into(&mut doc.source);
-    doc.published = claimmark::storage::project_file::parse_date(article.published);
+    doc.published = claimmark_core::storage::project_file::parse_date(article.published);
     let id = doc.id.clone();
     project.documents.push(doc);
     for (n, (claim_type, roles)) in article.claims.iter().enumerate() {
@@ -197,8 +197,8 @@ pub fn sample_document(article: &SampleArticle) -> Document {
 /// The sample project: every label and claim type in use, names linked to
 /// entities across documents, values normalised.
 pub fn sample_project() -> Project {
-    use claimmark::model::ValueKind;
-    use claimmark::normalize::names;
+    use claimmark_core::model::ValueKind;
+    use claimmark_core::normalize::names;
     let mut project = Project::default();
     for article in &SAMPLE_ARTICLES {
         project.documents.push(sample_document(article));
@@ -246,7 +246,7 @@ pub fn sample_project() -> Project {
     }
     for doc_index in 0..project.documents.len() {
         let doc = &project.documents[doc_index];
-        let values = claimmark::normalize::renormalize(doc, &project.schema, &project.entities);
+        let values = claimmark_core::normalize::renormalize(doc, &project.schema, &project.entities);
         Edit::Batch(values).apply(&mut project).unwrap();
     }
     project

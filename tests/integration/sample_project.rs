@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 
-use claimmark::storage::{self, project_file};
+use claimmark_core::storage::{self, project_file};
 
 use super::fixtures::sample_project;
 
@@ -32,7 +32,7 @@ fn sample_project_uses_every_label_and_claim_type() {
     let labels: BTreeSet<&str> = project
         .documents
         .iter()
-        .flat_map(claimmark::model::Document::spans)
+        .flat_map(claimmark_core::model::Document::spans)
         .map(|s| s.label.as_str())
         .collect();
     let all_labels: BTreeSet<&str> = project
@@ -45,7 +45,7 @@ fn sample_project_uses_every_label_and_claim_type() {
     let types: BTreeSet<&str> = project
         .documents
         .iter()
-        .flat_map(claimmark::model::Document::claims)
+        .flat_map(claimmark_core::model::Document::claims)
         .map(|c| c.claim_type.as_str())
         .collect();
     let all_types: BTreeSet<&str> = project

@@ -6,13 +6,13 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use claimmark::edit::Edit;
-use claimmark::model::value::{Anchoring, CountModifier, CountValue, DateValue, Granularity};
-use claimmark::model::{
+use claimmark_core::edit::Edit;
+use claimmark_core::model::value::{Anchoring, CountModifier, CountValue, DateValue, Granularity};
+use claimmark_core::model::{
     Argument, CanonicalText, Claim, ClaimId, Name, Project, SpanId, SpanValue, Value, ValueSource,
     notation,
 };
-use claimmark::storage;
+use claimmark_core::storage;
 
 use super::fixtures::{sample_project, scratch};
 

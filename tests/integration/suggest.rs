@@ -8,12 +8,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use claimmark::model::value::{
+use claimmark_core::model::value::{
     Anchoring, CountModifier, CountValue, DateModifier, DateValue, Granularity,
 };
-use claimmark::model::{CharRange, Document, Project, Schema, Value, notation};
-use claimmark::storage;
-use claimmark::suggest::suggest_document;
+use claimmark_core::model::{CharRange, Document, Project, Schema, Value, notation};
+use claimmark_core::storage;
+use claimmark_core::suggest::suggest_document;
 
 use super::fixtures::scratch;
 

@@ -5,8 +5,8 @@ use std::path::{Path, PathBuf};
 
 use claimmark::app::dialogs::DialogOutcome;
 use claimmark::app::{AppOptions, ClaimmarkApp, Modal};
-use claimmark::model::{CharOffset, CharRange, Document, SpanId, notation};
-use claimmark::storage;
+use claimmark_core::model::{CharOffset, CharRange, Document, SpanId, notation};
+use claimmark_core::storage;
 use egui::{Key, Modifiers, PointerButton, Pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -30,7 +30,7 @@ fn harness_with(
 
 /// A project file with one untagged article, in a scratch folder.
 fn article_project(dir: &Path) -> PathBuf {
-    let mut project = claimmark::model::Project::default();
+    let mut project = claimmark_core::model::Project::default();
     project
         .documents
         .push(notation::document("pardon", ARTICLE).unwrap());
@@ -333,7 +333,7 @@ fn clicking_a_span_selects_it_and_delete_asks_when_claims_use_it() {
 #[test]
 fn overlapping_spans_are_each_clickable() {
     let dir = scratch();
-    let mut project = claimmark::model::Project::default();
+    let mut project = claimmark_core::model::Project::default();
     project.documents.push(
         notation::document(
             "nested",
@@ -646,7 +646,7 @@ fn schema_label_rename_keeps_its_spans_and_undoes() {
     let labels: Vec<&str> = project
         .documents
         .iter()
-        .flat_map(claimmark::model::Document::spans)
+        .flat_map(claimmark_core::model::Document::spans)
         .map(|s| s.label.as_str())
         .collect();
     assert!(labels.contains(&"location") && !labels.contains(&"place"));
@@ -698,7 +698,7 @@ fn articles_dropped_onto_the_window_are_added() {
             .view
             .document
             .as_ref()
-            .map(claimmark::model::DocId::as_str),
+            .map(claimmark_core::model::DocId::as_str),
         Some("dropped-one")
     );
 }
@@ -741,7 +741,7 @@ fn a_save_that_fails_says_so_and_keeps_the_session() {
 /// The sample project with its second and third documents' claims turned
 /// into an extractor's proposals, and one standalone proposed span.
 fn proposals_project(dir: &Path) -> PathBuf {
-    use claimmark::model::{Agent, Confidence, ReviewStatus, SpanOrigin};
+    use claimmark_core::model::{Agent, Confidence, ReviewStatus, SpanOrigin};
     let mut project = sample_project();
     let extractor = Agent::software("test-extractor", Some("1.0".into()));
     let mut edits = Vec::new();
@@ -753,7 +753,7 @@ fn proposals_project(dir: &Path) -> PathBuf {
                 agent: extractor.clone(),
                 confidence: Confidence::new(0.8),
             });
-            edits.push(claimmark::edit::Edit::ReplaceSpan {
+            edits.push(claimmark_core::edit::Edit::ReplaceSpan {
                 doc: doc.id.clone(),
                 span: changed,
             });
@@ -761,13 +761,13 @@ fn proposals_project(dir: &Path) -> PathBuf {
         for claim in doc.claims() {
             let mut changed = claim.clone();
             changed.status = ReviewStatus::Proposed;
-            edits.push(claimmark::edit::Edit::ReplaceClaim {
+            edits.push(claimmark_core::edit::Edit::ReplaceClaim {
                 doc: doc.id.clone(),
                 claim: changed,
             });
         }
     }
-    claimmark::edit::Edit::Batch(edits)
+    claimmark_core::edit::Edit::Batch(edits)
         .apply(&mut project)
         .unwrap();
     let path = dir.join("proposals.ron");
@@ -777,7 +777,7 @@ fn proposals_project(dir: &Path) -> PathBuf {
 
 #[test]
 fn proposals_are_reviewed_by_keyboard_across_documents() {
-    use claimmark::model::ReviewStatus;
+    use claimmark_core::model::ReviewStatus;
     let dir = scratch();
     let path = proposals_project(dir.path());
     let mut harness = harness_with(Some(path.clone()), vec![]);
@@ -799,17 +799,17 @@ fn proposals_are_reviewed_by_keyboard_across_documents() {
     );
     let doc_now = doc(&harness);
     let status_of = |h: &Harness<'_, ClaimmarkApp>, proposal| match proposal {
-        claimmark::review::Proposal::Claim(id) => doc(h).claim(id).unwrap().status,
-        claimmark::review::Proposal::Span(id) => doc(h).span(id).unwrap().status,
+        claimmark_core::review::Proposal::Claim(id) => doc(h).claim(id).unwrap().status,
+        claimmark_core::review::Proposal::Span(id) => doc(h).span(id).unwrap().status,
     };
     // Walk to the first claim proposal and accept it: its spans come along.
     while !matches!(
         harness.state().current_proposal(),
-        Some(claimmark::review::Proposal::Claim(_))
+        Some(claimmark_core::review::Proposal::Claim(_))
     ) {
         press(&mut harness, Key::J);
     }
-    let Some(claimmark::review::Proposal::Claim(first_claim)) = harness.state().current_proposal()
+    let Some(claimmark_core::review::Proposal::Claim(first_claim)) = harness.state().current_proposal()
     else {
         unreachable!()
     };
@@ -837,7 +837,7 @@ fn proposals_are_reviewed_by_keyboard_across_documents() {
         .state()
         .current_proposal()
         .expect("moved on to the next proposal");
-    assert_ne!(second, claimmark::review::Proposal::Claim(first_claim));
+    assert_ne!(second, claimmark_core::review::Proposal::Claim(first_claim));
 
     // X rejects it and moves on; E marks the next one corrected and stays.
     press(&mut harness, Key::X);
@@ -884,7 +884,7 @@ fn proposals_are_reviewed_by_keyboard_across_documents() {
 
 #[test]
 fn relabelling_a_proposed_span_marks_it_corrected_in_one_step() {
-    use claimmark::model::ReviewStatus;
+    use claimmark_core::model::ReviewStatus;
     let dir = scratch();
     let path = proposals_project(dir.path());
     let mut harness = harness_with(Some(path), vec![]);
@@ -913,8 +913,8 @@ fn relabelling_a_proposed_span_marks_it_corrected_in_one_step() {
 
 #[test]
 fn a_value_set_by_hand_is_kept_and_undoable() {
-    use claimmark::model::ValueSource;
-    use claimmark::model::value::{CountModifier, CountValue, Value};
+    use claimmark_core::model::ValueSource;
+    use claimmark_core::model::value::{CountModifier, CountValue, Value};
     let dir = scratch();
     let path = dir.path().join("sample.ron");
     storage::save_project(&path, &sample_project()).unwrap();
@@ -990,7 +990,7 @@ fn a_value_set_by_hand_is_kept_and_undoable() {
 
 #[test]
 fn suggestions_run_and_one_is_accepted() {
-    use claimmark::model::{ReviewStatus, Value};
+    use claimmark_core::model::{ReviewStatus, Value};
     let dir = scratch();
     let path = article_project(dir.path());
     let mut harness = harness_with(Some(path), vec![]);
@@ -1040,7 +1040,7 @@ fn suggestions_run_and_one_is_accepted() {
 #[test]
 fn a_tagged_name_links_to_its_entity_across_spellings() {
     let dir = scratch();
-    let mut project = claimmark::model::Project::default();
+    let mut project = claimmark_core::model::Project::default();
     project.documents.push(
         notation::document(
             "names",
@@ -1081,7 +1081,7 @@ fn a_tagged_name_links_to_its_entity_across_spellings() {
         "the new spelling is an alias"
     );
     match span.value.as_ref().map(|v| &v.value) {
-        Some(claimmark::model::Value::Person { name, entity_id }) => {
+        Some(claimmark_core::model::Value::Person { name, entity_id }) => {
             assert_eq!(name, "Ales Bialiatski");
             assert_eq!(entity_id.as_deref(), Some("e1"));
         }
@@ -1099,7 +1099,7 @@ fn a_tagged_name_links_to_its_entity_across_spellings() {
 #[test]
 fn suggestions_for_all_documents_run_in_the_background() {
     let dir = scratch();
-    let mut project = claimmark::model::Project::default();
+    let mut project = claimmark_core::model::Project::default();
     for (i, text) in [
         "Lukashenko freed 31 people on Thursday.",
         "Viasna counts 1,184 political prisoners.",
@@ -1161,14 +1161,14 @@ fn entities_are_renamed_and_merged_in_their_window() {
         .find(|e| e.name == "Alexander Lukashenko")
         .unwrap()
         .id;
-    let duplicate = claimmark::model::Entity {
+    let duplicate = claimmark_core::model::Entity {
         id: project.next_entity_id(),
-        kind: claimmark::model::ValueKind::Person,
+        kind: claimmark_core::model::ValueKind::Person,
         name: "A. Lukashenka".into(),
         aliases: vec![],
     };
     let duplicate_id = duplicate.id;
-    claimmark::edit::Edit::InsertEntity { entity: duplicate }
+    claimmark_core::edit::Edit::InsertEntity { entity: duplicate }
         .apply(&mut project)
         .unwrap();
     storage::save_project(&path, &project).unwrap();
@@ -1207,7 +1207,7 @@ fn entities_are_renamed_and_merged_in_their_window() {
 #[test]
 fn matching_mentions_are_linked_in_one_step() {
     let dir = scratch();
-    let mut project = claimmark::model::Project::default();
+    let mut project = claimmark_core::model::Project::default();
     project
         .documents
         .push(notation::document("a", "[person|Ales Bialiatski] was freed.").unwrap());
@@ -1234,7 +1234,7 @@ fn matching_mentions_are_linked_in_one_step() {
         project
             .documents
             .iter()
-            .flat_map(claimmark::model::Document::spans)
+            .flat_map(claimmark_core::model::Document::spans)
             .all(|s| s.entity == Some(entity))
     );
     assert_eq!(
@@ -1256,7 +1256,7 @@ fn matching_mentions_are_linked_in_one_step() {
 #[test]
 fn taking_their_side_in_the_compare_view() {
     let dir = scratch();
-    let mut ours = claimmark::model::Project::default();
+    let mut ours = claimmark_core::model::Project::default();
     ours.documents.push(
         notation::document(
             "d",
@@ -1264,7 +1264,7 @@ fn taking_their_side_in_the_compare_view() {
         )
         .unwrap(),
     );
-    let mut theirs = claimmark::model::Project::default();
+    let mut theirs = claimmark_core::model::Project::default();
     theirs.documents.push(
         notation::document("d", "[person|Ales Bialiatski] was [event|freed] on [count|December 14th] with [count|31] others.").unwrap(),
     );
@@ -1352,7 +1352,7 @@ fn finish_job(harness: &mut Harness<'_, ClaimmarkApp>) {
 
 #[test]
 fn extractor_claims_are_imported_and_reviewed_by_keyboard() {
-    use claimmark::model::ReviewStatus;
+    use claimmark_core::model::ReviewStatus;
     let dir = scratch();
     // An extractor's output: the sample's claims, as proposals.
     let mut extracted = sample_project();
@@ -1361,29 +1361,29 @@ fn extractor_claims_are_imported_and_reviewed_by_keyboard() {
         for claim in doc.claims() {
             let mut proposed = claim.clone();
             proposed.status = ReviewStatus::Proposed;
-            edits.push(claimmark::edit::Edit::ReplaceClaim {
+            edits.push(claimmark_core::edit::Edit::ReplaceClaim {
                 doc: doc.id.clone(),
                 claim: proposed,
             });
         }
     }
-    claimmark::edit::Edit::Batch(edits)
+    claimmark_core::edit::Edit::Batch(edits)
         .apply(&mut extracted)
         .unwrap();
     let claims_path = dir.path().join("extractor.jsonl");
     let mut lines = Vec::new();
-    claimmark::claim_format::export::write_claims(
+    claimmark_core::claim_format::export::write_claims(
         &extracted,
-        &claimmark::claim_format::export::Filter::default(),
+        &claimmark_core::claim_format::export::Filter::default(),
         &mut lines,
     )
     .unwrap();
     std::fs::write(&claims_path, &lines).unwrap();
     // The analyst's project: the same articles, nothing annotated.
-    let mut plain = claimmark::model::Project::default();
+    let mut plain = claimmark_core::model::Project::default();
     for doc in &extracted.documents {
         let mut bare =
-            claimmark::model::Document::new(doc.id.clone(), doc.title.clone(), doc.text.clone());
+            claimmark_core::model::Document::new(doc.id.clone(), doc.title.clone(), doc.text.clone());
         bare.published = doc.published;
         plain.documents.push(bare);
     }
@@ -1408,14 +1408,14 @@ fn extractor_claims_are_imported_and_reviewed_by_keyboard() {
         project
             .documents
             .iter()
-            .flat_map(claimmark::model::Document::claims)
+            .flat_map(claimmark_core::model::Document::claims)
             .all(|c| c.status == ReviewStatus::Proposed)
     );
     assert!(
         project
             .documents
             .iter()
-            .flat_map(claimmark::model::Document::spans)
+            .flat_map(claimmark_core::model::Document::spans)
             .all(|s| s.status == ReviewStatus::Proposed)
     );
 
@@ -1423,11 +1423,11 @@ fn extractor_claims_are_imported_and_reviewed_by_keyboard() {
     press(&mut harness, Key::J);
     while !matches!(
         harness.state().current_proposal(),
-        Some(claimmark::review::Proposal::Claim(_))
+        Some(claimmark_core::review::Proposal::Claim(_))
     ) {
         press(&mut harness, Key::J);
     }
-    let Some(claimmark::review::Proposal::Claim(first)) = harness.state().current_proposal() else {
+    let Some(claimmark_core::review::Proposal::Claim(first)) = harness.state().current_proposal() else {
         unreachable!()
     };
     press(&mut harness, Key::A);
@@ -1447,8 +1447,8 @@ fn extractor_claims_are_imported_and_reviewed_by_keyboard() {
         .expect("the next proposal");
     press(&mut harness, Key::X);
     let rejected = match next {
-        claimmark::review::Proposal::Claim(id) => doc(&harness).claim(id).unwrap().status,
-        claimmark::review::Proposal::Span(id) => doc(&harness).span(id).unwrap().status,
+        claimmark_core::review::Proposal::Claim(id) => doc(&harness).claim(id).unwrap().status,
+        claimmark_core::review::Proposal::Span(id) => doc(&harness).span(id).unwrap().status,
     };
     assert_eq!(rejected, ReviewStatus::Rejected);
     // The whole import is one undo step, after the two reviews.
@@ -1495,7 +1495,7 @@ fn a_long_article_is_suggested_in_the_background() {
     let dir = scratch();
     let sentence = "On 18 September 2025 Viasna counted 1,184 political prisoners in Belarus. ";
     let text = sentence.repeat(1_000);
-    let mut project = claimmark::model::Project::default();
+    let mut project = claimmark_core::model::Project::default();
     project
         .documents
         .push(notation::document("long", &text).unwrap());

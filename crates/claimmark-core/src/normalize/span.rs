@@ -91,7 +91,7 @@ pub(crate) fn name_value(
 
 /// The value the normaliser gives a span: its own reading, or for a span
 /// linked to an entity, the entity's canonical name and id.
-pub(crate) fn span_value(
+pub fn span_value(
     kind: ValueKind,
     text: &str,
     published: Option<time::Date>,

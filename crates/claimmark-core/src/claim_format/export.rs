@@ -612,8 +612,8 @@ pub fn write_fixtures(
     let ids = ClaimIds::of(project);
     let mut manifest = Manifest {
         tool: Tool {
-            name: env!("CARGO_PKG_NAME"),
-            version: env!("CARGO_PKG_VERSION"),
+            name: crate::TOOL_NAME,
+            version: crate::TOOL_VERSION,
         },
         created: crate::model::Timestamp::now().as_str().to_owned(),
         project: project_path.display().to_string(),

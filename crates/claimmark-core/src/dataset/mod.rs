@@ -261,8 +261,8 @@ pub fn write_dataset(
     }
     let manifest = Manifest {
         tool: Tool {
-            name: env!("CARGO_PKG_NAME").to_owned(),
-            version: env!("CARGO_PKG_VERSION").to_owned(),
+            name: crate::TOOL_NAME.to_owned(),
+            version: crate::TOOL_VERSION.to_owned(),
         },
         created: crate::model::Timestamp::now().as_str().to_owned(),
         project: project_path.display().to_string(),

@@ -67,7 +67,7 @@ pub enum SuggestError {
 
 /// The suggester as an agent: `claimmark-suggest` and the crate version.
 pub fn agent() -> Agent {
-    Agent::software(AGENT_ID, Some(env!("CARGO_PKG_VERSION").to_owned()))
+    Agent::software(AGENT_ID, Some(crate::TOOL_VERSION.to_owned()))
 }
 
 /// A proposal before it becomes a span: char range, kind, value, note.
@@ -500,7 +500,7 @@ pub fn tag_all_occurrences(
         return Ok(Edit::Batch(Vec::new()));
     }
     let entity = source.entity.and_then(|id| project.entity(id));
-    let agent = Agent::software(TAG_ALL_AGENT_ID, Some(env!("CARGO_PKG_VERSION").to_owned()));
+    let agent = Agent::software(TAG_ALL_AGENT_ID, Some(crate::TOOL_VERSION.to_owned()));
     let targets: Vec<&Document> = if all_documents {
         project.documents.iter().collect()
     } else {

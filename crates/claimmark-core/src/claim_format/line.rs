@@ -245,7 +245,7 @@ pub(crate) fn parse_wire(line: &str) -> Result<WireClaim<'static>, LineError> {
 /// [`LineErrorKind::Unreadable`] errors.
 ///
 /// ```
-/// use claimmark::claim_format::line::{parse_content, read_lines};
+/// use claimmark_core::claim_format::line::{parse_content, read_lines};
 /// let file = "{not json\n\n{\"schema\":\"claim/v2\"}\n";
 /// let mut lines = read_lines(file.as_bytes(), 1024, parse_content);
 /// let numbers: Vec<u64> = lines.by_ref().map(|line| line.unwrap().0).collect();

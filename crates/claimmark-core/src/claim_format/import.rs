@@ -13,8 +13,8 @@
 //! and the good lines still import. Nothing already in the project changes.
 //!
 //! ```no_run
-//! # fn demo(session: &mut claimmark::session::Session) -> Result<(), Box<dyn std::error::Error>> {
-//! use claimmark::claim_format::import;
+//! # fn demo(session: &mut claimmark_core::session::Session) -> Result<(), Box<dyn std::error::Error>> {
+//! use claimmark_core::claim_format::import;
 //! let prepared = import::read_claims_file(
 //!     std::path::Path::new("claims.jsonl"),
 //!     session.project(),

@@ -22,9 +22,9 @@
 //! What fails all three is an orphan: the caller keeps it with the reason.
 //!
 //! ```
-//! use claimmark::claim_format::anchor::{attach, Placement};
-//! use claimmark::claim_format::line::AnchorSpec;
-//! use claimmark::model::{CanonicalText, CharRange};
+//! use claimmark_core::claim_format::anchor::{attach, Placement};
+//! use claimmark_core::claim_format::line::AnchorSpec;
+//! use claimmark_core::model::{CanonicalText, CharRange};
 //!
 //! let text = CanonicalText::from_bytes("Update: Ales was freed.".as_bytes()).unwrap();
 //! // The extractor saw "Ales was freed." ("Update: " came later).

@@ -31,7 +31,7 @@ mod words;
 pub use count::{FoundCount, find_counts, normalize_count};
 pub use date::{DateReading, FoundDate, find_dates, normalize_date};
 pub use duration::normalize_duration;
-pub use span::{Normalized, normalize_span, normalizer_owns, renormalize};
+pub use span::{Normalized, normalize_span, normalizer_owns, renormalize, span_value};
 
 #[cfg(test)]
 mod tests {

@@ -3,9 +3,9 @@
 //! same-offset spans with different labels; claims align as in scoring.
 //!
 //! ```
-//! use claimmark::model::{notation, Project};
-//! use claimmark::score::StatusFilter;
-//! use claimmark::score::compare::{SpanDiff, compare_in_projects};
+//! use claimmark_core::model::{notation, Project};
+//! use claimmark_core::score::StatusFilter;
+//! use claimmark_core::score::compare::{SpanDiff, compare_in_projects};
 //!
 //! let mut a = Project::default();
 //! a.documents.push(notation::document("d", "[person|Ales Bialiatski] was [event|freed]").unwrap());

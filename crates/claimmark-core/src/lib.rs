@@ -1,0 +1,46 @@
+//! claimmark-core: everything below claimmark's window, with no GUI.
+//!
+//! The window and the command line are thin layers on this crate and call
+//! the same functions, so the same action gives the same result from
+//! either. It has no egui, eframe or rfd among its dependencies: the layer
+//! rule is the compiler's to check.
+//!
+//! - [`model`]: canonical text and char offsets, documents, spans, claims,
+//!   schema, values, review status, entities. No files, no GUI.
+//! - [`edit`]: the one `Edit` enum, applied in one place, returning its
+//!   inverse; undo/redo history.
+//! - [`storage`]: the RON project file, its versions, atomic saving,
+//!   recovery copies, reading article files.
+//! - [`normalize`]: reading dates, counts, durations and event words into
+//!   values, and matching names to the project's entities.
+//! - [`suggest`]: the built-in pre-annotator's proposals, and tagging every
+//!   occurrence of a span's text.
+//! - [`review`]: proposals waiting for review and the edits that accept,
+//!   reject or correct them.
+//! - [`claim_format`]: `claim/v1`, the JSON Lines format claims are
+//!   exchanged in: export, import with re-anchoring, gold fixtures.
+//! - [`score`]: scoring extractions against gold, agreement between
+//!   analysts, comparing two annotations of a document.
+//! - [`dataset`]: exports of reviewed annotations (claim/v1 fixtures, brat
+//!   standoff, spaCy-style JSON Lines) with a manifest.
+//! - [`session`]: a project with its path and history: what both the
+//!   window and the CLI work on.
+//!
+//! docs/architecture.md has the one-screen map.
+
+pub mod claim_format;
+pub mod dataset;
+pub mod edit;
+pub mod model;
+pub mod normalize;
+pub mod review;
+pub mod score;
+pub mod session;
+pub mod storage;
+pub mod suggest;
+
+/// The tool's name, as manifests and provenance record it (the crate's own
+/// name is `claimmark-core`; the tool is claimmark).
+pub const TOOL_NAME: &str = "claimmark";
+/// The tool's version (the workspace's, shared by every crate).
+pub const TOOL_VERSION: &str = env!("CARGO_PKG_VERSION");
