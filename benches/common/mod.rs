@@ -2,7 +2,9 @@
 
 #![allow(dead_code)] // each bench binary uses part of this
 
-use claimmark_core::model::{CanonicalText, CharRange, DocId, Document, Name, Project, Span, SpanId};
+use claimmark_core::model::{
+    CanonicalText, CharRange, DocId, Document, Name, Project, Span, SpanId,
+};
 
 const WORDS: [&str; 24] = [
     "the",

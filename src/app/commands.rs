@@ -93,7 +93,10 @@ pub enum Command {
     /// Links every unlinked mention that matches the entity.
     LinkMatchingMentions(claimmark_core::model::EntityId),
     /// Merges the second entity into the first.
-    MergeEntities(claimmark_core::model::EntityId, claimmark_core::model::EntityId),
+    MergeEntities(
+        claimmark_core::model::EntityId,
+        claimmark_core::model::EntityId,
+    ),
     ShowEntities,
     // Comparing with another annotation of the same documents
     /// Asks for a project or claims file to compare with.

@@ -158,7 +158,10 @@ pub fn take_theirs(
         }
         Row::Span(SpanDiff::OnlyA(i)) => {
             let our_span = span_by_annotation(ours, comparison.ours.spans.get(*i)?)?;
-            Some(claimmark_core::edit::remove_span_with_arguments(ours, our_span.id))
+            Some(claimmark_core::edit::remove_span_with_arguments(
+                ours,
+                our_span.id,
+            ))
         }
         Row::Span(SpanDiff::Same { .. }) | Row::Claim(ClaimDiff::Same { .. }) => None,
         Row::Claim(ClaimDiff::OnlyA(i)) => {
@@ -254,8 +257,9 @@ impl ClaimmarkApp {
             bare.published = doc.published;
             blank.documents.push(bare);
         }
-        let prepared = claimmark_core::claim_format::import::read_claims_file(path, &blank, &|_, _| {})
-            .map_err(|error| error.to_string())?;
+        let prepared =
+            claimmark_core::claim_format::import::read_claims_file(path, &blank, &|_, _| {})
+                .map_err(|error| error.to_string())?;
         let imported = prepared.into_edit(&blank);
         imported
             .edit
@@ -360,7 +364,10 @@ impl ClaimmarkApp {
 }
 
 /// Where a row is in the text, for scrolling to it.
-pub fn row_range(comparison: &DocumentComparison, index: usize) -> Option<claimmark_core::model::CharRange> {
+pub fn row_range(
+    comparison: &DocumentComparison,
+    index: usize,
+) -> Option<claimmark_core::model::CharRange> {
     let span_range = |side: &DocAnnotations, i: usize| side.spans.get(i).map(|s| s.range);
     let claim_range = |side: &DocAnnotations, i: usize| {
         side.claims

@@ -9,7 +9,9 @@ use super::dialogs::DialogRequest;
 use super::{ClaimmarkApp, Command, Modal, Picker, View};
 use claimmark_core::edit::Edit;
 use claimmark_core::model::schema::TRIGGER_ROLE;
-use claimmark_core::model::{Argument, CharRange, Claim, ClaimId, DocId, Name, Span, SpanId, ValueKind};
+use claimmark_core::model::{
+    Argument, CharRange, Claim, ClaimId, DocId, Name, Span, SpanId, ValueKind,
+};
 use claimmark_core::session::Session;
 use claimmark_core::storage::{articles, recovery};
 
@@ -175,8 +177,12 @@ impl ClaimmarkApp {
                     );
                 }
             }
-            Command::AcceptProposal => self.review_current(claimmark_core::model::ReviewStatus::Accepted),
-            Command::RejectProposal => self.review_current(claimmark_core::model::ReviewStatus::Rejected),
+            Command::AcceptProposal => {
+                self.review_current(claimmark_core::model::ReviewStatus::Accepted)
+            }
+            Command::RejectProposal => {
+                self.review_current(claimmark_core::model::ReviewStatus::Rejected)
+            }
             Command::EditProposal => self.edit_current_proposal(),
             Command::NextProposal => self.step_proposal(true),
             Command::PreviousProposal => self.step_proposal(false),
@@ -188,13 +194,19 @@ impl ClaimmarkApp {
             Command::NewEntityFromSpan(span) => self.new_entity_from_span(span),
             Command::UnlinkSpan(span) => self.unlink_span(span),
             Command::RenameEntity(entity, name) => {
-                let edit =
-                    claimmark_core::normalize::names::rename_entity(self.session.project(), entity, &name);
+                let edit = claimmark_core::normalize::names::rename_entity(
+                    self.session.project(),
+                    entity,
+                    &name,
+                );
                 self.entity_edit(edit, "Rename entity");
             }
             Command::MergeEntities(keep, absorb) => {
-                let edit =
-                    claimmark_core::normalize::names::merge_entities(self.session.project(), keep, absorb);
+                let edit = claimmark_core::normalize::names::merge_entities(
+                    self.session.project(),
+                    keep,
+                    absorb,
+                );
                 self.entity_edit(edit, "Merge entities");
             }
             Command::ShowEntities => self.entities_window.open = true,
@@ -344,7 +356,8 @@ impl ClaimmarkApp {
         let added = batch.documents.len();
         let first = batch.documents.first().map(|doc| doc.id.clone());
         if added > 0 {
-            let edit = claimmark_core::edit::append_documents(self.session.project(), batch.documents);
+            let edit =
+                claimmark_core::edit::append_documents(self.session.project(), batch.documents);
             let description = if added == 1 {
                 "Add 1 article".to_owned()
             } else {

@@ -19,10 +19,10 @@ use std::time::{Duration, Instant};
 
 use egui::{Key, Ui, ViewportCommand};
 
+use crate::ui;
 use claimmark_core::model::{CharRange, ClaimId, DocId, Document, SpanId};
 use claimmark_core::session::Session;
 use claimmark_core::storage::recovery;
-use crate::ui;
 pub use commands::Command;
 use dialogs::{DialogOutcome, DialogRequest, FileDialogs};
 pub use modals::Modal;

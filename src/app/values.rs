@@ -6,7 +6,9 @@
 use super::ClaimmarkApp;
 use super::jobs::{Job, JobOutput};
 use claimmark_core::edit::Edit;
-use claimmark_core::model::{Document, EntityId, Project, Span, SpanId, SpanValue, ValueKind, ValueSource};
+use claimmark_core::model::{
+    Document, EntityId, Project, Span, SpanId, SpanValue, ValueKind, ValueSource,
+};
 use claimmark_core::normalize::names;
 use claimmark_core::normalize::{Normalized, normalizer_owns, span_value};
 
@@ -77,7 +79,8 @@ pub fn matching_mentions(project: &Project, entity: EntityId) -> Vec<(usize, Spa
     let mut found = Vec::new();
     for (index, doc) in project.documents.iter().enumerate() {
         for span in doc.spans() {
-            if span.entity.is_some() || span.status == claimmark_core::model::ReviewStatus::Rejected {
+            if span.entity.is_some() || span.status == claimmark_core::model::ReviewStatus::Rejected
+            {
                 continue;
             }
             if project.schema.label(&span.label).map(|l| l.value_kind) != Some(target.kind) {
@@ -194,8 +197,12 @@ impl ClaimmarkApp {
             self.set_status("Select a span first: its other occurrences get proposed.");
             return;
         };
-        match claimmark_core::suggest::tag_all_occurrences(self.session.project(), &doc, span, all_documents)
-        {
+        match claimmark_core::suggest::tag_all_occurrences(
+            self.session.project(),
+            &doc,
+            span,
+            all_documents,
+        ) {
             Ok(edit) => {
                 let count = edit.size();
                 if count == 0 {
@@ -222,7 +229,8 @@ impl ClaimmarkApp {
         };
         let mut redated = document.clone();
         redated.published = *published;
-        let mut edits = claimmark_core::normalize::renormalize(&redated, &project.schema, &project.entities);
+        let mut edits =
+            claimmark_core::normalize::renormalize(&redated, &project.schema, &project.entities);
         if edits.is_empty() {
             return edit;
         }

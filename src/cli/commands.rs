@@ -7,8 +7,8 @@ use std::process::ExitCode;
 
 use clap::Subcommand;
 
-use claimmark_core::claim_format::export::Filter;
 use crate::cli::claims::{self, Output};
+use claimmark_core::claim_format::export::Filter;
 use claimmark_core::dataset::Format;
 use claimmark_core::model::{DocId, ReviewStatus};
 use claimmark_core::score::{Metric, ScoreOptions};

@@ -15,8 +15,8 @@ pub fn parse_format(raw: &str) -> Result<Format, String> {
 
 /// Loads the project and writes the dataset.
 pub fn run_dataset(project: &Path, out: &Path, format: Format) -> anyhow::Result<Manifest> {
-    let loaded =
-        claimmark_core::storage::load_project(project).map_err(|error| anyhow::anyhow!("{error}"))?;
+    let loaded = claimmark_core::storage::load_project(project)
+        .map_err(|error| anyhow::anyhow!("{error}"))?;
     write_dataset(&loaded, project, out, format).with_context(|| {
         format!(
             "could not write the {} dataset to {}",

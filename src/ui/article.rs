@@ -16,7 +16,9 @@ use egui::{Align2, Color32, Galley, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, p
 
 use super::theme;
 use crate::app::commands::Command;
-use claimmark_core::model::{CharOffset, CharRange, DocId, Document, ReviewStatus, Schema, SpanId, words};
+use claimmark_core::model::{
+    CharOffset, CharRange, DocId, Document, ReviewStatus, Schema, SpanId, words,
+};
 
 /// What the article view shows this frame.
 pub struct ArticleInput<'a> {
@@ -163,7 +165,9 @@ impl SpanIndex {
             .map(|span| {
                 let color = schema
                     .label(&span.label)
-                    .map_or(claimmark_core::model::Rgb([128, 128, 128]), |label| label.color);
+                    .map_or(claimmark_core::model::Rgb([128, 128, 128]), |label| {
+                        label.color
+                    });
                 (span.range, span.id, color, span.status)
             })
             .collect();

@@ -342,7 +342,10 @@ fn review_bar_ui(
     ui.separator();
 }
 
-fn proposal_summary(doc: &claimmark_core::model::Document, proposal: claimmark_core::review::Proposal) -> String {
+fn proposal_summary(
+    doc: &claimmark_core::model::Document,
+    proposal: claimmark_core::review::Proposal,
+) -> String {
     use claimmark_core::review::{Proposal, describe_origin};
     match proposal {
         Proposal::Claim(id) => doc.claim(id).map_or_else(String::new, |claim| {

@@ -29,7 +29,10 @@ fn kind_name(kind: ValueKind) -> &'static str {
 }
 
 /// Every span linked to an entity: (document index, span id, text).
-fn mentions(project: &Project, entity: EntityId) -> Vec<(usize, claimmark_core::model::SpanId, String)> {
+fn mentions(
+    project: &Project,
+    entity: EntityId,
+) -> Vec<(usize, claimmark_core::model::SpanId, String)> {
     project
         .documents
         .iter()

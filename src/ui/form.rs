@@ -632,7 +632,8 @@ fn entity_ui(
             return;
         }
         let mention = doc.span_text(span);
-        let matches = claimmark_core::normalize::names::best_matches(&project.entities, kind, mention);
+        let matches =
+            claimmark_core::normalize::names::best_matches(&project.entities, kind, mention);
         for (id, score) in matches.iter().take(3) {
             if let Some(entity) = project.entity(*id) {
                 let button = ui
@@ -646,7 +647,10 @@ fn entity_ui(
         if ui
             .small_button(format!(
                 "New entity “{}”",
-                short_text(&claimmark_core::normalize::names::clean_mention(mention), 30)
+                short_text(
+                    &claimmark_core::normalize::names::clean_mention(mention),
+                    30
+                )
             ))
             .clicked()
         {

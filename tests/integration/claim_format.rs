@@ -297,7 +297,8 @@ fn test_project() -> Project {
     let mut project = sample_project();
     let rich = rich_project();
     let offset = project.entities.last().map_or(0, |e| e.id.0);
-    let renumber = |id: claimmark_core::model::EntityId| claimmark_core::model::EntityId(id.0 + offset);
+    let renumber =
+        |id: claimmark_core::model::EntityId| claimmark_core::model::EntityId(id.0 + offset);
     for entity in rich.entities {
         project.entities.push(claimmark_core::model::Entity {
             id: renumber(entity.id),

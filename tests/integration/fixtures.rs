@@ -246,7 +246,8 @@ pub fn sample_project() -> Project {
     }
     for doc_index in 0..project.documents.len() {
         let doc = &project.documents[doc_index];
-        let values = claimmark_core::normalize::renormalize(doc, &project.schema, &project.entities);
+        let values =
+            claimmark_core::normalize::renormalize(doc, &project.schema, &project.entities);
         Edit::Batch(values).apply(&mut project).unwrap();
     }
     project

@@ -809,7 +809,8 @@ fn proposals_are_reviewed_by_keyboard_across_documents() {
     ) {
         press(&mut harness, Key::J);
     }
-    let Some(claimmark_core::review::Proposal::Claim(first_claim)) = harness.state().current_proposal()
+    let Some(claimmark_core::review::Proposal::Claim(first_claim)) =
+        harness.state().current_proposal()
     else {
         unreachable!()
     };
@@ -1382,8 +1383,11 @@ fn extractor_claims_are_imported_and_reviewed_by_keyboard() {
     // The analyst's project: the same articles, nothing annotated.
     let mut plain = claimmark_core::model::Project::default();
     for doc in &extracted.documents {
-        let mut bare =
-            claimmark_core::model::Document::new(doc.id.clone(), doc.title.clone(), doc.text.clone());
+        let mut bare = claimmark_core::model::Document::new(
+            doc.id.clone(),
+            doc.title.clone(),
+            doc.text.clone(),
+        );
         bare.published = doc.published;
         plain.documents.push(bare);
     }
@@ -1427,7 +1431,8 @@ fn extractor_claims_are_imported_and_reviewed_by_keyboard() {
     ) {
         press(&mut harness, Key::J);
     }
-    let Some(claimmark_core::review::Proposal::Claim(first)) = harness.state().current_proposal() else {
+    let Some(claimmark_core::review::Proposal::Claim(first)) = harness.state().current_proposal()
+    else {
         unreachable!()
     };
     press(&mut harness, Key::A);
