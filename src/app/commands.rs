@@ -60,6 +60,8 @@ pub enum Command {
     NewClaim(Name),
     SelectClaim(Option<ClaimId>),
     DeleteClaim(ClaimId),
+    /// Changes a claim's type (arguments in roles the type lacks go).
+    ChangeClaimType(ClaimId, Name),
     /// Opens the role picker for the selected claim (keyboard: R, then a digit).
     PickRole,
     /// Fills a role of the selected claim with the selected span (tagging

@@ -7,11 +7,9 @@ use egui::ViewportCommand;
 
 use super::dialogs::DialogRequest;
 use super::{ClaimmarkApp, Command, Modal, Picker, View};
+use claimmark_core::annotate::{self, Tagged};
 use claimmark_core::edit::Edit;
-use claimmark_core::model::schema::TRIGGER_ROLE;
-use claimmark_core::model::{
-    Argument, CharRange, Claim, ClaimId, DocId, Name, Span, SpanId, ValueKind,
-};
+use claimmark_core::model::{CharRange, ClaimId, DocId, Name, SpanId};
 use claimmark_core::session::Session;
 use claimmark_core::storage::{articles, recovery};
 
@@ -147,6 +145,9 @@ impl ClaimmarkApp {
                     self.view.scroll_to = Some(first);
                 }
             }
+            Command::ChangeClaimType(claim, claim_type) => {
+                self.change_claim_type(claim, &claim_type);
+            }
             Command::DeleteClaim(claim) => {
                 if let Some(doc) = self.view.document.clone() {
                     self.apply(
@@ -229,7 +230,10 @@ impl ClaimmarkApp {
             Command::EditSchema => self.schema_editor.open = true,
             Command::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
             Command::Apply(edit, description) => {
-                let edit = self.with_renormalized_dates(self.with_correction(*edit));
+                let edit = claimmark_core::annotate::with_renormalized_dates(
+                    self.session.project(),
+                    self.with_correction(*edit),
+                );
                 self.apply(edit, description);
             }
         }
@@ -483,35 +487,17 @@ impl ClaimmarkApp {
         if let Some(range) = self.view.selection {
             self.tag(&doc, range, label);
         } else if let Some(span) = self.view.span {
-            let description = format!("Relabel span as {}", label.display());
             let Some(document) = self.session.project().document(&doc) else {
                 return;
             };
-            let Some(current) = document.span(span) else {
-                return;
-            };
-            let mut relabelled = current.clone();
-            relabelled.label = label;
-            if relabelled
-                .value
-                .as_ref()
-                .is_some_and(|v| v.source == claimmark_core::model::ValueSource::Normalizer)
-            {
-                relabelled.value = None;
+            let description = format!("Relabel span as {}", label.display());
+            match annotate::relabel(self.session.project(), document, span, label) {
+                Ok(edit) => {
+                    let edit = self.with_correction(edit);
+                    self.apply(edit, description);
+                }
+                Err(error) => self.set_error_status(format!("Not done: {error}")),
             }
-            let (relabelled, alias) = super::values::with_normalized_value(
-                self.session.project(),
-                document,
-                relabelled,
-                true,
-            );
-            let mut edits = vec![Edit::ReplaceSpan {
-                doc,
-                span: relabelled,
-            }];
-            edits.extend(alias);
-            let edit = self.with_correction(Edit::Batch(edits));
-            self.apply(edit, description);
         } else {
             self.set_status("Select some text first (drag over it, or double-click a word).");
         }
@@ -521,37 +507,28 @@ impl ClaimmarkApp {
     /// selected instead of duplicated.
     fn tag(&mut self, doc: &DocId, range: CharRange, label: Name) -> Option<SpanId> {
         let document = self.session.project().document(doc)?;
-        if let Some(existing) = document
-            .spans()
-            .iter()
-            .find(|s| s.range == range && s.label == label)
-        {
-            let id = existing.id;
-            self.view.span = Some(id);
-            self.view.selection = None;
-            self.set_status("That text already has this label; selected the existing span.");
-            return Some(id);
-        }
-        let id = document.next_span_id();
         let text = document.text.slice(range).unwrap_or_default().to_owned();
         let description = format!("Tag “{}” as {}", short(&text), label.display());
-        let (span, alias) = super::values::with_normalized_value(
-            self.session.project(),
-            document,
-            Span::new(id, range, label),
-            true,
-        );
-        let mut edits = vec![Edit::InsertSpan {
-            doc: doc.clone(),
-            span,
-        }];
-        edits.extend(alias);
-        if self.apply(Edit::Batch(edits), description) {
-            self.view.selection = None;
-            self.view.span = Some(id);
-            Some(id)
-        } else {
-            None
+        match annotate::tag(self.session.project(), document, range, label) {
+            Ok(Tagged::Existing(id)) => {
+                self.view.span = Some(id);
+                self.view.selection = None;
+                self.set_status("That text already has this label; selected the existing span.");
+                Some(id)
+            }
+            Ok(Tagged::New { span, edit }) => {
+                if self.apply(edit, description) {
+                    self.view.selection = None;
+                    self.view.span = Some(span);
+                    Some(span)
+                } else {
+                    None
+                }
+            }
+            Err(error) => {
+                self.set_error_status(format!("Not done: {error}"));
+                None
+            }
         }
     }
 
@@ -600,129 +577,64 @@ impl ClaimmarkApp {
         let Some(doc) = self.current_document() else {
             return;
         };
-        let project = self.session.project();
-        let Some(type_def) = project.schema.claim_type(&claim_type) else {
-            return;
-        };
-        let trigger = Name::parse(TRIGGER_ROLE).ok();
-        let mut arguments = Vec::new();
-        // A selected event span becomes the new claim's trigger.
-        if let (Some(span), Some(trigger)) = (self.view.span.and_then(|id| doc.span(id)), trigger) {
-            let is_event = project
-                .schema
-                .label(&span.label)
-                .is_some_and(|l| l.value_kind == ValueKind::Event);
-            if let Some(role) = type_def.role(&trigger)
-                && is_event
-                && role.accepts(&span.label)
-            {
-                arguments.push(Argument {
-                    role: trigger,
-                    span: span.id,
-                });
-            }
-        }
-        let id = doc.next_claim_id();
         let shown = claim_type.display();
-        let claim = Claim {
-            arguments,
-            ..Claim::new(id, claim_type)
-        };
-        let doc = doc.id.clone();
-        if self.apply(
-            Edit::InsertClaim { doc, claim },
-            format!("New {shown} claim"),
-        ) {
-            self.view.claim = Some(id);
-            self.set_status(format!(
-                "New {shown} claim. Select spans and press R to fill its roles."
-            ));
+        match annotate::new_claim(self.session.project(), doc, claim_type, self.view.span) {
+            Ok(made) => {
+                if self.apply(made.edit, format!("New {shown} claim")) {
+                    self.view.claim = Some(made.claim);
+                    self.set_status(format!(
+                        "New {shown} claim. Select spans and press R to fill its roles."
+                    ));
+                }
+            }
+            Err(error) => self.set_error_status(format!("Not done: {error}")),
         }
     }
 
     fn fill_role(&mut self, role: &Name) {
-        let Some(claim_id) = self.view.claim else {
+        let Some(claim) = self.view.claim else {
             self.set_status("Select a claim first.");
             return;
         };
         let Some(doc) = self.current_document() else {
             return;
         };
-        let Some(claim) = doc.claim(claim_id) else {
-            return;
-        };
-        let project = self.session.project();
-        let Some(role_def) = project
-            .schema
-            .claim_type(&claim.claim_type)
-            .and_then(|t| t.role(role))
-            .cloned()
-        else {
-            return;
-        };
-        let doc_id = doc.id.clone();
-        let mut edits = Vec::new();
-        let span_id = if let Some(span) = self.view.span {
-            span
-        } else if let Some(existing) = self.view.selection.and_then(|range| {
-            doc.spans()
-                .iter()
-                .find(|s| s.range == range && role_def.accepts(&s.label))
-        }) {
-            // The selected text is already a fitting span: use it.
-            existing.id
-        } else if let Some(range) = self.view.selection {
-            // Tag the selection with the role's label first, in the same step.
-            let Some(label) = role_def
-                .labels
-                .first()
-                .cloned()
-                .or_else(|| project.schema.labels.first().map(|l| l.name.clone()))
-            else {
+        let target = match (self.view.span, self.view.selection) {
+            (Some(span), _) => annotate::FillTarget::Span(span),
+            (None, Some(range)) => annotate::FillTarget::Selection(range),
+            (None, None) => {
+                self.set_status("Select a span or some text first.");
                 return;
-            };
-            let id = doc.next_span_id();
-            edits.push(Edit::InsertSpan {
-                doc: doc_id.clone(),
-                span: Span::new(id, range, label),
-            });
-            id
-        } else {
-            self.set_status("Select a span or some text first.");
+            }
+        };
+        match annotate::fill_role(self.session.project(), doc, claim, role, target) {
+            Ok(filled) => {
+                let edit = self.with_correction(filled.edit);
+                if self.apply(edit, format!("Fill role {}", role.display())) {
+                    self.view.span = Some(filled.span);
+                    self.view.selection = None;
+                }
+            }
+            Err(annotate::AnnotateError::AlreadyFills(role)) => {
+                self.set_status(format!("That span already fills “{}”.", role.display()));
+            }
+            Err(error) => self.set_error_status(format!("Not done: {error}")),
+        }
+    }
+
+    fn change_claim_type(&mut self, claim: ClaimId, claim_type: &Name) {
+        let Some(doc) = self.current_document() else {
             return;
         };
-        if claim
-            .arguments
-            .iter()
-            .any(|a| &a.role == role && a.span == span_id)
-        {
-            self.set_status(format!("That span already fills “{}”.", role.display()));
-            return;
-        }
-        let mut insert_at = claim.arguments.len();
-        if !role_def.multiple
-            && let Some(old) = claim.arguments.iter().position(|a| &a.role == role)
-        {
-            edits.push(Edit::RemoveArgument {
-                doc: doc_id.clone(),
-                claim: claim_id,
-                index: old,
-            });
-            insert_at = old;
-        }
-        edits.push(Edit::InsertArgument {
-            doc: doc_id,
-            claim: claim_id,
-            index: insert_at,
-            argument: Argument {
-                role: role.clone(),
-                span: span_id,
-            },
-        });
-        let edit = self.with_correction(Edit::Batch(edits));
-        if self.apply(edit, format!("Fill role {}", role.display())) {
-            self.view.span = Some(span_id);
-            self.view.selection = None;
+        match annotate::change_claim_type(self.session.project(), doc, claim, claim_type) {
+            Ok(edit) => {
+                let edit = self.with_correction(edit);
+                self.apply(
+                    edit,
+                    format!("Change claim type to {}", claim_type.display()),
+                );
+            }
+            Err(error) => self.set_error_status(format!("Not done: {error}")),
         }
     }
 }

@@ -180,35 +180,8 @@ impl ClaimmarkApp {
     /// An edit, plus marking the proposal it changes as corrected, as one
     /// step: an analyst's change to a machine proposal is a correction.
     pub(crate) fn with_correction(&self, edit: Edit) -> Edit {
-        let Some(doc) = self.current_document() else {
-            return edit;
-        };
-        let reviewer = self.reviewer();
-        let correction = match &edit {
-            Edit::SetClaimType { claim, .. }
-            | Edit::SetClaimNote { claim, .. }
-            | Edit::InsertArgument { claim, .. }
-            | Edit::RemoveArgument { claim, .. } => {
-                review::mark_claim_corrected(doc, *claim, &reviewer)
-            }
-            Edit::SetSpanLabel { span, .. }
-            | Edit::SetSpanRange { span, .. }
-            | Edit::SetSpanNote { span, .. } => review::mark_span_corrected(doc, *span),
-            Edit::ReplaceSpan { span, .. } => review::mark_span_corrected(doc, span.id),
-            Edit::Batch(edits) => {
-                let mut corrections = Vec::new();
-                for inner in edits {
-                    if let Edit::Batch(nested) = self.with_correction(inner.clone()) {
-                        corrections.extend(nested.into_iter().skip(1));
-                    }
-                }
-                corrections.dedup();
-                (!corrections.is_empty()).then_some(Edit::Batch(corrections))
-            }
-            _ => None,
-        };
-        match correction {
-            Some(correction) => Edit::Batch(vec![edit, correction]),
+        match self.current_document() {
+            Some(doc) => claimmark_core::annotate::with_correction(doc, edit, &self.reviewer()),
             None => edit,
         }
     }

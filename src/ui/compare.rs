@@ -7,7 +7,8 @@ use std::fmt::Write as _;
 use egui::{RichText, Ui};
 
 use crate::app::Command;
-use crate::app::compare::{CompareState, Row};
+use crate::app::compare::CompareState;
+use claimmark_core::annotate::Row;
 use claimmark_core::model::CharRange;
 use claimmark_core::score::annotations::{ClaimAnn, DocAnnotations, SpanAnn};
 use claimmark_core::score::compare::{ClaimDiff, SpanDiff};

@@ -154,7 +154,7 @@ impl EntitiesWindow {
         let unlinked = match self.matching {
             Some((id, at, count)) if id == entity.id && at == revision => count,
             _ => {
-                let count = crate::app::values::matching_mentions(project, entity.id).len();
+                let count = claimmark_core::annotate::matching_mentions(project, entity.id).len();
                 self.matching = Some((entity.id, revision, count));
                 count
             }

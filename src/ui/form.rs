@@ -409,28 +409,7 @@ fn claim_editor_ui(
                         .clicked()
                         && claim_type.name != claim.claim_type
                     {
-                        // Arguments in roles the new type lacks are taken out first.
-                        let mut edits: Vec<Edit> = claim
-                            .arguments
-                            .iter()
-                            .enumerate()
-                            .rev()
-                            .filter(|(_, a)| claim_type.role(&a.role).is_none())
-                            .map(|(index, _)| Edit::RemoveArgument {
-                                doc: doc.id.clone(),
-                                claim: claim.id,
-                                index,
-                            })
-                            .collect();
-                        edits.push(Edit::SetClaimType {
-                            doc: doc.id.clone(),
-                            claim: claim.id,
-                            claim_type: claim_type.name.clone(),
-                        });
-                        out.push(Command::apply(
-                            Edit::Batch(edits),
-                            format!("Change claim type to {}", claim_type.name.display()),
-                        ));
+                        out.push(Command::ChangeClaimType(claim.id, claim_type.name.clone()));
                     }
                 }
             })
@@ -573,7 +552,7 @@ fn meaning_ui(
         .label(&span.label)
         .map_or(claimmark_core::model::ValueKind::Text, |l| l.value_kind);
     super::value_editor::value_ui(ui, doc, span, kind, value_draft, out);
-    if let Some(question) = crate::app::values::needs_analyst(project, doc, span) {
+    if let Some(question) = claimmark_core::annotate::needs_analyst(project, doc, span) {
         ui.colored_label(
             theme::warning(ui.visuals()),
             format!("⚠ Needs you: {question}"),

@@ -13,6 +13,9 @@
 //!   recovery copies, reading article files.
 //! - [`normalize`]: reading dates, counts, durations and event words into
 //!   values, and matching names to the project's entities.
+//! - [`annotate`]: the annotation rules: a new span's value and entity,
+//!   and the edits for tagging, claims, roles, type changes, corrections
+//!   and taking the other side's version.
 //! - [`suggest`]: the built-in pre-annotator's proposals, and tagging every
 //!   occurrence of a span's text.
 //! - [`review`]: proposals waiting for review and the edits that accept,
@@ -28,6 +31,7 @@
 //!
 //! docs/architecture.md has the one-screen map.
 
+pub mod annotate;
 pub mod claim_format;
 pub mod dataset;
 pub mod edit;

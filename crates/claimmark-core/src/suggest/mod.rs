@@ -365,6 +365,13 @@ impl Existing {
     }
 }
 
+fn is_name_kind(kind: ValueKind) -> bool {
+    matches!(
+        kind,
+        ValueKind::Person | ValueKind::Organization | ValueKind::Place
+    )
+}
+
 /// The schema's first label of each kind.
 fn label_of(schema: &Schema, kind: ValueKind) -> Option<&Name> {
     schema
@@ -390,7 +397,7 @@ pub fn suggest_document(doc: &Document, schema: &Schema, entities: &[Entity]) ->
         if existing.blocks(label, proposal.range) {
             continue;
         }
-        spans.push(Span {
+        let span = Span {
             id: SpanId(next),
             range: proposal.range,
             label: label.clone(),
@@ -405,7 +412,16 @@ pub fn suggest_document(doc: &Document, schema: &Schema, entities: &[Entity]) ->
                 source: ValueSource::Normalizer,
             }),
             entity: proposal.entity,
-        });
+        };
+        // The value a span gets is the annotation rule's, whoever proposes
+        // it: the finders' reading in running text is only where to look.
+        // Names keep the finder's value (a registry or gazetteer name).
+        let span = if is_name_kind(proposal.kind) {
+            span
+        } else {
+            crate::annotate::normalized_span(schema, entities, doc, span, false).0
+        };
+        spans.push(span);
         next += 1;
     }
     spans

@@ -408,7 +408,8 @@ fn same_name(a: &str, b: &str) -> bool {
     a.to_lowercase() == b.to_lowercase()
 }
 
-fn knows_name(entity: &Entity, name: &str) -> bool {
+/// Whether `name` is the entity's name or one of its aliases, ignoring case.
+pub fn knows_name(entity: &Entity, name: &str) -> bool {
     same_name(&entity.name, name) || entity.aliases.iter().any(|alias| same_name(alias, name))
 }
 

@@ -1,0 +1,543 @@
+//! The window's fixed commands: one `Copy` enum, and for each command its
+//! label, tooltip, shortcuts, place in the menus and whether it can run,
+//! from exhaustive matches (as rerun's `UiCommand` has them). Menus, the
+//! keyboard, tooltips and the F1 list all read this table.
+
+use std::sync::LazyLock;
+
+use egui::{Key, KeyboardShortcut, Modifiers};
+
+/// Where a command appears in the menu bar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Menu {
+    File,
+    Edit,
+    Document,
+    Claim,
+    Review,
+    View,
+    Help,
+}
+
+impl Menu {
+    pub const ALL: [Self; 7] = [
+        Self::File,
+        Self::Edit,
+        Self::Document,
+        Self::Claim,
+        Self::Review,
+        Self::View,
+        Self::Help,
+    ];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Self::File => "File",
+            Self::Edit => "Edit",
+            Self::Document => "Document",
+            Self::Claim => "Claim",
+            Self::Review => "Review",
+            Self::View => "View",
+            Self::Help => "Help",
+        }
+    }
+}
+
+/// A command with a fixed place in the window: no data, so `Copy`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum UiCommand {
+    NewProject,
+    OpenProject,
+    SaveProject,
+    SaveProjectAs,
+    AddArticles,
+    /// Asks for a claim/v1 file to import as proposals.
+    ImportClaims,
+    /// Asks what to export (statuses, claims or spans), then where.
+    ExportClaims,
+    /// Asks for a project or claims file to compare with.
+    OpenCompare,
+    Quit,
+    Undo,
+    Redo,
+    Find,
+    FindNext,
+    FindPrevious,
+    DeleteSelectedSpan,
+    EditSchema,
+    NextDocument,
+    PreviousDocument,
+    /// Opens the claim-type picker (C, then a digit).
+    PickClaimType,
+    /// Opens the role picker for the selected claim (R, then a digit).
+    PickRole,
+    NextProposal,
+    PreviousProposal,
+    AcceptProposal,
+    RejectProposal,
+    EditProposal,
+    SuggestDocument,
+    SuggestAllDocuments,
+    TagAllOccurrencesHere,
+    TagAllOccurrencesEverywhere,
+    Renormalize,
+    EditPreferences,
+    NextDifference,
+    PreviousDifference,
+    /// Takes their version of the selected difference.
+    TakeTheirs,
+    CloseCompare,
+    ShowEntities,
+    ShowShortcuts,
+}
+
+/// What decides whether a command can run, gathered once per frame.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[allow(clippy::struct_excessive_bools)] // independent facts, one each
+pub struct CommandState {
+    pub has_document: bool,
+    pub has_span: bool,
+    pub has_claim: bool,
+    pub has_proposal: bool,
+    pub can_undo: bool,
+    pub can_redo: bool,
+    pub comparing: bool,
+    /// Background work (suggesting, importing) is under way.
+    pub busy: bool,
+}
+
+const fn keys(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
+    KeyboardShortcut::new(modifiers, key)
+}
+
+const NONE: Modifiers = Modifiers::NONE;
+const CTRL: Modifiers = Modifiers::COMMAND;
+const SHIFT: Modifiers = Modifiers::SHIFT;
+const ALT: Modifiers = Modifiers::ALT;
+const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
+
+impl UiCommand {
+    /// Every command, in menu order.
+    pub const ALL: [Self; 37] = [
+        Self::NewProject,
+        Self::OpenProject,
+        Self::SaveProject,
+        Self::SaveProjectAs,
+        Self::AddArticles,
+        Self::ImportClaims,
+        Self::ExportClaims,
+        Self::OpenCompare,
+        Self::Quit,
+        Self::Undo,
+        Self::Redo,
+        Self::Find,
+        Self::FindNext,
+        Self::FindPrevious,
+        Self::DeleteSelectedSpan,
+        Self::EditSchema,
+        Self::NextDocument,
+        Self::PreviousDocument,
+        Self::PickClaimType,
+        Self::PickRole,
+        Self::NextProposal,
+        Self::PreviousProposal,
+        Self::AcceptProposal,
+        Self::RejectProposal,
+        Self::EditProposal,
+        Self::SuggestDocument,
+        Self::SuggestAllDocuments,
+        Self::TagAllOccurrencesHere,
+        Self::TagAllOccurrencesEverywhere,
+        Self::Renormalize,
+        Self::EditPreferences,
+        Self::NextDifference,
+        Self::PreviousDifference,
+        Self::TakeTheirs,
+        Self::CloseCompare,
+        Self::ShowEntities,
+        Self::ShowShortcuts,
+    ];
+
+    /// The menu item's text; "…" when it asks for more before acting.
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::NewProject => "New project",
+            Self::OpenProject => "Open project…",
+            Self::SaveProject => "Save",
+            Self::SaveProjectAs => "Save as…",
+            Self::AddArticles => "Add articles…",
+            Self::ImportClaims => "Import claims…",
+            Self::ExportClaims => "Export claims…",
+            Self::OpenCompare => "Compare with…",
+            Self::Quit => "Quit",
+            Self::Undo => "Undo",
+            Self::Redo => "Redo",
+            Self::Find => "Find…",
+            Self::FindNext => "Find next",
+            Self::FindPrevious => "Find previous",
+            Self::DeleteSelectedSpan => "Delete span",
+            Self::EditSchema => "Edit schema…",
+            Self::NextDocument => "Next document",
+            Self::PreviousDocument => "Previous document",
+            Self::PickClaimType => "New claim…",
+            Self::PickRole => "Fill role with selected span…",
+            Self::NextProposal => "Next proposal",
+            Self::PreviousProposal => "Previous proposal",
+            Self::AcceptProposal => "Accept",
+            Self::RejectProposal => "Reject",
+            Self::EditProposal => "Edit (mark corrected)",
+            Self::SuggestDocument => "Suggest spans in this document",
+            Self::SuggestAllDocuments => "Suggest spans in all documents",
+            Self::TagAllOccurrencesHere => "Tag all occurrences here",
+            Self::TagAllOccurrencesEverywhere => "Tag all occurrences in all documents",
+            Self::Renormalize => "Re-normalise values in this document",
+            Self::EditPreferences => "Analyst name…",
+            Self::NextDifference => "Next difference",
+            Self::PreviousDifference => "Previous difference",
+            Self::TakeTheirs => "Take their version",
+            Self::CloseCompare => "Close comparison",
+            Self::ShowEntities => "Entities…",
+            Self::ShowShortcuts => "Keyboard shortcuts",
+        }
+    }
+
+    /// One sentence on what the command does, for tooltips.
+    pub fn tooltip(self) -> &'static str {
+        match self {
+            Self::NewProject => "Start an empty project",
+            Self::OpenProject => "Open a project file (.ron)",
+            Self::SaveProject => "Save the project to its file",
+            Self::SaveProjectAs => "Save the project to a new file",
+            Self::AddArticles => "Add news articles (.txt) as documents",
+            Self::ImportClaims => "Import a claim/v1 file's claims as proposals to review",
+            Self::ExportClaims => "Export claims or spans as claim/v1 JSON Lines",
+            Self::OpenCompare => "Compare with another project or claims file",
+            Self::Quit => "Close claimmark (asks about unsaved changes)",
+            Self::Undo => "Undo the last change",
+            Self::Redo => "Redo the change last undone",
+            Self::Find => "Find text in this document or all of them",
+            Self::FindNext => "Go to the next match",
+            Self::FindPrevious => "Go to the previous match",
+            Self::DeleteSelectedSpan => "Delete the selected span",
+            Self::EditSchema => "Edit labels, claim types and roles",
+            Self::NextDocument => "Open the next document",
+            Self::PreviousDocument => "Open the previous document",
+            Self::PickClaimType => "Start a claim: pick its type with a digit",
+            Self::PickRole => "Fill a role of the selected claim: pick it with a digit",
+            Self::NextProposal => "Go to the next proposal waiting for review",
+            Self::PreviousProposal => "Go to the previous proposal waiting for review",
+            Self::AcceptProposal => "Accept the selected proposal and go to the next",
+            Self::RejectProposal => "Reject the selected proposal and go to the next",
+            Self::EditProposal => "Mark the selected proposal corrected and edit it",
+            Self::SuggestDocument => "Propose date, count, person and event spans here",
+            Self::SuggestAllDocuments => "Propose spans in every document, in the background",
+            Self::TagAllOccurrencesHere => {
+                "Propose every other occurrence of the selected span's text in this document"
+            }
+            Self::TagAllOccurrencesEverywhere => {
+                "Propose every other occurrence of the selected span's text in all documents"
+            }
+            Self::Renormalize => "Recompute normalised values here (hand-set ones stay)",
+            Self::EditPreferences => "The name your reviews are recorded under",
+            Self::NextDifference => "Go to the next difference from the other side",
+            Self::PreviousDifference => "Go to the previous difference from the other side",
+            Self::TakeTheirs => "Take the other side's version of the selected difference",
+            Self::CloseCompare => "Stop comparing",
+            Self::ShowEntities => "The people, organizations and places of the project",
+            Self::ShowShortcuts => "List every keyboard shortcut",
+        }
+    }
+
+    /// Its shortcuts, the first one shown in menus.
+    pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
+        const fn one(modifiers: Modifiers, key: Key) -> [KeyboardShortcut; 1] {
+            [keys(modifiers, key)]
+        }
+        const NEW: [KeyboardShortcut; 1] = one(CTRL, Key::N);
+        const OPEN: [KeyboardShortcut; 1] = one(CTRL, Key::O);
+        const SAVE: [KeyboardShortcut; 1] = one(CTRL, Key::S);
+        const SAVE_AS: [KeyboardShortcut; 1] = one(CTRL_SHIFT, Key::S);
+        const ADD: [KeyboardShortcut; 1] = one(CTRL_SHIFT, Key::A);
+        const IMPORT: [KeyboardShortcut; 1] = one(CTRL, Key::I);
+        const EXPORT: [KeyboardShortcut; 1] = one(CTRL, Key::E);
+        const QUIT: [KeyboardShortcut; 1] = one(CTRL, Key::Q);
+        const UNDO: [KeyboardShortcut; 1] = one(CTRL, Key::Z);
+        const REDO: [KeyboardShortcut; 2] = [keys(CTRL_SHIFT, Key::Z), keys(CTRL, Key::Y)];
+        const FIND: [KeyboardShortcut; 1] = one(CTRL, Key::F);
+        const FIND_NEXT: [KeyboardShortcut; 2] = [keys(NONE, Key::F3), keys(CTRL, Key::G)];
+        const FIND_PREVIOUS: [KeyboardShortcut; 2] =
+            [keys(SHIFT, Key::F3), keys(CTRL_SHIFT, Key::G)];
+        const DELETE: [KeyboardShortcut; 2] = [keys(NONE, Key::Delete), keys(NONE, Key::Backspace)];
+        const NEXT_DOCUMENT: [KeyboardShortcut; 2] =
+            [keys(CTRL, Key::PageDown), keys(ALT, Key::ArrowDown)];
+        const PREVIOUS_DOCUMENT: [KeyboardShortcut; 2] =
+            [keys(CTRL, Key::PageUp), keys(ALT, Key::ArrowUp)];
+        const CLAIM: [KeyboardShortcut; 1] = one(NONE, Key::C);
+        const ROLE: [KeyboardShortcut; 1] = one(NONE, Key::R);
+        const NEXT: [KeyboardShortcut; 1] = one(NONE, Key::J);
+        const PREVIOUS: [KeyboardShortcut; 1] = one(NONE, Key::K);
+        const ACCEPT: [KeyboardShortcut; 1] = one(NONE, Key::A);
+        const REJECT: [KeyboardShortcut; 1] = one(NONE, Key::X);
+        const EDIT: [KeyboardShortcut; 1] = one(NONE, Key::E);
+        const SUGGEST: [KeyboardShortcut; 1] = one(CTRL_SHIFT, Key::P);
+        const NEXT_DIFFERENCE: [KeyboardShortcut; 1] = one(NONE, Key::N);
+        const PREVIOUS_DIFFERENCE: [KeyboardShortcut; 1] = one(NONE, Key::P);
+        const TAKE: [KeyboardShortcut; 1] = one(NONE, Key::T);
+        const ENTITIES: [KeyboardShortcut; 1] = one(CTRL_SHIFT, Key::E);
+        const HELP: [KeyboardShortcut; 1] = one(NONE, Key::F1);
+        match self {
+            Self::NewProject => &NEW,
+            Self::OpenProject => &OPEN,
+            Self::SaveProject => &SAVE,
+            Self::SaveProjectAs => &SAVE_AS,
+            Self::AddArticles => &ADD,
+            Self::ImportClaims => &IMPORT,
+            Self::ExportClaims => &EXPORT,
+            Self::Quit => &QUIT,
+            Self::Undo => &UNDO,
+            Self::Redo => &REDO,
+            Self::Find => &FIND,
+            Self::FindNext => &FIND_NEXT,
+            Self::FindPrevious => &FIND_PREVIOUS,
+            Self::DeleteSelectedSpan => &DELETE,
+            Self::NextDocument => &NEXT_DOCUMENT,
+            Self::PreviousDocument => &PREVIOUS_DOCUMENT,
+            Self::PickClaimType => &CLAIM,
+            Self::PickRole => &ROLE,
+            Self::NextProposal => &NEXT,
+            Self::PreviousProposal => &PREVIOUS,
+            Self::AcceptProposal => &ACCEPT,
+            Self::RejectProposal => &REJECT,
+            Self::EditProposal => &EDIT,
+            Self::SuggestDocument => &SUGGEST,
+            Self::NextDifference => &NEXT_DIFFERENCE,
+            Self::PreviousDifference => &PREVIOUS_DIFFERENCE,
+            Self::TakeTheirs => &TAKE,
+            Self::ShowEntities => &ENTITIES,
+            Self::ShowShortcuts => &HELP,
+            Self::OpenCompare
+            | Self::EditSchema
+            | Self::SuggestAllDocuments
+            | Self::TagAllOccurrencesHere
+            | Self::TagAllOccurrencesEverywhere
+            | Self::Renormalize
+            | Self::EditPreferences
+            | Self::CloseCompare => &[],
+        }
+    }
+
+    /// Its menu, if it has a place in the menu bar.
+    pub fn menu(self) -> Option<Menu> {
+        Some(match self {
+            Self::NewProject
+            | Self::OpenProject
+            | Self::SaveProject
+            | Self::SaveProjectAs
+            | Self::AddArticles
+            | Self::ImportClaims
+            | Self::ExportClaims
+            | Self::OpenCompare
+            | Self::Quit => Menu::File,
+            Self::Undo
+            | Self::Redo
+            | Self::Find
+            | Self::FindNext
+            | Self::FindPrevious
+            | Self::DeleteSelectedSpan
+            | Self::EditSchema => Menu::Edit,
+            Self::NextDocument | Self::PreviousDocument => Menu::Document,
+            Self::PickClaimType | Self::PickRole => Menu::Claim,
+            Self::NextProposal
+            | Self::PreviousProposal
+            | Self::AcceptProposal
+            | Self::RejectProposal
+            | Self::EditProposal
+            | Self::SuggestDocument
+            | Self::SuggestAllDocuments
+            | Self::TagAllOccurrencesHere
+            | Self::TagAllOccurrencesEverywhere
+            | Self::Renormalize
+            | Self::EditPreferences => Menu::Review,
+            Self::NextDifference | Self::PreviousDifference | Self::TakeTheirs | Self::ShowEntities => {
+                Menu::View
+            }
+            Self::ShowShortcuts => Menu::Help,
+            Self::CloseCompare => return None,
+        })
+    }
+
+    /// Whether a separator goes above it in its menu.
+    pub fn starts_group(self) -> bool {
+        matches!(self, Self::SaveProject | Self::AddArticles | Self::Quit)
+    }
+
+    /// Why it cannot run now, or `None` when it can.
+    pub fn disabled_reason(self, state: &CommandState) -> Option<&'static str> {
+        let needs = |fact: bool, reason| (!fact).then_some(reason);
+        match self {
+            Self::Undo => needs(state.can_undo, "Nothing to undo."),
+            Self::Redo => needs(state.can_redo, "Nothing to redo."),
+            Self::DeleteSelectedSpan => needs(state.has_span, "Select a span first."),
+            Self::NextDocument | Self::PreviousDocument | Self::PickClaimType | Self::Find => {
+                needs(state.has_document, "Add or open a document first.")
+            }
+            Self::PickRole => needs(state.has_claim, "Select a claim first."),
+            Self::AcceptProposal | Self::RejectProposal | Self::EditProposal => needs(
+                state.has_proposal,
+                "Select a proposal first: J goes to the next one.",
+            ),
+            Self::SuggestDocument
+            | Self::SuggestAllDocuments
+            | Self::ImportClaims => needs(!state.busy, "Wait for the work under way to finish."),
+            Self::CloseCompare => needs(state.comparing, "Nothing is being compared."),
+            Self::NewProject
+            | Self::OpenProject
+            | Self::SaveProject
+            | Self::SaveProjectAs
+            | Self::AddArticles
+            | Self::ExportClaims
+            | Self::OpenCompare
+            | Self::Quit
+            | Self::FindNext
+            | Self::FindPrevious
+            | Self::EditSchema
+            | Self::NextProposal
+            | Self::PreviousProposal
+            | Self::TagAllOccurrencesHere
+            | Self::TagAllOccurrencesEverywhere
+            | Self::Renormalize
+            | Self::EditPreferences
+            | Self::NextDifference
+            | Self::PreviousDifference
+            | Self::TakeTheirs
+            | Self::ShowEntities
+            | Self::ShowShortcuts => None,
+        }
+    }
+
+    /// The tooltip with the shortcut, as buttons show it.
+    pub fn hover_text(self, ctx: &egui::Context) -> String {
+        match self.shortcuts().first() {
+            Some(shortcut) => format!("{} ({})", self.tooltip(), ctx.format_shortcut(shortcut)),
+            None => self.tooltip().to_owned(),
+        }
+    }
+
+    /// Its shortcuts as text ("Ctrl+Shift+Z or Ctrl+Y"), for the F1 list.
+    pub fn shortcut_text(self, ctx: &egui::Context) -> Option<String> {
+        let shortcuts = self.shortcuts();
+        (!shortcuts.is_empty()).then(|| {
+            shortcuts
+                .iter()
+                .map(|s| ctx.format_shortcut(s))
+                .collect::<Vec<_>>()
+                .join(" or ")
+        })
+    }
+}
+
+/// Every (shortcut, command), those with more modifiers first: egui
+/// matches shortcuts loosely, so Ctrl+Shift+Z must be tried before Ctrl+Z.
+/// Built once.
+pub fn shortcut_table() -> &'static [(KeyboardShortcut, UiCommand)] {
+    static TABLE: LazyLock<Vec<(KeyboardShortcut, UiCommand)>> = LazyLock::new(|| {
+        let mut table: Vec<(KeyboardShortcut, UiCommand)> = UiCommand::ALL
+            .iter()
+            .flat_map(|command| command.shortcuts().iter().map(|s| (*s, *command)))
+            .collect();
+        table.sort_by_key(|(shortcut, _)| std::cmp::Reverse(modifier_count(shortcut.modifiers)));
+        table
+    });
+    &TABLE
+}
+
+fn modifier_count(modifiers: Modifiers) -> u8 {
+    u8::from(modifiers.alt) + u8::from(modifiers.shift) + u8::from(modifiers.command || modifiers.ctrl)
+}
+
+/// Whether a shortcut is a bare key (or Shift+key) that must not fire while
+/// the user types into a text field.
+pub fn is_typing_key(shortcut: &KeyboardShortcut) -> bool {
+    !shortcut.modifiers.command
+        && !shortcut.modifiers.ctrl
+        && !shortcut.modifiers.alt
+        && !matches!(shortcut.logical_key, Key::F1 | Key::F3)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortcuts_are_unique() {
+        let mut seen = Vec::new();
+        for (shortcut, command) in shortcut_table() {
+            assert!(!seen.contains(shortcut), "{} reuses a shortcut", command.label());
+            seen.push(*shortcut);
+        }
+        assert!(seen.len() > 30);
+    }
+
+    #[test]
+    fn labels_that_ask_for_more_end_in_an_ellipsis() {
+        for command in UiCommand::ALL {
+            let asks_for_more = matches!(
+                command,
+                UiCommand::OpenProject
+                    | UiCommand::SaveProjectAs
+                    | UiCommand::AddArticles
+                    | UiCommand::EditSchema
+                    | UiCommand::Find
+                    | UiCommand::PickClaimType
+                    | UiCommand::PickRole
+                    | UiCommand::EditPreferences
+                    | UiCommand::ShowEntities
+                    | UiCommand::OpenCompare
+                    | UiCommand::ImportClaims
+                    | UiCommand::ExportClaims
+            );
+            assert_eq!(command.label().ends_with('…'), asks_for_more, "{}", command.label());
+        }
+    }
+
+    #[test]
+    fn the_file_menu_is_in_the_usual_order() {
+        let file: Vec<&str> = UiCommand::ALL
+            .iter()
+            .filter(|c| c.menu() == Some(Menu::File))
+            .map(|c| c.label())
+            .collect();
+        assert_eq!(
+            file,
+            [
+                "New project",
+                "Open project…",
+                "Save",
+                "Save as…",
+                "Add articles…",
+                "Import claims…",
+                "Export claims…",
+                "Compare with…",
+                "Quit"
+            ]
+        );
+    }
+
+    #[test]
+    fn all_lists_every_command_once() {
+        for (i, command) in UiCommand::ALL.iter().enumerate() {
+            assert!(!UiCommand::ALL[i + 1..].contains(command), "{command:?} twice");
+        }
+    }
+
+    #[test]
+    fn a_command_that_needs_a_proposal_says_so() {
+        let state = CommandState::default();
+        assert!(UiCommand::AcceptProposal.disabled_reason(&state).is_some());
+        let state = CommandState {
+            has_proposal: true,
+            ..state
+        };
+        assert_eq!(UiCommand::AcceptProposal.disabled_reason(&state), None);
+    }
+}
