@@ -22,6 +22,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use claimmark::app::{AppOptions, ClaimmarkApp};
+use claimmark::command::Action;
 use claimmark_core::model::CharRange;
 use claimmark_core::storage;
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -77,7 +78,7 @@ fn frames(c: &mut Criterion) {
     for _ in 0..5 {
         window.frame(Vec::new(), |ui| app.frame_ui(ui));
     }
-    let top = app.article.first_visible_offset();
+    let top = app.article().first_visible_offset();
     for _ in 0..30 {
         let wheel = vec![
             egui::Event::PointerMoved(egui::pos2(640.0, 400.0)),
@@ -92,7 +93,7 @@ fn frames(c: &mut Criterion) {
         window.frame(wheel, |ui| app.frame_ui(ui));
     }
     assert_ne!(
-        app.article.first_visible_offset(),
+        app.article().first_visible_offset(),
         top,
         "the wheel scrolls the article"
     );
@@ -130,7 +131,10 @@ fn frames(c: &mut Criterion) {
             let mut total = Duration::ZERO;
             for _ in 0..iterations {
                 offset = (offset + 7919) % (doc_text_len.saturating_sub(20)).max(1);
-                app.view.selection = Some(CharRange::from_offsets(offset, offset + 5));
+                app.push(Action::SetTextSelection(Some(CharRange::from_offsets(
+                    offset,
+                    offset + 5,
+                ))));
                 let press = vec![egui::Event::Key {
                     key: egui::Key::Num1,
                     physical_key: None,
@@ -141,18 +145,18 @@ fn frames(c: &mut Criterion) {
                 let started = Instant::now();
                 window.frame(press, |ui| app.frame_ui(ui));
                 total += started.elapsed();
-                assert!(app.view.span.is_some(), "the key press made a span");
-                app.push(claimmark::app::Command::Undo);
+                assert!(app.view().span.is_some(), "the key press made a span");
+                app.push(claimmark::command::UiCommand::Undo);
                 window.frame(Vec::new(), |ui| app.frame_ui(ui));
             }
             total
         });
     });
     group.finish();
-    let first = app.article.first_visible_offset();
+    let first = app.article().first_visible_offset();
     eprintln!(
         "after the scroll benchmark the view starts at char {first:?} and draws {} paragraphs",
-        app.article.drawn_paragraphs()
+        app.article().drawn_paragraphs()
     );
 }
 
@@ -255,7 +259,7 @@ fn review_frames(c: &mut Criterion) {
                 window.frame(key(egui::Key::A), |ui| app.frame_ui(ui));
                 total += started.elapsed();
                 // Undo (untimed) so every press accepts a fresh proposal.
-                app.push(claimmark::app::Command::Undo);
+                app.push(claimmark::command::UiCommand::Undo);
                 window.frame(Vec::new(), |ui| app.frame_ui(ui));
             }
             total

@@ -4,9 +4,9 @@
 
 use std::path::Path;
 
-use super::commands::ExportChoice;
 use super::jobs::{Job, JobOutput};
 use super::{ClaimmarkApp, Modal};
+use crate::command::ExportChoice;
 use claimmark_core::claim_format::{export, import};
 
 impl ClaimmarkApp {

@@ -7,45 +7,11 @@
 //! faster than a person could cancel it is taken as one that could not open,
 //! and the window then offers to type a path instead.
 
+pub use crate::command::DialogRequest;
 use std::collections::VecDeque;
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
-
-/// What to ask the user for.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum DialogRequest {
-    OpenProject,
-    SaveProjectAs {
-        suggested_name: String,
-    },
-    AddArticles,
-    /// A project or claims file to compare the current one with.
-    CompareWith,
-    ImportClaims,
-    ExportClaims {
-        suggested_name: String,
-        choice: super::commands::ExportChoice,
-    },
-    /// A folder for gold fixtures.
-    ExportFixtures {
-        choice: super::commands::ExportChoice,
-    },
-}
-
-impl DialogRequest {
-    pub fn title(&self) -> &'static str {
-        match self {
-            Self::OpenProject => "Open project",
-            Self::SaveProjectAs { .. } => "Save project as",
-            Self::AddArticles => "Add articles",
-            Self::CompareWith => "Compare with",
-            Self::ImportClaims => "Import claims",
-            Self::ExportClaims { .. } => "Export claims",
-            Self::ExportFixtures { .. } => "Folder for gold fixtures",
-        }
-    }
-}
 
 /// How a dialog ended.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -6,7 +6,8 @@ use std::path::{Path, PathBuf};
 use egui::ViewportCommand;
 
 use super::dialogs::DialogRequest;
-use super::{ClaimmarkApp, Command, Modal, Picker, View};
+use super::{ClaimmarkApp, Modal, Picker, View};
+use crate::command::{Action, Command, UiCommand};
 use claimmark_core::annotate::{self, Tagged};
 use claimmark_core::edit::Edit;
 use claimmark_core::model::{CharRange, ClaimId, DocId, Name, SpanId};
@@ -14,11 +15,18 @@ use claimmark_core::session::Session;
 use claimmark_core::storage::{articles, recovery};
 
 impl ClaimmarkApp {
-    #[allow(clippy::too_many_lines)] // one arm per command, each short
     pub(crate) fn execute(&mut self, command: Command, ctx: &egui::Context) {
         match command {
-            Command::NewProject => {
-                if self.ask_to_save_first(&Command::NewProject) {
+            Command::Ui(command) => self.execute_ui(command, ctx),
+            Command::Action(action) => self.execute_action(action, ctx),
+        }
+    }
+
+    #[allow(clippy::too_many_lines)] // one arm per command, each short
+    fn execute_ui(&mut self, command: UiCommand, ctx: &egui::Context) {
+        match command {
+            UiCommand::NewProject => {
+                if self.ask_to_save_first(&UiCommand::NewProject.into()) {
                     return;
                 }
                 self.replace_session(Session::untitled());
@@ -26,85 +34,180 @@ impl ClaimmarkApp {
                     "New project. Add articles with File › Add articles… or drop .txt files here.",
                 );
             }
-            Command::OpenProject => {
-                if self.ask_to_save_first(&Command::OpenProject) {
+            UiCommand::OpenProject => {
+                if self.ask_to_save_first(&UiCommand::OpenProject.into()) {
                     return;
                 }
                 self.open_dialog(DialogRequest::OpenProject, ctx);
             }
-            Command::OpenProjectAt(path) => {
-                if self.ask_to_save_first(&Command::OpenProjectAt(path.clone())) {
-                    return;
-                }
-                self.open_project_at(&path);
-            }
-            Command::SaveProject => self.save(ctx),
-            Command::SaveProjectAs => {
+            UiCommand::SaveProject => self.save(ctx),
+            UiCommand::SaveProjectAs => {
                 let suggested_name = self.session.path().and_then(Path::file_name).map_or_else(
                     || "project.ron".to_owned(),
                     |n| n.to_string_lossy().into_owned(),
                 );
                 self.open_dialog(DialogRequest::SaveProjectAs { suggested_name }, ctx);
             }
-            Command::SaveProjectTo(path) => self.save_to(&with_ron_extension(path)),
-            Command::AddArticles => self.open_dialog(DialogRequest::AddArticles, ctx),
-            Command::AddArticlesFrom(paths) => self.add_articles(&paths),
-            Command::ImportClaims => self.open_dialog(DialogRequest::ImportClaims, ctx),
-            Command::ImportClaimsFrom(path) => self.import_claims_from(&path, ctx),
-            Command::ExportClaims => {
+            UiCommand::AddArticles => self.open_dialog(DialogRequest::AddArticles, ctx),
+            UiCommand::ImportClaims => self.open_dialog(DialogRequest::ImportClaims, ctx),
+            UiCommand::ExportClaims => {
                 self.modal = Some(Modal::Export {
                     statuses: [false, true, true, false],
                     spans: false,
                     fixtures: false,
                 });
             }
-            Command::ExportClaimsTo(path, choice) => self.export_claims_to(&path, &choice),
-            Command::ExportFixturesTo(path, choice) => self.export_fixtures_to(&path, &choice),
-            Command::Quit => {
-                if self.ask_to_save_first(&Command::Quit) {
+            UiCommand::Quit => {
+                if self.ask_to_save_first(&UiCommand::Quit.into()) {
                     return;
                 }
                 self.unsaved_question = super::UnsavedQuestion::Closing;
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
-            Command::Undo => match self.session.undo() {
+            UiCommand::Undo => match self.session.undo() {
                 Ok(Some(edit)) => self.after_history_step(&edit, "Undone"),
                 Ok(None) => self.set_status("Nothing to undo."),
                 Err(error) => self.set_error_status(format!("Could not undo: {error}")),
             },
-            Command::Redo => match self.session.redo() {
+            UiCommand::Redo => match self.session.redo() {
                 Ok(Some(edit)) => self.after_history_step(&edit, "Redone"),
                 Ok(None) => self.set_status("Nothing to redo."),
                 Err(error) => self.set_error_status(format!("Could not redo: {error}")),
             },
-            Command::Find => {
+            UiCommand::Find => {
                 self.find.open = true;
                 self.find.focus_requested = true;
             }
-            Command::FindNext => self.step_find(1),
-            Command::FindPrevious => self.step_find(-1),
-            Command::NextDocument => self.step_document(1),
-            Command::PreviousDocument => self.step_document(-1),
-            Command::SelectDocument(id) => self.go_to_document(&id),
-            Command::RemoveDocument(id) => self.remove_document(&id),
-            Command::SetDocumentStatus(doc, status) => {
+            UiCommand::FindNext => self.step_find(1),
+            UiCommand::TagAllOccurrencesHere => self.tag_all_occurrences(false),
+            UiCommand::TagAllOccurrencesEverywhere => self.tag_all_occurrences(true),
+            UiCommand::TakeTheirs => self.take_theirs(None),
+            UiCommand::CloseFind => self.find.open = false,
+            UiCommand::FindPrevious => self.step_find(-1),
+            UiCommand::NextDocument => self.step_document(1),
+            UiCommand::PreviousDocument => self.step_document(-1),
+            UiCommand::DeleteSelectedSpan => {
+                if let Some(span) = self.view.span {
+                    self.delete_span(span);
+                } else {
+                    self.set_status("Select a span to delete (click it in the article).");
+                }
+            }
+            UiCommand::PickClaimType => {
+                if self.view.document.is_some() {
+                    self.view.picker = Some(Picker::ClaimType);
+                }
+            }
+            UiCommand::PickRole => {
+                if self.view.claim.is_none() {
+                    self.set_status(
+                        "Select a claim first (in the Claims list, or create one with C).",
+                    );
+                } else if self.view.span.is_none() && self.view.selection.is_none() {
+                    self.set_status(
+                        "Select a span or some text first, then press R to put it in a role.",
+                    );
+                } else {
+                    self.view.picker = Some(Picker::Role);
+                }
+            }
+            UiCommand::AcceptProposal => {
+                self.review_current(claimmark_core::model::ReviewStatus::Accepted);
+            }
+            UiCommand::RejectProposal => {
+                self.review_current(claimmark_core::model::ReviewStatus::Rejected);
+            }
+            UiCommand::EditProposal => self.edit_current_proposal(),
+            UiCommand::NextProposal => self.step_proposal(true),
+            UiCommand::PreviousProposal => self.step_proposal(false),
+            UiCommand::SuggestDocument => self.suggest_in_document(ctx),
+            UiCommand::SuggestAllDocuments => self.suggest_in_all_documents(ctx),
+            UiCommand::Renormalize => self.renormalize_document(),
+            UiCommand::ShowEntities => self.entities_window.open = true,
+            UiCommand::OpenCompare => self.open_dialog(DialogRequest::CompareWith, ctx),
+            UiCommand::CloseCompare => self.compare = None,
+            UiCommand::NextDifference => self.step_difference(true),
+            UiCommand::PreviousDifference => self.step_difference(false),
+            UiCommand::EditPreferences => {
+                self.modal = Some(Modal::Preferences {
+                    analyst: self.settings.analyst.clone(),
+                });
+            }
+            UiCommand::EditSchema => self.schema_editor.open = true,
+            UiCommand::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+        }
+    }
+
+    #[allow(clippy::too_many_lines)] // one arm per action, each short
+    fn execute_action(&mut self, action: Action, ctx: &egui::Context) {
+        if matches!(action, Action::NewClaim(_) | Action::FillRole(_)) {
+            // Picked: by digit or by a click in the picker.
+            self.view.picker = None;
+        }
+        match action {
+            Action::OpenProjectAt(path) => {
+                if self.ask_to_save_first(&Action::OpenProjectAt(path.clone()).into()) {
+                    return;
+                }
+                self.open_project_at(&path);
+            }
+            Action::SaveProjectTo(path) => self.save_to(&with_ron_extension(path)),
+            Action::AddArticlesFrom(paths) => self.add_articles(&paths),
+            Action::ImportClaimsFrom(path) => self.import_claims_from(&path, ctx),
+            Action::ExportClaimsTo(path, choice) => self.export_claims_to(&path, &choice),
+            Action::ExportFixturesTo(path, choice) => self.export_fixtures_to(&path, &choice),
+            Action::OpenDialog(request) => self.open_dialog(request, ctx),
+            Action::SaveThen(then) => {
+                self.pending_after_save = Some(*then);
+                self.execute_ui(UiCommand::SaveProject, ctx);
+            }
+            Action::DiscardChangesThen(then) => {
+                self.discard_changes();
+                self.queue.push(*then);
+            }
+            Action::RestoreRecovery { copy, project } => match recovery::read(&copy) {
+                Ok(restored) => {
+                    self.replace_session(Session::restored(restored, project));
+                    self.set_status("Restored the recovery copy. Save to keep it.");
+                }
+                Err(error) => {
+                    self.show_error("Could not read the recovery copy", error.to_string());
+                }
+            },
+            Action::DiscardRecovery(path) => {
+                recovery::discard(&path);
+                self.set_status("Discarded the recovery copy.");
+            }
+            Action::SetAnalyst(analyst) => {
+                self.settings.analyst = analyst;
+                self.save_settings();
+                self.set_status(format!(
+                    "Reviews are now recorded as by “{}”.",
+                    self.settings.analyst
+                ));
+            }
+            Action::SetFindQuery(query) => self.find.query = query,
+            Action::SetFindAllDocuments(all) => self.find.all_documents = all,
+            Action::SelectDocument(id) => self.go_to_document(&id),
+            Action::RemoveDocument(id) => self.remove_document(&id),
+            Action::SetDocumentStatus(doc, status) => {
                 self.apply(
                     Edit::SetDocumentStatus { doc, status },
                     format!("Mark as {}", status.label()),
                 );
             }
-            Command::SetTextSelection(range) => {
+            Action::SetTextSelection(range) => {
                 self.view.selection = range;
                 if range.is_some() {
                     self.view.span = None;
                 }
             }
-            Command::ApplyLabel(label) => self.apply_label(label),
-            Command::SelectSpan(span) => {
+            Action::ApplyLabel(label) => self.apply_label(label),
+            Action::SelectSpan(span) => {
                 self.view.span = span;
                 self.view.selection = None;
             }
-            Command::GoToSpan(doc, span) => {
+            Action::GoToSpan(doc, span) => {
                 self.go_to_document(&doc);
                 let range = self
                     .current_document()
@@ -116,21 +219,9 @@ impl ClaimmarkApp {
                     self.view.scroll_to = range;
                 }
             }
-            Command::DeleteSelectedSpan => {
-                if let Some(span) = self.view.span {
-                    self.delete_span(span);
-                } else {
-                    self.set_status("Select a span to delete (click it in the article).");
-                }
-            }
-            Command::DeleteSpanFromClaims(span) => self.delete_span_and_arguments(span),
-            Command::PickClaimType => {
-                if self.view.document.is_some() {
-                    self.view.picker = Some(Picker::ClaimType);
-                }
-            }
-            Command::NewClaim(claim_type) => self.new_claim(claim_type),
-            Command::SelectClaim(claim) => {
+            Action::DeleteSpanFromClaims(span) => self.delete_span_and_arguments(span),
+            Action::NewClaim(claim_type) => self.new_claim(claim_type),
+            Action::SelectClaim(claim) => {
                 self.view.claim = claim;
                 if let Some(first) = claim
                     .and_then(|id| {
@@ -145,10 +236,10 @@ impl ClaimmarkApp {
                     self.view.scroll_to = Some(first);
                 }
             }
-            Command::ChangeClaimType(claim, claim_type) => {
+            Action::ChangeClaimType(claim, claim_type) => {
                 self.change_claim_type(claim, &claim_type);
             }
-            Command::DeleteClaim(claim) => {
+            Action::DeleteClaim(claim) => {
                 if let Some(doc) = self.view.document.clone() {
                     self.apply(
                         Edit::RemoveClaim { doc, claim },
@@ -156,21 +247,8 @@ impl ClaimmarkApp {
                     );
                 }
             }
-            Command::PickRole => {
-                if self.view.claim.is_none() {
-                    self.set_status(
-                        "Select a claim first (in the Claims list, or create one with C).",
-                    );
-                } else if self.view.span.is_none() && self.view.selection.is_none() {
-                    self.set_status(
-                        "Select a span or some text first, then press R to put it in a role.",
-                    );
-                } else {
-                    self.view.picker = Some(Picker::Role);
-                }
-            }
-            Command::FillRole(role) => self.fill_role(&role),
-            Command::RemoveArgument(claim, index) => {
+            Action::FillRole(role) => self.fill_role(&role),
+            Action::RemoveArgument(claim, index) => {
                 if let Some(doc) = self.view.document.clone() {
                     self.apply(
                         Edit::RemoveArgument { doc, claim, index },
@@ -178,23 +256,10 @@ impl ClaimmarkApp {
                     );
                 }
             }
-            Command::AcceptProposal => {
-                self.review_current(claimmark_core::model::ReviewStatus::Accepted)
-            }
-            Command::RejectProposal => {
-                self.review_current(claimmark_core::model::ReviewStatus::Rejected)
-            }
-            Command::EditProposal => self.edit_current_proposal(),
-            Command::NextProposal => self.step_proposal(true),
-            Command::PreviousProposal => self.step_proposal(false),
-            Command::SuggestDocument => self.suggest_in_document(ctx),
-            Command::SuggestAllDocuments => self.suggest_in_all_documents(ctx),
-            Command::TagAllOccurrences { all_documents } => self.tag_all_occurrences(all_documents),
-            Command::Renormalize => self.renormalize_document(),
-            Command::LinkSpanToEntity(span, entity) => self.link_span(span, entity),
-            Command::NewEntityFromSpan(span) => self.new_entity_from_span(span),
-            Command::UnlinkSpan(span) => self.unlink_span(span),
-            Command::RenameEntity(entity, name) => {
+            Action::LinkSpanToEntity(span, entity) => self.link_span(span, entity),
+            Action::NewEntityFromSpan(span) => self.new_entity_from_span(span),
+            Action::UnlinkSpan(span) => self.unlink_span(span),
+            Action::RenameEntity(entity, name) => {
                 let edit = claimmark_core::normalize::names::rename_entity(
                     self.session.project(),
                     entity,
@@ -202,7 +267,7 @@ impl ClaimmarkApp {
                 );
                 self.entity_edit(edit, "Rename entity");
             }
-            Command::MergeEntities(keep, absorb) => {
+            Action::MergeEntities(keep, absorb) => {
                 let edit = claimmark_core::normalize::names::merge_entities(
                     self.session.project(),
                     keep,
@@ -210,26 +275,14 @@ impl ClaimmarkApp {
                 );
                 self.entity_edit(edit, "Merge entities");
             }
-            Command::ShowEntities => self.entities_window.open = true,
-            Command::OpenCompare => self.open_dialog(DialogRequest::CompareWith, ctx),
-            Command::CompareWith(path) => self.compare_with(&path),
-            Command::CloseCompare => self.compare = None,
-            Command::TakeTheirs(index) => self.take_theirs(index),
-            Command::NextDifference => self.step_difference(true),
-            Command::SelectDifference(index) => self.select_difference(index),
-            Command::PreviousDifference => self.step_difference(false),
-            Command::LinkMatchingMentions(entity) => self.link_matching_mentions(entity),
-            Command::FilterClaims(status, claim_type) => {
+            Action::CompareWith(path) => self.compare_with(&path),
+            Action::TakeTheirsAt(index) => self.take_theirs(Some(index)),
+            Action::SelectDifference(index) => self.select_difference(index),
+            Action::LinkMatchingMentions(entity) => self.link_matching_mentions(entity),
+            Action::FilterClaims(status, claim_type) => {
                 self.claims_filter = super::ClaimsFilter { status, claim_type };
             }
-            Command::EditPreferences => {
-                self.modal = Some(Modal::Preferences {
-                    analyst: self.settings.analyst.clone(),
-                });
-            }
-            Command::EditSchema => self.schema_editor.open = true,
-            Command::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
-            Command::Apply(edit, description) => {
+            Action::Apply(edit, description) => {
                 let edit = claimmark_core::annotate::with_renormalized_dates(
                     self.session.project(),
                     self.with_correction(*edit),
@@ -319,7 +372,7 @@ impl ClaimmarkApp {
     fn save(&mut self, ctx: &egui::Context) {
         match self.session.save() {
             Ok(true) => self.after_save(),
-            Ok(false) => self.execute(Command::SaveProjectAs, ctx),
+            Ok(false) => self.execute_ui(UiCommand::SaveProjectAs, ctx),
             Err(error) => {
                 self.pending_after_save = None;
                 self.show_error("Could not save", error.to_string());
@@ -517,7 +570,7 @@ impl ClaimmarkApp {
                 Some(id)
             }
             Ok(Tagged::New { span, edit }) => {
-                if self.apply(edit, description) {
+                if self.apply(*edit, description) {
                     self.view.selection = None;
                     self.view.span = Some(span);
                     Some(span)
@@ -654,5 +707,5 @@ fn with_ron_extension(path: PathBuf) -> PathBuf {
 
 /// Text for messages: at most 40 chars on one line.
 fn short(text: &str) -> String {
-    super::short_text(text, 40)
+    crate::ui::format::short_text(text, 40)
 }

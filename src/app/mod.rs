@@ -4,12 +4,10 @@
 //! carries out in one place.
 
 mod claims_io;
-pub mod commands;
 pub mod compare;
 pub mod dialogs;
 mod execute;
 pub mod jobs;
-mod modals;
 mod reviewing;
 pub mod settings;
 pub mod values;
@@ -17,15 +15,19 @@ pub mod values;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
+use crate::ui::format::digit_index;
+pub use crate::view::{ClaimsFilter, FindState, Picker, Status, View};
+
 use egui::{Key, Ui, ViewportCommand};
 
+pub use crate::command::Command;
+use crate::command::{Action, CommandState, Commands, UiCommand};
 use crate::ui;
-use claimmark_core::model::{CharRange, ClaimId, DocId, Document, SpanId};
+pub use crate::view::Modal;
+use claimmark_core::model::Document;
 use claimmark_core::session::Session;
 use claimmark_core::storage::recovery;
-pub use commands::Command;
 use dialogs::{DialogOutcome, DialogRequest, FileDialogs};
-pub use modals::Modal;
 
 /// How the app starts and where it keeps things.
 pub struct AppOptions {
@@ -52,40 +54,6 @@ impl AppOptions {
     }
 }
 
-/// What the analyst is looking at and has selected.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct View {
-    pub document: Option<DocId>,
-    /// Text selected in the article, not yet a span.
-    pub selection: Option<CharRange>,
-    pub span: Option<SpanId>,
-    pub claim: Option<ClaimId>,
-    /// Scroll the article to this range on the next frame.
-    pub scroll_to: Option<CharRange>,
-    /// A keyboard picker waiting for a digit.
-    pub picker: Option<Picker>,
-}
-
-/// Two-key commands: C then a digit picks a claim type, R then a digit a role.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Picker {
-    ClaimType,
-    Role,
-}
-
-/// The find bar.
-#[derive(Debug, Default)]
-pub struct FindState {
-    pub open: bool,
-    pub query: String,
-    pub all_documents: bool,
-    pub matches: Vec<(DocId, CharRange)>,
-    pub current: Option<usize>,
-    /// (query, all documents, project revision, document) the matches are for.
-    computed_for: Option<(String, bool, u64, Option<DocId>)>,
-    pub focus_requested: bool,
-}
-
 /// Whether commands that replace the project ask about unsaved changes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum UnsavedQuestion {
@@ -96,47 +64,32 @@ enum UnsavedQuestion {
     Closing,
 }
 
-/// The claims list's filter: a status and a claim type, each optional.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ClaimsFilter {
-    pub status: Option<claimmark_core::model::ReviewStatus>,
-    pub claim_type: Option<claimmark_core::model::Name>,
-}
-
-/// A line in the status bar.
-#[derive(Debug, Clone)]
-pub struct Status {
-    pub text: String,
-    pub is_error: bool,
-    pub at: Instant,
-}
-
 pub struct ClaimmarkApp {
-    pub session: Session,
-    pub view: View,
-    pub article: ui::article::ArticleView,
-    pub find: FindState,
-    pub modal: Option<Modal>,
-    pub status: Option<Status>,
-    pub schema_editor: ui::schema_editor::SchemaEditor,
-    pub buffers: ui::text_buffers::TextBuffers,
+    session: Session,
+    view: View,
+    article: ui::article::ArticleView,
+    find: FindState,
+    modal: Option<Modal>,
+    status: Option<Status>,
+    schema_editor: ui::schema_editor::SchemaEditor,
+    buffers: ui::text_buffers::TextBuffers,
     /// Which claims the claims list shows.
-    pub claims_filter: ClaimsFilter,
+    claims_filter: ClaimsFilter,
     /// The value editor's fields for the selected span.
-    pub value_draft: ui::value_editor::ValueDraft,
+    value_draft: ui::value_editor::ValueDraft,
     /// The entities window.
-    pub entities_window: ui::entities::EntitiesWindow,
+    entities_window: ui::entities::EntitiesWindow,
     /// Work under way in the background, if any.
-    pub job: Option<jobs::Job>,
+    job: Option<jobs::Job>,
     /// Another annotation of the documents, compared with ours.
-    pub compare: Option<compare::CompareState>,
+    compare: Option<crate::view::CompareState>,
     /// Proposals waiting in the whole project, and the revision counted at.
     pending_in_project: (u64, usize),
-    pub settings: settings::Settings,
+    settings: settings::Settings,
     settings_path: Option<PathBuf>,
     data_folder: Option<PathBuf>,
     dialogs: Box<dyn FileDialogs>,
-    queue: Vec<Command>,
+    queue: Commands,
     /// What to do once a save asked for by "Save changes?" succeeds.
     pending_after_save: Option<Command>,
     unsaved_question: UnsavedQuestion,
@@ -174,7 +127,7 @@ impl ClaimmarkApp {
             settings_path: options.settings_path,
             data_folder: options.data_folder,
             dialogs: options.dialogs,
-            queue: Vec::new(),
+            queue: Commands::default(),
             pending_after_save: None,
             unsaved_question: UnsavedQuestion::Ask,
             last_recovery_write: Instant::now(),
@@ -189,6 +142,44 @@ impl ClaimmarkApp {
         app
     }
 
+    /// The project, its path and its history.
+    pub fn session(&self) -> &Session {
+        &self.session
+    }
+
+    /// What the analyst is looking at and has selected.
+    pub fn view(&self) -> &View {
+        &self.view
+    }
+
+    pub fn find(&self) -> &FindState {
+        &self.find
+    }
+
+    /// The modal question or message on screen, if any.
+    pub fn modal(&self) -> Option<&Modal> {
+        self.modal.as_ref()
+    }
+
+    /// Whether background work (suggesting, importing) is under way.
+    pub fn is_busy(&self) -> bool {
+        self.job.is_some()
+    }
+
+    pub fn claims_filter(&self) -> &ClaimsFilter {
+        &self.claims_filter
+    }
+
+    /// The article's layout, for finding where a char is on screen.
+    pub fn article(&self) -> &ui::article::ArticleView {
+        &self.article
+    }
+
+    /// The last status bar message.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
     /// The document on screen.
     pub fn current_document(&self) -> Option<&Document> {
         self.view
@@ -197,8 +188,23 @@ impl ClaimmarkApp {
             .and_then(|id| self.session.project().document(id))
     }
 
+    /// What decides which commands can run now.
+    pub fn command_state(&self) -> CommandState {
+        let history = self.session.history();
+        CommandState {
+            has_document: self.current_document().is_some(),
+            has_span: self.view.span.is_some(),
+            has_claim: self.view.claim.is_some(),
+            has_proposal: self.current_proposal().is_some(),
+            can_undo: history.can_undo(),
+            can_redo: history.can_redo(),
+            comparing: self.compare.is_some(),
+            busy: self.job.is_some(),
+        }
+    }
+
     /// Queues a command, as a button or key would.
-    pub fn push(&mut self, command: Command) {
+    pub fn push(&mut self, command: impl Into<Command>) {
         self.queue.push(command);
     }
 
@@ -241,28 +247,28 @@ impl ClaimmarkApp {
         match outcome {
             DialogOutcome::Picked(paths) => self.queue.push(match request {
                 DialogRequest::OpenProject => match paths.into_iter().next() {
-                    Some(path) => Command::OpenProjectAt(path),
+                    Some(path) => Action::OpenProjectAt(path),
                     None => return,
                 },
                 DialogRequest::SaveProjectAs { .. } => match paths.into_iter().next() {
-                    Some(path) => Command::SaveProjectTo(path),
+                    Some(path) => Action::SaveProjectTo(path),
                     None => return,
                 },
-                DialogRequest::AddArticles => Command::AddArticlesFrom(paths),
+                DialogRequest::AddArticles => Action::AddArticlesFrom(paths),
                 DialogRequest::CompareWith => match paths.into_iter().next() {
-                    Some(path) => Command::CompareWith(path),
+                    Some(path) => Action::CompareWith(path),
                     None => return,
                 },
                 DialogRequest::ImportClaims => match paths.into_iter().next() {
-                    Some(path) => Command::ImportClaimsFrom(path),
+                    Some(path) => Action::ImportClaimsFrom(path),
                     None => return,
                 },
                 DialogRequest::ExportClaims { choice, .. } => match paths.into_iter().next() {
-                    Some(path) => Command::ExportClaimsTo(path, choice),
+                    Some(path) => Action::ExportClaimsTo(path, choice),
                     None => return,
                 },
                 DialogRequest::ExportFixtures { choice } => match paths.into_iter().next() {
-                    Some(path) => Command::ExportFixturesTo(path, choice),
+                    Some(path) => Action::ExportFixturesTo(path, choice),
                     None => return,
                 },
             }),
@@ -289,21 +295,16 @@ impl ClaimmarkApp {
             return;
         }
         let typing = ctx.egui_wants_keyboard_input();
-        let mut table = commands::menu_commands();
-        // Check Ctrl+Shift+Z before Ctrl+Z: egui matches shortcuts loosely.
-        table.sort_by_key(|entry| {
-            std::cmp::Reverse(entry.shortcut.map_or(0, |s| modifier_count(s.modifiers)))
-        });
-        for entry in table {
-            for shortcut in [entry.shortcut, entry.alternative].into_iter().flatten() {
-                if typing && commands::is_typing_key(&shortcut) {
-                    continue;
-                }
-                if self.view.picker.is_some() && commands::is_typing_key(&shortcut) {
-                    continue;
-                }
-                if ctx.input_mut(|input| input.consume_shortcut(&shortcut)) {
-                    self.queue.push(entry.command.clone());
+        let state = self.command_state();
+        for (shortcut, command) in crate::command::shortcut_table() {
+            let typing_key = crate::command::is_typing_key(shortcut);
+            if typing_key && (typing || self.view.picker.is_some()) {
+                continue;
+            }
+            if ctx.input_mut(|input| input.consume_shortcut(shortcut)) {
+                match command.disabled_reason(&state) {
+                    None => self.queue.push(*command),
+                    Some(reason) => self.set_status(reason),
                 }
             }
         }
@@ -338,7 +339,7 @@ impl ClaimmarkApp {
                     .label_for_key(digit)
                     .map(|label| label.name.clone());
                 match label {
-                    Some(label) => self.queue.push(Command::ApplyLabel(label)),
+                    Some(label) => self.queue.push(Action::ApplyLabel(label)),
                     None => self.set_status(format!("No label has key {digit}.")),
                 }
             }
@@ -361,13 +362,13 @@ impl ClaimmarkApp {
                     .get(index)
                     .map(|t| t.name.clone());
                 if let Some(claim_type) = claim_type {
-                    self.queue.push(Command::NewClaim(claim_type));
+                    self.queue.push(Action::NewClaim(claim_type));
                 }
             }
             Picker::Role => {
                 let role = self.selected_claim_roles().get(index).cloned();
                 if let Some(role) = role {
-                    self.queue.push(Command::FillRole(role));
+                    self.queue.push(Action::FillRole(role));
                 }
             }
         }
@@ -405,10 +406,10 @@ impl ClaimmarkApp {
         if let [single] = dropped.as_slice()
             && single.extension().is_some_and(|ext| ext == "ron")
         {
-            self.queue.push(Command::OpenProjectAt(single.clone()));
+            self.queue.push(Action::OpenProjectAt(single.clone()));
             return;
         }
-        self.queue.push(Command::AddArticlesFrom(dropped));
+        self.queue.push(Action::AddArticlesFrom(dropped));
     }
 
     fn handle_close_request(&mut self, ctx: &egui::Context) {
@@ -421,7 +422,7 @@ impl ClaimmarkApp {
         }
         ctx.send_viewport_cmd(ViewportCommand::CancelClose);
         self.modal = Some(Modal::UnsavedChanges {
-            then: Box::new(Command::Quit),
+            then: Box::new(UiCommand::Quit.into()),
         });
     }
 
@@ -592,7 +593,7 @@ impl ClaimmarkApp {
         let mut guard = 0;
         while !self.queue.is_empty() && guard < 100 {
             guard += 1;
-            let commands = std::mem::take(&mut self.queue);
+            let commands = self.queue.take();
             for command in commands {
                 self.execute(command, ctx);
             }
@@ -620,39 +621,7 @@ impl ClaimmarkApp {
         self.fix_view();
         self.update_find();
 
-        let mut out = Vec::new();
-        egui::Panel::top("menu_bar").show(ui, |ui| {
-            ui::menu::menu_bar_ui(ui, self, &mut out);
-        });
-        egui::Panel::bottom("status_bar").show(ui, |ui| {
-            ui::status_bar::status_bar_ui(ui, self);
-        });
-        egui::Panel::left("documents")
-            .default_size(250.0)
-            .size_range(160.0..=480.0)
-            .show(ui, |ui| {
-                ui::documents::documents_ui(ui, self.session.project(), &self.view, &mut out);
-            });
-        egui::Panel::right("form")
-            .default_size(360.0)
-            .size_range(260.0..=640.0)
-            .show(ui, |ui| {
-                ui::form::form_ui(ui, self, &mut out);
-            });
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui::central::central_ui(ui, self, &mut out);
-        });
-        self.schema_editor
-            .window_ui(&ctx, self.session.project(), &mut out);
-        self.entities_window.window_ui(
-            &ctx,
-            self.session.project(),
-            self.session.history().revision(),
-            &mut out,
-        );
-        ui::progress::job_progress_ui(&ctx, self.job.as_ref());
-        ui::pickers::picker_ui(&ctx, self, &mut out);
-        modals::modal_ui(&ctx, self, &mut out);
+        let out = self.panels_ui(ui, &ctx);
         self.queue.extend(out);
         self.run_queue(&ctx);
         self.update_title(&ctx);
@@ -662,6 +631,112 @@ impl ClaimmarkApp {
             // Wake up for the next recovery copy even if nothing happens.
             ctx.request_repaint_after(recovery::INTERVAL + Duration::from_millis(50));
         }
+    }
+}
+
+impl ClaimmarkApp {
+    /// Draws every panel from the state, read-only; the commands they emit
+    /// run after. Panels edit only their own buffers (text fields, the
+    /// article's layout, a modal's fields).
+    fn panels_ui(&mut self, ui: &mut Ui, ctx: &egui::Context) -> Commands {
+        let mut out = Commands::default();
+        let pending_in_project = self.pending_in_project();
+        let current_proposal = self.current_proposal();
+        let state = self.command_state();
+        let revision = self.session.history().revision();
+        if let (Some(compare), Some(doc)) = (
+            &mut self.compare,
+            self.view
+                .document
+                .as_ref()
+                .and_then(|id| self.session.project().document(id)),
+        ) {
+            compare.refresh(self.session.project(), doc, revision);
+        }
+        let scroll_to = self.view.scroll_to.take();
+        let roles = self.selected_claim_roles();
+        let Self {
+            session,
+            view,
+            article,
+            find,
+            modal,
+            status,
+            schema_editor,
+            buffers,
+            claims_filter,
+            value_draft,
+            entities_window,
+            job,
+            compare,
+            settings,
+            ..
+        } = self;
+        let project = session.project();
+        let history = session.history();
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            let input = ui::menu::MenuInput {
+                state,
+                undo: history.undo_description(),
+                redo: history.redo_description(),
+                recent: &settings.recent_projects,
+                document: view.document.as_ref().and_then(|id| project.document(id)),
+                schema: &project.schema,
+            };
+            ui::menu::menu_bar_ui(ui, &input, &mut out);
+        });
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            ui::status_bar::status_bar_ui(ui, session, status.as_ref());
+        });
+        egui::Panel::left("documents")
+            .default_size(250.0)
+            .size_range(160.0..=480.0)
+            .show(ui, |ui| {
+                ui::documents::documents_ui(ui, project, view, &mut out);
+            });
+        egui::Panel::right("form")
+            .default_size(360.0)
+            .size_range(260.0..=640.0)
+            .show(ui, |ui| {
+                let input = ui::form::FormInput {
+                    project,
+                    view,
+                    claims_filter,
+                };
+                ui::form::form_ui(ui, &input, buffers, value_draft, &mut out);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let input = ui::central::CentralInput {
+                project,
+                revision,
+                view,
+                find,
+                compare: compare.as_ref(),
+                current_proposal,
+                pending_in_project,
+                scroll_to,
+            };
+            ui::central::central_ui(ui, &input, article, buffers, &mut out);
+        });
+        find.focus_requested = false;
+        schema_editor.window_ui(ctx, project, &mut out);
+        entities_window.window_ui(ctx, project, revision, &mut out);
+        ui::progress::job_progress_ui(
+            ctx,
+            job.as_ref().map(|job| (job.title.as_str(), job.progress())),
+        );
+        ui::pickers::picker_ui(ctx, view.picker, project, roles, &mut out);
+        if let Some(mut shown) = modal.take() {
+            let input = ui::modals::ModalInput {
+                project_name: &session.display_name(),
+                project_path: session.path(),
+                schema: &project.schema,
+            };
+            if ui::modals::modal_ui(ctx, &mut shown, &input, &mut out) {
+                *modal = Some(shown);
+            }
+        }
+        out
     }
 }
 
@@ -687,38 +762,3 @@ const DIGIT_KEYS: [(char, Key); 10] = [
     ('9', Key::Num9),
     ('0', Key::Num0),
 ];
-
-/// Position of a digit in pickers: 1 is the first item, 0 the tenth.
-pub fn digit_index(digit: char) -> Option<usize> {
-    match digit {
-        '1'..='9' => Some(digit as usize - '1' as usize),
-        '0' => Some(9),
-        _ => None,
-    }
-}
-
-/// The digit shown for an item in a picker.
-pub fn digit_for(index: usize) -> Option<char> {
-    match index {
-        0..=8 => char::from_digit(u32::try_from(index + 1).ok()?, 10),
-        9 => Some('0'),
-        _ => None,
-    }
-}
-
-fn modifier_count(modifiers: egui::Modifiers) -> u8 {
-    u8::from(modifiers.alt)
-        + u8::from(modifiers.shift)
-        + u8::from(modifiers.command || modifiers.ctrl)
-}
-
-/// Text on one line, cut to `max_chars` with an ellipsis.
-pub fn short_text(text: &str, max_chars: usize) -> String {
-    let flat = text.replace('\n', " ");
-    if flat.chars().count() <= max_chars {
-        return flat;
-    }
-    let mut cut: String = flat.chars().take(max_chars.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
-}

@@ -63,6 +63,7 @@ pub enum UiCommand {
     Find,
     FindNext,
     FindPrevious,
+    CloseFind,
     DeleteSelectedSpan,
     EditSchema,
     NextDocument,
@@ -118,7 +119,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 37] = [
+    pub const ALL: [Self; 38] = [
         Self::NewProject,
         Self::OpenProject,
         Self::SaveProject,
@@ -133,6 +134,7 @@ impl UiCommand {
         Self::Find,
         Self::FindNext,
         Self::FindPrevious,
+        Self::CloseFind,
         Self::DeleteSelectedSpan,
         Self::EditSchema,
         Self::NextDocument,
@@ -175,6 +177,7 @@ impl UiCommand {
             Self::Find => "Find…",
             Self::FindNext => "Find next",
             Self::FindPrevious => "Find previous",
+            Self::CloseFind => "Close the find bar",
             Self::DeleteSelectedSpan => "Delete span",
             Self::EditSchema => "Edit schema…",
             Self::NextDocument => "Next document",
@@ -218,6 +221,7 @@ impl UiCommand {
             Self::Find => "Find text in this document or all of them",
             Self::FindNext => "Go to the next match",
             Self::FindPrevious => "Go to the previous match",
+            Self::CloseFind => "Hide the find bar and its matches",
             Self::DeleteSelectedSpan => "Delete the selected span",
             Self::EditSchema => "Edit labels, claim types and roles",
             Self::NextDocument => "Open the next document",
@@ -322,7 +326,8 @@ impl UiCommand {
             | Self::TagAllOccurrencesEverywhere
             | Self::Renormalize
             | Self::EditPreferences
-            | Self::CloseCompare => &[],
+            | Self::CloseCompare
+            | Self::CloseFind => &[],
         }
     }
 
@@ -358,11 +363,12 @@ impl UiCommand {
             | Self::TagAllOccurrencesEverywhere
             | Self::Renormalize
             | Self::EditPreferences => Menu::Review,
-            Self::NextDifference | Self::PreviousDifference | Self::TakeTheirs | Self::ShowEntities => {
-                Menu::View
-            }
+            Self::NextDifference
+            | Self::PreviousDifference
+            | Self::TakeTheirs
+            | Self::ShowEntities => Menu::View,
             Self::ShowShortcuts => Menu::Help,
-            Self::CloseCompare => return None,
+            Self::CloseCompare | Self::CloseFind => return None,
         })
     }
 
@@ -381,14 +387,17 @@ impl UiCommand {
             Self::NextDocument | Self::PreviousDocument | Self::PickClaimType | Self::Find => {
                 needs(state.has_document, "Add or open a document first.")
             }
-            Self::PickRole => needs(state.has_claim, "Select a claim first."),
+            Self::PickRole => needs(
+                state.has_claim,
+                "Select a claim first (in the Claims list, or create one with C).",
+            ),
             Self::AcceptProposal | Self::RejectProposal | Self::EditProposal => needs(
                 state.has_proposal,
                 "Select a proposal first: J goes to the next one.",
             ),
-            Self::SuggestDocument
-            | Self::SuggestAllDocuments
-            | Self::ImportClaims => needs(!state.busy, "Wait for the work under way to finish."),
+            Self::SuggestDocument | Self::SuggestAllDocuments | Self::ImportClaims => {
+                needs(!state.busy, "Wait for the work under way to finish.")
+            }
             Self::CloseCompare => needs(state.comparing, "Nothing is being compared."),
             Self::NewProject
             | Self::OpenProject
@@ -400,6 +409,7 @@ impl UiCommand {
             | Self::Quit
             | Self::FindNext
             | Self::FindPrevious
+            | Self::CloseFind
             | Self::EditSchema
             | Self::NextProposal
             | Self::PreviousProposal
@@ -452,7 +462,9 @@ pub fn shortcut_table() -> &'static [(KeyboardShortcut, UiCommand)] {
 }
 
 fn modifier_count(modifiers: Modifiers) -> u8 {
-    u8::from(modifiers.alt) + u8::from(modifiers.shift) + u8::from(modifiers.command || modifiers.ctrl)
+    u8::from(modifiers.alt)
+        + u8::from(modifiers.shift)
+        + u8::from(modifiers.command || modifiers.ctrl)
 }
 
 /// Whether a shortcut is a bare key (or Shift+key) that must not fire while
@@ -472,7 +484,11 @@ mod tests {
     fn shortcuts_are_unique() {
         let mut seen = Vec::new();
         for (shortcut, command) in shortcut_table() {
-            assert!(!seen.contains(shortcut), "{} reuses a shortcut", command.label());
+            assert!(
+                !seen.contains(shortcut),
+                "{} reuses a shortcut",
+                command.label()
+            );
             seen.push(*shortcut);
         }
         assert!(seen.len() > 30);
@@ -496,7 +512,12 @@ mod tests {
                     | UiCommand::ImportClaims
                     | UiCommand::ExportClaims
             );
-            assert_eq!(command.label().ends_with('…'), asks_for_more, "{}", command.label());
+            assert_eq!(
+                command.label().ends_with('…'),
+                asks_for_more,
+                "{}",
+                command.label()
+            );
         }
     }
 
@@ -526,7 +547,10 @@ mod tests {
     #[test]
     fn all_lists_every_command_once() {
         for (i, command) in UiCommand::ALL.iter().enumerate() {
-            assert!(!UiCommand::ALL[i + 1..].contains(command), "{command:?} twice");
+            assert!(
+                !UiCommand::ALL[i + 1..].contains(command),
+                "{command:?} twice"
+            );
         }
     }
 

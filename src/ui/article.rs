@@ -7,7 +7,7 @@
 //! are first seen. Char offsets become galley char indices by subtracting
 //! the paragraph's start; no byte offsets are needed here.
 
-use crate::app::short_text;
+use super::format::short_text;
 use std::sync::Arc;
 
 use egui::epaint::text::cursor::CCursor;
@@ -15,7 +15,7 @@ use egui::epaint::text::{CharIndex, LayoutJob, TextFormat, TextWrapping};
 use egui::{Align2, Color32, Galley, Pos2, Rect, Sense, Stroke, StrokeKind, Ui, pos2, vec2};
 
 use super::theme;
-use crate::app::commands::Command;
+use crate::command::{Action, Commands};
 use claimmark_core::model::{
     CharOffset, CharRange, DocId, Document, ReviewStatus, Schema, SpanId, words,
 };
@@ -269,7 +269,7 @@ impl ArticleView {
 
     /// Shows the article and emits commands for what the user did.
     #[allow(clippy::too_many_lines)] // layout, painting and input of one widget
-    pub fn ui(&mut self, ui: &mut Ui, input: &ArticleInput<'_>, out: &mut Vec<Command>) {
+    pub fn ui(&mut self, ui: &mut Ui, input: &ArticleInput<'_>, out: &mut Commands) {
         let font = theme::article_font();
         let (font_height, char_width) =
             ui.fonts_mut(|fonts| (fonts.row_height(&font), fonts.glyph_width(&font, 'e')));
@@ -430,7 +430,7 @@ impl ArticleView {
                 if raw.is_empty() {
                     // A press without movement is a click, handled below.
                 } else {
-                    out.push(Command::SetTextSelection(snapped));
+                    out.push(Action::SetTextSelection(snapped));
                 }
             }
             if response.double_clicked() {
@@ -439,7 +439,7 @@ impl ArticleView {
                     .and_then(|offset| words::word_at(&input.doc.text, offset))
                     .and_then(|word| words::trim(&input.doc.text, word))
                 {
-                    out.push(Command::SetTextSelection(Some(word)));
+                    out.push(Action::SetTextSelection(Some(word)));
                 }
             } else if response.clicked() {
                 let clicked_span = cursor_pos.and_then(|pos| {
@@ -453,7 +453,7 @@ impl ArticleView {
                         pad_for(row_height, font_height),
                     )
                 });
-                out.push(Command::SelectSpan(clicked_span));
+                out.push(Action::SelectSpan(clicked_span));
             }
             if let Some(pos) = response.hover_pos()
                 && let Some(id) =

@@ -1,45 +1,57 @@
 //! The middle of the window: the document's header (title, source,
 //! published date, status), the find bar and the article.
 
-use crate::app::short_text;
 use egui::{Key, RichText, Ui};
 
-use super::article::ArticleInput;
-use crate::app::{ClaimmarkApp, Command};
+use super::article::{ArticleInput, ArticleView};
+use super::format::short_text;
+use super::text_buffers::TextBuffers;
+use crate::command::{Action, Commands, UiCommand};
+use crate::view::{CompareState, FindState, View};
 use claimmark_core::edit::Edit;
+use claimmark_core::model::Project;
 use claimmark_core::model::{CharRange, DocStatus};
+use claimmark_core::review::Proposal;
 use claimmark_core::storage::project_file::{format_date, parse_date};
 
-pub fn central_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
-    let pending_in_project = app.pending_in_project();
-    let current_proposal = app.current_proposal();
-    let revision = app.session.history().revision();
-    if let (Some(compare), Some(doc)) = (
-        &mut app.compare,
-        app.view
-            .document
-            .as_ref()
-            .and_then(|id| app.session.project().document(id)),
-    ) {
-        compare.refresh(app.session.project(), doc, revision);
-    }
-    let ClaimmarkApp {
-        session,
+/// What the middle of the window shows.
+pub struct CentralInput<'a> {
+    pub project: &'a Project,
+    pub revision: u64,
+    pub view: &'a View,
+    pub find: &'a FindState,
+    pub compare: Option<&'a CompareState>,
+    pub current_proposal: Option<Proposal>,
+    pub pending_in_project: usize,
+    /// Scroll the article here this frame.
+    pub scroll_to: Option<CharRange>,
+}
+
+/// The article keeps its layout in `article`; the header edits `buffers`.
+pub fn central_ui(
+    ui: &mut Ui,
+    input: &CentralInput<'_>,
+    article: &mut ArticleView,
+    buffers: &mut TextBuffers,
+    out: &mut Commands,
+) {
+    let CentralInput {
+        project,
+        revision,
         view,
-        article,
         find,
-        buffers,
         compare,
-        ..
-    } = app;
-    let project = session.project();
+        current_proposal,
+        pending_in_project,
+        scroll_to,
+    } = *input;
     let Some(doc) = view.document.as_ref().and_then(|id| project.document(id)) else {
         ui.vertical_centered(|ui| {
             ui.add_space(80.0);
             ui.heading("No documents yet");
             ui.label("Add news articles (.txt) to start tagging people, dates, counts and events.");
             if ui.button("Add articles…").clicked() {
-                out.push(Command::AddArticles);
+                out.push(UiCommand::AddArticles);
             }
             ui.label(RichText::new("You can also drop .txt files onto this window.").weak());
         });
@@ -58,10 +70,9 @@ pub fn central_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
     }
     review_bar_ui(ui, doc, current_proposal, pending_in_project, out);
     let ghosts = compare
-        .as_ref()
         .map(super::compare::ghost_ranges)
         .unwrap_or_default();
-    if let Some(compare) = compare.as_ref() {
+    if let Some(compare) = compare {
         super::compare::compare_ui(ui, compare, out);
     }
     let matches: Vec<CharRange> = find
@@ -83,13 +94,13 @@ pub fn central_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
     let input = ArticleInput {
         doc,
         schema: &project.schema,
-        revision: session.history().revision(),
+        revision,
         selection: view.selection,
         selected_span: view.span,
         claim_spans: &claim_spans,
         find_matches: if find.open { &matches } else { &[] },
         current_match,
-        scroll_to: view.scroll_to.take(),
+        scroll_to,
         width: article_width,
         ghost_spans: &ghosts,
     };
@@ -101,9 +112,9 @@ fn header_ui(
     ui: &mut Ui,
     doc: &claimmark_core::model::Document,
     buffers: &mut crate::ui::text_buffers::TextBuffers,
-    out: &mut Vec<Command>,
+    out: &mut Commands,
 ) {
-    egui::CollapsingHeader::new(RichText::new(crate::app::short_text(&doc.title, 70)).heading())
+    egui::CollapsingHeader::new(RichText::new(short_text(&doc.title, 70)).heading())
         .id_salt(("document_header", doc.id.as_str()))
         .default_open(false)
         .show(ui, |ui| {
@@ -119,7 +130,7 @@ fn header_ui(
                         "Headline",
                     );
                     if let Some(title) = title {
-                        out.push(Command::apply(
+                        out.push(Action::apply(
                             Edit::SetDocumentTitle {
                                 doc: doc.id.clone(),
                                 title,
@@ -137,7 +148,7 @@ fn header_ui(
                         "URL or file name",
                     );
                     if let Some(source) = source {
-                        out.push(Command::apply(
+                        out.push(Action::apply(
                             Edit::SetDocumentSource {
                                 doc: doc.id.clone(),
                                 source,
@@ -162,7 +173,7 @@ fn header_ui(
                         },
                     ) {
                         let date = parse_date(&typed);
-                        out.push(Command::apply(
+                        out.push(Action::apply(
                             Edit::SetDocumentPublished {
                                 doc: doc.id.clone(),
                                 published: date,
@@ -181,7 +192,7 @@ fn header_ui(
                                     .clicked()
                                     && doc.status != status
                                 {
-                                    out.push(Command::SetDocumentStatus(doc.id.clone(), status));
+                                    out.push(Action::SetDocumentStatus(doc.id.clone(), status));
                                 }
                             }
                         })
@@ -197,7 +208,7 @@ fn header_ui(
                 .on_hover_text("Undo brings it back")
                 .clicked()
             {
-                out.push(Command::RemoveDocument(doc.id.clone()));
+                out.push(Action::RemoveDocument(doc.id.clone()));
             }
         });
 }
@@ -206,31 +217,38 @@ fn header_ui(
 fn find_bar_ui(
     ui: &mut Ui,
     project: &claimmark_core::model::Project,
-    find: &mut crate::app::FindState,
-    out: &mut Vec<Command>,
+    find: &FindState,
+    out: &mut Commands,
 ) {
     ui.horizontal(|ui| {
         let caption = ui.label("Find");
+        let mut query = find.query.clone();
         let response = ui
             .add(
-                egui::TextEdit::singleline(&mut find.query)
+                egui::TextEdit::singleline(&mut query)
                     .hint_text("text in the article")
                     .desired_width(220.0),
             )
             .labelled_by(caption.id);
-        if std::mem::take(&mut find.focus_requested) {
+        if response.changed() {
+            out.push(Action::SetFindQuery(query));
+        }
+        if find.focus_requested {
             response.request_focus();
         }
         if response.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
             let back = ui.input(|i| i.modifiers.shift);
             out.push(if back {
-                Command::FindPrevious
+                UiCommand::FindPrevious
             } else {
-                Command::FindNext
+                UiCommand::FindNext
             });
             response.request_focus();
         }
-        ui.checkbox(&mut find.all_documents, "All documents");
+        let mut all_documents = find.all_documents;
+        if ui.checkbox(&mut all_documents, "All documents").changed() {
+            out.push(Action::SetFindAllDocuments(all_documents));
+        }
         let count = find.matches.len();
         let position = find.current.map_or_else(
             || format!("{count} found"),
@@ -239,24 +257,24 @@ fn find_bar_ui(
         ui.label(position);
         if ui
             .small_button("◀")
-            .on_hover_text("Previous (Shift+F3)")
+            .on_hover_text(UiCommand::FindPrevious.hover_text(ui.ctx()))
             .clicked()
         {
-            out.push(Command::FindPrevious);
+            out.push(UiCommand::FindPrevious);
         }
         if ui
             .small_button("▶")
-            .on_hover_text("Next (F3 or Enter)")
+            .on_hover_text(UiCommand::FindNext.hover_text(ui.ctx()))
             .clicked()
         {
-            out.push(Command::FindNext);
+            out.push(UiCommand::FindNext);
         }
         if ui
             .small_button("✖")
             .on_hover_text("Close (Escape)")
             .clicked()
         {
-            find.open = false;
+            out.push(UiCommand::CloseFind);
         }
     });
     if find.all_documents && !find.matches.is_empty() {
@@ -274,8 +292,8 @@ fn find_bar_ui(
                     let line = format!("{}: …{before}[{exact}]{after}…", found_in.title)
                         .replace('\n', " ");
                     if ui.selectable_label(find.current == Some(i), line).clicked() {
-                        out.push(Command::SelectDocument(doc_id.clone()));
-                        out.push(Command::SetTextSelection(Some(*range)));
+                        out.push(Action::SelectDocument(doc_id.clone()));
+                        out.push(Action::SetTextSelection(Some(*range)));
                     }
                 }
             });
@@ -289,7 +307,7 @@ fn review_bar_ui(
     doc: &claimmark_core::model::Document,
     current: Option<claimmark_core::review::Proposal>,
     pending_in_project: usize,
-    out: &mut Vec<Command>,
+    out: &mut Commands,
 ) {
     let (reviewed, proposed) = claimmark_core::review::progress(doc);
     if proposed == 0 && pending_in_project == 0 {
@@ -300,35 +318,27 @@ fn review_bar_ui(
         ui.label(format!(
             "{reviewed}/{proposed} reviewed here · {pending_in_project} waiting in the project"
         ));
-        for (label, hint, command) in [
-            ("K ◀", "Previous proposal (K)", Command::PreviousProposal),
-            ("J ▶", "Next proposal (J)", Command::NextProposal),
+        for (label, command) in [
+            ("K ◀", UiCommand::PreviousProposal),
+            ("J ▶", UiCommand::NextProposal),
         ] {
-            if ui.small_button(label).on_hover_text(hint).clicked() {
+            if ui
+                .small_button(label)
+                .on_hover_text(command.hover_text(ui.ctx()))
+                .clicked()
+            {
                 out.push(command);
             }
         }
         let on_proposal = current.is_some();
-        for (label, hint, command) in [
-            (
-                "A accept",
-                "Accept the proposal (A)",
-                Command::AcceptProposal,
-            ),
-            (
-                "X reject",
-                "Reject the proposal (X)",
-                Command::RejectProposal,
-            ),
-            (
-                "E edit",
-                "Mark corrected and edit it (E)",
-                Command::EditProposal,
-            ),
+        for (label, command) in [
+            ("A accept", UiCommand::AcceptProposal),
+            ("X reject", UiCommand::RejectProposal),
+            ("E edit", UiCommand::EditProposal),
         ] {
             if ui
                 .add_enabled(on_proposal, egui::Button::new(label).small())
-                .on_hover_text(hint)
+                .on_hover_text(command.hover_text(ui.ctx()))
                 .on_disabled_hover_text("Select a proposal first (J)")
                 .clicked()
             {

@@ -6,15 +6,15 @@ use std::fmt::Write as _;
 
 use egui::{RichText, Ui};
 
-use crate::app::Command;
-use crate::app::compare::CompareState;
+use crate::command::{Action, Commands, UiCommand};
+use crate::view::CompareState;
 use claimmark_core::annotate::Row;
 use claimmark_core::model::CharRange;
 use claimmark_core::score::annotations::{ClaimAnn, DocAnnotations, SpanAnn};
 use claimmark_core::score::compare::{ClaimDiff, SpanDiff};
 
 fn quote(span: &SpanAnn) -> String {
-    format!("“{}”", crate::app::short_text(&span.text, 40))
+    format!("“{}”", super::format::short_text(&span.text, 40))
 }
 
 fn value(span: &SpanAnn) -> String {
@@ -30,7 +30,7 @@ fn claim_summary(claim: &ClaimAnn) -> String {
             format!(
                 "{}={}",
                 arg.role,
-                crate::app::short_text(
+                super::format::short_text(
                     if arg.text.is_empty() {
                         &arg.value
                     } else {
@@ -48,7 +48,7 @@ fn args_text(claim: &ClaimAnn, indices: &[usize]) -> String {
     indices
         .iter()
         .filter_map(|&i| claim.args.get(i))
-        .map(|arg| format!("{}={}", arg.role, crate::app::short_text(&arg.value, 20)))
+        .map(|arg| format!("{}={}", arg.role, super::format::short_text(&arg.value, 20)))
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -132,7 +132,7 @@ pub fn ghost_ranges(compare: &CompareState) -> Vec<CharRange> {
         .collect()
 }
 
-pub fn compare_ui(ui: &mut Ui, compare: &CompareState, out: &mut Vec<Command>) {
+pub fn compare_ui(ui: &mut Ui, compare: &CompareState, out: &mut Commands) {
     ui.horizontal(|ui| {
         let name = compare
             .path
@@ -155,17 +155,17 @@ pub fn compare_ui(ui: &mut Ui, compare: &CompareState, out: &mut Vec<Command>) {
             .on_hover_text("Previous difference (P)")
             .clicked()
         {
-            out.push(Command::PreviousDifference);
+            out.push(UiCommand::PreviousDifference);
         }
         if ui
             .small_button("N ▶")
             .on_hover_text("Next difference (N)")
             .clicked()
         {
-            out.push(Command::NextDifference);
+            out.push(UiCommand::NextDifference);
         }
         if ui.small_button("Stop comparing").clicked() {
-            out.push(Command::CloseCompare);
+            out.push(UiCommand::CloseCompare);
         }
     });
     let Some(current) = &compare.current else {
@@ -184,11 +184,11 @@ pub fn compare_ui(ui: &mut Ui, compare: &CompareState, out: &mut Vec<Command>) {
                         "Make ours like theirs (T for the selected difference); undo takes it back",
                     );
                     if take.clicked() {
-                        out.push(Command::TakeTheirs(Some(index)));
+                        out.push(Action::TakeTheirsAt(index));
                     }
                     let selected = index == compare.selected;
                     if ui.selectable_label(selected, text).clicked() {
-                        out.push(Command::SelectDifference(index));
+                        out.push(Action::SelectDifference(index));
                     }
                 });
             }

@@ -1,14 +1,15 @@
 //! The documents list: title, status, spans and claims per document.
 
-use crate::app::short_text;
+use super::format::short_text;
 use std::fmt::Write as _;
 
 use egui::{Button, RichText, Ui};
 
-use crate::app::{Command, View};
+use crate::command::{Action, Commands, UiCommand};
+use crate::view::View;
 use claimmark_core::model::{DocStatus, Project};
 
-pub fn documents_ui(ui: &mut Ui, project: &Project, view: &View, out: &mut Vec<Command>) {
+pub fn documents_ui(ui: &mut Ui, project: &Project, view: &View, out: &mut Commands) {
     ui.horizontal(|ui| {
         ui.heading("Documents");
         ui.label(RichText::new(project.documents.len().to_string()).weak());
@@ -18,7 +19,7 @@ pub fn documents_ui(ui: &mut Ui, project: &Project, view: &View, out: &mut Vec<C
         .on_hover_text("Add .txt articles (or drop them onto the window)")
         .clicked()
     {
-        out.push(Command::AddArticles);
+        out.push(UiCommand::AddArticles);
     }
     ui.separator();
     if project.documents.is_empty() {
@@ -51,7 +52,7 @@ pub fn documents_ui(ui: &mut Ui, project: &Project, view: &View, out: &mut Vec<C
                         .min_size(egui::vec2(ui.available_width(), 0.0)),
                 );
                 if response.clicked() {
-                    out.push(Command::SelectDocument(doc.id.clone()));
+                    out.push(Action::SelectDocument(doc.id.clone()));
                 }
                 if selected && view.scroll_to.is_none() && response.gained_focus() {
                     response.scroll_to_me(None);
@@ -62,12 +63,12 @@ pub fn documents_ui(ui: &mut Ui, project: &Project, view: &View, out: &mut Vec<C
                             .radio(doc.status == status, format!("Mark as {}", status.label()))
                             .clicked()
                         {
-                            out.push(Command::SetDocumentStatus(doc.id.clone(), status));
+                            out.push(Action::SetDocumentStatus(doc.id.clone(), status));
                         }
                     }
                     ui.separator();
                     if ui.button("Remove document").clicked() {
-                        out.push(Command::RemoveDocument(doc.id.clone()));
+                        out.push(Action::RemoveDocument(doc.id.clone()));
                     }
                 });
             }

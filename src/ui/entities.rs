@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::Command;
+use crate::command::{Action, Commands};
 use claimmark_core::model::{Entity, EntityId, Project, ValueKind};
 
 #[derive(Default)]
@@ -60,7 +60,7 @@ impl EntitiesWindow {
         ctx: &egui::Context,
         project: &Project,
         revision: u64,
-        out: &mut Vec<Command>,
+        out: &mut Commands,
     ) {
         if !self.open {
             return;
@@ -123,13 +123,7 @@ impl EntitiesWindow {
             });
     }
 
-    fn details_ui(
-        &mut self,
-        ui: &mut Ui,
-        project: &Project,
-        revision: u64,
-        out: &mut Vec<Command>,
-    ) {
+    fn details_ui(&mut self, ui: &mut Ui, project: &Project, revision: u64, out: &mut Commands) {
         let Some(entity) = self.selected.and_then(|id| project.entity(id)) else {
             ui.label(RichText::new("Select an entity.").weak());
             return;
@@ -140,7 +134,7 @@ impl EntitiesWindow {
             ui.add(egui::TextEdit::singleline(&mut self.rename).desired_width(200.0))
                 .labelled_by(caption.id);
             if ui.button("Rename").clicked() && self.rename.trim() != entity.name {
-                out.push(Command::RenameEntity(
+                out.push(Action::RenameEntity(
                     entity.id,
                     self.rename.trim().to_owned(),
                 ));
@@ -165,7 +159,7 @@ impl EntitiesWindow {
                 .on_hover_text("Unlinked spans across the documents that match this entity")
                 .clicked()
         {
-            out.push(Command::LinkMatchingMentions(entity.id));
+            out.push(Action::LinkMatchingMentions(entity.id));
         }
         merge_ui(ui, project, entity, &mut self.merge_with, out);
         ui.separator();
@@ -177,9 +171,9 @@ impl EntitiesWindow {
                     let Some(doc) = project.documents.get(index) else {
                         continue;
                     };
-                    let line = format!("{}: “{text}”", crate::app::short_text(&doc.title, 40));
+                    let line = format!("{}: “{text}”", super::format::short_text(&doc.title, 40));
                     if ui.link(line).clicked() {
-                        out.push(Command::GoToSpan(doc.id.clone(), span));
+                        out.push(Action::GoToSpan(doc.id.clone(), span));
                     }
                 }
             });
@@ -191,7 +185,7 @@ fn merge_ui(
     project: &Project,
     entity: &Entity,
     merge_with: &mut Option<EntityId>,
-    out: &mut Vec<Command>,
+    out: &mut Commands,
 ) {
     let others: Vec<&Entity> = project
         .entities
@@ -222,7 +216,7 @@ fn merge_ui(
         if button.clicked()
             && let Some(absorb) = merge_with.take()
         {
-            out.push(Command::MergeEntities(entity.id, absorb));
+            out.push(Action::MergeEntities(entity.id, absorb));
         }
     });
 }

@@ -1,27 +1,37 @@
 //! The form beside the article: label palette, the selection or selected
 //! span, the document's claims and the claim editor.
 
-use crate::app::short_text;
 use std::fmt::Write as _;
 
 use egui::{Button, Color32, RichText, Ui};
 
+use super::format::{digit_for, short_text};
 use super::text_buffers::TextBuffers;
 use super::theme;
-use crate::app::{ClaimmarkApp, ClaimsFilter, Command, View, digit_for};
+use crate::command::{Action, Commands, UiCommand};
+use crate::view::{ClaimsFilter, View};
 use claimmark_core::edit::Edit;
 use claimmark_core::model::{Claim, Document, Name, Project, ReviewStatus, Span};
 
-pub fn form_ui(ui: &mut Ui, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
-    let ClaimmarkApp {
-        session,
+/// What the form shows; it edits only its own text buffers and drafts.
+pub struct FormInput<'a> {
+    pub project: &'a Project,
+    pub view: &'a View,
+    pub claims_filter: &'a ClaimsFilter,
+}
+
+pub fn form_ui(
+    ui: &mut Ui,
+    input: &FormInput<'_>,
+    buffers: &mut TextBuffers,
+    value_draft: &mut super::value_editor::ValueDraft,
+    out: &mut Commands,
+) {
+    let FormInput {
+        project,
         view,
-        buffers,
         claims_filter,
-        value_draft,
-        ..
-    } = app;
-    let project = session.project();
+    } = *input;
     let Some(doc) = view.document.as_ref().and_then(|id| project.document(id)) else {
         ui.heading("Labels");
         palette_ui(ui, project, false, out);
@@ -68,7 +78,7 @@ fn quote_ui(ui: &mut Ui, text: &str) {
     ui.label(RichText::new(format!("“{shown}”")).italics());
 }
 
-fn palette_ui(ui: &mut Ui, project: &Project, enabled: bool, out: &mut Vec<Command>) {
+fn palette_ui(ui: &mut Ui, project: &Project, enabled: bool, out: &mut Commands) {
     ui.horizontal_wrapped(|ui| {
         for label in &project.schema.labels {
             let text = match label.key {
@@ -84,7 +94,7 @@ fn palette_ui(ui: &mut Ui, project: &Project, enabled: bool, out: &mut Vec<Comma
                 response.on_disabled_hover_text("Select some text or a span first")
             };
             if response.clicked() {
-                out.push(Command::ApplyLabel(label.name.clone()));
+                out.push(Action::ApplyLabel(label.name.clone()));
             }
         }
     });
@@ -97,7 +107,7 @@ fn span_ui(
     span: &Span,
     buffers: &mut TextBuffers,
     value_draft: &mut super::value_editor::ValueDraft,
-    out: &mut Vec<Command>,
+    out: &mut Commands,
 ) {
     ui.heading(format!("Span {}", span.id));
     quote_ui(ui, doc.span_text(span));
@@ -128,7 +138,7 @@ fn span_ui(
                         .clicked()
                         && label.name != span.label
                     {
-                        out.push(Command::ApplyLabel(label.name.clone()));
+                        out.push(Action::ApplyLabel(label.name.clone()));
                     }
                 }
             })
@@ -139,7 +149,7 @@ fn span_ui(
     let key = format!("span-note/{}/{}", doc.id, span.id);
     let (_, changed) = buffers.field(ui, &key, "Note", &span.note, true, "A remark on this span");
     if let Some(note) = changed {
-        out.push(Command::apply(
+        out.push(Action::apply(
             Edit::SetSpanNote {
                 doc: doc.id.clone(),
                 span: span.id,
@@ -169,7 +179,7 @@ fn span_ui(
                 ))
                 .clicked()
             {
-                out.push(Command::SelectClaim(Some(claim.id)));
+                out.push(Action::SelectClaim(Some(claim.id)));
             }
         }
     }
@@ -178,7 +188,7 @@ fn span_ui(
         .on_hover_text("Delete (or Backspace)")
         .clicked()
     {
-        out.push(Command::DeleteSelectedSpan);
+        out.push(UiCommand::DeleteSelectedSpan);
     }
 }
 
@@ -218,7 +228,7 @@ fn claims_ui(
     doc: &Document,
     view: &View,
     filter: &ClaimsFilter,
-    out: &mut Vec<Command>,
+    out: &mut Commands,
 ) {
     ui.horizontal(|ui| {
         ui.heading("Claims");
@@ -230,7 +240,7 @@ fn claims_ui(
                     button = button.shortcut_text(format!("C {digit}"));
                 }
                 if ui.add(button).clicked() {
-                    out.push(Command::NewClaim(claim_type.name.clone()));
+                    out.push(Action::NewClaim(claim_type.name.clone()));
                 }
             }
         });
@@ -272,7 +282,7 @@ fn claims_ui(
     }
 }
 
-fn claims_filter_ui(ui: &mut Ui, project: &Project, filter: &ClaimsFilter, out: &mut Vec<Command>) {
+fn claims_filter_ui(ui: &mut Ui, project: &Project, filter: &ClaimsFilter, out: &mut Commands) {
     ui.horizontal(|ui| {
         let caption = ui.label("Show");
         egui::ComboBox::from_id_salt("claims_status_filter")
@@ -282,14 +292,14 @@ fn claims_filter_ui(ui: &mut Ui, project: &Project, filter: &ClaimsFilter, out: 
                     .selectable_label(filter.status.is_none(), "any status")
                     .clicked()
                 {
-                    out.push(Command::FilterClaims(None, filter.claim_type.clone()));
+                    out.push(Action::FilterClaims(None, filter.claim_type.clone()));
                 }
                 for status in ReviewStatus::ALL {
                     if ui
                         .selectable_label(filter.status == Some(status), status.as_str())
                         .clicked()
                     {
-                        out.push(Command::FilterClaims(
+                        out.push(Action::FilterClaims(
                             Some(status),
                             filter.claim_type.clone(),
                         ));
@@ -311,12 +321,12 @@ fn claims_filter_ui(ui: &mut Ui, project: &Project, filter: &ClaimsFilter, out: 
                     .selectable_label(filter.claim_type.is_none(), "any type")
                     .clicked()
                 {
-                    out.push(Command::FilterClaims(filter.status, None));
+                    out.push(Action::FilterClaims(filter.status, None));
                 }
                 for claim_type in &project.schema.claim_types {
                     let on = filter.claim_type.as_ref() == Some(&claim_type.name);
                     if ui.selectable_label(on, claim_type.name.display()).clicked() {
-                        out.push(Command::FilterClaims(
+                        out.push(Action::FilterClaims(
                             filter.status,
                             Some(claim_type.name.clone()),
                         ));
@@ -335,7 +345,7 @@ fn claim_row_ui(
     claim: &Claim,
     selected: bool,
     uses_selected_span: bool,
-    out: &mut Vec<Command>,
+    out: &mut Commands,
 ) {
     let missing = missing_roles(project, claim);
     let mut text = format!(
@@ -376,7 +386,7 @@ fn claim_row_ui(
     let response =
         ui.add(Button::selectable(selected, rich).min_size(egui::vec2(ui.available_width(), 0.0)));
     if response.clicked() {
-        out.push(Command::SelectClaim(if selected {
+        out.push(Action::SelectClaim(if selected {
             None
         } else {
             Some(claim.id)
@@ -392,7 +402,7 @@ fn claim_editor_ui(
     claim: &Claim,
     view: &View,
     buffers: &mut TextBuffers,
-    out: &mut Vec<Command>,
+    out: &mut Commands,
 ) {
     ui.heading(format!("Claim {}", claim.id));
     ui.horizontal(|ui| {
@@ -409,7 +419,7 @@ fn claim_editor_ui(
                         .clicked()
                         && claim_type.name != claim.claim_type
                     {
-                        out.push(Command::ChangeClaimType(claim.id, claim_type.name.clone()));
+                        out.push(Action::ChangeClaimType(claim.id, claim_type.name.clone()));
                     }
                 }
             })
@@ -462,7 +472,7 @@ fn claim_editor_ui(
                                     },
                                 );
                             if chip.on_hover_text(hover).clicked() {
-                                out.push(Command::SelectSpan(Some(argument.span)));
+                                out.push(Action::SelectSpan(Some(argument.span)));
                             }
                             if ui
                                 .small_button("✖")
@@ -472,7 +482,7 @@ fn claim_editor_ui(
                                 ))
                                 .clicked()
                             {
-                                out.push(Command::RemoveArgument(claim.id, *index));
+                                out.push(Action::RemoveArgument(claim.id, *index));
                             }
                         }
                         if filled.is_empty() && role.required {
@@ -488,7 +498,7 @@ fn claim_editor_ui(
                                 ))
                                 .on_disabled_hover_text("Select a span or some text first");
                             if add.clicked() {
-                                out.push(Command::FillRole(role.name.clone()));
+                                out.push(Action::FillRole(role.name.clone()));
                             }
                         }
                     });
@@ -506,7 +516,7 @@ fn claim_editor_ui(
         "A remark on this claim",
     );
     if let Some(note) = changed {
-        out.push(Command::apply(
+        out.push(Action::apply(
             Edit::SetClaimNote {
                 doc: doc.id.clone(),
                 claim: claim.id,
@@ -516,7 +526,7 @@ fn claim_editor_ui(
         ));
     }
     if ui.button("Delete claim").clicked() {
-        out.push(Command::DeleteClaim(claim.id));
+        out.push(Action::DeleteClaim(claim.id));
     }
 }
 
@@ -545,7 +555,7 @@ fn meaning_ui(
     doc: &Document,
     span: &Span,
     value_draft: &mut super::value_editor::ValueDraft,
-    out: &mut Vec<Command>,
+    out: &mut Commands,
 ) {
     let kind = project
         .schema
@@ -572,18 +582,14 @@ fn meaning_ui(
             .on_hover_text("Propose every other occurrence of this text in this document")
             .clicked()
         {
-            out.push(Command::TagAllOccurrences {
-                all_documents: false,
-            });
+            out.push(UiCommand::TagAllOccurrencesHere);
         }
         if ui
             .small_button("…in all documents")
             .on_hover_text("Propose every other occurrence of this text in every document")
             .clicked()
         {
-            out.push(Command::TagAllOccurrences {
-                all_documents: true,
-            });
+            out.push(UiCommand::TagAllOccurrencesEverywhere);
         }
     });
 }
@@ -596,17 +602,17 @@ fn entity_ui(
     doc: &Document,
     span: &Span,
     kind: claimmark_core::model::ValueKind,
-    out: &mut Vec<Command>,
+    out: &mut Commands,
 ) {
     ui.horizontal_wrapped(|ui| {
         ui.label("Entity");
         if let Some(entity) = span.entity.and_then(|id| project.entity(id)) {
             ui.label(RichText::new(format!("{} ({})", entity.name, entity.id)).strong());
             if ui.small_button("Unlink").clicked() {
-                out.push(Command::UnlinkSpan(span.id));
+                out.push(Action::UnlinkSpan(span.id));
             }
             if ui.small_button("All mentions…").clicked() {
-                out.push(Command::ShowEntities);
+                out.push(UiCommand::ShowEntities);
             }
             return;
         }
@@ -619,7 +625,7 @@ fn entity_ui(
                     .small_button(format!("Link to {}", entity.name))
                     .on_hover_text(format!("match {score:.2}"));
                 if button.clicked() {
-                    out.push(Command::LinkSpanToEntity(span.id, entity.id));
+                    out.push(Action::LinkSpanToEntity(span.id, entity.id));
                 }
             }
         }
@@ -633,7 +639,7 @@ fn entity_ui(
             ))
             .clicked()
         {
-            out.push(Command::NewEntityFromSpan(span.id));
+            out.push(Action::NewEntityFromSpan(span.id));
         }
     });
 }

@@ -1,52 +1,43 @@
 //! The menu bar, built from the command table.
 
+use std::path::PathBuf;
+
 use egui::{Button, Ui};
 
-use crate::app::commands::{Command, Menu, menu_commands};
-use crate::app::{ClaimmarkApp, digit_for};
-use claimmark_core::model::DocStatus;
+use super::format::digit_for;
+use crate::command::{Action, CommandState, Commands, Menu, UiCommand};
+use claimmark_core::model::{DocStatus, Document, Schema};
 
-pub fn menu_bar_ui(ui: &mut Ui, app: &ClaimmarkApp, out: &mut Vec<Command>) {
-    let table = menu_commands();
+/// What the menus show.
+pub struct MenuInput<'a> {
+    pub state: CommandState,
+    /// What Undo and Redo would do.
+    pub undo: Option<&'a str>,
+    pub redo: Option<&'a str>,
+    pub recent: &'a [PathBuf],
+    pub document: Option<&'a Document>,
+    pub schema: &'a Schema,
+}
+
+pub fn menu_bar_ui(ui: &mut Ui, input: &MenuInput<'_>, out: &mut Commands) {
     egui::MenuBar::new().ui(ui, |ui| {
-        for (menu, title) in [
-            (Menu::File, "File"),
-            (Menu::Edit, "Edit"),
-            (Menu::Document, "Document"),
-            (Menu::Claim, "Claim"),
-            (Menu::Review, "Review"),
-            (Menu::View, "View"),
-            (Menu::Help, "Help"),
-        ] {
-            ui.menu_button(title, |ui| {
-                for entry in table.iter().filter(|entry| entry.menu == menu) {
-                    if menu == Menu::File && entry.command == Command::Quit {
-                        recent_ui(ui, app, out);
+        for menu in Menu::ALL {
+            ui.menu_button(menu.title(), |ui| {
+                let commands = UiCommand::ALL
+                    .into_iter()
+                    .filter(|command| command.menu() == Some(menu));
+                for (i, command) in commands.enumerate() {
+                    if i > 0 && command.starts_group() {
                         ui.separator();
                     }
-                    let label = match entry.command {
-                        Command::Undo => app.session.history().undo_description().map_or_else(
-                            || "Undo".to_owned(),
-                            |d| format!("Undo {}", lower_first(d)),
-                        ),
-                        Command::Redo => app.session.history().redo_description().map_or_else(
-                            || "Redo".to_owned(),
-                            |d| format!("Redo {}", lower_first(d)),
-                        ),
-                        _ => entry.label.to_owned(),
-                    };
-                    let mut button = Button::new(label);
-                    if let Some(shortcut) = entry.shortcut {
-                        button = button.shortcut_text(ui.ctx().format_shortcut(&shortcut));
-                    }
-                    let enabled = is_enabled(app, &entry.command);
-                    if ui.add_enabled(enabled, button).clicked() {
-                        out.push(entry.command.clone());
+                    command_button(ui, input, command, out);
+                    if command == UiCommand::OpenProject {
+                        recent_ui(ui, input.recent, out);
                     }
                 }
                 match menu {
-                    Menu::Document => document_menu_ui(ui, app, out),
-                    Menu::Claim => claim_menu_ui(ui, app, out),
+                    Menu::Document => document_menu_ui(ui, input.document, out),
+                    Menu::Claim => claim_menu_ui(ui, input, out),
                     Menu::View => {
                         ui.label("Theme (follows the system unless chosen)");
                         egui::widgets::global_theme_preference_buttons(ui);
@@ -58,6 +49,35 @@ pub fn menu_bar_ui(ui: &mut Ui, app: &ClaimmarkApp, out: &mut Vec<Command>) {
     });
 }
 
+fn command_button(ui: &mut Ui, input: &MenuInput<'_>, command: UiCommand, out: &mut Commands) {
+    let label = match command {
+        UiCommand::Undo => input.undo.map_or_else(
+            || command.label().to_owned(),
+            |d| format!("Undo {}", lower_first(d)),
+        ),
+        UiCommand::Redo => input.redo.map_or_else(
+            || command.label().to_owned(),
+            |d| format!("Redo {}", lower_first(d)),
+        ),
+        _ => command.label().to_owned(),
+    };
+    let mut button = Button::new(label);
+    if let Some(shortcut) = command.shortcuts().first() {
+        button = button.shortcut_text(ui.ctx().format_shortcut(shortcut));
+    }
+    let reason = command.disabled_reason(&input.state);
+    let response = ui
+        .add_enabled(reason.is_none(), button)
+        .on_hover_text(command.tooltip());
+    let response = match reason {
+        Some(reason) => response.on_disabled_hover_text(reason),
+        None => response,
+    };
+    if response.clicked() {
+        out.push(command);
+    }
+}
+
 fn lower_first(text: &str) -> String {
     let mut chars = text.chars();
     chars.next().map_or_else(String::new, |first| {
@@ -65,67 +85,49 @@ fn lower_first(text: &str) -> String {
     })
 }
 
-fn is_enabled(app: &ClaimmarkApp, command: &Command) -> bool {
-    let has_doc = app.current_document().is_some();
-    match command {
-        Command::Undo => app.session.history().can_undo(),
-        Command::Redo => app.session.history().can_redo(),
-        Command::DeleteSelectedSpan => app.view.span.is_some(),
-        Command::NextDocument
-        | Command::PreviousDocument
-        | Command::PickClaimType
-        | Command::Find => has_doc,
-        Command::PickRole => app.view.claim.is_some(),
-        Command::AcceptProposal | Command::RejectProposal | Command::EditProposal => {
-            app.current_proposal().is_some()
-        }
-        _ => true,
-    }
-}
-
-fn recent_ui(ui: &mut Ui, app: &ClaimmarkApp, out: &mut Vec<Command>) {
+fn recent_ui(ui: &mut Ui, recent: &[PathBuf], out: &mut Commands) {
     ui.menu_button("Open recent", |ui| {
-        if app.settings.recent_projects.is_empty() {
+        if recent.is_empty() {
             ui.label("No recent projects");
         }
-        for path in &app.settings.recent_projects {
+        for path in recent {
             if ui.button(path.display().to_string()).clicked() {
-                out.push(Command::OpenProjectAt(path.clone()));
+                out.push(Action::OpenProjectAt(path.clone()));
             }
         }
     });
 }
 
-fn document_menu_ui(ui: &mut Ui, app: &ClaimmarkApp, out: &mut Vec<Command>) {
-    let Some(doc) = app.current_document() else {
+fn document_menu_ui(ui: &mut Ui, doc: Option<&Document>, out: &mut Commands) {
+    let Some(doc) = doc else {
         return;
     };
     ui.separator();
     ui.menu_button("Mark as", |ui| {
         for status in DocStatus::ALL {
             if ui.radio(doc.status == status, status.label()).clicked() {
-                out.push(Command::SetDocumentStatus(doc.id.clone(), status));
+                out.push(Action::SetDocumentStatus(doc.id.clone(), status));
             }
         }
     });
     if ui.button("Remove document").clicked() {
-        out.push(Command::RemoveDocument(doc.id.clone()));
+        out.push(Action::RemoveDocument(doc.id.clone()));
     }
 }
 
-fn claim_menu_ui(ui: &mut Ui, app: &ClaimmarkApp, out: &mut Vec<Command>) {
-    if app.current_document().is_none() {
+fn claim_menu_ui(ui: &mut Ui, input: &MenuInput<'_>, out: &mut Commands) {
+    if input.document.is_none() {
         return;
     }
     ui.separator();
     ui.menu_button("New claim of type", |ui| {
-        for (i, claim_type) in app.session.project().schema.claim_types.iter().enumerate() {
+        for (i, claim_type) in input.schema.claim_types.iter().enumerate() {
             let mut button = Button::new(claim_type.name.display());
             if let Some(digit) = digit_for(i) {
                 button = button.shortcut_text(format!("C {digit}"));
             }
             if ui.add(button).clicked() {
-                out.push(Command::NewClaim(claim_type.name.clone()));
+                out.push(Action::NewClaim(claim_type.name.clone()));
             }
         }
     });

@@ -3,32 +3,41 @@
 
 use egui::{Align2, RichText};
 
-use crate::app::{ClaimmarkApp, Command, Picker, digit_for};
+use super::format::digit_for;
+use crate::command::{Action, Command, Commands};
+use crate::view::Picker;
+use claimmark_core::model::{Name, Project};
 
-pub fn picker_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
-    let Some(picker) = app.view.picker else {
+/// The open picker, if any; `roles` are the selected claim's. A click
+/// picks (the app closes the picker when it runs the command).
+pub fn picker_ui(
+    ctx: &egui::Context,
+    picker: Option<Picker>,
+    project: &Project,
+    roles: Vec<Name>,
+    out: &mut Commands,
+) {
+    let Some(picker) = picker else {
         return;
     };
-    let (title, items): (&str, Vec<(claimmark_core::model::Name, Command)>) = match picker {
+    let (title, items): (&str, Vec<(Name, Command)>) = match picker {
         Picker::ClaimType => (
             "New claim: press the type's digit",
-            app.session
-                .project()
+            project
                 .schema
                 .claim_types
                 .iter()
-                .map(|ty| (ty.name.clone(), Command::NewClaim(ty.name.clone())))
+                .map(|ty| (ty.name.clone(), Action::NewClaim(ty.name.clone()).into()))
                 .collect(),
         ),
         Picker::Role => (
             "Fill role: press the role's digit",
-            app.selected_claim_roles()
+            roles
                 .into_iter()
-                .map(|role| (role.clone(), Command::FillRole(role)))
+                .map(|role| (role.clone(), Action::FillRole(role).into()))
                 .collect(),
         ),
     };
-    let mut close = false;
     egui::Window::new(title)
         .id(egui::Id::unique("picker"))
         .anchor(Align2::CENTER_TOP, [0.0, 60.0])
@@ -42,12 +51,8 @@ pub fn picker_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Vec<Comm
                     .clicked()
                 {
                     out.push(command);
-                    close = true;
                 }
             }
             ui.label(RichText::new("Escape cancels").small().weak());
         });
-    if close {
-        app.view.picker = None;
-    }
 }

@@ -3,14 +3,14 @@
 
 use egui::{Id, ProgressBar};
 
-use crate::app::jobs::Job;
-
-pub fn job_progress_ui(ctx: &egui::Context, job: Option<&Job>) {
-    let Some(job) = job else { return };
-    let (done, total) = job.progress();
+/// `job`: its title and (done, total).
+pub fn job_progress_ui(ctx: &egui::Context, job: Option<(&str, (u64, u64))>) {
+    let Some((title, (done, total))) = job else {
+        return;
+    };
     egui::Modal::new(Id::unique("job_progress")).show(ctx, |ui| {
         ui.set_min_width(360.0);
-        ui.heading(format!("{}…", job.title));
+        ui.heading(format!("{title}…"));
         let fraction = if total == 0 {
             0.0
         } else {

@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 
 use super::text_buffers::TextBuffers;
-use crate::app::Command;
+use crate::command::{Action, Commands};
 use claimmark_core::edit::Edit;
 use claimmark_core::model::schema::{LABEL_KEYS, NameError};
 use claimmark_core::model::{ClaimTypeDef, LabelDef, Name, Project, Rgb, RoleDef, ValueKind};
@@ -42,7 +42,7 @@ fn parse_new_name(raw: &str, taken: impl Fn(&Name) -> bool) -> Result<Name, Stri
 }
 
 impl SchemaEditor {
-    pub fn window_ui(&mut self, ctx: &egui::Context, project: &Project, out: &mut Vec<Command>) {
+    pub fn window_ui(&mut self, ctx: &egui::Context, project: &Project, out: &mut Commands) {
         if !self.open {
             return;
         }
@@ -64,7 +64,7 @@ impl SchemaEditor {
         self.open = open;
     }
 
-    fn labels_ui(&mut self, ui: &mut Ui, project: &Project, out: &mut Vec<Command>) {
+    fn labels_ui(&mut self, ui: &mut Ui, project: &Project, out: &mut Commands) {
         ui.heading("Labels");
         ui.label(
             RichText::new("Renaming a label keeps its spans. A label in use cannot be removed.")
@@ -88,7 +88,7 @@ impl SchemaEditor {
                     Ok(name) => {
                         let color =
                             NEW_LABEL_COLORS[project.schema.labels.len() % NEW_LABEL_COLORS.len()];
-                        out.push(Command::apply(
+                        out.push(Action::apply(
                             Edit::InsertLabel {
                                 index: project.schema.labels.len(),
                                 label: LabelDef {
@@ -115,7 +115,7 @@ impl SchemaEditor {
         ui: &mut Ui,
         project: &Project,
         label: &LabelDef,
-        out: &mut Vec<Command>,
+        out: &mut Commands,
     ) {
         ui.push_id(label.name.as_str(), |ui| {
             ui.horizontal(|ui| {
@@ -124,7 +124,7 @@ impl SchemaEditor {
                     .on_hover_text("Colour")
                     .changed()
                 {
-                    out.push(Command::apply(
+                    out.push(Action::apply(
                         Edit::ReplaceLabel {
                             label: LabelDef {
                                 color: Rgb(color),
@@ -145,7 +145,7 @@ impl SchemaEditor {
                                 .clicked()
                                 && kind != label.value_kind
                             {
-                                out.push(Command::apply(
+                                out.push(Action::apply(
                                     Edit::ReplaceLabel {
                                         label: LabelDef {
                                             value_kind: kind,
@@ -178,7 +178,7 @@ impl SchemaEditor {
                         if in_roles { " and by roles" } else { "" }
                     ));
                 if remove.clicked() {
-                    out.push(Command::apply(
+                    out.push(Action::apply(
                         Edit::RemoveLabel {
                             name: label.name.clone(),
                         },
@@ -196,7 +196,7 @@ impl SchemaEditor {
                 |raw| parse_new_name(raw, taken).map(|_| ()),
             ) && let Ok(to) = parse_new_name(&renamed, taken)
             {
-                out.push(Command::apply(
+                out.push(Action::apply(
                     Edit::RenameLabel {
                         from: label.name.clone(),
                         to: to.clone(),
@@ -207,7 +207,7 @@ impl SchemaEditor {
         });
     }
 
-    fn claim_types_ui(&mut self, ui: &mut Ui, project: &Project, out: &mut Vec<Command>) {
+    fn claim_types_ui(&mut self, ui: &mut Ui, project: &Project, out: &mut Commands) {
         ui.heading("Claim types");
         ui.label(
             RichText::new("Renaming a type or role keeps the claims that use it.")
@@ -240,7 +240,7 @@ impl SchemaEditor {
                     project.schema.claim_type(n).is_some()
                 }) {
                     Ok(name) => {
-                        out.push(Command::apply(
+                        out.push(Action::apply(
                             Edit::InsertClaimType {
                                 index: project.schema.claim_types.len(),
                                 claim_type: ClaimTypeDef {
@@ -266,7 +266,7 @@ impl SchemaEditor {
         project: &Project,
         claim_type: &ClaimTypeDef,
         claims: usize,
-        out: &mut Vec<Command>,
+        out: &mut Commands,
     ) {
         let taken = |name: &Name| project.schema.claim_type(name).is_some();
         if let Some(renamed) = self.buffers.committed_field(
@@ -278,7 +278,7 @@ impl SchemaEditor {
             |raw| parse_new_name(raw, taken).map(|_| ()),
         ) && let Ok(to) = parse_new_name(&renamed, taken)
         {
-            out.push(Command::apply(
+            out.push(Action::apply(
                 Edit::RenameClaimType {
                     from: claim_type.name.clone(),
                     to: to.clone(),
@@ -355,7 +355,7 @@ impl SchemaEditor {
                         .on_disabled_hover_text(format!("Filled in {used} claim(s)"))
                         .clicked()
                     {
-                        out.push(Command::apply(
+                        out.push(Action::apply(
                             Edit::RemoveRole {
                                 claim_type: claim_type.name.clone(),
                                 role: role.name.clone(),
@@ -374,7 +374,7 @@ impl SchemaEditor {
                     |raw| parse_new_name(raw, role_taken).map(|_| ()),
                 ) && let Ok(to) = parse_new_name(&renamed, role_taken)
                 {
-                    out.push(Command::apply(
+                    out.push(Action::apply(
                         Edit::RenameRole {
                             claim_type: claim_type.name.clone(),
                             from: role.name.clone(),
@@ -400,7 +400,7 @@ impl SchemaEditor {
             if ui.button("Add role").clicked() {
                 match parse_new_name(entry, |n| claim_type.role(n).is_some()) {
                     Ok(name) => {
-                        out.push(Command::apply(
+                        out.push(Action::apply(
                             Edit::InsertRole {
                                 claim_type: claim_type.name.clone(),
                                 index: claim_type.roles.len(),
@@ -425,7 +425,7 @@ impl SchemaEditor {
             .on_disabled_hover_text(format!("{claims} claim(s) have this type"))
             .clicked()
         {
-            out.push(Command::apply(
+            out.push(Action::apply(
                 Edit::RemoveClaimType {
                     name: claim_type.name.clone(),
                 },
@@ -436,7 +436,7 @@ impl SchemaEditor {
 }
 
 /// The digit key of a label; keys other labels have are greyed out.
-fn label_key_ui(ui: &mut Ui, project: &Project, label: &LabelDef, out: &mut Vec<Command>) {
+fn label_key_ui(ui: &mut Ui, project: &Project, label: &LabelDef, out: &mut Commands) {
     let key_caption = ui.label("Key");
     egui::ComboBox::from_id_salt("key")
         .width(44.0)
@@ -444,7 +444,7 @@ fn label_key_ui(ui: &mut Ui, project: &Project, label: &LabelDef, out: &mut Vec<
         .show_ui(ui, |ui| {
             let mut choose = |key: Option<char>| {
                 if key != label.key {
-                    out.push(Command::apply(
+                    out.push(Action::apply(
                         Edit::ReplaceLabel {
                             label: LabelDef {
                                 key,
@@ -476,9 +476,9 @@ fn label_key_ui(ui: &mut Ui, project: &Project, label: &LabelDef, out: &mut Vec<
         .labelled_by(key_caption.id);
 }
 
-fn replace_role(claim_type: &ClaimTypeDef, role: RoleDef) -> Command {
+fn replace_role(claim_type: &ClaimTypeDef, role: RoleDef) -> Action {
     let description = format!("Change role {}", role.name.display());
-    Command::apply(
+    Action::apply(
         Edit::ReplaceRole {
             claim_type: claim_type.name.clone(),
             role,

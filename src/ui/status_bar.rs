@@ -2,17 +2,18 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::ClaimmarkApp;
+use crate::view::Status;
+use claimmark_core::session::Session;
 
-pub fn status_bar_ui(ui: &mut Ui, app: &ClaimmarkApp) {
+pub fn status_bar_ui(ui: &mut Ui, session: &Session, status: Option<&Status>) {
     ui.horizontal(|ui| {
-        let path = app.session.path().map_or_else(
+        let path = session.path().map_or_else(
             || "Untitled project (not saved yet)".to_owned(),
             |p| p.display().to_string(),
         );
         ui.label(RichText::new(path).small());
         ui.separator();
-        if app.session.is_modified() {
+        if session.is_modified() {
             ui.label(
                 RichText::new("• Unsaved changes")
                     .small()
@@ -22,7 +23,7 @@ pub fn status_bar_ui(ui: &mut Ui, app: &ClaimmarkApp) {
             ui.label(RichText::new("Saved").small());
         }
         ui.separator();
-        let project = app.session.project();
+        let project = session.project();
         ui.label(
             RichText::new(format!(
                 "{} documents · {} spans · {} claims",
@@ -32,7 +33,7 @@ pub fn status_bar_ui(ui: &mut Ui, app: &ClaimmarkApp) {
             ))
             .small(),
         );
-        if let Some(status) = &app.status {
+        if let Some(status) = status {
             ui.separator();
             let text = RichText::new(&status.text).small();
             if status.is_error {

@@ -4,7 +4,7 @@
 
 use egui::{RichText, Ui};
 
-use crate::app::Command;
+use crate::command::{Action, Commands};
 use claimmark_core::edit::Edit;
 use claimmark_core::model::value::{
     Anchoring, CountModifier, CountValue, DateModifier, DateValue, Granularity, SpanValue, Value,
@@ -251,7 +251,7 @@ pub fn value_ui(
     span: &Span,
     kind: ValueKind,
     draft: &mut ValueDraft,
-    out: &mut Vec<Command>,
+    out: &mut Commands,
 ) {
     let key = Some((doc.id.to_string(), span.id));
     if draft.for_span != key {
@@ -285,7 +285,7 @@ fn editor_ui(
     span: &Span,
     kind: ValueKind,
     draft: &mut ValueDraft,
-    out: &mut Vec<Command>,
+    out: &mut Commands,
 ) {
     match kind {
         ValueKind::Date => {
@@ -353,7 +353,7 @@ fn editor_ui(
                         value,
                         source: ValueSource::Hand,
                     });
-                    out.push(Command::apply(
+                    out.push(Action::apply(
                         Edit::ReplaceSpan {
                             doc: doc.id.clone(),
                             span: changed,
@@ -367,7 +367,7 @@ fn editor_ui(
         if span.value.is_some() && ui.button("Clear value").clicked() {
             let mut changed = span.clone();
             changed.value = None;
-            out.push(Command::apply(
+            out.push(Action::apply(
                 Edit::ReplaceSpan {
                     doc: doc.id.clone(),
                     span: changed,

@@ -6,6 +6,7 @@
 //! - `sample_project`: the bundled sample project is up to date and complete.
 //! - `cli`: the `claimmark` command line.
 //! - `score`: `claimmark score`, `agree` and `dataset`, with hand-computed figures.
+//! - `layers`: the library has no GUI; panels never use the app.
 //! - `ui`: the real app driven with `egui_kittest`.
 //! - `suggest`: the suggester against the gold set (`tests/gold/`), and
 //!   `claimmark suggest`.
@@ -13,6 +14,7 @@
 mod claim_format;
 mod cli;
 mod fixtures;
+mod layers;
 mod sample_project;
 mod score;
 mod suggest;

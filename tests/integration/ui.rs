@@ -50,7 +50,7 @@ fn doc(harness: &Harness<'_, ClaimmarkApp>) -> Document {
 fn char_pos(harness: &Harness<'_, ClaimmarkApp>, offset: usize) -> Pos2 {
     harness
         .state()
-        .article
+        .article()
         .screen_pos_of(CharOffset::new(offset))
         .unwrap_or_else(|| panic!("char {offset} is not on screen"))
 }
@@ -131,7 +131,7 @@ fn tag_claim_fill_undo_redo_save_round_trip() {
     let start = offset_of("pardoned");
     drag(&mut harness, start + 2, start + 6);
     assert_eq!(
-        harness.state().view.selection,
+        harness.state().view().selection,
         Some(CharRange::from_offsets(start, start + 8))
     );
 
@@ -160,7 +160,7 @@ fn tag_claim_fill_undo_redo_save_round_trip() {
     let pos = char_pos(&harness, thirty_one);
     double_click_at(&mut harness, pos);
     assert_eq!(
-        harness.state().view.selection,
+        harness.state().view().selection,
         Some(CharRange::from_offsets(thirty_one, thirty_one + 2))
     );
     press(&mut harness, Key::Num3);
@@ -186,7 +186,7 @@ fn tag_claim_fill_undo_redo_save_round_trip() {
 
     // Save and read the file back.
     press_with(&mut harness, Modifiers::COMMAND, Key::S);
-    assert!(!harness.state().session.is_modified());
+    assert!(!harness.state().session().is_modified());
     assert!(!harness.state().window_title().contains('•'));
     let saved = storage::load_project(&path).unwrap();
     let saved_doc = &saved.documents[0];
@@ -218,8 +218,7 @@ fn tag_claim_fill_undo_redo_save_round_trip() {
 fn status_text(harness: &Harness<'_, ClaimmarkApp>) -> String {
     harness
         .state()
-        .status
-        .as_ref()
+        .status()
         .map(|status| status.text.clone())
         .unwrap_or_default()
 }
@@ -277,7 +276,7 @@ fn palette_click_tags_and_alt_drag_keeps_exact_characters() {
         Modifiers::ALT,
     );
     harness.run();
-    let selection = harness.state().view.selection.expect("a selection");
+    let selection = harness.state().view().selection.expect("a selection");
     assert!(
         selection.len() < 6,
         "exact selection {selection} should not snap to the word"
@@ -299,7 +298,7 @@ fn clicking_a_span_selects_it_and_delete_asks_when_claims_use_it() {
         .clone();
     let pos = char_pos(&harness, pardoned.range.start().get() + 3);
     click_at(&mut harness, pos);
-    assert_eq!(harness.state().view.span, Some(pardoned.id));
+    assert_eq!(harness.state().view().span, Some(pardoned.id));
     // The form shows which claims use it.
     assert!(
         harness
@@ -309,7 +308,7 @@ fn clicking_a_span_selects_it_and_delete_asks_when_claims_use_it() {
 
     press(&mut harness, Key::Delete);
     assert!(matches!(
-        harness.state().modal,
+        harness.state().modal(),
         Some(Modal::SpanInUse { .. })
     ));
     harness
@@ -348,7 +347,7 @@ fn overlapping_spans_are_each_clickable() {
     let pos = char_pos(&harness, 2);
     click_at(&mut harness, pos);
     assert_eq!(
-        harness.state().view.span,
+        harness.state().view().span,
         Some(SpanId(2)),
         "the inner span first"
     );
@@ -356,13 +355,13 @@ fn overlapping_spans_are_each_clickable() {
     harness.run_steps(40);
     click_at(&mut harness, pos);
     assert_eq!(
-        harness.state().view.span,
+        harness.state().view().span,
         Some(SpanId(1)),
         "a second click reaches the outer span"
     );
     let pos = char_pos(&harness, 20);
     click_at(&mut harness, pos);
-    assert_eq!(harness.state().view.span, Some(SpanId(1)));
+    assert_eq!(harness.state().view().span, Some(SpanId(1)));
 }
 
 #[test]
@@ -379,7 +378,7 @@ fn a_file_that_fails_to_load_is_reported_and_left_alone() {
         vec![DialogOutcome::Picked(vec![bad.clone()])],
     );
     press_with(&mut harness, Modifiers::COMMAND, Key::O);
-    match &harness.state().modal {
+    match &harness.state().modal() {
         Some(Modal::Error { text, .. }) => {
             assert!(
                 text.contains("bad.ron:3:21: the file has format_version 9"),
@@ -389,13 +388,13 @@ fn a_file_that_fails_to_load_is_reported_and_left_alone() {
         other => panic!("expected an error, got {other:?}"),
     }
     assert_eq!(
-        harness.state().session.path(),
+        harness.state().session().path(),
         Some(good.as_path()),
         "the open project stays open"
     );
     harness.get_by_label("OK").click();
     harness.run();
-    assert!(harness.state().modal.is_none());
+    assert!(harness.state().modal().is_none());
     press_with(&mut harness, Modifiers::COMMAND, Key::S);
     assert_eq!(
         std::fs::read_to_string(&bad).unwrap(),
@@ -414,19 +413,19 @@ fn unsaved_changes_are_asked_about_before_a_new_project() {
     press(&mut harness, Key::Num5);
     press_with(&mut harness, Modifiers::COMMAND, Key::N);
     assert!(matches!(
-        harness.state().modal,
+        harness.state().modal(),
         Some(Modal::UnsavedChanges { .. })
     ));
     harness.get_by_label("Cancel").click();
     harness.run();
-    assert_eq!(harness.state().session.path(), Some(path.as_path()));
+    assert_eq!(harness.state().session().path(), Some(path.as_path()));
     assert_eq!(doc(&harness).spans().len(), 1);
 
     press_with(&mut harness, Modifiers::COMMAND, Key::N);
     harness.get_by_label("Save").click();
     harness.run();
     assert!(
-        harness.state().session.path().is_none(),
+        harness.state().session().path().is_none(),
         "saved, then a new project"
     );
     assert_eq!(
@@ -459,8 +458,8 @@ fn articles_come_in_by_dialog_and_by_typed_path_when_no_dialog_opens() {
         .unwrap()
         .click();
     harness.run();
-    assert_eq!(harness.state().session.project().documents.len(), 1);
-    match &harness.state().modal {
+    assert_eq!(harness.state().session().project().documents.len(), 1);
+    match &harness.state().modal() {
         Some(Modal::Error { title, text }) => {
             assert!(title.contains("1 file(s) refused"), "{title}");
             assert!(
@@ -481,7 +480,7 @@ fn articles_come_in_by_dialog_and_by_typed_path_when_no_dialog_opens() {
         .click();
     harness.run();
     assert!(matches!(
-        harness.state().modal,
+        harness.state().modal(),
         Some(Modal::TypePath { .. })
     ));
     harness
@@ -492,7 +491,7 @@ fn articles_come_in_by_dialog_and_by_typed_path_when_no_dialog_opens() {
     harness.run();
     let titles: Vec<String> = harness
         .state()
-        .session
+        .session()
         .project()
         .documents
         .iter()
@@ -501,7 +500,7 @@ fn articles_come_in_by_dialog_and_by_typed_path_when_no_dialog_opens() {
     assert_eq!(titles, ["First article", "Second article"]);
     // Undo removes the last batch of articles in one step.
     press_with(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert_eq!(harness.state().session.project().documents.len(), 1);
+    assert_eq!(harness.state().session().project().documents.len(), 1);
 }
 
 #[test]
@@ -511,7 +510,7 @@ fn documents_are_switched_by_keyboard_and_list() {
     storage::save_project(&path, &sample_project()).unwrap();
     let mut harness = harness_with(Some(path), vec![]);
     let ids =
-        |h: &Harness<'_, ClaimmarkApp>| h.state().view.document.as_ref().map(ToString::to_string);
+        |h: &Harness<'_, ClaimmarkApp>| h.state().view().document.as_ref().map(ToString::to_string);
     assert_eq!(ids(&harness).as_deref(), Some("pardon-31"));
     press_with(&mut harness, Modifiers::COMMAND, Key::PageDown);
     assert_eq!(ids(&harness).as_deref(), Some("kuznechyk-freed"));
@@ -543,8 +542,8 @@ fn find_selects_matches_across_documents() {
         .get_by_role(egui::accesskit::Role::TextInput)
         .type_text("viasna");
     harness.run();
-    assert_eq!(harness.state().find.query, "viasna");
-    let found = harness.state().find.matches.len();
+    assert_eq!(harness.state().find().query, "viasna");
+    let found = harness.state().find().matches.len();
     assert_eq!(
         found, 3,
         "Viasna: twice in the first article, once in the second"
@@ -552,7 +551,7 @@ fn find_selects_matches_across_documents() {
     press(&mut harness, Key::F3);
     let first = harness
         .state()
-        .view
+        .view()
         .selection
         .expect("first match selected");
     let text = doc(&harness).text.slice(first).unwrap().to_owned();
@@ -563,7 +562,7 @@ fn find_selects_matches_across_documents() {
     assert_eq!(
         harness
             .state()
-            .view
+            .view()
             .document
             .as_ref()
             .map(ToString::to_string)
@@ -591,7 +590,7 @@ fn a_recovery_copy_is_offered_back_after_a_crash() {
     );
     let mut harness = harness_with(Some(path.clone()), vec![]);
     assert!(matches!(
-        harness.state().modal,
+        harness.state().modal(),
         Some(Modal::Recovery { .. })
     ));
     harness.get_by_label("Restore it").click();
@@ -601,7 +600,7 @@ fn a_recovery_copy_is_offered_back_after_a_crash() {
         vec![("Viasna".into(), "organization".into())]
     );
     assert!(
-        harness.state().session.is_modified(),
+        harness.state().session().is_modified(),
         "restored work still needs saving"
     );
     press_with(&mut harness, Modifiers::COMMAND, Key::S);
@@ -635,7 +634,7 @@ fn schema_label_rename_keeps_its_spans_and_undoes() {
         .type_text("location");
     harness.run();
     press(&mut harness, Key::Enter);
-    let project = harness.state().session.project().clone();
+    let project = harness.state().session().project().clone();
     assert!(
         project
             .schema
@@ -651,7 +650,7 @@ fn schema_label_rename_keeps_its_spans_and_undoes() {
         .collect();
     assert!(labels.contains(&"location") && !labels.contains(&"place"));
     press_with(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert_eq!(harness.state().session.project(), &sample_project());
+    assert_eq!(harness.state().session().project(), &sample_project());
 }
 
 /// A file dropped onto the window, as winit reports it.
@@ -685,7 +684,7 @@ fn articles_dropped_onto_the_window_are_added() {
         std::sync::Arc::new(Dropped(second)),
     ];
     harness.run();
-    let project = harness.state().session.project();
+    let project = harness.state().session().project();
     let ids: Vec<&str> = project.documents.iter().map(|d| d.id.as_str()).collect();
     assert_eq!(ids, ["pardon", "dropped-one", "dropped-two"]);
     assert_eq!(
@@ -695,7 +694,7 @@ fn articles_dropped_onto_the_window_are_added() {
     assert_eq!(
         harness
             .state()
-            .view
+            .view()
             .document
             .as_ref()
             .map(claimmark_core::model::DocId::as_str),
@@ -717,7 +716,7 @@ fn a_save_that_fails_says_so_and_keeps_the_session() {
     drag(&mut harness, viasna, viasna + 5);
     press(&mut harness, Key::Num5);
     press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
-    match &harness.state().modal {
+    match &harness.state().modal() {
         Some(Modal::Error { title, text }) => {
             assert_eq!(title, "Could not save");
             assert!(text.contains("missing-folder/project.ron"), "{text}");
@@ -726,11 +725,11 @@ fn a_save_that_fails_says_so_and_keeps_the_session() {
         other => panic!("expected the save error, got {other:?}"),
     }
     assert!(
-        harness.state().session.is_modified(),
+        harness.state().session().is_modified(),
         "the changes are still unsaved"
     );
     assert_eq!(
-        harness.state().session.path(),
+        harness.state().session().path(),
         Some(path.as_path()),
         "the session keeps its file"
     );
@@ -790,7 +789,7 @@ fn proposals_are_reviewed_by_keyboard_across_documents() {
     assert_eq!(
         harness
             .state()
-            .view
+            .view()
             .document
             .as_ref()
             .map(ToString::to_string)
@@ -869,7 +868,7 @@ fn proposals_are_reviewed_by_keyboard_across_documents() {
     harness.get_by_label("proposed").click();
     harness.run();
     assert_eq!(
-        harness.state().claims_filter.status,
+        harness.state().claims_filter().status,
         Some(ReviewStatus::Proposed)
     );
     let shown = harness.query_all_by_label_contains(" — ").count();
@@ -899,7 +898,7 @@ fn relabelling_a_proposed_span_marks_it_corrected_in_one_step() {
         .clone();
     let pos = char_pos(&harness, minsk.range.start().get() + 1);
     click_at(&mut harness, pos);
-    assert_eq!(harness.state().view.span, Some(minsk.id));
+    assert_eq!(harness.state().view().span, Some(minsk.id));
     press(&mut harness, Key::Num5);
     let span = doc(&harness).span(minsk.id).unwrap().clone();
     assert_eq!(span.label.as_str(), "organization");
@@ -929,7 +928,7 @@ fn a_value_set_by_hand_is_kept_and_undoable() {
         .clone();
     let pos = char_pos(&harness, span.range.start().get() + 2);
     click_at(&mut harness, pos);
-    assert_eq!(harness.state().view.span, Some(span.id));
+    assert_eq!(harness.state().view().span, Some(span.id));
     // The normaliser's reading is there already; the analyst changes it.
     assert_eq!(
         doc(&harness)
@@ -1017,7 +1016,7 @@ fn suggestions_run_and_one_is_accepted() {
     );
     // J goes to the first proposal in text order; A accepts it.
     press(&mut harness, Key::J);
-    let first = harness.state().view.span.expect("a proposal selected");
+    let first = harness.state().view().span.expect("a proposal selected");
     press(&mut harness, Key::A);
     let accepted = doc(&harness).span(first).unwrap().clone();
     assert_eq!(accepted.status, ReviewStatus::Accepted);
@@ -1060,7 +1059,7 @@ fn a_tagged_name_links_to_its_entity_across_spellings() {
         .get_by_label_contains("New entity “Ales Bialiatski”")
         .click();
     harness.run();
-    assert_eq!(harness.state().session.project().entities.len(), 1);
+    assert_eq!(harness.state().session().project().entities.len(), 1);
     // Another spelling, tagged later, is linked to the same entity.
     let byalyatski = at("Byalyatski");
     let pos = char_pos(&harness, byalyatski + 2);
@@ -1074,7 +1073,7 @@ fn a_tagged_name_links_to_its_entity_across_spellings() {
         .iter()
         .find(|s| tagged.span_text(s) == "Byalyatski")
         .unwrap();
-    let entity = harness.state().session.project().entities[0].clone();
+    let entity = harness.state().session().project().entities[0].clone();
     assert_eq!(span.entity, Some(entity.id));
     assert_eq!(
         entity.aliases,
@@ -1091,7 +1090,7 @@ fn a_tagged_name_links_to_its_entity_across_spellings() {
     // One undo takes back the span and the alias together.
     press_with(&mut harness, Modifiers::COMMAND, Key::Z);
     assert!(
-        harness.state().session.project().entities[0]
+        harness.state().session().project().entities[0]
             .aliases
             .is_empty()
     );
@@ -1123,7 +1122,7 @@ fn suggestions_for_all_documents_run_in_the_background() {
         .click();
     harness.run();
     let started = std::time::Instant::now();
-    while harness.state().job.is_some() {
+    while harness.state().is_busy() {
         assert!(
             started.elapsed() < std::time::Duration::from_secs(30),
             "the job never finished"
@@ -1132,7 +1131,7 @@ fn suggestions_for_all_documents_run_in_the_background() {
         harness.step();
     }
     harness.run();
-    let project = harness.state().session.project();
+    let project = harness.state().session().project();
     assert!(
         project.documents.iter().all(|d| !d.spans().is_empty()),
         "every document got proposals"
@@ -1142,7 +1141,7 @@ fn suggestions_for_all_documents_run_in_the_background() {
     assert!(
         harness
             .state()
-            .session
+            .session()
             .project()
             .documents
             .iter()
@@ -1185,7 +1184,7 @@ fn entities_are_renamed_and_merged_in_their_window() {
     harness.run();
     harness.get_by_label("Merge").click();
     harness.run();
-    let entities = &harness.state().session.project().entities;
+    let entities = &harness.state().session().project().entities;
     assert!(entities.iter().all(|e| e.id != duplicate_id), "merged away");
     let kept = entities.iter().find(|e| e.id == lukashenko).unwrap();
     assert!(
@@ -1196,7 +1195,7 @@ fn entities_are_renamed_and_merged_in_their_window() {
     assert!(
         harness
             .state()
-            .session
+            .session()
             .project()
             .entities
             .iter()
@@ -1229,7 +1228,7 @@ fn matching_mentions_are_linked_in_one_step() {
     harness.run();
     harness.get_by_label("Link 2 matching mention(s)").click();
     harness.run();
-    let project = harness.state().session.project();
+    let project = harness.state().session().project();
     let entity = project.entities[0].id;
     assert!(
         project
@@ -1243,7 +1242,7 @@ fn matching_mentions_are_linked_in_one_step() {
         vec!["Bialiatski".to_owned(), "Byalyatski".to_owned()]
     );
     press_with(&mut harness, Modifiers::COMMAND, Key::Z);
-    let project = harness.state().session.project();
+    let project = harness.state().session().project();
     assert_eq!(
         project.documents[1]
             .spans()
@@ -1340,7 +1339,7 @@ fn taking_their_side_in_the_compare_view() {
 /// Runs frames until background work is done (or 30 s pass).
 fn finish_job(harness: &mut Harness<'_, ClaimmarkApp>) {
     let started = std::time::Instant::now();
-    while harness.state().job.is_some() {
+    while harness.state().is_busy() {
         assert!(
             started.elapsed() < std::time::Duration::from_secs(30),
             "the job never finished"
@@ -1352,6 +1351,7 @@ fn finish_job(harness: &mut Harness<'_, ClaimmarkApp>) {
 }
 
 #[test]
+#[allow(clippy::too_many_lines)] // one analyst's session, step by step
 fn extractor_claims_are_imported_and_reviewed_by_keyboard() {
     use claimmark_core::model::ReviewStatus;
     let dir = scratch();
@@ -1397,7 +1397,7 @@ fn extractor_claims_are_imported_and_reviewed_by_keyboard() {
     let mut harness = harness_with(Some(path), vec![DialogOutcome::Picked(vec![claims_path])]);
     press_with(&mut harness, Modifiers::COMMAND, Key::I);
     finish_job(&mut harness);
-    match &harness.state().modal {
+    match &harness.state().modal() {
         Some(Modal::Report { title, text }) => {
             assert_eq!(title, "Claims imported");
             assert!(text.contains("imported 10 claim(s)"), "{text}");
@@ -1406,7 +1406,7 @@ fn extractor_claims_are_imported_and_reviewed_by_keyboard() {
     }
     harness.get_by_label("Close").click();
     harness.run();
-    let project = harness.state().session.project().clone();
+    let project = harness.state().session().project().clone();
     assert_eq!(project.claim_count(), 10);
     assert!(
         project
@@ -1460,7 +1460,7 @@ fn extractor_claims_are_imported_and_reviewed_by_keyboard() {
     for _ in 0..3 {
         press_with(&mut harness, Modifiers::COMMAND, Key::Z);
     }
-    assert_eq!(harness.state().session.project().claim_count(), 0);
+    assert_eq!(harness.state().session().project().claim_count(), 0);
 }
 
 #[test]
@@ -1471,7 +1471,10 @@ fn reviewed_claims_are_exported_from_the_window() {
     let out = dir.path().join("reviewed.jsonl");
     let mut harness = harness_with(Some(path), vec![DialogOutcome::Picked(vec![out.clone()])]);
     press_with(&mut harness, Modifiers::COMMAND, Key::E);
-    assert!(matches!(harness.state().modal, Some(Modal::Export { .. })));
+    assert!(matches!(
+        harness.state().modal(),
+        Some(Modal::Export { .. })
+    ));
     harness.get_by_label("Export…").click();
     harness.run();
     let written = std::fs::read_to_string(&out).unwrap();
@@ -1487,8 +1490,7 @@ fn reviewed_claims_are_exported_from_the_window() {
     assert!(
         harness
             .state()
-            .status
-            .as_ref()
+            .status()
             .unwrap()
             .text
             .contains("Wrote 10 claim line(s)")
@@ -1509,7 +1511,7 @@ fn a_long_article_is_suggested_in_the_background() {
     let mut harness = harness_with(Some(path), vec![]);
     press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::P);
     assert!(
-        harness.state().job.is_some(),
+        harness.state().is_busy(),
         "a long article is worked on in the background"
     );
     finish_job(&mut harness);
@@ -1517,4 +1519,45 @@ fn a_long_article_is_suggested_in_the_background() {
         doc(&harness).spans().len() >= 3_000,
         "dates, counts and places on every line"
     );
+}
+
+#[test]
+fn the_file_menu_is_in_the_usual_order_and_shortcuts_ask_whether_they_can_run() {
+    let dir = scratch();
+    let mut harness = harness_with(Some(article_project(dir.path())), vec![]);
+    harness.get_by_label("File").click();
+    harness.run();
+    let top = |h: &Harness<'_, ClaimmarkApp>, label: &str| h.get_by_label(label).rect().top();
+    // Menu items read "label shortcut".
+    let order = [
+        "New project Ctrl+N",
+        "Open project… Ctrl+O",
+        "Open recent",
+        "Save Ctrl+S",
+        "Save as… Ctrl+Shift+S",
+        "Add articles… Ctrl+Shift+A",
+        "Import claims… Ctrl+I",
+        "Export claims… Ctrl+E",
+        "Compare with…",
+        "Quit Ctrl+Q",
+    ];
+    for pair in order.windows(2) {
+        assert!(
+            top(&harness, pair[0]) < top(&harness, pair[1]),
+            "{} comes before {}",
+            pair[0],
+            pair[1]
+        );
+    }
+    press(&mut harness, Key::Escape);
+    // Nothing to undo: the shortcut does not run, and says why.
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(status_text(&harness), "Nothing to undo.");
+    // Accept with no proposal selected: refused with the table's reason.
+    press(&mut harness, Key::A);
+    assert_eq!(
+        status_text(&harness),
+        "Select a proposal first: J goes to the next one."
+    );
+    assert!(!harness.state().session().is_modified());
 }

@@ -12,7 +12,7 @@ pub enum Tagged {
     Existing(SpanId),
     /// A new span, with its normalised value (and entity, and the entity's
     /// new alias), as one edit.
-    New { span: SpanId, edit: Edit },
+    New { span: SpanId, edit: Box<Edit> },
 }
 
 /// Tags `range` of `doc` with `label`: a new span with the value and
@@ -37,7 +37,10 @@ pub fn tag(
         return Ok(Tagged::Existing(existing.id));
     }
     let (edit, span) = insert_span(project, doc, range, label);
-    Ok(Tagged::New { span, edit })
+    Ok(Tagged::New {
+        span,
+        edit: Box::new(edit),
+    })
 }
 
 /// The edit inserting a new span over `range`, valued as [`tag`] values it,

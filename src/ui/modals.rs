@@ -1,74 +1,40 @@
 //! Modal questions and messages: unsaved changes, errors, recovery copies,
 //! deleting a span that claims use, typing a path when no file dialog can
-//! open, and the keyboard shortcut list.
+//! open, the export choices, the analyst's name and the keyboard shortcut
+//! list. Like every panel they only emit commands.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use egui::{Id, Key, RichText};
 
-use super::dialogs::DialogRequest;
-use super::{ClaimmarkApp, Command, commands};
-use claimmark_core::model::{ClaimId, SpanId};
-use claimmark_core::session::Session;
-use claimmark_core::storage::recovery::{self, RecoveryCopy};
+use crate::command::{Action, Command, Commands, DialogRequest, ExportChoice, UiCommand};
+use crate::view::Modal;
+use claimmark_core::model::{ClaimId, Schema, SpanId};
+use claimmark_core::storage::recovery::RecoveryCopy;
 
-#[derive(Debug, Clone)]
-pub enum Modal {
-    /// Save, discard or cancel before `then` runs.
-    UnsavedChanges {
-        then: Box<Command>,
-    },
-    Error {
-        title: String,
-        text: String,
-    },
-    /// A recovery copy of `project` (or of the untitled project) exists.
-    Recovery {
-        copy: RecoveryCopy,
-        project: Option<PathBuf>,
-    },
-    /// The span to delete is used by these claims.
-    SpanInUse {
-        span: SpanId,
-        claims: Vec<ClaimId>,
-    },
-    /// No file dialog could open: type the path instead.
-    TypePath {
-        request: DialogRequest,
-        reason: String,
-        text: String,
-        problem: Option<String>,
-    },
-    Shortcuts,
-    /// The analyst's name, being edited.
-    Preferences {
-        analyst: String,
-    },
-    /// What happened (an import's report): information, not an error.
-    Report {
-        title: String,
-        text: String,
-    },
-    /// What to export: statuses (proposed, accepted, corrected, rejected),
-    /// span lines instead of claims, gold fixtures instead of one file.
-    Export {
-        statuses: [bool; 4],
-        spans: bool,
-        fixtures: bool,
-    },
+/// What the modals show besides their own fields.
+pub struct ModalInput<'a> {
+    /// The project's name, for "Save changes?".
+    pub project_name: &'a str,
+    pub project_path: Option<&'a Path>,
+    pub schema: &'a Schema,
 }
 
-pub(super) fn modal_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Vec<Command>) {
-    let Some(mut modal) = app.modal.take() else {
-        return;
-    };
+/// Draws the modal; its fields (a typed path, checkboxes) are its own to
+/// edit. Returns whether it stays open.
+pub fn modal_ui(
+    ctx: &egui::Context,
+    modal: &mut Modal,
+    input: &ModalInput<'_>,
+    out: &mut Commands,
+) -> bool {
     let mut keep = true;
     let response = egui::Modal::new(Id::unique("claimmark_modal")).show(ctx, |ui| {
         ui.set_max_width(560.0);
-        keep = match &mut modal {
-            Modal::UnsavedChanges { then } => unsaved_changes_ui(ui, app, then, out),
+        keep = match &mut *modal {
+            Modal::UnsavedChanges { then } => unsaved_changes_ui(ui, input.project_name, then, out),
             Modal::Error { title, text } => error_ui(ui, title, text),
-            Modal::Recovery { copy, project } => recovery_ui(ui, app, copy, project.as_ref()),
+            Modal::Recovery { copy, project } => recovery_ui(ui, copy, project.as_ref(), out),
             Modal::SpanInUse { span, claims } => span_in_use_ui(ui, *span, claims, out),
             Modal::TypePath {
                 request,
@@ -76,16 +42,16 @@ pub(super) fn modal_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Ve
                 text,
                 problem,
             } => type_path_ui(ui, request, reason, text, problem, out),
-            Modal::Preferences { analyst } => preferences_ui(ui, app, analyst),
+            Modal::Preferences { analyst } => preferences_ui(ui, analyst, out),
             Modal::Report { title, text } => report_ui(ui, title, text),
             Modal::Export {
                 statuses,
                 spans,
                 fixtures,
-            } => export_ui(ui, app, statuses, spans, fixtures, ctx),
+            } => export_ui(ui, input.project_path, statuses, spans, fixtures, out),
             Modal::Shortcuts => {
                 ui.heading("Keyboard shortcuts");
-                shortcuts_ui(ui, app);
+                shortcuts_ui(ui, input.schema);
                 !ui.button("Close").clicked()
             }
         };
@@ -95,35 +61,30 @@ pub(super) fn modal_ui(ctx: &egui::Context, app: &mut ClaimmarkApp, out: &mut Ve
     {
         keep = false;
     }
-    if keep && app.modal.is_none() {
-        app.modal = Some(modal);
-    }
+    keep
 }
 
 /// Each modal's UI returns whether the modal stays open.
 fn unsaved_changes_ui(
     ui: &mut egui::Ui,
-    app: &mut ClaimmarkApp,
+    project_name: &str,
     then: &Command,
-    out: &mut Vec<Command>,
+    out: &mut Commands,
 ) -> bool {
     ui.heading("Save changes?");
     ui.label(format!(
-        "“{}” has unsaved changes. Save them before you go on?",
-        app.session.display_name()
+        "“{project_name}” has unsaved changes. Save them before you go on?"
     ));
     ui.add_space(8.0);
     let mut keep = true;
     ui.horizontal(|ui| {
         if ui.button("Save").clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
             keep = false;
-            app.pending_after_save = Some(then.clone());
-            out.push(Command::SaveProject);
+            out.push(Action::SaveThen(Box::new(then.clone())));
         }
         if ui.button("Don't save").clicked() {
             keep = false;
-            app.discard_changes();
-            out.push(then.clone());
+            out.push(Action::DiscardChangesThen(Box::new(then.clone())));
         }
         if ui.button("Cancel").clicked() {
             keep = false;
@@ -154,9 +115,9 @@ fn error_ui(ui: &mut egui::Ui, title: &str, text: &str) -> bool {
 
 fn recovery_ui(
     ui: &mut egui::Ui,
-    app: &mut ClaimmarkApp,
     copy: &RecoveryCopy,
     project: Option<&PathBuf>,
+    out: &mut Commands,
 ) -> bool {
     ui.heading("Recover unsaved work?");
     let when = humantime_ago(copy.written);
@@ -174,18 +135,14 @@ fn recovery_ui(
     ui.horizontal(|ui| {
         if ui.button("Restore it").clicked() {
             keep = false;
-            match recovery::read(copy) {
-                Ok(restored) => {
-                    app.replace_session(Session::restored(restored, project.cloned()));
-                    app.set_status("Restored the recovery copy. Save to keep it.");
-                }
-                Err(error) => app.show_error("Could not read the recovery copy", error.to_string()),
-            }
+            out.push(Action::RestoreRecovery {
+                copy: copy.clone(),
+                project: project.cloned(),
+            });
         }
         if ui.button("Discard it").clicked() {
             keep = false;
-            recovery::discard(&copy.path);
-            app.set_status("Discarded the recovery copy.");
+            out.push(Action::DiscardRecovery(copy.path.clone()));
         }
         if ui.button("Decide later").clicked() {
             keep = false;
@@ -194,12 +151,7 @@ fn recovery_ui(
     keep
 }
 
-fn span_in_use_ui(
-    ui: &mut egui::Ui,
-    span: SpanId,
-    claims: &[ClaimId],
-    out: &mut Vec<Command>,
-) -> bool {
+fn span_in_use_ui(ui: &mut egui::Ui, span: SpanId, claims: &[ClaimId], out: &mut Commands) -> bool {
     ui.heading("Delete a span that claims use?");
     let list: Vec<String> = claims.iter().map(ToString::to_string).collect();
     ui.label(format!(
@@ -214,7 +166,7 @@ fn span_in_use_ui(
             || ui.input(|i| i.key_pressed(Key::Enter))
         {
             keep = false;
-            out.push(Command::DeleteSpanFromClaims(span));
+            out.push(Action::DeleteSpanFromClaims(span));
         }
         if ui.button("Cancel").clicked() {
             keep = false;
@@ -245,11 +197,11 @@ fn report_ui(ui: &mut egui::Ui, title: &str, text: &str) -> bool {
 
 fn export_ui(
     ui: &mut egui::Ui,
-    app: &mut ClaimmarkApp,
+    project_path: Option<&Path>,
     statuses: &mut [bool; 4],
     spans: &mut bool,
     fixtures: &mut bool,
-    ctx: &egui::Context,
+    out: &mut Commands,
 ) -> bool {
     use claimmark_core::model::ReviewStatus;
     ui.heading("Export claims (claim/v1)");
@@ -278,24 +230,22 @@ fn export_ui(
             .clicked()
         {
             keep = false;
-            let choice = super::commands::ExportChoice {
+            let choice = ExportChoice {
                 statuses: chosen.clone(),
                 spans: *spans,
             };
             let request = if *fixtures {
                 DialogRequest::ExportFixtures { choice }
             } else {
-                let stem = app
-                    .session
-                    .path()
-                    .and_then(std::path::Path::file_stem)
+                let stem = project_path
+                    .and_then(Path::file_stem)
                     .map_or_else(|| "claims".to_owned(), |s| s.to_string_lossy().into_owned());
                 DialogRequest::ExportClaims {
                     suggested_name: format!("{stem}.jsonl"),
                     choice,
                 }
             };
-            app.open_dialog(request, ctx);
+            out.push(Action::OpenDialog(request));
         }
         if ui.button("Cancel").clicked() {
             keep = false;
@@ -304,7 +254,7 @@ fn export_ui(
     keep
 }
 
-fn preferences_ui(ui: &mut egui::Ui, app: &mut ClaimmarkApp, analyst: &mut String) -> bool {
+fn preferences_ui(ui: &mut egui::Ui, analyst: &mut String, out: &mut Commands) -> bool {
     ui.heading("Analyst");
     ui.label("Your name or initials go into each reviewed claim's provenance as reviewer.");
     let caption = ui.label("Analyst name");
@@ -320,12 +270,7 @@ fn preferences_ui(ui: &mut egui::Ui, app: &mut ClaimmarkApp, analyst: &mut Strin
         let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
         if ui.button("Save").clicked() || enter {
             keep = false;
-            analyst.trim().clone_into(&mut app.settings.analyst);
-            app.save_settings();
-            app.set_status(format!(
-                "Reviews are now recorded as by “{}”.",
-                app.settings.analyst
-            ));
+            out.push(Action::SetAnalyst(analyst.trim().to_owned()));
         }
         if ui.button("Cancel").clicked() {
             keep = false;
@@ -340,7 +285,7 @@ fn type_path_ui(
     reason: &str,
     text: &mut String,
     problem: &mut Option<String>,
-    out: &mut Vec<Command>,
+    out: &mut Commands,
 ) -> bool {
     ui.heading(request.title());
     ui.label(format!("The system file dialog could not open: {reason}."));
@@ -383,31 +328,31 @@ fn type_path_ui(
                 (_, []) => *problem = Some("Type a path first.".into()),
                 (DialogRequest::AddArticles, _) => {
                     keep = false;
-                    out.push(Command::AddArticlesFrom(paths));
+                    out.push(Action::AddArticlesFrom(paths));
                 }
                 (DialogRequest::OpenProject, [path]) => {
                     keep = false;
-                    out.push(Command::OpenProjectAt(path.clone()));
+                    out.push(Action::OpenProjectAt(path.clone()));
                 }
                 (DialogRequest::CompareWith, [path]) => {
                     keep = false;
-                    out.push(Command::CompareWith(path.clone()));
+                    out.push(Action::CompareWith(path.clone()));
                 }
                 (DialogRequest::ImportClaims, [path]) => {
                     keep = false;
-                    out.push(Command::ImportClaimsFrom(path.clone()));
+                    out.push(Action::ImportClaimsFrom(path.clone()));
                 }
                 (DialogRequest::ExportClaims { choice, .. }, [path]) => {
                     keep = false;
-                    out.push(Command::ExportClaimsTo(path.clone(), choice.clone()));
+                    out.push(Action::ExportClaimsTo(path.clone(), choice.clone()));
                 }
                 (DialogRequest::ExportFixtures { choice }, [path]) => {
                     keep = false;
-                    out.push(Command::ExportFixturesTo(path.clone(), choice.clone()));
+                    out.push(Action::ExportFixturesTo(path.clone(), choice.clone()));
                 }
                 (DialogRequest::SaveProjectAs { .. }, [path]) => {
                     keep = false;
-                    out.push(Command::SaveProjectTo(path.clone()));
+                    out.push(Action::SaveProjectTo(path.clone()));
                 }
                 _ => *problem = Some("Type one path.".into()),
             }
@@ -419,9 +364,9 @@ fn type_path_ui(
     keep
 }
 
-fn shortcuts_ui(ui: &mut egui::Ui, app: &ClaimmarkApp) {
+fn shortcuts_ui(ui: &mut egui::Ui, schema: &Schema) {
     egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-        for label in &app.session.project().schema.labels {
+        for label in &schema.labels {
             if let Some(key) = label.key {
                 ui.label(key.to_string());
                 ui.label(format!(
@@ -459,17 +404,12 @@ fn shortcuts_ui(ui: &mut egui::Ui, app: &ClaimmarkApp) {
             ui.label(what);
             ui.end_row();
         }
-        for entry in commands::menu_commands() {
-            let Some(shortcut) = entry.shortcut else {
+        for command in UiCommand::ALL {
+            let Some(keys) = command.shortcut_text(ui.ctx()) else {
                 continue;
             };
-            let mut keys = ui.ctx().format_shortcut(&shortcut);
-            if let Some(alternative) = entry.alternative {
-                keys.push_str(" or ");
-                keys.push_str(&ui.ctx().format_shortcut(&alternative));
-            }
             ui.label(keys);
-            ui.label(entry.label.trim_end_matches('…'));
+            ui.label(command.label().trim_end_matches('…'));
             ui.end_row();
         }
     });

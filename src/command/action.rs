@@ -1,0 +1,97 @@
+//! Actions that carry data: what a panel, a dialog or a modal asks for
+//! beyond the fixed [`UiCommand`](super::UiCommand)s.
+
+use std::path::PathBuf;
+
+use claimmark_core::edit::Edit;
+use claimmark_core::storage::recovery::RecoveryCopy;
+
+use super::{Command, DialogRequest};
+use claimmark_core::model::{
+    CharRange, ClaimId, DocId, DocStatus, EntityId, Name, ReviewStatus, SpanId,
+};
+
+/// What the export dialog chose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportChoice {
+    pub statuses: Vec<ReviewStatus>,
+    /// One line per span instead of per claim.
+    pub spans: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    // Files
+    OpenDialog(DialogRequest),
+    /// "Save changes?" answered Save: save, then run the command.
+    SaveThen(Box<Command>),
+    /// "Save changes?" answered Don't save: run the command without asking.
+    DiscardChangesThen(Box<Command>),
+    RestoreRecovery {
+        copy: RecoveryCopy,
+        project: Option<PathBuf>,
+    },
+    DiscardRecovery(PathBuf),
+    /// The analyst's name, as reviews record it.
+    SetAnalyst(String),
+    // Files, once the path is known
+    OpenProjectAt(PathBuf),
+    SaveProjectTo(PathBuf),
+    AddArticlesFrom(Vec<PathBuf>),
+    ImportClaimsFrom(PathBuf),
+    ExportClaimsTo(PathBuf, ExportChoice),
+    ExportFixturesTo(PathBuf, ExportChoice),
+    CompareWith(PathBuf),
+    // Finding
+    SetFindQuery(String),
+    SetFindAllDocuments(bool),
+    // Documents
+    SelectDocument(DocId),
+    RemoveDocument(DocId),
+    SetDocumentStatus(DocId, DocStatus),
+    // Spans
+    /// Sets (or clears) the text selected in the article.
+    SetTextSelection(Option<CharRange>),
+    /// Tag the current text selection, or relabel the selected span.
+    ApplyLabel(Name),
+    SelectSpan(Option<SpanId>),
+    /// Opens a document at a span, selected and scrolled into view.
+    GoToSpan(DocId, SpanId),
+    /// Delete a span, taking it out of the claims that use it.
+    DeleteSpanFromClaims(SpanId),
+    // Claims
+    NewClaim(Name),
+    SelectClaim(Option<ClaimId>),
+    DeleteClaim(ClaimId),
+    /// Changes a claim's type (arguments in roles the type lacks go).
+    ChangeClaimType(ClaimId, Name),
+    /// Fills a role of the selected claim with the selected span (tagging
+    /// the text selection first when there is no span).
+    FillRole(Name),
+    RemoveArgument(ClaimId, usize),
+    /// Only claims of this status and type in the claims list.
+    FilterClaims(Option<ReviewStatus>, Option<Name>),
+    // Entities
+    LinkSpanToEntity(SpanId, EntityId),
+    NewEntityFromSpan(SpanId),
+    UnlinkSpan(SpanId),
+    RenameEntity(EntityId, String),
+    /// Links every unlinked mention that matches the entity.
+    LinkMatchingMentions(EntityId),
+    /// Merges the second entity into the first.
+    MergeEntities(EntityId, EntityId),
+    // Comparing
+    /// Takes their version of this difference.
+    TakeTheirsAt(usize),
+    SelectDifference(usize),
+    /// Any other change, already made into an edit (form fields, schema
+    /// editor), described for the Edit menu.
+    Apply(Box<Edit>, String),
+}
+
+impl Action {
+    /// An action that applies an edit, described for the Edit menu.
+    pub fn apply(edit: Edit, description: impl Into<String>) -> Self {
+        Self::Apply(Box::new(edit), description.into())
+    }
+}

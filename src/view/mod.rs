@@ -1,0 +1,62 @@
+//! What the analyst is looking at: the view state panels read and the
+//! app's execute step changes. No panel code and no app code here, so that
+//! both can depend on it without depending on each other.
+
+mod compare;
+mod modal;
+
+use std::time::Instant;
+
+use claimmark_core::model::{CharRange, ClaimId, DocId, Name, ReviewStatus, SpanId};
+
+pub use compare::CompareState;
+pub use modal::Modal;
+
+/// What the analyst is looking at and has selected.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct View {
+    pub document: Option<DocId>,
+    /// Text selected in the article, not yet a span.
+    pub selection: Option<CharRange>,
+    pub span: Option<SpanId>,
+    pub claim: Option<ClaimId>,
+    /// Scroll the article to this range on the next frame.
+    pub scroll_to: Option<CharRange>,
+    /// A keyboard picker waiting for a digit.
+    pub picker: Option<Picker>,
+}
+
+/// Two-key commands: C then a digit picks a claim type, R then a digit a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Picker {
+    ClaimType,
+    Role,
+}
+
+/// The find bar.
+#[derive(Debug, Default)]
+pub struct FindState {
+    pub open: bool,
+    pub query: String,
+    pub all_documents: bool,
+    pub matches: Vec<(DocId, CharRange)>,
+    pub current: Option<usize>,
+    /// (query, all documents, project revision, document) the matches are for.
+    pub(crate) computed_for: Option<(String, bool, u64, Option<DocId>)>,
+    pub focus_requested: bool,
+}
+
+/// The claims list's filter: a status and a claim type, each optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ClaimsFilter {
+    pub status: Option<ReviewStatus>,
+    pub claim_type: Option<Name>,
+}
+
+/// A line in the status bar.
+#[derive(Debug, Clone)]
+pub struct Status {
+    pub text: String,
+    pub is_error: bool,
+    pub at: Instant,
+}
