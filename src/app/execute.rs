@@ -65,12 +65,12 @@ impl ClaimmarkApp {
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
             UiCommand::Undo => match self.session.undo() {
-                Ok(Some(edit)) => self.after_history_step(&edit, "Undone"),
+                Ok(Some(stepped)) => self.after_history_step(&stepped, "Undone"),
                 Ok(None) => self.set_status("Nothing to undo."),
                 Err(error) => self.set_error_status(format!("Could not undo: {error}")),
             },
             UiCommand::Redo => match self.session.redo() {
-                Ok(Some(edit)) => self.after_history_step(&edit, "Redone"),
+                Ok(Some(stepped)) => self.after_history_step(&stepped, "Redone"),
                 Ok(None) => self.set_status("Nothing to redo."),
                 Err(error) => self.set_error_status(format!("Could not redo: {error}")),
             },
@@ -437,8 +437,8 @@ impl ClaimmarkApp {
         }
     }
 
-    fn after_history_step(&mut self, edit: &Edit, verb: &str) {
-        if let Some(doc) = edit.document()
+    fn after_history_step(&mut self, stepped: &claimmark_core::edit::Stepped, verb: &str) {
+        if let Some(doc) = &stepped.document
             && self.session.project().document(doc).is_some()
             && self.view.document.as_ref() != Some(doc)
         {

@@ -3,7 +3,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::edit::{Edit, EditError, History};
+use crate::edit::{Edit, EditError, History, Stepped};
 use crate::model::Project;
 use crate::storage::{self, LoadError, SaveError, recovery};
 
@@ -91,11 +91,11 @@ impl Session {
             .apply(&mut self.project, edit, description.into())
     }
 
-    pub fn undo(&mut self) -> Result<Option<Edit>, EditError> {
+    pub fn undo(&mut self) -> Result<Option<Stepped>, EditError> {
         self.history.undo(&mut self.project)
     }
 
-    pub fn redo(&mut self) -> Result<Option<Edit>, EditError> {
+    pub fn redo(&mut self) -> Result<Option<Stepped>, EditError> {
         self.history.redo(&mut self.project)
     }
 

@@ -34,6 +34,13 @@ struct RedoStep {
     revision_after: u64,
 }
 
+/// What an undo or redo changed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Stepped {
+    /// The document the step changed, if it changed one.
+    pub document: Option<crate::model::DocId>,
+}
+
 #[derive(Debug, Clone)]
 pub struct History {
     undo: Vec<UndoStep>,
@@ -111,55 +118,58 @@ impl History {
         Ok(())
     }
 
-    /// Undoes the last step; returns the edit that redoes it (to show where).
-    pub fn undo(&mut self, project: &mut Project) -> Result<Option<Edit>, EditError> {
+    /// Undoes the last step; returns the document it changed (to show
+    /// where). The step's edit is applied by value, never copied.
+    pub fn undo(&mut self, project: &mut Project) -> Result<Option<Stepped>, EditError> {
         let Some(step) = self.undo.pop() else {
             return Ok(None);
         };
-        match step.backward.clone().apply(project) {
-            Ok(forward) => {
-                self.revision = step.revision_before;
-                let redo = RedoStep {
-                    forward: forward.clone(),
-                    description: step.description,
-                    revision_before: step.revision_before,
-                    revision_after: step.revision_after,
-                };
-                self.redo.push(redo);
-                Ok(Some(forward))
-            }
-            Err(error) => {
-                self.undo.push(step);
-                Err(error)
-            }
-        }
+        // An inverse that no longer applies means the history does not fit
+        // the project any more: nothing changed, and the history is dropped
+        // rather than trusted.
+        let forward = step
+            .backward
+            .apply(project)
+            .inspect_err(|_| self.forget_steps())?;
+        self.revision = step.revision_before;
+        let stepped = Stepped {
+            document: forward.document().cloned(),
+        };
+        self.redo.push(RedoStep {
+            forward,
+            description: step.description,
+            revision_before: step.revision_before,
+            revision_after: step.revision_after,
+        });
+        Ok(Some(stepped))
     }
 
-    /// Redoes the last undone step.
-    pub fn redo(&mut self, project: &mut Project) -> Result<Option<Edit>, EditError> {
+    /// Redoes the last undone step; returns the document it changed.
+    pub fn redo(&mut self, project: &mut Project) -> Result<Option<Stepped>, EditError> {
         let Some(step) = self.redo.pop() else {
             return Ok(None);
         };
-        match step.forward.clone().apply(project) {
-            Ok(backward) => {
-                self.revision = step.revision_after;
-                let redone = step.forward;
-                // A redone step never merges with later typing.
-                self.undo.push(UndoStep {
-                    backward,
-                    description: step.description,
-                    revision_before: step.revision_before,
-                    revision_after: step.revision_after,
-                    coalesce_key: None,
-                    at: Instant::now(),
-                });
-                Ok(Some(redone))
-            }
-            Err(error) => {
-                self.redo.push(step);
-                Err(error)
-            }
-        }
+        let document = step.forward.document().cloned();
+        let backward = step
+            .forward
+            .apply(project)
+            .inspect_err(|_| self.forget_steps())?;
+        self.revision = step.revision_after;
+        // A redone step never merges with later typing.
+        self.undo.push(UndoStep {
+            backward,
+            description: step.description,
+            revision_before: step.revision_before,
+            revision_after: step.revision_after,
+            coalesce_key: None,
+            at: Instant::now(),
+        });
+        Ok(Some(Stepped { document }))
+    }
+
+    fn forget_steps(&mut self) {
+        self.undo.clear();
+        self.redo.clear();
     }
 
     pub fn can_undo(&self) -> bool {

@@ -13,7 +13,7 @@ use crate::model::project::{claim_problems, span_problem};
 use crate::model::schema::{ClaimTypeDef, LabelDef, Name, RoleDef};
 use crate::model::{CharRange, Entity, EntityId, Project, Provenance, ReviewStatus};
 
-pub use history::History;
+pub use history::{History, Stepped};
 
 /// One change to a project.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -257,8 +257,12 @@ pub enum EditError {
     EntityExists(EntityId),
     #[error("entity {id} is linked from {spans} span(s); link them elsewhere first")]
     EntityInUse { id: EntityId, spans: usize },
+    /// The edit would break one of the model's rules.
     #[error("{0}")]
-    Invalid(String),
+    Invalid(#[from] crate::model::ModelProblem),
+    /// A non-schema edit reached the schema step: a bug, never the user's.
+    #[error("internal: {0} is not a schema edit")]
+    NotASchemaEdit(String),
 }
 
 type Result<T> = std::result::Result<T, EditError>;
@@ -336,10 +340,12 @@ impl Edit {
             Self::SetSpanRange { doc, span, range } => {
                 let document = document_mut(project, &doc)?;
                 if range.is_empty() || !document.text.contains_range(range) {
-                    return Err(EditError::Invalid(format!(
-                        "chars {range} are not a non-empty part of the text ({} chars)",
-                        document.text.char_len()
-                    )));
+                    return Err(EditError::Invalid(
+                        crate::model::ModelProblem::RangeOutsideText {
+                            range,
+                            text_len: document.text.char_len(),
+                        },
+                    ));
                 }
                 let target = span_mut(project, &doc, span)?;
                 let old = std::mem::replace(&mut target.range, range);
@@ -1142,9 +1148,7 @@ fn apply_schema_edit(edit: Edit, project: &mut Project) -> Result<Edit> {
                 to: from,
             })
         }
-        other => Err(EditError::Invalid(format!(
-            "internal: {other:?} is not a schema edit"
-        ))),
+        other => Err(EditError::NotASchemaEdit(format!("{other:?}"))),
     }
 }
 

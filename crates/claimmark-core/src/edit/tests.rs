@@ -905,3 +905,50 @@ proptest! {
         prop_assert_eq!(&project, &after_edits);
     }
 }
+
+#[test]
+fn model_problems_are_values_callers_can_match() {
+    let mut project = sample_project();
+    let refused = Edit::SetSpanRange {
+        doc: doc_id("first"),
+        span: SpanId(1),
+        range: CharRange::from_offsets(5, 5000),
+    }
+    .apply(&mut project);
+    assert!(matches!(
+        refused,
+        Err(EditError::Invalid(
+            crate::model::ModelProblem::RangeOutsideText { .. }
+        ))
+    ));
+    let mut broken = sample_project();
+    broken.schema.labels.clear();
+    assert!(broken.problems().iter().any(|problem| matches!(
+        problem,
+        crate::model::ModelProblem::InDocument { problem, .. }
+            if matches!(**problem, crate::model::ModelProblem::UnknownSpanLabel { .. })
+    )));
+}
+
+#[test]
+fn undo_says_which_document_it_changed_and_an_inverse_that_no_longer_fits_changes_nothing() {
+    let mut project = sample_project();
+    let mut history = History::new();
+    let title = |title: &str| Edit::SetDocumentTitle {
+        doc: doc_id("second"),
+        title: title.to_owned(),
+    };
+    history
+        .apply(&mut project, title("New"), "title".into())
+        .unwrap();
+    let stepped = history.undo(&mut project).unwrap().unwrap();
+    assert_eq!(stepped.document, Some(doc_id("second")));
+    let stepped = history.redo(&mut project).unwrap().unwrap();
+    assert_eq!(stepped.document, Some(doc_id("second")));
+    // The document goes behind the history's back: its undo cannot apply.
+    project.documents.retain(|doc| doc.id != doc_id("second"));
+    let before = project.clone();
+    assert!(history.undo(&mut project).is_err());
+    assert_eq!(project, before);
+    assert!(!history.can_undo() && !history.can_redo());
+}

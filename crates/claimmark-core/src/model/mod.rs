@@ -6,6 +6,7 @@ pub mod document;
 pub mod entity;
 pub mod find;
 pub mod notation;
+pub mod problem;
 pub mod project;
 pub mod review;
 pub mod schema;
@@ -18,6 +19,7 @@ pub use document::{
     OrphanArgument, Span, SpanId,
 };
 pub use entity::{Entity, EntityId};
+pub use problem::ModelProblem;
 pub use project::Project;
 pub use review::{Agent, AgentKind, Confidence, Provenance, ReviewStatus, SpanOrigin, Timestamp};
 pub use schema::{ClaimTypeDef, LabelDef, Name, Rgb, RoleDef, Schema, ValueKind};

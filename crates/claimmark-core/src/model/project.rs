@@ -2,6 +2,7 @@
 
 use super::document::{DocId, Document};
 use super::entity::{Entity, EntityId};
+use super::problem::ModelProblem;
 use super::schema::Schema;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,24 +70,24 @@ impl Project {
     /// Every way the project breaks the model's rules, each as a sentence
     /// naming the document, span or claim. Empty for a sound project.
     /// Edits keep a sound project sound; loading checks files with this.
-    pub fn problems(&self) -> Vec<String> {
+    pub fn problems(&self) -> Vec<ModelProblem> {
         let mut problems = self.schema.problems();
         for pair in self.entities.windows(2) {
             if pair[0].id >= pair[1].id {
-                problems.push(format!(
-                    "entity ids are not unique and sorted at {}",
-                    pair[1].id
-                ));
+                problems.push(ModelProblem::EntityIdsUnsorted(pair[1].id));
             }
         }
         for (i, doc) in self.documents.iter().enumerate() {
             if self.documents[..i].iter().any(|d| d.id == doc.id) {
-                problems.push(format!("document id “{}” is used twice", doc.id));
+                problems.push(ModelProblem::DocumentIdTwice(doc.id.clone()));
             }
             problems.extend(
                 document_problems(&self.schema, &self.entities, doc)
                     .into_iter()
-                    .map(|p| format!("document “{}”: {p}", doc.id)),
+                    .map(|problem| ModelProblem::InDocument {
+                        doc: doc.id.clone(),
+                        problem: Box::new(problem),
+                    }),
             );
         }
         problems
@@ -94,7 +95,11 @@ impl Project {
 }
 
 /// Problems inside one document, given the schema.
-pub fn document_problems(schema: &Schema, entities: &[Entity], doc: &Document) -> Vec<String> {
+pub fn document_problems(
+    schema: &Schema,
+    entities: &[Entity],
+    doc: &Document,
+) -> Vec<ModelProblem> {
     let mut problems = Vec::new();
     for span in doc.spans() {
         problems.extend(span_problem(schema, doc, span));
@@ -104,11 +109,9 @@ pub fn document_problems(schema: &Schema, entities: &[Entity], doc: &Document) -
         entities
             .binary_search_by_key(&entity, |e| e.id)
             .is_err()
-            .then(|| {
-                format!(
-                    "span {} refers to entity {entity}, which does not exist",
-                    span.id
-                )
+            .then_some(ModelProblem::UnknownEntity {
+                span: span.id,
+                entity,
             })
     }));
     for claim in doc.claims() {
@@ -121,23 +124,22 @@ pub(crate) fn span_problem(
     schema: &Schema,
     doc: &Document,
     span: &super::document::Span,
-) -> Option<String> {
+) -> Option<ModelProblem> {
     if span.range.is_empty() {
-        return Some(format!("span {} is empty", span.id));
+        return Some(ModelProblem::EmptySpan(span.id));
     }
     if !doc.text.contains_range(span.range) {
-        return Some(format!(
-            "span {} covers chars {}, but the text has only {} chars",
-            span.id,
-            span.range,
-            doc.text.char_len()
-        ));
+        return Some(ModelProblem::SpanOutsideText {
+            span: span.id,
+            range: span.range,
+            text_len: doc.text.char_len(),
+        });
     }
     if schema.label(&span.label).is_none() {
-        return Some(format!(
-            "span {} has label “{}”, which the schema does not define",
-            span.id, span.label
-        ));
+        return Some(ModelProblem::UnknownSpanLabel {
+            span: span.id,
+            label: span.label.clone(),
+        });
     }
     None
 }
@@ -146,40 +148,43 @@ pub(crate) fn claim_problems(
     schema: &Schema,
     doc: &Document,
     claim: &super::document::Claim,
-) -> Vec<String> {
+) -> Vec<ModelProblem> {
     let mut problems = Vec::new();
     let Some(claim_type) = schema.claim_type(&claim.claim_type) else {
-        problems.push(format!(
-            "claim {} has type “{}”, which the schema does not define",
-            claim.id, claim.claim_type
-        ));
+        problems.push(ModelProblem::UnknownClaimType {
+            claim: claim.id,
+            claim_type: claim.claim_type.clone(),
+        });
         return problems;
     };
     for (i, argument) in claim.arguments.iter().enumerate() {
         let Some(role) = claim_type.role(&argument.role) else {
-            problems.push(format!(
-                "claim {} has role “{}”, which claim type “{}” does not have",
-                claim.id, argument.role, claim.claim_type
-            ));
+            problems.push(ModelProblem::UnknownRole {
+                claim: claim.id,
+                role: argument.role.clone(),
+                claim_type: claim.claim_type.clone(),
+            });
             continue;
         };
         if doc.span(argument.span).is_none() {
-            problems.push(format!(
-                "claim {} fills role “{}” with span {}, which does not exist",
-                claim.id, argument.role, argument.span
-            ));
+            problems.push(ModelProblem::MissingArgumentSpan {
+                claim: claim.id,
+                role: argument.role.clone(),
+                span: argument.span,
+            });
         }
         let earlier = &claim.arguments[..i];
         if earlier.iter().any(|a| a == argument) {
-            problems.push(format!(
-                "claim {} has span {} in role “{}” twice",
-                claim.id, argument.span, argument.role
-            ));
+            problems.push(ModelProblem::ArgumentTwice {
+                claim: claim.id,
+                span: argument.span,
+                role: argument.role.clone(),
+            });
         } else if !role.multiple && earlier.iter().any(|a| a.role == argument.role) {
-            problems.push(format!(
-                "claim {} fills role “{}” twice, but the role takes one span",
-                claim.id, argument.role
-            ));
+            problems.push(ModelProblem::RoleFilledTwice {
+                claim: claim.id,
+                role: argument.role.clone(),
+            });
         }
     }
     problems

@@ -226,43 +226,45 @@ impl Schema {
     }
 
     /// Problems that make a schema unusable, each as a sentence.
-    pub fn problems(&self) -> Vec<String> {
+    pub fn problems(&self) -> Vec<super::problem::ModelProblem> {
+        use super::problem::ModelProblem;
         let mut problems = Vec::new();
         for (i, label) in self.labels.iter().enumerate() {
             if self.labels[..i].iter().any(|l| l.name == label.name) {
-                problems.push(format!("label “{}” is defined twice", label.name));
+                problems.push(ModelProblem::LabelTwice(label.name.clone()));
             }
             if let Some(key) = label.key {
                 if !LABEL_KEYS.contains(&key) {
-                    problems.push(format!(
-                        "label “{}” has key “{key}”; use a digit 0–9",
-                        label.name
-                    ));
+                    problems.push(ModelProblem::BadLabelKey {
+                        label: label.name.clone(),
+                        key,
+                    });
                 } else if self.labels[..i].iter().any(|l| l.key == Some(key)) {
-                    problems.push(format!(
-                        "key “{key}” is given to two labels (the second is “{}”)",
-                        label.name
-                    ));
+                    problems.push(ModelProblem::KeyTwice {
+                        key,
+                        label: label.name.clone(),
+                    });
                 }
             }
         }
         for (i, ty) in self.claim_types.iter().enumerate() {
             if self.claim_types[..i].iter().any(|t| t.name == ty.name) {
-                problems.push(format!("claim type “{}” is defined twice", ty.name));
+                problems.push(ModelProblem::ClaimTypeTwice(ty.name.clone()));
             }
             for (j, role) in ty.roles.iter().enumerate() {
                 if ty.roles[..j].iter().any(|r| r.name == role.name) {
-                    problems.push(format!(
-                        "claim type “{}” has role “{}” twice",
-                        ty.name, role.name
-                    ));
+                    problems.push(ModelProblem::RoleTwice {
+                        claim_type: ty.name.clone(),
+                        role: role.name.clone(),
+                    });
                 }
                 for label in &role.labels {
                     if self.label(label).is_none() {
-                        problems.push(format!(
-                            "role “{}” of claim type “{}” accepts label “{label}”, which the schema does not define",
-                            role.name, ty.name
-                        ));
+                        problems.push(ModelProblem::RoleAcceptsUnknownLabel {
+                            role: role.name.clone(),
+                            claim_type: ty.name.clone(),
+                            label: label.clone(),
+                        });
                     }
                 }
             }

@@ -836,7 +836,7 @@ impl Checker<'_> {
             claim_types,
         };
         for problem in schema.problems() {
-            self.problem(&[Step::Field("schema")], problem);
+            self.problem(&[Step::Field("schema")], problem.to_string());
         }
         schema
     }
