@@ -10,10 +10,10 @@ use clap::Subcommand;
 use crate::cli::claims::{self, Output};
 use claimmark_core::claim_format::export::Filter;
 use claimmark_core::dataset::Format;
+use claimmark_core::model::date::parse_day;
 use claimmark_core::model::{DocId, ReviewStatus};
 use claimmark_core::score::{Metric, ScoreOptions};
 use claimmark_core::storage::articles::ArticleMeta;
-use claimmark_core::storage::project_file::parse_date;
 
 /// The subcommands.
 // clap shows these comments as `--help` text, where backticks around
@@ -172,7 +172,7 @@ pub enum Command {
 }
 
 fn parse_published(raw: &str) -> Result<time::Date, String> {
-    parse_date(raw).ok_or_else(|| format!("“{raw}” is not a date of the form YYYY-MM-DD"))
+    parse_day(raw).ok_or_else(|| format!("“{raw}” is not a date of the form YYYY-MM-DD"))
 }
 
 fn parse_status(raw: &str) -> Result<ReviewStatus, String> {

@@ -10,9 +10,9 @@ use crate::command::{Action, Commands, UiCommand};
 use crate::view::{CompareState, FindState, View};
 use claimmark_core::edit::Edit;
 use claimmark_core::model::Project;
+use claimmark_core::model::date::{format_day, parse_day};
 use claimmark_core::model::{CharRange, DocStatus};
 use claimmark_core::review::Proposal;
-use claimmark_core::storage::project_file::{format_date, parse_date};
 
 /// What the middle of the window shows.
 pub struct CentralInput<'a> {
@@ -157,7 +157,7 @@ fn header_ui(
                         ));
                     }
                     ui.end_row();
-                    let published = doc.published.map(format_date).unwrap_or_default();
+                    let published = doc.published.map(format_day).unwrap_or_default();
                     if let Some(typed) = buffers.committed_field(
                         ui,
                         &format!("published/{}", doc.id),
@@ -165,14 +165,14 @@ fn header_ui(
                         &published,
                         "YYYY-MM-DD",
                         |raw| {
-                            if raw.trim().is_empty() || parse_date(raw).is_some() {
+                            if raw.trim().is_empty() || parse_day(raw).is_some() {
                                 Ok(())
                             } else {
                                 Err("Use the form YYYY-MM-DD, e.g. 2025-09-18".into())
                             }
                         },
                     ) {
-                        let date = parse_date(&typed);
+                        let date = parse_day(&typed);
                         out.push(Action::apply(
                             Edit::SetDocumentPublished {
                                 doc: doc.id.clone(),

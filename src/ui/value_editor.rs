@@ -87,30 +87,9 @@ fn count_modifier_name(modifier: CountModifier) -> &'static str {
 
 /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into a value and its granularity.
 pub fn parse_date_value(raw: &str) -> Result<(String, Granularity), String> {
-    let raw = raw.trim();
-    let parts: Vec<&str> = raw.split('-').collect();
-    let number = |part: &str, digits: usize| -> Option<u32> {
-        (part.len() == digits && part.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| part.parse().ok())
-            .flatten()
-    };
-    let problem = || format!("“{raw}” is not a date; write YYYY, YYYY-MM or YYYY-MM-DD");
-    match parts.as_slice() {
-        [year] => number(year, 4)
-            .map(|_| (raw.to_owned(), Granularity::Year))
-            .ok_or_else(problem),
-        [year, month] => {
-            let month_number = number(month, 2).filter(|m| (1..=12).contains(m));
-            match (number(year, 4), month_number) {
-                (Some(_), Some(_)) => Ok((raw.to_owned(), Granularity::Month)),
-                _ => Err(problem()),
-            }
-        }
-        [_, _, _] => claimmark_core::storage::project_file::parse_date(raw)
-            .map(|_| (raw.to_owned(), Granularity::Day))
-            .ok_or_else(problem),
-        _ => Err(problem()),
-    }
+    claimmark_core::model::IsoDate::parse(raw)
+        .map(|date| (date.to_string(), date.granularity()))
+        .map_err(|error| error.to_string())
 }
 
 /// What the editor's fields hold while the analyst edits a value.

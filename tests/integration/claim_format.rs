@@ -98,7 +98,7 @@ fn rich_project() -> Project {
     )
     .unwrap();
     doc.title = "Bialiatski freed".into();
-    doc.published = storage::project_file::parse_date("2025-09-20");
+    doc.published = claimmark_core::model::date::parse_day("2025-09-20");
     let bialiatski = {
         let id = doc.spans()[0].id;
         let mut span = doc.span(id).unwrap().clone();

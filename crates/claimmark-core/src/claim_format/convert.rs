@@ -247,17 +247,8 @@ fn check_date(value: &str, granularity: Granularity) -> Result<(), String> {
         Granularity::Month => ("[year]-[month]", "2024-07"),
         Granularity::Day => ("[year]-[month]-[day]", "2024-07-04"),
     };
-    let parsed = match granularity {
-        Granularity::Year => value.len() == 4 && value.bytes().all(|b| b.is_ascii_digit()),
-        Granularity::Month => {
-            let description = time::macros::format_description!("[year]-[month]-[day]");
-            value.len() == 7 && time::Date::parse(&format!("{value}-01"), &description).is_ok()
-        }
-        Granularity::Day => {
-            let description = time::macros::format_description!("[year]-[month]-[day]");
-            value.len() == 10 && time::Date::parse(value, &description).is_ok()
-        }
-    };
+    let parsed = crate::model::IsoDate::parse(value)
+        .is_ok_and(|date| date.granularity() == granularity && date.to_string() == value);
     if parsed {
         Ok(())
     } else {

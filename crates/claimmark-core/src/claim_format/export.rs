@@ -22,13 +22,13 @@ use super::wire::{
     WireSpan, WireValue,
 };
 use super::{CLAIMMARK_EXT, CONTEXT_CHARS, SCHEMA, SPAN_SCHEMA};
+use crate::model::date::format_day;
 use crate::model::document::{Claim, DocId, Document, Span};
 use crate::model::review::{Confidence, ReviewStatus};
 use crate::model::schema::{TRIGGER_ROLE, ValueKind};
 use crate::model::text::hex;
 use crate::model::{CharRange, Project};
 use crate::storage::atomic::write_atomic;
-use crate::storage::project_file::format_date;
 
 /// The creator exports give a claim that has no provenance (made by hand
 /// in claimmark before provenance was recorded).
@@ -175,7 +175,7 @@ impl DocHeader {
     fn new(doc: &Document) -> Self {
         Self {
             sha256: hex(doc.text.sha256()),
-            published: doc.published.map(format_date),
+            published: doc.published.map(format_day),
         }
     }
 

@@ -445,7 +445,7 @@ fn doc_ref(wire: &WireClaim<'_>) -> Result<DocRef, String> {
         ));
     };
     if let Some(published) = &doc.published
-        && crate::storage::project_file::parse_date(published).is_none()
+        && crate::model::date::parse_day(published).is_none()
     {
         return Err(format!(
             "doc.published “{published}” is not a date of the form YYYY-MM-DD"

@@ -2,6 +2,7 @@
 //! claims, the schema and normalised values. It knows nothing of the GUI,
 //! of files or of the claim format.
 
+pub mod date;
 pub mod document;
 pub mod entity;
 pub mod find;
@@ -14,6 +15,7 @@ pub mod text;
 pub mod value;
 pub mod words;
 
+pub use date::{IsoDate, NotADate};
 pub use document::{
     Argument, Claim, ClaimId, DocId, DocStatus, Document, ExternalClaim, ImplicitArgument,
     OrphanArgument, Span, SpanId,

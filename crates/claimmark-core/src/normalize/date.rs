@@ -1207,7 +1207,7 @@ fn resolve(expr: &Expr, surface: &str, published: Option<Date>, future: bool) ->
         Expr::WeekdayAndDate { weekday, date } => {
             let reading = resolve(date, surface, published, future);
             if let DateReading::Resolved(value) = &reading
-                && let Some(found) = parse_iso_day(&value.value)
+                && let Some(found) = crate::model::date::parse_day(&value.value)
                 && found.weekday() != *weekday
             {
                 return needs_analyst(format!(
@@ -1227,14 +1227,6 @@ fn resolve(expr: &Expr, surface: &str, published: Option<Date>, future: bool) ->
             resolve_relative(relative, surface, published, future).unwrap_or_else(out_of_range)
         }
     }
-}
-
-fn parse_iso_day(value: &str) -> Option<Date> {
-    let mut parts = value.split('-');
-    let year = parts.next()?.parse().ok()?;
-    let month = month_of(parts.next()?.parse().ok()?)?;
-    let day = parts.next()?.parse().ok()?;
-    Date::from_calendar_date(year, month, day).ok()
 }
 
 /// Resolves an expression that needs the publication date; `None` when the

@@ -10,6 +10,7 @@ use std::fmt::Write as _;
 use serde::{Deserialize, Serialize};
 
 use super::locate::{self, LineCol, Step};
+use crate::model::date::{format_day, parse_day};
 use crate::model::document::{
     Argument, Claim, ClaimId, DocId, DocStatus, Document, ExternalClaim, ImplicitArgument,
     OrphanArgument, Span, SpanId,
@@ -346,7 +347,7 @@ fn write_document(out: &mut String, doc: &Document) {
     field(out, "source", &ron_string(&doc.source));
     let published = doc.published.map_or_else(
         || "None".to_owned(),
-        |date| format!("Some({})", ron_string(&format_date(date))),
+        |date| format!("Some({})", ron_string(&format_day(date))),
     );
     field(out, "published", &published);
     field(out, "status", status_name(doc.status));
@@ -609,21 +610,6 @@ fn value_kind(kind: ValueKindFile) -> ValueKind {
     }
 }
 
-pub fn format_date(date: time::Date) -> String {
-    format!(
-        "{:04}-{:02}-{:02}",
-        date.year(),
-        u8::from(date.month()),
-        date.day()
-    )
-}
-
-/// Parses `YYYY-MM-DD`.
-pub fn parse_date(raw: &str) -> Option<time::Date> {
-    let format = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(raw.trim(), &format).ok()
-}
-
 /// Reads a project from its text, checking everything the model requires.
 pub fn from_ron(source: &str) -> Result<Project, ProjectFileError> {
     let version_at = locate::locate(source, &[Step::Field("format_version")]);
@@ -866,7 +852,7 @@ impl Checker<'_> {
         let published = match &file.published {
             None => None,
             Some(raw) => {
-                let date = parse_date(raw);
+                let date = parse_day(raw);
                 if date.is_none() {
                     self.problem(
                         &at("published"),
@@ -1096,7 +1082,7 @@ mod tests {
             "[person|Ales Bialiatski] was [event|freed] on [date|December 14th].\n\n“Quoted” — 😀 Cafe\u{301} [place|Minsk]\r",
         )
         .unwrap();
-        doc.published = parse_date("2025-09-20");
+        doc.published = parse_day("2025-09-20");
         doc.source = "https://example.org/a \"quoted\" path".into();
         project.documents.push(doc);
         Edit::InsertClaim {
