@@ -5,7 +5,7 @@ use egui::{RichText, Ui};
 
 use super::text_buffers::TextBuffers;
 use crate::command::{Action, Commands};
-use claimmark_core::edit::Edit;
+use claimmark_core::edit::{Edit, SchemaEdit};
 use claimmark_core::model::schema::{LABEL_KEYS, NameError};
 use claimmark_core::model::{ClaimTypeDef, LabelDef, Name, Project, Rgb, RoleDef, ValueKind};
 
@@ -89,7 +89,7 @@ impl SchemaEditor {
                         let color =
                             NEW_LABEL_COLORS[project.schema.labels.len() % NEW_LABEL_COLORS.len()];
                         out.push(Action::apply(
-                            Edit::InsertLabel {
+                            Edit::Schema(SchemaEdit::InsertLabel {
                                 index: project.schema.labels.len(),
                                 label: LabelDef {
                                     name: name.clone(),
@@ -97,7 +97,7 @@ impl SchemaEditor {
                                     key: project.schema.free_key(),
                                     value_kind: ValueKind::Text,
                                 },
-                            },
+                            }),
                             format!("Add label {}", name.display()),
                         ));
                         self.new_label.clear();
@@ -125,12 +125,12 @@ impl SchemaEditor {
                     .changed()
                 {
                     out.push(Action::apply(
-                        Edit::ReplaceLabel {
+                        Edit::Schema(SchemaEdit::ReplaceLabel {
                             label: LabelDef {
                                 color: Rgb(color),
                                 ..label.clone()
                             },
-                        },
+                        }),
                         format!("Recolour label {}", label.name.display()),
                     ));
                 }
@@ -146,12 +146,12 @@ impl SchemaEditor {
                                 && kind != label.value_kind
                             {
                                 out.push(Action::apply(
-                                    Edit::ReplaceLabel {
+                                    Edit::Schema(SchemaEdit::ReplaceLabel {
                                         label: LabelDef {
                                             value_kind: kind,
                                             ..label.clone()
                                         },
-                                    },
+                                    }),
                                     format!("Change value kind of {}", label.name.display()),
                                 ));
                             }
@@ -179,9 +179,9 @@ impl SchemaEditor {
                     ));
                 if remove.clicked() {
                     out.push(Action::apply(
-                        Edit::RemoveLabel {
+                        Edit::Schema(SchemaEdit::RemoveLabel {
                             name: label.name.clone(),
-                        },
+                        }),
                         format!("Remove label {}", label.name.display()),
                     ));
                 }
@@ -197,10 +197,10 @@ impl SchemaEditor {
             ) && let Ok(to) = parse_new_name(&renamed, taken)
             {
                 out.push(Action::apply(
-                    Edit::RenameLabel {
+                    Edit::Schema(SchemaEdit::RenameLabel {
                         from: label.name.clone(),
                         to: to.clone(),
-                    },
+                    }),
                     format!("Rename label {} to {}", label.name.display(), to.display()),
                 ));
             }
@@ -241,13 +241,13 @@ impl SchemaEditor {
                 }) {
                     Ok(name) => {
                         out.push(Action::apply(
-                            Edit::InsertClaimType {
+                            Edit::Schema(SchemaEdit::InsertClaimType {
                                 index: project.schema.claim_types.len(),
                                 claim_type: ClaimTypeDef {
                                     name: name.clone(),
                                     roles: Vec::new(),
                                 },
-                            },
+                            }),
                             format!("Add claim type {}", name.display()),
                         ));
                         self.new_claim_type.clear();
@@ -279,10 +279,10 @@ impl SchemaEditor {
         ) && let Ok(to) = parse_new_name(&renamed, taken)
         {
             out.push(Action::apply(
-                Edit::RenameClaimType {
+                Edit::Schema(SchemaEdit::RenameClaimType {
                     from: claim_type.name.clone(),
                     to: to.clone(),
-                },
+                }),
                 format!(
                     "Rename claim type {} to {}",
                     claim_type.name.display(),
@@ -356,10 +356,10 @@ impl SchemaEditor {
                         .clicked()
                     {
                         out.push(Action::apply(
-                            Edit::RemoveRole {
+                            Edit::Schema(SchemaEdit::RemoveRole {
                                 claim_type: claim_type.name.clone(),
                                 role: role.name.clone(),
-                            },
+                            }),
                             format!("Remove role {}", role.name.display()),
                         ));
                     }
@@ -375,11 +375,11 @@ impl SchemaEditor {
                 ) && let Ok(to) = parse_new_name(&renamed, role_taken)
                 {
                     out.push(Action::apply(
-                        Edit::RenameRole {
+                        Edit::Schema(SchemaEdit::RenameRole {
                             claim_type: claim_type.name.clone(),
                             from: role.name.clone(),
                             to: to.clone(),
-                        },
+                        }),
                         format!("Rename role {} to {}", role.name.display(), to.display()),
                     ));
                 }
@@ -401,7 +401,7 @@ impl SchemaEditor {
                 match parse_new_name(entry, |n| claim_type.role(n).is_some()) {
                     Ok(name) => {
                         out.push(Action::apply(
-                            Edit::InsertRole {
+                            Edit::Schema(SchemaEdit::InsertRole {
                                 claim_type: claim_type.name.clone(),
                                 index: claim_type.roles.len(),
                                 role: RoleDef {
@@ -410,7 +410,7 @@ impl SchemaEditor {
                                     multiple: false,
                                     labels: Vec::new(),
                                 },
-                            },
+                            }),
                             format!("Add role {}", name.display()),
                         ));
                         entry.clear();
@@ -426,9 +426,9 @@ impl SchemaEditor {
             .clicked()
         {
             out.push(Action::apply(
-                Edit::RemoveClaimType {
+                Edit::Schema(SchemaEdit::RemoveClaimType {
                     name: claim_type.name.clone(),
-                },
+                }),
                 format!("Remove claim type {}", claim_type.name.display()),
             ));
         }
@@ -445,12 +445,12 @@ fn label_key_ui(ui: &mut Ui, project: &Project, label: &LabelDef, out: &mut Comm
             let mut choose = |key: Option<char>| {
                 if key != label.key {
                     out.push(Action::apply(
-                        Edit::ReplaceLabel {
+                        Edit::Schema(SchemaEdit::ReplaceLabel {
                             label: LabelDef {
                                 key,
                                 ..label.clone()
                             },
-                        },
+                        }),
                         format!("Change key of {}", label.name.display()),
                     ));
                 }
@@ -479,10 +479,10 @@ fn label_key_ui(ui: &mut Ui, project: &Project, label: &LabelDef, out: &mut Comm
 fn replace_role(claim_type: &ClaimTypeDef, role: RoleDef) -> Action {
     let description = format!("Change role {}", role.name.display());
     Action::apply(
-        Edit::ReplaceRole {
+        Edit::Schema(SchemaEdit::ReplaceRole {
             claim_type: claim_type.name.clone(),
             role,
-        },
+        }),
         description,
     )
 }

@@ -6,14 +6,21 @@
 //! leaves the project as it was, and an applied edit keeps a sound project
 //! sound (see [`crate::model::Project::problems`]).
 
+mod build;
+mod bulk;
 pub mod history;
+mod schema;
 
 use crate::model::document::{Argument, Claim, ClaimId, DocId, DocStatus, Document, Span, SpanId};
 use crate::model::project::{claim_problems, span_problem};
-use crate::model::schema::{ClaimTypeDef, LabelDef, Name, RoleDef};
+use crate::model::schema::Name;
 use crate::model::{CharRange, Entity, EntityId, Project, Provenance, ReviewStatus};
 
+pub use build::{append_documents, remove_span_with_arguments};
+pub use bulk::gather_inserts;
+use bulk::{insert_annotations, remove_annotations};
 pub use history::{History, Stepped};
+pub use schema::SchemaEdit;
 
 /// One change to a project.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,58 +131,8 @@ pub enum Edit {
         index: usize,
     },
 
-    InsertLabel {
-        index: usize,
-        label: LabelDef,
-    },
-    /// Refused while spans or roles use the label.
-    RemoveLabel {
-        name: Name,
-    },
-    /// Changes a label's colour, key or value kind; its name stays.
-    ReplaceLabel {
-        label: LabelDef,
-    },
-    /// Renames a label everywhere: schema, roles and spans.
-    RenameLabel {
-        from: Name,
-        to: Name,
-    },
-    InsertClaimType {
-        index: usize,
-        claim_type: ClaimTypeDef,
-    },
-    /// Refused while claims have the type.
-    RemoveClaimType {
-        name: Name,
-    },
-    /// Renames a claim type and every claim of it.
-    RenameClaimType {
-        from: Name,
-        to: Name,
-    },
-    InsertRole {
-        claim_type: Name,
-        index: usize,
-        role: RoleDef,
-    },
-    /// Refused while arguments fill the role.
-    RemoveRole {
-        claim_type: Name,
-        role: Name,
-    },
-    /// Changes whether a role is required, takes several spans and which
-    /// labels it accepts; its name stays.
-    ReplaceRole {
-        claim_type: Name,
-        role: RoleDef,
-    },
-    /// Renames a role and every argument in it.
-    RenameRole {
-        claim_type: Name,
-        from: Name,
-        to: Name,
-    },
+    /// A change to the schema: labels, claim types, roles.
+    Schema(SchemaEdit),
 
     /// Many spans and claims of one document at once (an import, a run of
     /// the suggester): checked together, inserted with one sort.
@@ -260,9 +217,6 @@ pub enum EditError {
     /// The edit would break one of the model's rules.
     #[error("{0}")]
     Invalid(#[from] crate::model::ModelProblem),
-    /// A non-schema edit reached the schema step: a bug, never the user's.
-    #[error("internal: {0} is not a schema edit")]
-    NotASchemaEdit(String),
 }
 
 type Result<T> = std::result::Result<T, EditError>;
@@ -514,7 +468,7 @@ impl Edit {
                     argument,
                 })
             }
-            schema_edit => apply_schema_edit(schema_edit, project),
+            Self::Schema(edit) => edit.apply(project).map(Self::Schema),
         }
     }
 
@@ -583,179 +537,6 @@ impl Edit {
             _ => None,
         }
     }
-}
-
-/// Gathers a batch of `InsertSpan` and `InsertClaim` edits into one
-/// `InsertAnnotations` per document (in order of first appearance), which
-/// applies much faster for large imports. Any other edit keeps the batch as
-/// it is.
-pub fn gather_inserts(edits: Vec<Edit>) -> Edit {
-    if !edits
-        .iter()
-        .all(|edit| matches!(edit, Edit::InsertSpan { .. } | Edit::InsertClaim { .. }))
-    {
-        return Edit::Batch(edits);
-    }
-    let mut order: Vec<DocId> = Vec::new();
-    let mut grouped: std::collections::HashMap<DocId, (Vec<Span>, Vec<Claim>)> =
-        std::collections::HashMap::new();
-    for edit in edits {
-        let (doc, span, claim) = match edit {
-            Edit::InsertSpan { doc, span } => (doc, Some(span), None),
-            Edit::InsertClaim { doc, claim } => (doc, None, Some(claim)),
-            _ => continue,
-        };
-        let entry = grouped.entry(doc.clone()).or_insert_with(|| {
-            order.push(doc);
-            (Vec::new(), Vec::new())
-        });
-        entry.0.extend(span);
-        entry.1.extend(claim);
-    }
-    Edit::Batch(
-        order
-            .into_iter()
-            .filter_map(|doc| {
-                let (spans, claims) = grouped.remove(&doc)?;
-                Some(Edit::InsertAnnotations { doc, spans, claims })
-            })
-            .collect(),
-    )
-}
-
-fn insert_annotations(
-    project: &mut Project,
-    doc: DocId,
-    spans: Vec<Span>,
-    claims: Vec<Claim>,
-) -> Result<Edit> {
-    let document = project
-        .document(&doc)
-        .ok_or_else(|| EditError::NoDocument(doc.clone()))?;
-    let mut new_span_ids = std::collections::HashSet::with_capacity(spans.len());
-    for span in &spans {
-        if let Some(problem) = span_problem(&project.schema, document, span) {
-            return Err(EditError::Invalid(problem));
-        }
-        if let Some(entity) = span.entity
-            && project.entity(entity).is_none()
-        {
-            return Err(EditError::NoEntity(entity));
-        }
-        if document.span(span.id).is_some() || !new_span_ids.insert(span.id) {
-            return Err(EditError::SpanExists { doc, span: span.id });
-        }
-    }
-    let mut new_claim_ids = std::collections::HashSet::with_capacity(claims.len());
-    for claim in &claims {
-        if document.claim(claim.id).is_some() || !new_claim_ids.insert(claim.id) {
-            return Err(EditError::ClaimExists {
-                doc,
-                claim: claim.id,
-            });
-        }
-    }
-    let span_ids: Vec<SpanId> = spans.iter().map(|s| s.id).collect();
-    let claim_ids: Vec<ClaimId> = claims.iter().map(|c| c.id).collect();
-    document_mut(project, &doc)?.insert_spans(spans);
-    // Claims are checked against the document with its new spans.
-    let document = project
-        .document(&doc)
-        .ok_or_else(|| EditError::NoDocument(doc.clone()))?;
-    let problem = claims.iter().find_map(|claim| {
-        claim_problems(&project.schema, document, claim)
-            .into_iter()
-            .next()
-    });
-    if let Some(problem) = problem {
-        let inserted: std::collections::HashSet<SpanId> = span_ids.iter().copied().collect();
-        document_mut(project, &doc)?.remove_spans(&inserted);
-        return Err(EditError::Invalid(problem));
-    }
-    document_mut(project, &doc)?.insert_claims(claims);
-    Ok(Edit::RemoveAnnotations {
-        doc,
-        spans: span_ids,
-        claims: claim_ids,
-    })
-}
-
-fn remove_annotations(
-    project: &mut Project,
-    doc: DocId,
-    spans: &[SpanId],
-    claims: &[ClaimId],
-) -> Result<Edit> {
-    let document = project
-        .document(&doc)
-        .ok_or_else(|| EditError::NoDocument(doc.clone()))?;
-    for &claim in claims {
-        if document.claim(claim).is_none() {
-            return Err(EditError::NoClaim { doc, claim });
-        }
-    }
-    let leaving: std::collections::HashSet<ClaimId> = claims.iter().copied().collect();
-    for &span in spans {
-        if document.span(span).is_none() {
-            return Err(EditError::NoSpan { doc, span });
-        }
-        let users = document
-            .claims_using(span)
-            .filter(|claim| !leaving.contains(&claim.id))
-            .count();
-        if users > 0 {
-            return Err(EditError::SpanInUse {
-                span,
-                claims: users,
-            });
-        }
-    }
-    let span_set: std::collections::HashSet<SpanId> = spans.iter().copied().collect();
-    let document = document_mut(project, &doc)?;
-    let removed_claims = document.remove_claims(&leaving);
-    let removed_spans = document.remove_spans(&span_set);
-    Ok(Edit::InsertAnnotations {
-        doc,
-        spans: removed_spans,
-        claims: removed_claims,
-    })
-}
-
-/// The edit that deletes a span and first takes it out of every claim that
-/// uses it, as one step.
-pub fn remove_span_with_arguments(doc: &crate::model::Document, span: SpanId) -> Edit {
-    let mut edits = Vec::new();
-    for claim in doc.claims_using(span) {
-        for (index, argument) in claim.arguments.iter().enumerate().rev() {
-            if argument.span == span {
-                edits.push(Edit::RemoveArgument {
-                    doc: doc.id.clone(),
-                    claim: claim.id,
-                    index,
-                });
-            }
-        }
-    }
-    edits.push(Edit::RemoveSpan {
-        doc: doc.id.clone(),
-        span,
-    });
-    Edit::Batch(edits)
-}
-
-/// The edit that adds documents after the project's last one, as one step.
-pub fn append_documents(project: &Project, documents: Vec<crate::model::Document>) -> Edit {
-    let at = project.documents.len();
-    Edit::Batch(
-        documents
-            .into_iter()
-            .enumerate()
-            .map(|(i, document)| Edit::InsertDocument {
-                index: at + i,
-                document: Box::new(document),
-            })
-            .collect(),
-    )
 }
 
 fn apply_batch(edits: Vec<Edit>, project: &mut Project) -> Result<Edit> {
@@ -884,272 +665,6 @@ fn insert_claim(project: &mut Project, doc: DocId, claim: Claim) -> Result<Edit>
         return Err(EditError::ClaimExists { doc, claim: id });
     }
     Ok(Edit::RemoveClaim { doc, claim: id })
-}
-
-fn label_index(project: &Project, name: &Name) -> Result<usize> {
-    project
-        .schema
-        .labels
-        .iter()
-        .position(|label| &label.name == name)
-        .ok_or_else(|| EditError::NoLabel(name.clone()))
-}
-
-fn claim_type_index(project: &Project, name: &Name) -> Result<usize> {
-    project
-        .schema
-        .claim_types
-        .iter()
-        .position(|ty| &ty.name == name)
-        .ok_or_else(|| EditError::NoClaimType(name.clone()))
-}
-
-fn role_index(project: &Project, claim_type: &Name, role: &Name) -> Result<(usize, usize)> {
-    let type_index = claim_type_index(project, claim_type)?;
-    let role_index = project.schema.claim_types[type_index]
-        .roles
-        .iter()
-        .position(|r| &r.name == role)
-        .ok_or_else(|| EditError::NoRole {
-            claim_type: claim_type.clone(),
-            role: role.clone(),
-        })?;
-    Ok((type_index, role_index))
-}
-
-/// A schema whose problems list is empty, or the first problem.
-fn check_schema(schema: &crate::model::Schema) -> Result<()> {
-    match schema.problems().into_iter().next() {
-        Some(problem) => Err(EditError::Invalid(problem)),
-        None => Ok(()),
-    }
-}
-
-fn arguments_in_role<'p>(
-    project: &'p Project,
-    claim_type: &'p Name,
-    role: &'p Name,
-) -> impl Iterator<Item = &'p Argument> + 'p {
-    project
-        .documents
-        .iter()
-        .flat_map(super::model::document::Document::claims)
-        .filter(move |claim| &claim.claim_type == claim_type)
-        .flat_map(|claim| claim.arguments.iter())
-        .filter(move |argument| &argument.role == role)
-}
-
-#[allow(clippy::too_many_lines)] // one arm per schema edit, each short
-fn apply_schema_edit(edit: Edit, project: &mut Project) -> Result<Edit> {
-    match edit {
-        Edit::InsertLabel { index, label } => {
-            if project.schema.label(&label.name).is_some() {
-                return Err(EditError::LabelExists(label.name));
-            }
-            check_index(index, project.schema.labels.len())?;
-            let mut schema = project.schema.clone();
-            let name = label.name.clone();
-            schema.labels.insert(index, label);
-            check_schema(&schema)?;
-            project.schema = schema;
-            Ok(Edit::RemoveLabel { name })
-        }
-        Edit::RemoveLabel { name } => {
-            let index = label_index(project, &name)?;
-            let spans = project
-                .documents
-                .iter()
-                .flat_map(super::model::document::Document::spans)
-                .filter(|span| span.label == name)
-                .count();
-            let roles = project
-                .schema
-                .claim_types
-                .iter()
-                .flat_map(|ty| &ty.roles)
-                .filter(|role| role.labels.contains(&name))
-                .count();
-            if spans > 0 || roles > 0 {
-                return Err(EditError::LabelInUse { name, spans, roles });
-            }
-            let label = project.schema.labels.remove(index);
-            Ok(Edit::InsertLabel { index, label })
-        }
-        Edit::ReplaceLabel { label } => {
-            let index = label_index(project, &label.name)?;
-            let mut schema = project.schema.clone();
-            let old = std::mem::replace(&mut schema.labels[index], label);
-            check_schema(&schema)?;
-            project.schema = schema;
-            Ok(Edit::ReplaceLabel { label: old })
-        }
-        Edit::RenameLabel { from, to } => {
-            let index = label_index(project, &from)?;
-            if from == to {
-                return Ok(Edit::RenameLabel { from: to, to: from });
-            }
-            if project.schema.label(&to).is_some() {
-                return Err(EditError::LabelExists(to));
-            }
-            project.schema.labels[index].name = to.clone();
-            for role in project
-                .schema
-                .claim_types
-                .iter_mut()
-                .flat_map(|ty| ty.roles.iter_mut())
-            {
-                for label in &mut role.labels {
-                    if *label == from {
-                        *label = to.clone();
-                    }
-                }
-            }
-            for span in project.documents.iter_mut().flat_map(Document::spans_mut) {
-                if span.label == from {
-                    span.label = to.clone();
-                }
-            }
-            Ok(Edit::RenameLabel { from: to, to: from })
-        }
-        Edit::InsertClaimType { index, claim_type } => {
-            if project.schema.claim_type(&claim_type.name).is_some() {
-                return Err(EditError::ClaimTypeExists(claim_type.name));
-            }
-            check_index(index, project.schema.claim_types.len())?;
-            let mut schema = project.schema.clone();
-            let name = claim_type.name.clone();
-            schema.claim_types.insert(index, claim_type);
-            check_schema(&schema)?;
-            project.schema = schema;
-            Ok(Edit::RemoveClaimType { name })
-        }
-        Edit::RemoveClaimType { name } => {
-            let index = claim_type_index(project, &name)?;
-            let claims = project
-                .documents
-                .iter()
-                .flat_map(super::model::document::Document::claims)
-                .filter(|claim| claim.claim_type == name)
-                .count();
-            if claims > 0 {
-                return Err(EditError::ClaimTypeInUse { name, claims });
-            }
-            let claim_type = project.schema.claim_types.remove(index);
-            Ok(Edit::InsertClaimType { index, claim_type })
-        }
-        Edit::RenameClaimType { from, to } => {
-            let index = claim_type_index(project, &from)?;
-            if from == to {
-                return Ok(Edit::RenameClaimType { from: to, to: from });
-            }
-            if project.schema.claim_type(&to).is_some() {
-                return Err(EditError::ClaimTypeExists(to));
-            }
-            project.schema.claim_types[index].name = to.clone();
-            for claim in project.documents.iter_mut().flat_map(Document::claims_mut) {
-                if claim.claim_type == from {
-                    claim.claim_type = to.clone();
-                }
-            }
-            Ok(Edit::RenameClaimType { from: to, to: from })
-        }
-        Edit::InsertRole {
-            claim_type,
-            index,
-            role,
-        } => {
-            let type_index = claim_type_index(project, &claim_type)?;
-            let mut schema = project.schema.clone();
-            let roles = &mut schema.claim_types[type_index].roles;
-            if roles.iter().any(|r| r.name == role.name) {
-                return Err(EditError::RoleExists {
-                    claim_type,
-                    role: role.name,
-                });
-            }
-            check_index(index, roles.len())?;
-            let name = role.name.clone();
-            roles.insert(index, role);
-            check_schema(&schema)?;
-            project.schema = schema;
-            Ok(Edit::RemoveRole {
-                claim_type,
-                role: name,
-            })
-        }
-        Edit::RemoveRole { claim_type, role } => {
-            let (type_index, index) = role_index(project, &claim_type, &role)?;
-            let arguments = arguments_in_role(project, &claim_type, &role).count();
-            if arguments > 0 {
-                return Err(EditError::RoleInUse { role, arguments });
-            }
-            let removed = project.schema.claim_types[type_index].roles.remove(index);
-            Ok(Edit::InsertRole {
-                claim_type,
-                index,
-                role: removed,
-            })
-        }
-        Edit::ReplaceRole { claim_type, role } => {
-            let (type_index, index) = role_index(project, &claim_type, &role.name)?;
-            let mut schema = project.schema.clone();
-            let old = std::mem::replace(&mut schema.claim_types[type_index].roles[index], role);
-            check_schema(&schema)?;
-            // Turning "several spans" off must not leave claims with several.
-            let mut probe = Project::new(schema);
-            for doc in &project.documents {
-                for claim in doc.claims().iter().filter(|c| c.claim_type == claim_type) {
-                    if let Some(problem) =
-                        claim_problems(&probe.schema, doc, claim).into_iter().next()
-                    {
-                        return Err(EditError::Invalid(problem));
-                    }
-                }
-            }
-            std::mem::swap(&mut project.schema, &mut probe.schema);
-            Ok(Edit::ReplaceRole {
-                claim_type,
-                role: old,
-            })
-        }
-        Edit::RenameRole {
-            claim_type,
-            from,
-            to,
-        } => {
-            let (type_index, index) = role_index(project, &claim_type, &from)?;
-            if from == to {
-                return Ok(Edit::RenameRole {
-                    claim_type,
-                    from: to,
-                    to: from,
-                });
-            }
-            if project.schema.claim_types[type_index].role(&to).is_some() {
-                return Err(EditError::RoleExists {
-                    claim_type,
-                    role: to,
-                });
-            }
-            project.schema.claim_types[type_index].roles[index].name = to.clone();
-            for claim in project.documents.iter_mut().flat_map(Document::claims_mut) {
-                if claim.claim_type != claim_type {
-                    continue;
-                }
-                for argument in &mut claim.arguments {
-                    if argument.role == from {
-                        argument.role = to.clone();
-                    }
-                }
-            }
-            Ok(Edit::RenameRole {
-                claim_type,
-                from: to,
-                to: from,
-            })
-        }
-        other => Err(EditError::NotASchemaEdit(format!("{other:?}"))),
-    }
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@ use proptest::prelude::*;
 use super::*;
 use crate::model::CanonicalText;
 use crate::model::notation;
-use crate::model::schema::Rgb;
+use crate::model::schema::{ClaimTypeDef, LabelDef, Rgb, RoleDef};
 
 fn name(raw: &str) -> Name {
     Name::parse(raw).unwrap()
@@ -140,7 +140,7 @@ fn every_kind_of_edit_is_undone_by_its_inverse() {
             claim: ClaimId(1),
             index: 0,
         },
-        Edit::InsertLabel {
+        Edit::Schema(SchemaEdit::InsertLabel {
             index: 6,
             label: LabelDef {
                 name: name("charge"),
@@ -148,34 +148,34 @@ fn every_kind_of_edit_is_undone_by_its_inverse() {
                 key: Some('7'),
                 value_kind: crate::model::ValueKind::Text,
             },
-        },
-        Edit::ReplaceLabel {
+        }),
+        Edit::Schema(SchemaEdit::ReplaceLabel {
             label: LabelDef {
                 name: name("place"),
                 color: Rgb([9, 9, 9]),
                 key: Some('9'),
                 value_kind: crate::model::ValueKind::Place,
             },
-        },
-        Edit::RenameLabel {
+        }),
+        Edit::Schema(SchemaEdit::RenameLabel {
             from: name("person"),
             to: name("human"),
-        },
-        Edit::InsertClaimType {
+        }),
+        Edit::Schema(SchemaEdit::InsertClaimType {
             index: 0,
             claim_type: ClaimTypeDef {
                 name: name("deportation"),
                 roles: vec![],
             },
-        },
-        Edit::RemoveClaimType {
+        }),
+        Edit::Schema(SchemaEdit::RemoveClaimType {
             name: name("amnesty"),
-        },
-        Edit::RenameClaimType {
+        }),
+        Edit::Schema(SchemaEdit::RenameClaimType {
             from: name("release"),
             to: name("liberation"),
-        },
-        Edit::InsertRole {
+        }),
+        Edit::Schema(SchemaEdit::InsertRole {
             claim_type: name("release"),
             index: 1,
             role: RoleDef {
@@ -184,12 +184,12 @@ fn every_kind_of_edit_is_undone_by_its_inverse() {
                 multiple: false,
                 labels: vec![],
             },
-        },
-        Edit::RemoveRole {
+        }),
+        Edit::Schema(SchemaEdit::RemoveRole {
             claim_type: name("release"),
             role: name("source"),
-        },
-        Edit::ReplaceRole {
+        }),
+        Edit::Schema(SchemaEdit::ReplaceRole {
             claim_type: name("release"),
             role: RoleDef {
                 name: name("count"),
@@ -197,7 +197,7 @@ fn every_kind_of_edit_is_undone_by_its_inverse() {
                 multiple: true,
                 labels: vec![],
             },
-        },
+        }),
         Edit::ReplaceSpan {
             doc: first.clone(),
             span: Span {
@@ -236,11 +236,11 @@ fn every_kind_of_edit_is_undone_by_its_inverse() {
                 aliases: vec![],
             },
         },
-        Edit::RenameRole {
+        Edit::Schema(SchemaEdit::RenameRole {
             claim_type: name("release"),
             from: name("released_person"),
             to: name("freed_person"),
-        },
+        }),
     ];
     for edit in edits {
         let mut project = sample_project();
@@ -321,29 +321,29 @@ fn refused_edits_change_nothing() {
             "twice",
         ),
         (
-            Edit::RemoveLabel {
+            Edit::Schema(SchemaEdit::RemoveLabel {
                 name: name("person"),
-            },
+            }),
             "used by",
         ),
         (
-            Edit::RemoveClaimType {
+            Edit::Schema(SchemaEdit::RemoveClaimType {
                 name: name("release"),
-            },
+            }),
             "used by 1 claim",
         ),
         (
-            Edit::RemoveRole {
+            Edit::Schema(SchemaEdit::RemoveRole {
                 claim_type: name("release"),
                 role: name("trigger"),
-            },
+            }),
             "filled in 1",
         ),
         (
-            Edit::RenameLabel {
+            Edit::Schema(SchemaEdit::RenameLabel {
                 from: name("person"),
                 to: name("date"),
-            },
+            }),
             "already exists",
         ),
         (
@@ -378,10 +378,10 @@ fn refused_edits_change_nothing() {
 #[test]
 fn renaming_a_label_keeps_its_spans() {
     let mut project = sample_project();
-    Edit::RenameLabel {
+    Edit::Schema(SchemaEdit::RenameLabel {
         from: name("person"),
         to: name("individual"),
-    }
+    })
     .apply(&mut project)
     .unwrap();
     let doc = &project.documents[0];
@@ -857,21 +857,21 @@ fn concretize(project: &Project, intent: Intent) -> Option<Edit> {
                 claims,
             }
         }
-        Intent::RenameLabel { label, to } => Edit::RenameLabel {
+        Intent::RenameLabel { label, to } => Edit::Schema(SchemaEdit::RenameLabel {
             from: pick(&project.schema.labels, label)?.name.clone(),
             to: Name::parse(&to).ok()?,
-        },
+        }),
         Intent::RenameRole {
             claim_type,
             role,
             to,
         } => {
             let claim_type = pick(&project.schema.claim_types, claim_type)?;
-            Edit::RenameRole {
+            Edit::Schema(SchemaEdit::RenameRole {
                 claim_type: claim_type.name.clone(),
                 from: pick(&claim_type.roles, role)?.name.clone(),
                 to: Name::parse(&to).ok()?,
-            }
+            })
         }
     })
 }
