@@ -6,9 +6,9 @@ use std::path::Path;
 use anyhow::Context as _;
 
 use claimmark_core::model::Schema;
-use claimmark_core::score::agree::{AgreeReport, agree, render_agree_table};
+use claimmark_core::score::agree::{AgreeReport, agree};
 use claimmark_core::score::input::{Loaded, read_both, read_source};
-use claimmark_core::score::report::render_table;
+use claimmark_core::score::table::{render_agree_table, render_table};
 use claimmark_core::score::{Metric, ScoreOptions, ScoreReport, StatusFilter, score};
 
 /// What `claimmark score` was asked.

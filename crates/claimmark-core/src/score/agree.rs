@@ -20,7 +20,6 @@
 //! the same category. Labels neither used are not listed.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 
 use serde::Serialize;
 use unicode_segmentation::UnicodeSegmentation as _;
@@ -420,177 +419,6 @@ pub fn list_disagreements(a: &DocAnnotations, b: &DocAnnotations) -> Vec<Disagre
 // ---------------------------------------------------------------------------
 // The table.
 
-fn kappa_text(k: Option<f64>) -> String {
-    k.map_or_else(|| "–".to_owned(), |k| format!("{k:.3}"))
-}
-
-/// The agreement report as a table for a terminal.
-pub fn render_agree_table(report: &AgreeReport, max_disagreements: usize) -> String {
-    let mut out = String::new();
-    render_documents(&mut out, report);
-    render_spans(&mut out, report);
-    render_claims(&mut out, report);
-    render_disagreements(&mut out, report, max_disagreements);
-    out
-}
-
-fn render_documents(out: &mut String, report: &AgreeReport) {
-    for (name, side) in [("A", &report.a), ("B", &report.b)] {
-        let _ = writeln!(
-            out,
-            "{name}: {} — {} document(s), {} span(s), {} claim(s)",
-            side.source, side.documents, side.spans, side.claims
-        );
-        for problem in &side.problems {
-            let _ = writeln!(out, "  problem: {problem}");
-        }
-    }
-    let d = &report.documents;
-    let _ = writeln!(out, "documents compared (same text): {}", d.compared);
-    if !d.only_a.is_empty() {
-        let _ = writeln!(out, "  only in A: {}", d.only_a.join(", "));
-    }
-    if !d.only_b.is_empty() {
-        let _ = writeln!(out, "  only in B: {}", d.only_b.join(", "));
-    }
-    for m in &d.text_differs {
-        let _ = writeln!(out, "  same id, different text: {} (not compared)", m.gold);
-    }
-    if !d.without_text.is_empty() {
-        let _ = writeln!(
-            out,
-            "  without text (no kappa): {}",
-            d.without_text.join(", ")
-        );
-    }
-}
-
-fn render_spans(out: &mut String, report: &AgreeReport) {
-    let _ = writeln!(
-        out,
-        "\n{:<24} {:>7} {:>7} {:>7}  {:>6} {:>6}  {:>8} {:>8}",
-        "Spans (A as reference)", "both", "only A", "only B", "F1", "F1 par", "kappa", "tokens"
-    );
-    let labels: BTreeSet<&String> = report
-        .spans_strict
-        .by
-        .keys()
-        .chain(report.kappa.by_label.keys())
-        .collect();
-    for label in labels {
-        let strict = report
-            .spans_strict
-            .by
-            .get(label)
-            .copied()
-            .unwrap_or_default();
-        let partial = report
-            .spans_partial
-            .by
-            .get(label)
-            .copied()
-            .unwrap_or_default();
-        let k = report
-            .kappa
-            .by_label
-            .get(label)
-            .copied()
-            .unwrap_or_default();
-        let _ = writeln!(
-            out,
-            "  {label:<22} {:>7} {:>7} {:>7}  {:>6.3} {:>6.3}  {:>8} {:>4}/{:<4}",
-            strict.tp,
-            strict.fn_,
-            strict.fp,
-            strict.f1(),
-            partial.f1(),
-            kappa_text(k.kappa),
-            k.tokens_a,
-            k.tokens_b
-        );
-    }
-    let s = report.spans_strict.micro;
-    let k = report.kappa.overall;
-    let _ = writeln!(
-        out,
-        "  {:<22} {:>7} {:>7} {:>7}  {:>6.3} {:>6.3}  {:>8} {:>9}",
-        "(all)",
-        s.tp,
-        s.fn_,
-        s.fp,
-        s.f1(),
-        report.spans_partial.micro.f1(),
-        kappa_text(k.kappa),
-        report.kappa.tokens
-    );
-    let _ = writeln!(
-        out,
-        "  kappa over {} tokens: observed {:.3}, expected {:.3}",
-        report.kappa.tokens, k.observed, k.expected
-    );
-}
-
-fn render_claims(out: &mut String, report: &AgreeReport) {
-    let _ = writeln!(
-        out,
-        "\n{:<24} {:>7} {:>7} {:>7}  {:>6}",
-        "Claims", "aligned", "only A", "only B", "F1"
-    );
-    for (ty, t) in &report.claims.by_claim_type {
-        let _ = writeln!(
-            out,
-            "  {ty:<22} {:>7} {:>7} {:>7}  {:>6.3}",
-            t.tp,
-            t.fn_,
-            t.fp,
-            t.f1()
-        );
-    }
-    let c = report.claims.micro;
-    let _ = writeln!(
-        out,
-        "  {:<22} {:>7} {:>7} {:>7}  {:>6.3}",
-        "(all)",
-        c.tp,
-        c.fn_,
-        c.fp,
-        c.f1()
-    );
-    let args = report.claims.arguments_in_aligned.micro;
-    let _ = writeln!(
-        out,
-        "  arguments in aligned claims: {} agree, {} only A, {} only B (F1 {:.3}); {} aligned claim(s) agree on every argument",
-        args.tp,
-        args.fn_,
-        args.fp,
-        args.f1(),
-        report.claims.exact.tp
-    );
-}
-
-fn render_disagreements(out: &mut String, report: &AgreeReport, max_disagreements: usize) {
-    let total = report.disagreements.len();
-    let _ = writeln!(out, "\nDisagreements: {total}");
-    for d in report.disagreements.iter().take(max_disagreements) {
-        let at = match (d.start, d.end) {
-            (Some(s), Some(e)) => format!("{s}..{e}"),
-            _ => "-".to_owned(),
-        };
-        let _ = writeln!(
-            out,
-            "  {}  {at:<11} {:<13} “{}”  A: {}  B: {}",
-            d.doc, d.kind, d.text, d.a, d.b
-        );
-    }
-    if total > max_disagreements {
-        let _ = writeln!(
-            out,
-            "  … and {} more (--json lists them all)",
-            total - max_disagreements
-        );
-    }
-}
-
 #[cfg(test)]
 // The figures compared are exact binary fractions or rounded to 6 decimals.
 #[allow(clippy::float_cmp)]
@@ -598,6 +426,7 @@ mod tests {
     use super::*;
     use crate::model::{Project, notation};
     use crate::score::annotations::StatusFilter;
+    use crate::score::table::render_agree_table;
 
     fn corpus(marked: &str) -> Corpus {
         let mut project = Project::default();

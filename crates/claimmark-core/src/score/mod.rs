@@ -1,6 +1,7 @@
 //! Scoring extractions against gold, and agreement between analysts.
 //!
-//! No GUI, no printing: functions take annotations and return reports.
+//! No GUI; functions take annotations and return reports, which [`table`]
+//! alone formats as text (JSON comes from the reports' `Serialize`).
 //!
 //! - [`annotations`]: what is compared — per document, labelled spans and
 //!   claims whose arguments carry canonical values ([`canon`]); built from
@@ -10,7 +11,8 @@
 //!   and alignment of claims, both through [`assign`] (Kuhn–Munkres per
 //!   connected component).
 //! - [`report`]: `score` — precision, recall, F1 ([`metrics`]) per label,
-//!   claim type and role, with a table and JSON.
+//!   claim type and role.
+//! - [`table`]: the text tables of `score` and `agree`.
 //! - [`compare`]: one document's annotations against another's, item by
 //!   item: what a compare view shows.
 //! - [`agree`]: two analysts' projects — span F1, Cohen's kappa over
@@ -29,6 +31,7 @@ pub mod metrics;
 pub mod pairing;
 pub mod report;
 pub mod spans;
+pub mod table;
 #[cfg(test)]
 mod testing;
 

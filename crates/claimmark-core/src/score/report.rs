@@ -2,7 +2,6 @@
 //! a table for people and JSON for machines.
 
 use std::collections::{BTreeMap, HashMap};
-use std::fmt::Write as _;
 
 use serde::Serialize;
 
@@ -420,169 +419,13 @@ impl Accumulator {
 // ---------------------------------------------------------------------------
 // The table.
 
-fn row(out: &mut String, name: &str, t: Tally) {
-    let _ = writeln!(
-        out,
-        "  {name:<28} {:>7} {:>7} {:>7}  {:>6.3} {:>6.3} {:>6.3}",
-        t.tp,
-        t.fp,
-        t.fn_,
-        t.precision(),
-        t.recall(),
-        t.f1()
-    );
-}
-
-fn header(out: &mut String, title: &str) {
-    let _ = writeln!(
-        out,
-        "\n{title:<30} {:>7} {:>7} {:>7}  {:>6} {:>6} {:>6}",
-        "TP", "FP", "FN", "P", "R", "F1"
-    );
-}
-
-fn partial_row(out: &mut String, name: &str, t: PartialTally) {
-    let _ = writeln!(
-        out,
-        "  {name:<28} {:>5} {:>5} {:>5} {:>5}  {:>6.3} {:>6.3} {:>6.3}",
-        t.correct,
-        t.partial,
-        t.missing,
-        t.spurious,
-        t.precision(),
-        t.recall(),
-        t.f1()
-    );
-}
-
-fn breakdown(out: &mut String, title: &str, by: &BTreeMap<String, Tally>, micro: Tally) {
-    header(out, title);
-    for (name, t) in by {
-        row(out, name, *t);
-    }
-    row(out, "(micro)", micro);
-}
-
-fn side_line(out: &mut String, what: &str, side: &SideSummary) {
-    let spans = match side.span_source {
-        SpanSource::Spans => "spans",
-        SpanSource::ClaimAnchors => "spans from claim anchors",
-    };
-    let _ = writeln!(
-        out,
-        "{what}: {} — {} document(s), {} {spans}, {} claim(s)",
-        side.source, side.documents, side.spans, side.claims
-    );
-    if !side.excluded.is_empty() {
-        let list: Vec<String> = side
-            .excluded
-            .iter()
-            .map(|(k, v)| format!("{v} {k}"))
-            .collect();
-        let _ = writeln!(out, "  left out by status: {}", list.join(", "));
-    }
-    for problem in &side.problems {
-        let _ = writeln!(out, "  problem: {problem}");
-    }
-}
-
-/// The report as a table for a terminal.
-pub fn render_table(report: &ScoreReport) -> String {
-    let mut out = String::new();
-    side_line(&mut out, "gold", &report.gold);
-    side_line(&mut out, "predictions", &report.pred);
-    let d = &report.documents;
-    let _ = writeln!(out, "documents compared: {}", d.compared);
-    let counted = if d.common_only {
-        "left out (--common-only)"
-    } else {
-        "counted as missed"
-    };
-    if !d.only_gold.is_empty() {
-        let _ = writeln!(
-            out,
-            "  only in gold ({counted}): {}",
-            d.only_gold.join(", ")
-        );
-    }
-    let counted = if d.common_only {
-        "left out (--common-only)"
-    } else {
-        "counted as spurious"
-    };
-    if !d.only_pred.is_empty() {
-        let _ = writeln!(
-            out,
-            "  only in predictions ({counted}): {}",
-            d.only_pred.join(", ")
-        );
-    }
-    for m in &d.text_differs {
-        let _ = writeln!(
-            out,
-            "  text differs: {} (gold {}…, predictions {}…): not compared; fix the text or re-anchor the predictions",
-            m.gold,
-            m.gold_sha256.get(..12).unwrap_or(&m.gold_sha256),
-            m.pred_sha256.get(..12).unwrap_or(&m.pred_sha256),
-        );
-    }
-    for pair in &d.paired_by_text {
-        let _ = writeln!(out, "  paired by text: {pair}");
-    }
-
-    breakdown(
-        &mut out,
-        "Spans, strict (by label)",
-        &report.spans.strict.by,
-        report.spans.strict.micro,
-    );
-    let _ = writeln!(
-        out,
-        "\n{:<30} {:>5} {:>5} {:>5} {:>5}  {:>6} {:>6} {:>6}",
-        "Spans, partial (by label)", "COR", "PAR", "MIS", "SPU", "P", "R", "F1"
-    );
-    for (name, t) in &report.spans.partial.by {
-        partial_row(&mut out, name, *t);
-    }
-    partial_row(&mut out, "(micro)", report.spans.partial.micro);
-
-    let a = &report.arguments;
-    breakdown(
-        &mut out,
-        "Arguments, by claim type",
-        &a.by_claim_type,
-        a.micro,
-    );
-    breakdown(&mut out, "Arguments, by role", &a.by_role, a.micro);
-
-    let c = &report.claims;
-    breakdown(&mut out, "Claims, by type", &c.by_claim_type, c.micro);
-    header(&mut out, "Claims, all arguments equal");
-    row(&mut out, "(micro)", c.exact);
-    breakdown(
-        &mut out,
-        "Arguments in aligned claims",
-        &c.arguments_in_aligned.by,
-        c.arguments_in_aligned.micro,
-    );
-    for note in &report.notes {
-        let _ = writeln!(out, "\nnote: {note}");
-    }
-    let _ = writeln!(
-        out,
-        "\nheadline: {} F1 {:.3}",
-        report.headline.metric.as_str(),
-        report.headline.f1
-    );
-    out
-}
-
 #[cfg(test)]
 // The figures compared are exact binary fractions or rounded to 6 decimals.
 #[allow(clippy::float_cmp)]
 mod tests {
     use super::*;
     use crate::score::annotations::SpanAnn;
+    use crate::score::table::render_table;
     use crate::score::testing::{claim, span};
 
     fn corpus(docs: Vec<(&str, Vec<SpanAnn>, Vec<ClaimAnn>)>) -> Corpus {
