@@ -14,7 +14,10 @@ use crate::model::value::{SpanValue, ValueSource};
 use crate::model::{CanonicalText, CharRange, Project};
 use crate::storage::locate::{self, Step};
 
-use super::wire::*;
+use super::wire::{
+    DocumentFile, EntityFile, ProjectFile, SchemaFile, StatusFile, ValueSourceFile, agent,
+    review_status, value_kind,
+};
 use super::{Problem, ProjectFileError};
 
 /// Turns wire types into model types, collecting every problem with its

@@ -14,7 +14,11 @@ use crate::model::schema::{LabelDef, RoleDef};
 use crate::model::value::ValueSource;
 
 use super::FORMAT_VERSION;
-use super::wire::*;
+use super::wire::{
+    EntityFile, ExternalFile, ImplicitFile, LabelFile, OriginFile, OrphanFile, ProvenanceFile,
+    RoleFile, SpanValueFile, ValueSourceFile, agent_file, review_name, status_name,
+    value_kind_file,
+};
 
 /// Writes a project in the canonical layout.
 pub fn to_ron(project: &Project) -> String {
