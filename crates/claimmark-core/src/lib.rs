@@ -29,6 +29,10 @@
 //! - [`session`]: a project with its path and history: what both the
 //!   window and the CLI work on.
 //!
+//! The types nearly every caller uses (`Project`, `Document`, `Span`,
+//! `Claim`, their ids, `Edit`, `Session`, …) are re-exported here; each
+//! module's docs list what else it offers, and keeps its internals private.
+//!
 //! docs/architecture.md has the one-screen map.
 
 pub mod annotate;
@@ -42,6 +46,17 @@ pub mod score;
 pub mod session;
 pub mod storage;
 pub mod suggest;
+
+// What most callers need, at the root (the modules hold the rest; their
+// internals — score's matching, the project file's wire types, the
+// normaliser's grammar — are private).
+pub use annotate::AnnotateError;
+pub use edit::{Edit, EditError, History, SchemaEdit};
+pub use model::{
+    CharOffset, CharRange, Claim, ClaimId, DocId, Document, ModelProblem, Name, Project,
+    ReviewStatus, Schema, Span, SpanId,
+};
+pub use session::Session;
 
 /// The tool's name, as manifests and provenance record it (the crate's own
 /// name is `claimmark-core`; the tool is claimmark).

@@ -27,7 +27,7 @@ pub mod export;
 pub mod fixtures;
 pub mod import;
 pub mod line;
-pub mod reader;
+mod reader;
 mod wire;
 
 /// The `schema` value of every line.

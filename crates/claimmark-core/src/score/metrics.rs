@@ -8,7 +8,7 @@
 //!   are all 1.
 //!
 //! ```
-//! use claimmark_core::score::metrics::Tally;
+//! use claimmark_core::score::Tally;
 //! let t = Tally { tp: 3, fp: 1, fn_: 2 };
 //! assert_eq!(t.precision(), 0.75);
 //! assert_eq!(t.recall(), 0.6);

@@ -3,7 +3,7 @@
 
 pub mod articles;
 pub mod atomic;
-pub mod locate;
+pub(crate) mod locate;
 pub mod project_file;
 pub mod recovery;
 
