@@ -3,11 +3,16 @@
 //! they read state and emit [`Command`]s, which [`ClaimmarkApp::execute`]
 //! carries out in one place.
 
+mod annotating;
 mod claims_io;
 pub mod compare;
 pub mod dialogs;
 mod execute;
+mod files;
+mod frame;
 pub mod jobs;
+mod keyboard;
+mod navigate;
 mod reviewing;
 pub mod settings;
 pub mod values;
@@ -15,10 +20,9 @@ pub mod values;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use crate::ui::format::digit_index;
 pub use crate::view::{ClaimsFilter, FindState, Picker, Status, View};
 
-use egui::{Key, Ui, ViewportCommand};
+use egui::{Ui, ViewportCommand};
 
 pub use crate::command::Command;
 use crate::command::{Action, CommandState, Commands, UiCommand};
@@ -289,91 +293,6 @@ impl ClaimmarkApp {
         }
     }
 
-    /// Keys: the command table's shortcuts, label digits, pickers, Escape.
-    fn handle_keyboard(&mut self, ctx: &egui::Context) {
-        if self.modal.is_some() || self.job.is_some() {
-            return;
-        }
-        let typing = ctx.egui_wants_keyboard_input();
-        let state = self.command_state();
-        for (shortcut, command) in crate::command::shortcut_table() {
-            let typing_key = crate::command::is_typing_key(shortcut);
-            if typing_key && (typing || self.view.picker.is_some()) {
-                continue;
-            }
-            if ctx.input_mut(|input| input.consume_shortcut(shortcut)) {
-                match command.disabled_reason(&state) {
-                    None => self.queue.push(*command),
-                    Some(reason) => self.set_status(reason),
-                }
-            }
-        }
-        if typing {
-            return;
-        }
-        // Escape in a text field only leaves the field (egui drops the focus
-        // before this runs, so look at the last frame).
-        let left_text_field = std::mem::take(&mut self.was_typing);
-        if ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, Key::Escape))
-            && !left_text_field
-            && self.view.picker.take().is_none()
-        {
-            if self.view.selection.is_some() || self.view.span.is_some() {
-                self.view.selection = None;
-                self.view.span = None;
-            } else {
-                self.find.open = false;
-            }
-        }
-        for (digit, key) in DIGIT_KEYS {
-            if !ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, key)) {
-                continue;
-            }
-            if let Some(picker) = self.view.picker {
-                self.pick(picker, digit);
-            } else {
-                let label = self
-                    .session
-                    .project()
-                    .schema
-                    .label_for_key(digit)
-                    .map(|label| label.name.clone());
-                match label {
-                    Some(label) => self.queue.push(Action::ApplyLabel(label)),
-                    None => self.set_status(format!("No label has key {digit}.")),
-                }
-            }
-        }
-    }
-
-    /// A digit typed while a picker is open.
-    fn pick(&mut self, picker: Picker, digit: char) {
-        self.view.picker = None;
-        let Some(index) = digit_index(digit) else {
-            return;
-        };
-        match picker {
-            Picker::ClaimType => {
-                let claim_type = self
-                    .session
-                    .project()
-                    .schema
-                    .claim_types
-                    .get(index)
-                    .map(|t| t.name.clone());
-                if let Some(claim_type) = claim_type {
-                    self.queue.push(Action::NewClaim(claim_type));
-                }
-            }
-            Picker::Role => {
-                let role = self.selected_claim_roles().get(index).cloned();
-                if let Some(role) = role {
-                    self.queue.push(Action::FillRole(role));
-                }
-            }
-        }
-    }
-
     /// The role names of the selected claim's type, in schema order.
     pub fn selected_claim_roles(&self) -> Vec<claimmark_core::model::Name> {
         let Some(doc) = self.current_document() else {
@@ -634,112 +553,6 @@ impl ClaimmarkApp {
     }
 }
 
-impl ClaimmarkApp {
-    /// Draws every panel from the state, read-only; the commands they emit
-    /// run after. Panels edit only their own buffers (text fields, the
-    /// article's layout, a modal's fields).
-    fn panels_ui(&mut self, ui: &mut Ui, ctx: &egui::Context) -> Commands {
-        let mut out = Commands::default();
-        let pending_in_project = self.pending_in_project();
-        let current_proposal = self.current_proposal();
-        let state = self.command_state();
-        let revision = self.session.history().revision();
-        if let (Some(compare), Some(doc)) = (
-            &mut self.compare,
-            self.view
-                .document
-                .as_ref()
-                .and_then(|id| self.session.project().document(id)),
-        ) {
-            compare.refresh(self.session.project(), doc, revision);
-        }
-        let scroll_to = self.view.scroll_to.take();
-        let roles = self.selected_claim_roles();
-        let Self {
-            session,
-            view,
-            article,
-            find,
-            modal,
-            status,
-            schema_editor,
-            buffers,
-            claims_filter,
-            value_draft,
-            entities_window,
-            job,
-            compare,
-            settings,
-            ..
-        } = self;
-        let project = session.project();
-        let history = session.history();
-        egui::Panel::top("menu_bar").show(ui, |ui| {
-            let input = ui::menu::MenuInput {
-                state,
-                undo: history.undo_description(),
-                redo: history.redo_description(),
-                recent: &settings.recent_projects,
-                document: view.document.as_ref().and_then(|id| project.document(id)),
-                schema: &project.schema,
-            };
-            ui::menu::menu_bar_ui(ui, &input, &mut out);
-        });
-        egui::Panel::bottom("status_bar").show(ui, |ui| {
-            ui::status_bar::status_bar_ui(ui, session, status.as_ref());
-        });
-        egui::Panel::left("documents")
-            .default_size(250.0)
-            .size_range(160.0..=480.0)
-            .show(ui, |ui| {
-                ui::documents::documents_ui(ui, project, view, &mut out);
-            });
-        egui::Panel::right("form")
-            .default_size(360.0)
-            .size_range(260.0..=640.0)
-            .show(ui, |ui| {
-                let input = ui::form::FormInput {
-                    project,
-                    view,
-                    claims_filter,
-                };
-                ui::form::form_ui(ui, &input, buffers, value_draft, &mut out);
-            });
-        egui::CentralPanel::default().show(ui, |ui| {
-            let input = ui::central::CentralInput {
-                project,
-                revision,
-                view,
-                find,
-                compare: compare.as_ref(),
-                current_proposal,
-                pending_in_project,
-                scroll_to,
-            };
-            ui::central::central_ui(ui, &input, article, buffers, &mut out);
-        });
-        find.focus_requested = false;
-        schema_editor.window_ui(ctx, project, &mut out);
-        entities_window.window_ui(ctx, project, revision, &mut out);
-        ui::progress::job_progress_ui(
-            ctx,
-            job.as_ref().map(|job| (job.title.as_str(), job.progress())),
-        );
-        ui::pickers::picker_ui(ctx, view.picker, project, roles, &mut out);
-        if let Some(mut shown) = modal.take() {
-            let input = ui::modals::ModalInput {
-                project_name: &session.display_name(),
-                project_path: session.path(),
-                schema: &project.schema,
-            };
-            if ui::modals::modal_ui(ctx, &mut shown, &input, &mut out) {
-                *modal = Some(shown);
-            }
-        }
-        out
-    }
-}
-
 impl eframe::App for ClaimmarkApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
@@ -749,16 +562,3 @@ impl eframe::App for ClaimmarkApp {
         self.save_settings();
     }
 }
-
-const DIGIT_KEYS: [(char, Key); 10] = [
-    ('1', Key::Num1),
-    ('2', Key::Num2),
-    ('3', Key::Num3),
-    ('4', Key::Num4),
-    ('5', Key::Num5),
-    ('6', Key::Num6),
-    ('7', Key::Num7),
-    ('8', Key::Num8),
-    ('9', Key::Num9),
-    ('0', Key::Num0),
-];

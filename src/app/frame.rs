@@ -1,0 +1,114 @@
+//! One frame's panels: each reads the state and pushes commands, which
+//! run after it (see `ClaimmarkApp::frame_ui`).
+
+use egui::Ui;
+
+use super::ClaimmarkApp;
+use crate::command::Commands;
+use crate::ui;
+
+impl ClaimmarkApp {
+    /// Draws every panel from the state, read-only; the commands they emit
+    /// run after. Panels edit only their own buffers (text fields, the
+    /// article's layout, a modal's fields).
+    pub(super) fn panels_ui(&mut self, ui: &mut Ui, ctx: &egui::Context) -> Commands {
+        let mut out = Commands::default();
+        let pending_in_project = self.pending_in_project();
+        let current_proposal = self.current_proposal();
+        let state = self.command_state();
+        let revision = self.session.history().revision();
+        if let (Some(compare), Some(doc)) = (
+            &mut self.compare,
+            self.view
+                .document
+                .as_ref()
+                .and_then(|id| self.session.project().document(id)),
+        ) {
+            compare.refresh(self.session.project(), doc, revision);
+        }
+        let scroll_to = self.view.scroll_to.take();
+        let roles = self.selected_claim_roles();
+        let Self {
+            session,
+            view,
+            article,
+            find,
+            modal,
+            status,
+            schema_editor,
+            buffers,
+            claims_filter,
+            value_draft,
+            entities_window,
+            job,
+            compare,
+            settings,
+            ..
+        } = self;
+        let project = session.project();
+        let history = session.history();
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            let input = ui::menu::MenuInput {
+                state,
+                undo: history.undo_description(),
+                redo: history.redo_description(),
+                recent: &settings.recent_projects,
+                document: view.document.as_ref().and_then(|id| project.document(id)),
+                schema: &project.schema,
+            };
+            ui::menu::menu_bar_ui(ui, &input, &mut out);
+        });
+        egui::Panel::bottom("status_bar").show(ui, |ui| {
+            ui::status_bar::status_bar_ui(ui, session, status.as_ref());
+        });
+        egui::Panel::left("documents")
+            .default_size(250.0)
+            .size_range(160.0..=480.0)
+            .show(ui, |ui| {
+                ui::documents::documents_ui(ui, project, view, &mut out);
+            });
+        egui::Panel::right("form")
+            .default_size(360.0)
+            .size_range(260.0..=640.0)
+            .show(ui, |ui| {
+                let input = ui::form::FormInput {
+                    project,
+                    view,
+                    claims_filter,
+                };
+                ui::form::form_ui(ui, &input, buffers, value_draft, &mut out);
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let input = ui::central::CentralInput {
+                project,
+                revision,
+                view,
+                find,
+                compare: compare.as_ref(),
+                current_proposal,
+                pending_in_project,
+                scroll_to,
+            };
+            ui::central::central_ui(ui, &input, article, buffers, &mut out);
+        });
+        find.focus_requested = false;
+        schema_editor.window_ui(ctx, project, &mut out);
+        entities_window.window_ui(ctx, project, revision, &mut out);
+        ui::progress::job_progress_ui(
+            ctx,
+            job.as_ref().map(|job| (job.title.as_str(), job.progress())),
+        );
+        ui::pickers::picker_ui(ctx, view.picker, project, roles, &mut out);
+        if let Some(mut shown) = modal.take() {
+            let input = ui::modals::ModalInput {
+                project_name: &session.display_name(),
+                project_path: session.path(),
+                schema: &project.schema,
+            };
+            if ui::modals::modal_ui(ctx, &mut shown, &input, &mut out) {
+                *modal = Some(shown);
+            }
+        }
+        out
+    }
+}
