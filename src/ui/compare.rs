@@ -152,19 +152,23 @@ pub fn compare_ui(ui: &mut Ui, compare: &CompareState, out: &mut Commands) {
         }
         if ui
             .small_button("◀ P")
-            .on_hover_text("Previous difference (P)")
+            .on_hover_text(UiCommand::PreviousDifference.hover_text(ui.ctx()))
             .clicked()
         {
             out.push(UiCommand::PreviousDifference);
         }
         if ui
             .small_button("N ▶")
-            .on_hover_text("Next difference (N)")
+            .on_hover_text(UiCommand::NextDifference.hover_text(ui.ctx()))
             .clicked()
         {
             out.push(UiCommand::NextDifference);
         }
-        if ui.small_button("Stop comparing").clicked() {
+        if ui
+            .small_button("Stop comparing")
+            .on_hover_text(UiCommand::CloseCompare.tooltip())
+            .clicked()
+        {
             out.push(UiCommand::CloseCompare);
         }
     });

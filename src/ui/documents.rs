@@ -16,7 +16,10 @@ pub fn documents_ui(ui: &mut Ui, project: &Project, view: &View, out: &mut Comma
     });
     if ui
         .button("Add articles…")
-        .on_hover_text("Add .txt articles (or drop them onto the window)")
+        .on_hover_text(format!(
+            "{} (or drop them onto the window)",
+            UiCommand::AddArticles.hover_text(ui.ctx())
+        ))
         .clicked()
     {
         out.push(UiCommand::AddArticles);

@@ -185,7 +185,7 @@ fn span_ui(
     }
     if ui
         .button("Delete span")
-        .on_hover_text("Delete (or Backspace)")
+        .on_hover_text(UiCommand::DeleteSelectedSpan.hover_text(ui.ctx()))
         .clicked()
     {
         out.push(UiCommand::DeleteSelectedSpan);
@@ -578,15 +578,15 @@ fn meaning_ui(
     }
     ui.horizontal(|ui| {
         if ui
-            .small_button("Tag all occurrences here")
-            .on_hover_text("Propose every other occurrence of this text in this document")
+            .small_button(UiCommand::TagAllOccurrencesHere.label())
+            .on_hover_text(UiCommand::TagAllOccurrencesHere.tooltip())
             .clicked()
         {
             out.push(UiCommand::TagAllOccurrencesHere);
         }
         if ui
             .small_button("…in all documents")
-            .on_hover_text("Propose every other occurrence of this text in every document")
+            .on_hover_text(UiCommand::TagAllOccurrencesEverywhere.tooltip())
             .clicked()
         {
             out.push(UiCommand::TagAllOccurrencesEverywhere);

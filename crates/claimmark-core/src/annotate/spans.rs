@@ -1,7 +1,7 @@
 //! Tagging a range of text, and relabelling a span.
 
 use crate::edit::Edit;
-use crate::model::{CharRange, Document, Name, Project, Span, SpanId, ValueSource};
+use crate::model::{CharRange, Document, Name, Project, Span, SpanId};
 
 use super::{AnnotateError, with_normalized_value};
 
@@ -23,9 +23,7 @@ pub fn tag(
     range: CharRange,
     label: Name,
 ) -> Result<Tagged, AnnotateError> {
-    if project.schema.label(&label).is_none() {
-        return Err(AnnotateError::NoLabel(label));
-    }
+    let label = known_label(project, label)?;
     if !doc.text.contains_range(range) || range.is_empty() {
         return Err(AnnotateError::OutsideText);
     }
@@ -70,19 +68,10 @@ pub fn relabel(
     span: SpanId,
     label: Name,
 ) -> Result<Edit, AnnotateError> {
-    if project.schema.label(&label).is_none() {
-        return Err(AnnotateError::NoLabel(label));
-    }
+    let label = known_label(project, label)?;
     let current = doc.span(span).ok_or(AnnotateError::NoSpan(span))?;
     let mut relabelled = current.clone();
     relabelled.label = label;
-    if relabelled
-        .value
-        .as_ref()
-        .is_some_and(|v| v.source == ValueSource::Normalizer)
-    {
-        relabelled.value = None;
-    }
     let (relabelled, alias) = with_normalized_value(project, doc, relabelled, true);
     let mut edits = vec![Edit::ReplaceSpan {
         doc: doc.id.clone(),
@@ -90,4 +79,12 @@ pub fn relabel(
     }];
     edits.extend(alias);
     Ok(Edit::Batch(edits))
+}
+
+fn known_label(project: &Project, label: Name) -> Result<Name, AnnotateError> {
+    if project.schema.label(&label).is_some() {
+        Ok(label)
+    } else {
+        Err(AnnotateError::NoLabel(label))
+    }
 }

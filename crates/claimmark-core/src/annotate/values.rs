@@ -171,13 +171,6 @@ pub fn unlink(doc: &Document, project: &Project, span: SpanId) -> Result<Edit, A
     let target = doc.span(span).ok_or(AnnotateError::NoSpan(span))?;
     let mut changed = target.clone();
     changed.entity = None;
-    if changed
-        .value
-        .as_ref()
-        .is_some_and(|v| v.source == ValueSource::Normalizer)
-    {
-        changed.value = None;
-    }
     let (changed, _) = with_normalized_value(project, doc, changed, false);
     Ok(Edit::ReplaceSpan {
         doc: doc.id.clone(),
