@@ -400,7 +400,7 @@ impl ClaimmarkApp {
             if !self.find.all_documents && Some(&doc.id) != self.view.document.as_ref() {
                 continue;
             }
-            for range in claimmark_core::model::find::find_all(&doc.text, &self.find.query) {
+            for range in claimmark_core::model::find_all(&doc.text, &self.find.query) {
                 matches.push((doc.id.clone(), range));
             }
         }

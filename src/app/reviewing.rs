@@ -159,7 +159,7 @@ impl ClaimmarkApp {
                     claim
                         .arguments
                         .iter()
-                        .find(|a| a.role.as_str() == claimmark_core::model::schema::TRIGGER_ROLE)
+                        .find(|a| a.role.as_str() == claimmark_core::model::TRIGGER_ROLE)
                         .or_else(|| claim.arguments.first())
                         .map(|a| a.span)
                 });

@@ -10,7 +10,7 @@ use clap::Subcommand;
 use crate::cli::claims::{self, Output};
 use claimmark_core::claim_format::export::Filter;
 use claimmark_core::dataset::Format;
-use claimmark_core::model::date::parse_day;
+use claimmark_core::model::parse_day;
 use claimmark_core::model::{DocId, ReviewStatus};
 use claimmark_core::score::{Metric, ScoreOptions};
 use claimmark_core::storage::articles::ArticleMeta;

@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Serialize;
 
 use claimmark_core::model::Project;
-use claimmark_core::model::review::ReviewStatus;
+use claimmark_core::model::ReviewStatus;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Stats {

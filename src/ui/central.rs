@@ -10,8 +10,8 @@ use crate::command::{Action, Commands, UiCommand};
 use crate::view::{CompareState, FindState, View};
 use claimmark_core::edit::Edit;
 use claimmark_core::model::Project;
-use claimmark_core::model::date::{format_day, parse_day};
 use claimmark_core::model::{CharRange, DocStatus};
+use claimmark_core::model::{format_day, parse_day};
 use claimmark_core::review::Proposal;
 
 /// What the middle of the window shows.

@@ -6,8 +6,8 @@ use egui::{RichText, Ui};
 use super::text_buffers::TextBuffers;
 use crate::command::{Action, Commands};
 use claimmark_core::edit::{Edit, SchemaEdit};
-use claimmark_core::model::schema::{LABEL_KEYS, NameError};
 use claimmark_core::model::{ClaimTypeDef, LabelDef, Name, Project, Rgb, RoleDef, ValueKind};
+use claimmark_core::model::{LABEL_KEYS, NameError};
 
 /// Colours offered to new labels, in turn (Tableau 10).
 const NEW_LABEL_COLORS: [[u8; 3]; 10] = [
@@ -162,7 +162,7 @@ impl SchemaEditor {
                 let spans = project
                     .documents
                     .iter()
-                    .flat_map(claimmark_core::model::document::Document::spans)
+                    .flat_map(claimmark_core::model::Document::spans)
                     .filter(|s| s.label == label.name)
                     .count();
                 let in_roles = project
@@ -218,7 +218,7 @@ impl SchemaEditor {
             let claims = project
                 .documents
                 .iter()
-                .flat_map(claimmark_core::model::document::Document::claims)
+                .flat_map(claimmark_core::model::Document::claims)
                 .filter(|c| c.claim_type == claim_type.name)
                 .count();
             egui::CollapsingHeader::new(format!("{} ({claims} claims)", claim_type.name.display()))
@@ -345,7 +345,7 @@ impl SchemaEditor {
                     let used = project
                         .documents
                         .iter()
-                        .flat_map(claimmark_core::model::document::Document::claims)
+                        .flat_map(claimmark_core::model::Document::claims)
                         .filter(|c| c.claim_type == claim_type.name)
                         .flat_map(|c| &c.arguments)
                         .filter(|a| a.role == role.name)

@@ -6,7 +6,7 @@ use egui::{RichText, Ui};
 
 use crate::command::{Action, Commands};
 use claimmark_core::edit::Edit;
-use claimmark_core::model::value::{
+use claimmark_core::model::{
     Anchoring, CountModifier, CountValue, DateModifier, DateValue, Granularity, SpanValue, Value,
     ValueSource,
 };

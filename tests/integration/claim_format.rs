@@ -9,13 +9,13 @@ use std::process::Command;
 use claimmark_core::claim_format::export::{self, Filter};
 use claimmark_core::claim_format::import::{self, ImportReport};
 use claimmark_core::edit::Edit;
-use claimmark_core::model::value::{
-    Anchoring, CountModifier, CountValue, DateValue, Granularity, SpanValue, Value, ValueSource,
-};
 use claimmark_core::model::{
     Agent, Argument, Claim, ClaimId, Confidence, DocId, Document, Entity, EntityId, ExternalClaim,
     ImplicitArgument, Name, OrphanArgument, Project, Provenance, ReviewStatus, SpanId, Timestamp,
     ValueKind, notation,
+};
+use claimmark_core::model::{
+    Anchoring, CountModifier, CountValue, DateValue, Granularity, SpanValue, Value, ValueSource,
 };
 use claimmark_core::session::Session;
 use claimmark_core::storage;
@@ -98,7 +98,7 @@ fn rich_project() -> Project {
     )
     .unwrap();
     doc.title = "Bialiatski freed".into();
-    doc.published = claimmark_core::model::date::parse_day("2025-09-20");
+    doc.published = claimmark_core::model::parse_day("2025-09-20");
     let bialiatski = {
         let id = doc.spans()[0].id;
         let mut span = doc.span(id).unwrap().clone();
@@ -247,7 +247,7 @@ fn rich_project() -> Project {
             value: Value::Date(DateValue {
                 value: "2025".into(),
                 granularity: Granularity::Year,
-                modifier: Some(claimmark_core::model::value::DateModifier::End),
+                modifier: Some(claimmark_core::model::DateModifier::End),
                 anchoring: Anchoring::Absolute,
             }),
         }],

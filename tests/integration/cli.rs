@@ -74,7 +74,7 @@ fn add_creates_a_project_and_refuses_bad_files_by_name() {
     assert_eq!(doc.source, "https://example.org/x");
     assert_eq!(
         doc.published
-            .map(claimmark_core::model::date::format_day)
+            .map(claimmark_core::model::format_day)
             .as_deref(),
         Some("2024-11-16")
     );

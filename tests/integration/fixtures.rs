@@ -158,7 +158,7 @@ pub fn sample_document(article: &SampleArticle) -> Document {
     let mut doc = notation::document(article.id, article.marked).expect("sample notation");
     article.title.clone_into(&mut doc.title);
     article.source.clone_into(&mut doc.source);
-    doc.published = claimmark_core::model::date::parse_day(article.published);
+    doc.published = claimmark_core::model::parse_day(article.published);
     let id = doc.id.clone();
     project.documents.push(doc);
     for (n, (claim_type, roles)) in article.claims.iter().enumerate() {

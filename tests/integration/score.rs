@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use claimmark_core::edit::Edit;
-use claimmark_core::model::value::{Anchoring, CountModifier, CountValue, DateValue, Granularity};
+use claimmark_core::model::{Anchoring, CountModifier, CountValue, DateValue, Granularity};
 use claimmark_core::model::{
     Argument, CanonicalText, Claim, ClaimId, Name, Project, SpanId, SpanValue, Value, ValueSource,
     notation,

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use claimmark_core::model::value::{
+use claimmark_core::model::{
     Anchoring, CountModifier, CountValue, DateModifier, DateValue, Granularity,
 };
 use claimmark_core::model::{CharRange, Document, Project, Schema, Value, notation};
@@ -105,7 +105,7 @@ fn load_gold(path: &Path) -> Gold {
         notation::document(header["id"], article).unwrap_or_else(|e| panic!("{name}: {e}"));
     doc.published = match header["published"] {
         "none" => None,
-        date => Some(claimmark_core::model::date::parse_day(date).expect("YYYY-MM-DD")),
+        date => Some(claimmark_core::model::parse_day(date).expect("YYYY-MM-DD")),
     };
     let with_values: Vec<_> = doc
         .spans()
@@ -350,7 +350,7 @@ fn cli_suggest_saves_proposals_once_and_reports_per_label() {
         "[person|Ales Bialiatski] was freed on Thursday with 30 others.",
     )
     .unwrap();
-    first.published = claimmark_core::model::date::parse_day("2024-11-14");
+    first.published = claimmark_core::model::parse_day("2024-11-14");
     project.documents.push(first);
     project
         .documents

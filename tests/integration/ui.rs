@@ -914,7 +914,7 @@ fn relabelling_a_proposed_span_marks_it_corrected_in_one_step() {
 #[test]
 fn a_value_set_by_hand_is_kept_and_undoable() {
     use claimmark_core::model::ValueSource;
-    use claimmark_core::model::value::{CountModifier, CountValue, Value};
+    use claimmark_core::model::{CountModifier, CountValue, Value};
     let dir = scratch();
     let path = dir.path().join("sample.ron");
     storage::save_project(&path, &sample_project()).unwrap();

@@ -8,7 +8,7 @@
 
 mod build;
 mod bulk;
-pub mod history;
+mod history;
 mod schema;
 
 use crate::model::document::{Argument, Claim, ClaimId, DocId, DocStatus, Document, Span, SpanId};

@@ -7,7 +7,7 @@
 //! [`CanonicalText::char_offset_of_byte`].
 //!
 //! ```
-//! use claimmark_core::model::text::{CanonicalText, CharRange};
+//! use claimmark_core::model::{CanonicalText, CharRange};
 //! let text = CanonicalText::from_bytes("“Ales” was freed".as_bytes()).unwrap();
 //! // The curly quote is one char (three bytes): "Ales" starts at char 1.
 //! assert_eq!(text.slice(CharRange::from_offsets(1, 5)), Some("Ales"));
