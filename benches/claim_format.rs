@@ -26,65 +26,8 @@ use claimmark_core::claim_format::export::{self, Filter};
 use claimmark_core::claim_format::import;
 use claimmark_core::claim_format::line::AnchorSpec;
 use claimmark_core::claim_format::{CONTEXT_CHARS, MAX_LINE_BYTES};
-use claimmark_core::edit::Edit;
-use claimmark_core::model::{
-    Argument, CanonicalText, CharRange, Claim, ClaimId, Document, Name, Project,
-};
+use claimmark_core::model::{CanonicalText, CharRange, Document, Project};
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
-
-/// 1,000 articles of ~8 KB with 120 spans and 100 claims each.
-fn project_with_claims() -> Project {
-    let mut project = common::generated_project(1000, 8_000, 120);
-    let roles = [
-        ("trigger", "event"),
-        ("arrested_person", "person"),
-        ("date", "date"),
-        ("place", "place"),
-    ];
-    for doc in &mut project.documents {
-        let by_label = |label: &str| -> Vec<_> {
-            doc.spans()
-                .iter()
-                .filter(|s| s.label.as_str() == label)
-                .map(|s| s.id)
-                .collect()
-        };
-        let spans: Vec<Vec<_>> = roles.iter().map(|(_, label)| by_label(label)).collect();
-        let claims: Vec<Claim> = (0..100u32)
-            .map(|n| Claim {
-                arguments: roles
-                    .iter()
-                    .zip(&spans)
-                    .filter(|(_, ids)| !ids.is_empty())
-                    .map(|((role, _), ids)| {
-                        Argument::new(
-                            Name::parse(role).expect("role"),
-                            ids[n as usize % ids.len()],
-                        )
-                    })
-                    .collect(),
-                ..Claim::new(ClaimId(n + 1), Name::parse("arrest").expect("type"))
-            })
-            .collect();
-        let mut single = Project::new(project_schema());
-        single.documents.push(doc.clone());
-        for claim in claims {
-            Edit::InsertClaim {
-                doc: doc.id.clone(),
-                claim,
-            }
-            .apply(&mut single)
-            .expect("generated claim is valid");
-        }
-        *doc = single.documents.pop().expect("the document");
-    }
-    assert_eq!(project.claim_count(), 100_000);
-    project
-}
-
-fn project_schema() -> claimmark_core::model::Schema {
-    claimmark_core::model::Schema::default_news()
-}
 
 fn without_annotations(project: &Project) -> Project {
     let mut copy = Project {
@@ -123,7 +66,7 @@ fn import_all(target: &mut Project, file: &[u8]) -> import::ImportReport {
 }
 
 fn claims(c: &mut Criterion) {
-    let project = project_with_claims();
+    let project = common::project_with_claims();
     let file = export_all(&project);
     let bare = without_annotations(&project);
     let mut imported = bare.clone();

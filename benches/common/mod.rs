@@ -2,8 +2,10 @@
 
 #![allow(dead_code)] // each bench binary uses part of this
 
+use claimmark_core::edit::Edit;
 use claimmark_core::model::{
-    CanonicalText, CharRange, DocId, Document, Name, Project, Span, SpanId,
+    Argument, CanonicalText, CharRange, Claim, ClaimId, DocId, Document, Name, Project, Span,
+    SpanId,
 };
 
 const WORDS: [&str; 24] = [
@@ -165,4 +167,58 @@ impl Headless {
         std::hint::black_box(primitives);
         output.textures_delta.clear();
     }
+}
+
+/// 1,000 articles of ~8 KB with 120 spans and 100 claims each.
+pub fn project_with_claims() -> Project {
+    let mut project = generated_project(1000, 8_000, 120);
+    let roles = [
+        ("trigger", "event"),
+        ("arrested_person", "person"),
+        ("date", "date"),
+        ("place", "place"),
+    ];
+    for doc in &mut project.documents {
+        let by_label = |label: &str| -> Vec<_> {
+            doc.spans()
+                .iter()
+                .filter(|s| s.label.as_str() == label)
+                .map(|s| s.id)
+                .collect()
+        };
+        let spans: Vec<Vec<_>> = roles.iter().map(|(_, label)| by_label(label)).collect();
+        let claims: Vec<Claim> = (0..100u32)
+            .map(|n| Claim {
+                arguments: roles
+                    .iter()
+                    .zip(&spans)
+                    .filter(|(_, ids)| !ids.is_empty())
+                    .map(|((role, _), ids)| {
+                        Argument::new(
+                            Name::parse(role).expect("role"),
+                            ids[n as usize % ids.len()],
+                        )
+                    })
+                    .collect(),
+                ..Claim::new(ClaimId(n + 1), Name::parse("arrest").expect("type"))
+            })
+            .collect();
+        let mut single = Project::new(project_schema());
+        single.documents.push(doc.clone());
+        for claim in claims {
+            Edit::InsertClaim {
+                doc: doc.id.clone(),
+                claim,
+            }
+            .apply(&mut single)
+            .expect("generated claim is valid");
+        }
+        *doc = single.documents.pop().expect("the document");
+    }
+    assert_eq!(project.claim_count(), 100_000);
+    project
+}
+
+fn project_schema() -> claimmark_core::model::Schema {
+    claimmark_core::model::Schema::default_news()
 }

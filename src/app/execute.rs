@@ -9,6 +9,7 @@ use super::dialogs::DialogRequest;
 use super::{ClaimmarkApp, Modal, Picker};
 use crate::command::{Action, Command, UiCommand};
 use claimmark_core::edit::Edit;
+use claimmark_core::model::ReviewStatus;
 use claimmark_core::session::Session;
 use claimmark_core::storage::recovery;
 
@@ -116,6 +117,11 @@ impl ClaimmarkApp {
                 self.review_current(claimmark_core::model::ReviewStatus::Rejected);
             }
             UiCommand::EditProposal => self.edit_current_proposal(),
+            UiCommand::ToggleReviewQueue => self.toggle_review_queue(),
+            UiCommand::AcceptAllShown => self.confirm_decide_all_shown(ReviewStatus::Accepted),
+            UiCommand::RejectAllShown => self.confirm_decide_all_shown(ReviewStatus::Rejected),
+            UiCommand::NextProposal if self.review_queue.open => self.step_queue(true),
+            UiCommand::PreviousProposal if self.review_queue.open => self.step_queue(false),
             UiCommand::NextProposal => self.step_proposal(true),
             UiCommand::PreviousProposal => self.step_proposal(false),
             UiCommand::SuggestDocument => self.suggest_in_document(ctx),
@@ -275,6 +281,16 @@ impl ClaimmarkApp {
             }
             Action::CompareWith(path) => self.compare_with(&path),
             Action::TakeTheirsAt(index) => self.take_theirs(Some(index)),
+            Action::SelectQueueRow(doc, proposal) => self.select_queue_row(&doc, proposal),
+            Action::SetQueueFilter(filter) => {
+                self.review_queue.filter = *filter;
+                self.refresh_review_queue();
+            }
+            Action::SetQueueSort(sort) => {
+                self.review_queue.sort = sort;
+                self.refresh_review_queue();
+            }
+            Action::DecideAllShown(status) => self.decide_all_shown(status),
             Action::SelectDifference(index) => self.select_difference(index),
             Action::LinkMatchingMentions(entity) => self.link_matching_mentions(entity),
             Action::FilterClaims(status, claim_type) => {

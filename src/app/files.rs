@@ -17,6 +17,7 @@ impl ClaimmarkApp {
         self.entities_window.forget_project();
         self.find.matches.clear();
         self.find.current = None;
+        self.review_queue.reset();
         self.fix_view();
     }
 

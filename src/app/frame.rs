@@ -8,14 +8,9 @@ use crate::command::Commands;
 use crate::ui;
 
 impl ClaimmarkApp {
-    /// Draws every panel from the state, read-only; the commands they emit
-    /// run after. Panels edit only their own buffers (text fields, the
-    /// article's layout, a modal's fields).
-    pub(super) fn panels_ui(&mut self, ui: &mut Ui, ctx: &egui::Context) -> Commands {
-        let mut out = Commands::default();
-        let pending_in_project = self.pending_in_project();
-        let current_proposal = self.current_proposal();
-        let state = self.command_state();
+    /// What panels show that is computed from the project: the comparison
+    /// of the open document and the review queue's rows.
+    fn refresh_before_panels(&mut self) {
         let revision = self.session.history().revision();
         if let (Some(compare), Some(doc)) = (
             &mut self.compare,
@@ -26,8 +21,22 @@ impl ClaimmarkApp {
         ) {
             compare.refresh(self.session.project(), doc, revision);
         }
+        self.refresh_review_queue();
+    }
+
+    /// Draws every panel from the state, read-only; the commands they emit
+    /// run after. Panels edit only their own buffers (text fields, the
+    /// article's layout, a modal's fields).
+    pub(super) fn panels_ui(&mut self, ui: &mut Ui, ctx: &egui::Context) -> Commands {
+        let mut out = Commands::default();
+        let pending_in_project = self.pending_in_project();
+        let current_proposal = self.current_proposal();
+        let state = self.command_state();
+        self.refresh_before_panels();
+        let revision = self.session.history().revision();
         let scroll_to = self.view.scroll_to.take();
         let roles = self.selected_claim_roles();
+        let scroll_queue = std::mem::take(&mut self.review_queue.scroll_to_selected);
         let Self {
             session,
             view,
@@ -43,6 +52,7 @@ impl ClaimmarkApp {
             job,
             compare,
             settings,
+            review_queue,
             ..
         } = self;
         let project = session.project();
@@ -78,6 +88,9 @@ impl ClaimmarkApp {
                 };
                 ui::form::form_ui(ui, &input, buffers, value_draft, &mut out);
             });
+        if review_queue.open {
+            queue_panel(ui, project, review_queue, view, scroll_queue, &mut out);
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             let input = ui::central::CentralInput {
                 project,
@@ -111,4 +124,28 @@ impl ClaimmarkApp {
         }
         out
     }
+}
+
+/// The review queue, docked above the status bar.
+fn queue_panel(
+    ui: &mut Ui,
+    project: &claimmark_core::Project,
+    queue: &crate::view::QueueState,
+    view: &crate::view::View,
+    scroll_to_selected: bool,
+    out: &mut Commands,
+) {
+    egui::Panel::bottom("review_queue")
+        .resizable(true)
+        .default_size(260.0)
+        .size_range(140.0..=640.0)
+        .show(ui, |ui| {
+            let input = ui::queue::QueueInput {
+                project,
+                queue,
+                view,
+                scroll_to_selected,
+            };
+            ui::queue::queue_ui(ui, &input, out);
+        });
 }

@@ -13,6 +13,7 @@ mod frame;
 pub mod jobs;
 mod keyboard;
 mod navigate;
+mod queue;
 mod reviewing;
 pub mod settings;
 pub mod values;
@@ -87,6 +88,8 @@ pub struct ClaimmarkApp {
     job: Option<jobs::Job>,
     /// Another annotation of the documents, compared with ours.
     compare: Option<crate::view::CompareState>,
+    /// The review queue: every proposal of the project, filtered and sorted.
+    review_queue: crate::view::QueueState,
     /// Proposals waiting in the whole project, and the revision counted at.
     pending_in_project: (u64, usize),
     settings: settings::Settings,
@@ -126,6 +129,7 @@ impl ClaimmarkApp {
             entities_window: ui::entities::EntitiesWindow::default(),
             job: None,
             compare: None,
+            review_queue: crate::view::QueueState::default(),
             pending_in_project: (u64::MAX, 0),
             settings,
             settings_path: options.settings_path,
@@ -204,6 +208,7 @@ impl ClaimmarkApp {
             can_redo: history.can_redo(),
             comparing: self.compare.is_some(),
             busy: self.job.is_some(),
+            queue_has_rows: self.review_queue.open && !self.review_queue.rows.is_empty(),
         }
     }
 

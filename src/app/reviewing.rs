@@ -53,8 +53,13 @@ impl ClaimmarkApp {
             ReviewStatus::Proposed => "Reopen",
         };
         let at = review::position(doc, proposal);
+        let (queue_at, queue_next) = self.queue_position();
         if self.apply(edit, format!("{verb} {what}")) && status != ReviewStatus::Corrected {
-            self.step_proposal_from(at, true);
+            if self.review_queue.open {
+                self.queue_after_decision(queue_at, queue_next);
+            } else {
+                self.step_proposal_from(at, true);
+            }
         }
     }
 
@@ -149,7 +154,7 @@ impl ClaimmarkApp {
         }
     }
 
-    fn show_proposal(&mut self, doc_id: &DocId, proposal: Proposal) {
+    pub(super) fn show_proposal(&mut self, doc_id: &DocId, proposal: Proposal) {
         let Some(doc) = self.session.project().document(doc_id) else {
             return;
         };

@@ -50,6 +50,45 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Accept or reject every proposal a filter selects, in one step, and
+    /// save the project in place: the review queue's bulk decision.
+    ///
+    /// Selects proposals still waiting for review (claims, and proposed
+    /// spans no claim uses); a claim's proposed spans follow its decision.
+    Review {
+        /// The project file (.ron).
+        project: PathBuf,
+        /// Accept the selected proposals.
+        #[arg(long, conflicts_with = "reject", required_unless_present = "reject")]
+        accept: bool,
+        /// Reject the selected proposals.
+        #[arg(long)]
+        reject: bool,
+        /// Only this claim type or span label; repeat for several.
+        #[arg(long = "type", value_name = "T")]
+        types: Vec<String>,
+        /// Only proposals of this extractor (its agent id).
+        #[arg(long, value_name = "ID")]
+        agent: Option<String>,
+        /// Only proposals with at least this confidence (0-1).
+        #[arg(long, value_name = "X")]
+        min_confidence: Option<f64>,
+        /// Only proposals with at most this confidence (0-1).
+        #[arg(long, value_name = "Y")]
+        max_confidence: Option<f64>,
+        /// Only this document (its id); repeat for several.
+        #[arg(long = "doc", value_name = "ID")]
+        docs: Vec<String>,
+        /// Who decides, as provenance records it. Default: $USER.
+        #[arg(long, value_name = "NAME")]
+        reviewer: Option<String>,
+        /// Say what would change; change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the counts as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Score predictions against gold: spans, arguments and claims (P/R/F1).
     ///
     /// Each side is a claims file (claim/v1 .jsonl), a fixtures folder or a
@@ -218,6 +257,49 @@ pub fn run(command: Command) -> ExitCode {
                 ExitCode::FAILURE
             }
         },
+        Command::Review {
+            project,
+            accept,
+            reject: _,
+            types,
+            agent,
+            min_confidence,
+            max_confidence,
+            docs,
+            reviewer,
+            dry_run,
+            json,
+        } => {
+            let reviewer = reviewer
+                .or_else(|| std::env::var("USER").ok())
+                .filter(|name| !name.trim().is_empty())
+                .unwrap_or_else(|| "analyst".to_owned());
+            let request = crate::cli::review::ReviewRequest {
+                project: &project,
+                status: if accept {
+                    ReviewStatus::Accepted
+                } else {
+                    ReviewStatus::Rejected
+                },
+                types: &types,
+                agent: agent.as_deref(),
+                min_confidence,
+                max_confidence,
+                docs: &docs,
+                reviewer: reviewer.trim(),
+                dry_run,
+            };
+            match crate::cli::review::review(&request) {
+                Ok(report) => {
+                    crate::cli::review::print_review_report(&report, json);
+                    ExitCode::SUCCESS
+                }
+                Err(error) => {
+                    eprintln!("claimmark review: {error:#}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
         Command::Score {
             gold,
             pred,

@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use claimmark_core::edit::Edit;
+use claimmark_core::review::{Proposal, QueueFilter, QueueSort};
 use claimmark_core::storage::recovery::RecoveryCopy;
 
 use super::{Command, DialogRequest};
@@ -83,6 +84,13 @@ pub enum Action {
     // Comparing
     /// Takes their version of this difference.
     TakeTheirsAt(usize),
+    // The review queue
+    /// Goes to a row of the queue: its document, its quotes.
+    SelectQueueRow(DocId, Proposal),
+    SetQueueFilter(Box<QueueFilter>),
+    SetQueueSort(QueueSort),
+    /// Confirmed: gives every row the queue shows this status.
+    DecideAllShown(ReviewStatus),
     SelectDifference(usize),
     /// Any other change, already made into an edit (form fields, schema
     /// editor), described for the Edit menu.

@@ -72,6 +72,12 @@ pub enum UiCommand {
     PickClaimType,
     /// Opens the role picker for the selected claim (R, then a digit).
     PickRole,
+    /// Shows or hides the review queue.
+    ToggleReviewQueue,
+    /// Accepts every row the queue's filter shows, after a confirmation.
+    AcceptAllShown,
+    /// Rejects every row the queue's filter shows, after a confirmation.
+    RejectAllShown,
     NextProposal,
     PreviousProposal,
     AcceptProposal,
@@ -105,6 +111,8 @@ pub struct CommandState {
     pub comparing: bool,
     /// Background work (suggesting, importing) is under way.
     pub busy: bool,
+    /// The review queue is open and its filter shows rows.
+    pub queue_has_rows: bool,
 }
 
 const fn keys(modifiers: Modifiers, key: Key) -> KeyboardShortcut {
@@ -119,7 +127,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 38] = [
+    pub const ALL: [Self; 41] = [
         Self::NewProject,
         Self::OpenProject,
         Self::SaveProject,
@@ -141,6 +149,9 @@ impl UiCommand {
         Self::PreviousDocument,
         Self::PickClaimType,
         Self::PickRole,
+        Self::ToggleReviewQueue,
+        Self::AcceptAllShown,
+        Self::RejectAllShown,
         Self::NextProposal,
         Self::PreviousProposal,
         Self::AcceptProposal,
@@ -184,6 +195,9 @@ impl UiCommand {
             Self::PreviousDocument => "Previous document",
             Self::PickClaimType => "New claim…",
             Self::PickRole => "Fill role with selected span…",
+            Self::ToggleReviewQueue => "Review queue",
+            Self::AcceptAllShown => "Accept all shown…",
+            Self::RejectAllShown => "Reject all shown…",
             Self::NextProposal => "Next proposal",
             Self::PreviousProposal => "Previous proposal",
             Self::AcceptProposal => "Accept",
@@ -228,6 +242,15 @@ impl UiCommand {
             Self::PreviousDocument => "Open the previous document",
             Self::PickClaimType => "Start a claim: pick its type with a digit",
             Self::PickRole => "Fill a role of the selected claim: pick it with a digit",
+            Self::ToggleReviewQueue => {
+                "Every proposal of the project in one list, to sort, filter and decide; J/K move through it"
+            }
+            Self::AcceptAllShown => {
+                "Accept every proposal the review queue's filter shows, in one undoable step"
+            }
+            Self::RejectAllShown => {
+                "Reject every proposal the review queue's filter shows, in one undoable step"
+            }
             Self::NextProposal => "Go to the next proposal waiting for review",
             Self::PreviousProposal => "Go to the previous proposal waiting for review",
             Self::AcceptProposal => "Accept the selected proposal and go to the next",
@@ -281,6 +304,7 @@ impl UiCommand {
         const NEXT: [KeyboardShortcut; 1] = one(NONE, Key::J);
         const PREVIOUS: [KeyboardShortcut; 1] = one(NONE, Key::K);
         const ACCEPT: [KeyboardShortcut; 1] = one(NONE, Key::A);
+        const QUEUE: [KeyboardShortcut; 1] = one(NONE, Key::Q);
         const REJECT: [KeyboardShortcut; 1] = one(NONE, Key::X);
         const EDIT: [KeyboardShortcut; 1] = one(NONE, Key::E);
         const SUGGEST: [KeyboardShortcut; 1] = one(CTRL_SHIFT, Key::P);
@@ -308,6 +332,7 @@ impl UiCommand {
             Self::PreviousDocument => &PREVIOUS_DOCUMENT,
             Self::PickClaimType => &CLAIM,
             Self::PickRole => &ROLE,
+            Self::ToggleReviewQueue => &QUEUE,
             Self::NextProposal => &NEXT,
             Self::PreviousProposal => &PREVIOUS,
             Self::AcceptProposal => &ACCEPT,
@@ -321,6 +346,8 @@ impl UiCommand {
             Self::ShowShortcuts => &HELP,
             Self::OpenCompare
             | Self::EditSchema
+            | Self::AcceptAllShown
+            | Self::RejectAllShown
             | Self::SuggestAllDocuments
             | Self::TagAllOccurrencesHere
             | Self::TagAllOccurrencesEverywhere
@@ -352,7 +379,10 @@ impl UiCommand {
             | Self::EditSchema => Menu::Edit,
             Self::NextDocument | Self::PreviousDocument => Menu::Document,
             Self::PickClaimType | Self::PickRole => Menu::Claim,
-            Self::NextProposal
+            Self::ToggleReviewQueue
+            | Self::AcceptAllShown
+            | Self::RejectAllShown
+            | Self::NextProposal
             | Self::PreviousProposal
             | Self::AcceptProposal
             | Self::RejectProposal
@@ -374,7 +404,10 @@ impl UiCommand {
 
     /// Whether a separator goes above it in its menu.
     pub fn starts_group(self) -> bool {
-        matches!(self, Self::SaveProject | Self::AddArticles | Self::Quit)
+        matches!(
+            self,
+            Self::SaveProject | Self::AddArticles | Self::Quit | Self::NextProposal
+        )
     }
 
     /// Why it cannot run now, or `None` when it can.
@@ -399,6 +432,10 @@ impl UiCommand {
                 needs(!state.busy, "Wait for the work under way to finish.")
             }
             Self::CloseCompare => needs(state.comparing, "Nothing is being compared."),
+            Self::AcceptAllShown | Self::RejectAllShown => needs(
+                state.queue_has_rows,
+                "Open the review queue (Q) with a filter that shows proposals.",
+            ),
             Self::NewProject
             | Self::OpenProject
             | Self::SaveProject
@@ -411,6 +448,7 @@ impl UiCommand {
             | Self::FindPrevious
             | Self::CloseFind
             | Self::EditSchema
+            | Self::ToggleReviewQueue
             | Self::NextProposal
             | Self::PreviousProposal
             | Self::TagAllOccurrencesHere
@@ -511,6 +549,8 @@ mod tests {
                     | UiCommand::OpenCompare
                     | UiCommand::ImportClaims
                     | UiCommand::ExportClaims
+                    | UiCommand::AcceptAllShown
+                    | UiCommand::RejectAllShown
             );
             assert_eq!(
                 command.label().ends_with('…'),

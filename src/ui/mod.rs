@@ -12,6 +12,7 @@ pub mod menu;
 pub mod modals;
 pub mod pickers;
 pub mod progress;
+pub mod queue;
 pub mod schema_editor;
 pub mod status_bar;
 pub mod text_buffers;

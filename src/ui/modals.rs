@@ -9,7 +9,7 @@ use egui::{Id, Key, RichText};
 
 use crate::command::{Action, Command, Commands, DialogRequest, ExportChoice, UiCommand};
 use crate::view::Modal;
-use claimmark_core::model::{ClaimId, Schema, SpanId};
+use claimmark_core::model::{ClaimId, ReviewStatus, Schema, SpanId};
 use claimmark_core::storage::recovery::RecoveryCopy;
 
 /// What the modals show besides their own fields.
@@ -36,6 +36,12 @@ pub fn modal_ui(
             Modal::Error { title, text } => error_ui(ui, title, text),
             Modal::Recovery { copy, project } => recovery_ui(ui, copy, project.as_ref(), out),
             Modal::SpanInUse { span, claims } => span_in_use_ui(ui, *span, claims, out),
+            Modal::BulkDecision {
+                status,
+                claims,
+                spans,
+                documents,
+            } => bulk_decision_ui(ui, *status, (*claims, *spans, *documents), out),
             Modal::TypePath {
                 request,
                 reason,
@@ -167,6 +173,40 @@ fn span_in_use_ui(ui: &mut egui::Ui, span: SpanId, claims: &[ClaimId], out: &mut
         {
             keep = false;
             out.push(Action::DeleteSpanFromClaims(span));
+        }
+        if ui.button("Cancel").clicked() {
+            keep = false;
+        }
+    });
+    keep
+}
+
+fn bulk_decision_ui(
+    ui: &mut egui::Ui,
+    status: ReviewStatus,
+    (claims, spans, documents): (usize, usize, usize),
+    out: &mut Commands,
+) -> bool {
+    let verb = if status == ReviewStatus::Accepted {
+        "Accept"
+    } else {
+        "Reject"
+    };
+    ui.heading(format!("{verb} every proposal shown?"));
+    ui.label(format!(
+        "This changes {claims} claim(s) and {spans} span(s) in {documents} document(s), \
+         everything the review queue's filter shows. It is one step: Ctrl+Z undoes it."
+    ));
+    ui.add_space(8.0);
+    let mut keep = true;
+    ui.horizontal(|ui| {
+        if ui
+            .button(format!("{verb} {claims} claim(s) and {spans} span(s)"))
+            .clicked()
+            || ui.input(|i| i.key_pressed(Key::Enter))
+        {
+            keep = false;
+            out.push(Action::DecideAllShown(status));
         }
         if ui.button("Cancel").clicked() {
             keep = false;

@@ -4,6 +4,7 @@
 
 mod compare;
 mod modal;
+mod queue;
 
 use std::time::Instant;
 
@@ -11,6 +12,7 @@ use claimmark_core::model::{CharRange, ClaimId, DocId, Name, ReviewStatus, SpanI
 
 pub use compare::CompareState;
 pub use modal::Modal;
+pub use queue::QueueState;
 
 /// What the analyst is looking at and has selected.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -2,7 +2,7 @@
 
 use std::path::PathBuf;
 
-use claimmark_core::model::{ClaimId, SpanId};
+use claimmark_core::model::{ClaimId, ReviewStatus, SpanId};
 use claimmark_core::storage::recovery::RecoveryCopy;
 
 use crate::command::{Command, DialogRequest};
@@ -35,6 +35,13 @@ pub enum Modal {
         problem: Option<String>,
     },
     Shortcuts,
+    /// Confirm a bulk decision over the queue's rows.
+    BulkDecision {
+        status: ReviewStatus,
+        claims: usize,
+        spans: usize,
+        documents: usize,
+    },
     /// The analyst's name, being edited.
     Preferences {
         analyst: String,

@@ -5,9 +5,10 @@
 //!   Python) and the `export`/`import`/`validate`/`stats` subcommands.
 //! - `sample_project`: the bundled sample project is up to date and complete.
 //! - `cli`: the `claimmark` command line.
+//! - `review`: `claimmark review`, bulk decisions.
 //! - `score`: `claimmark score`, `agree` and `dataset`, with hand-computed figures.
 //! - `layers`: the library has no GUI; panels never use the app.
-//! - `ui`: the real app driven with `egui_kittest`.
+//! - `ui`: the real app driven with `egui_kittest`; `ui_queue` its review queue.
 //! - `suggest`: the suggester against the gold set (`tests/gold/`), and
 //!   `claimmark suggest`.
 
@@ -15,7 +16,9 @@ mod claim_format;
 mod cli;
 mod fixtures;
 mod layers;
+mod review;
 mod sample_project;
 mod score;
 mod suggest;
 mod ui;
+mod ui_queue;

@@ -15,7 +15,7 @@ use super::fixtures::{sample_project, scratch};
 
 const ARTICLE: &str = "Lukashenko pardoned 31 political prisoners on Thursday.\n\nViasna counts 1,184 political prisoners.";
 
-fn harness_with(
+pub(super) fn harness_with(
     project: Option<PathBuf>,
     answers: Vec<DialogOutcome>,
 ) -> Harness<'static, ClaimmarkApp> {
@@ -104,12 +104,12 @@ fn double_click_at(harness: &mut Harness<'_, ClaimmarkApp>, pos: Pos2) {
     harness.run();
 }
 
-fn press(harness: &mut Harness<'_, ClaimmarkApp>, key: Key) {
+pub(super) fn press(harness: &mut Harness<'_, ClaimmarkApp>, key: Key) {
     harness.key_press(key);
     harness.run();
 }
 
-fn press_with(harness: &mut Harness<'_, ClaimmarkApp>, modifiers: Modifiers, key: Key) {
+pub(super) fn press_with(harness: &mut Harness<'_, ClaimmarkApp>, modifiers: Modifiers, key: Key) {
     harness.key_press_modifiers(modifiers, key);
     harness.run();
 }

@@ -1,6 +1,15 @@
 //! Reviewing machine proposals: which ones are waiting, in text order, and
 //! the edits that accept, reject or mark them corrected. Every review action
 //! is one `Edit::Batch`, so it is undoable like any other change.
+//!
+//! [`queue`] lists every proposal of a project as rows to sort and filter;
+//! [`bulk`] decides every row of a filter at once, in one edit.
+
+pub mod bulk;
+pub mod queue;
+
+pub use bulk::{BulkDecision, decide_all};
+pub use queue::{QueueFilter, QueueRow, QueueSort, RowKind};
 
 use std::fmt::Write as _;
 
@@ -129,7 +138,12 @@ pub fn progress(doc: &Document) -> (usize, usize) {
 }
 
 /// The edit that gives a claim a status, recording the reviewer.
-fn review_claim(doc: &DocId, claim: &Claim, status: ReviewStatus, reviewer: &Reviewer) -> Edit {
+pub(crate) fn review_claim(
+    doc: &DocId,
+    claim: &Claim,
+    status: ReviewStatus,
+    reviewer: &Reviewer,
+) -> Edit {
     let mut provenance = claim.provenance.clone().unwrap_or_else(|| Provenance {
         creator: reviewer.agent.clone(),
         created: reviewer.at.clone(),

@@ -1,0 +1,120 @@
+//! Speed of the review queue (docs/benchmarks.md, "Review station (issue
+//! 10)"), on 1,000 articles with 100,000 proposed claims from two
+//! extractors with spread confidences.
+//!
+//! - `queue/build_100k`: every row of the project, filtered to proposals
+//!   and sorted by confidence (target ≤ 100 ms).
+//! - `queue/refilter_100k`: the same with a filter that keeps one agent
+//!   under 0.3 confidence, re-sorted by document (target ≤ 20 ms).
+//! - `queue/bulk_accept_10k` and `queue/bulk_undo_10k`: the edit that
+//!   accepts 10,000 shown claims, built and applied, and its undo (target
+//!   ≤ 100 ms each).
+
+#![allow(clippy::expect_used)] // a benchmark stops on bad setup
+
+mod common;
+
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+use std::time::Duration;
+
+use claimmark_core::edit::Edit;
+use claimmark_core::model::{Agent, Confidence, Project, Provenance, ReviewStatus, Timestamp};
+use claimmark_core::review::{self, QueueFilter, QueueSort, Reviewer};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
+
+fn proposals() -> Project {
+    let mut project = common::project_with_claims();
+    let agents = [
+        Agent::software("extractor-a", Some("1.0".into())),
+        Agent::software("extractor-b", Some("2.3".into())),
+    ];
+    let created = Timestamp::parse("2026-12-01T00:00:00Z").expect("time");
+    let mut edits = Vec::new();
+    for (d, doc) in project.documents.iter().enumerate() {
+        for claim in doc.claims() {
+            let n = d * 100 + claim.id.0 as usize;
+            let mut proposed = claim.clone();
+            proposed.status = ReviewStatus::Proposed;
+            proposed.confidence = Confidence::new(((n * 7919) % 1000) as f64 / 1000.0);
+            proposed.provenance = Some(Provenance {
+                creator: agents[n % 2].clone(),
+                created: created.clone(),
+                reviewer: None,
+                reviewed: None,
+            });
+            edits.push(Edit::ReplaceClaim {
+                doc: doc.id.clone(),
+                claim: proposed,
+            });
+        }
+    }
+    Edit::Batch(edits).apply(&mut project).expect("proposals");
+    project
+}
+
+fn reviewer() -> Reviewer {
+    Reviewer {
+        agent: Agent::person("bench"),
+        at: Timestamp::parse("2026-12-06T00:00:00Z").expect("time"),
+    }
+}
+
+fn queue(c: &mut Criterion) {
+    let project = proposals();
+    let mut group = c.benchmark_group("queue");
+    group.sample_size(10);
+    group.measurement_time(Duration::from_secs(8));
+    group.bench_function("build_100k", |b| {
+        b.iter(|| {
+            let rows =
+                review::queue::build(&project, &QueueFilter::default(), QueueSort::default());
+            assert_eq!(rows.len(), 100_000);
+            rows
+        });
+    });
+    let filter = QueueFilter {
+        agent: Some("extractor-a".into()),
+        max_confidence: Some(0.3),
+        ..QueueFilter::default()
+    };
+    group.bench_function("refilter_100k", |b| {
+        b.iter(|| review::queue::build(&project, &filter, QueueSort::DocumentOrder));
+    });
+    let rows = review::queue::build(&project, &QueueFilter::default(), QueueSort::DocumentOrder);
+    let first_10k = &rows[..10_000];
+    group.bench_function("bulk_accept_10k", |b| {
+        b.iter_batched(
+            || project.clone(),
+            |mut copy| {
+                let decision =
+                    review::decide_all(&copy, first_10k, ReviewStatus::Accepted, &reviewer());
+                assert_eq!(decision.claims, 10_000);
+                let undo = decision.edit.apply(&mut copy).expect("accept");
+                (copy, undo)
+            },
+            BatchSize::LargeInput,
+        );
+    });
+    group.bench_function("bulk_undo_10k", |b| {
+        b.iter_batched(
+            || {
+                let mut copy = project.clone();
+                let decision =
+                    review::decide_all(&copy, first_10k, ReviewStatus::Accepted, &reviewer());
+                let undo = decision.edit.apply(&mut copy).expect("accept");
+                (copy, undo)
+            },
+            |(mut copy, undo)| {
+                undo.apply(&mut copy).expect("undo");
+                copy
+            },
+            BatchSize::LargeInput,
+        );
+    });
+    group.finish();
+}
+
+criterion_group!(benches, queue);
+criterion_main!(benches);

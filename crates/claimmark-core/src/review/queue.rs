@@ -1,0 +1,302 @@
+//! The review queue: every machine proposal of a project as a row (claims,
+//! and proposed spans no live claim uses), to sort and filter across
+//! documents. The window's queue panel and `claimmark review` both read
+//! it, so a filter selects the same rows in either.
+
+use std::cmp::Ordering;
+
+use super::Proposal;
+use crate::model::{
+    Agent, AgentKind, CharOffset, Claim, Confidence, DocId, Document, Name, Project, ReviewStatus,
+    Span, TRIGGER_ROLE,
+};
+
+/// A claim or a standalone span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RowKind {
+    Claim,
+    Span,
+}
+
+/// One proposal in the queue, with what sorting and filtering need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueueRow {
+    pub doc: DocId,
+    /// Where the document stands in the project (for document order).
+    pub doc_index: usize,
+    pub proposal: Proposal,
+    /// The claim type, or the span's label.
+    pub kind_name: Name,
+    pub status: ReviewStatus,
+    pub confidence: Option<Confidence>,
+    /// The program that proposed it, if a program did.
+    pub agent: Option<Agent>,
+    /// Where it starts in its document (a claim: its trigger).
+    pub position: CharOffset,
+    /// Arguments that did not re-attach on import.
+    pub orphans: usize,
+}
+
+impl QueueRow {
+    pub fn kind(&self) -> RowKind {
+        match self.proposal {
+            Proposal::Claim(_) => RowKind::Claim,
+            Proposal::Span(_) => RowKind::Span,
+        }
+    }
+}
+
+/// How the queue is ordered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum QueueSort {
+    /// Lowest confidence first: where the extractor is least sure. Rows
+    /// without a confidence come last.
+    #[default]
+    ConfidenceAscending,
+    DocumentOrder,
+    Type,
+}
+
+impl QueueSort {
+    pub const ALL: [Self; 3] = [Self::ConfidenceAscending, Self::DocumentOrder, Self::Type];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::ConfidenceAscending => "confidence (lowest first)",
+            Self::DocumentOrder => "document order",
+            Self::Type => "type",
+        }
+    }
+}
+
+/// Which rows the queue shows. The default shows every proposal still
+/// waiting for review.
+#[derive(Debug, Clone, PartialEq)]
+pub struct QueueFilter {
+    /// Claim types or span labels; empty: all.
+    pub types: Vec<Name>,
+    /// Empty: all statuses.
+    pub statuses: Vec<ReviewStatus>,
+    /// The proposing program's id, exactly.
+    pub agent: Option<String>,
+    /// Inclusive bounds; a row without a confidence passes only when both
+    /// are unset.
+    pub min_confidence: Option<f64>,
+    pub max_confidence: Option<f64>,
+    /// Empty: all documents.
+    pub docs: Vec<DocId>,
+    pub only_orphans: bool,
+    /// Case-insensitive, in the type, the document id or any quote.
+    pub text: String,
+}
+
+impl Default for QueueFilter {
+    fn default() -> Self {
+        Self {
+            types: Vec::new(),
+            statuses: vec![ReviewStatus::Proposed],
+            agent: None,
+            min_confidence: None,
+            max_confidence: None,
+            docs: Vec::new(),
+            only_orphans: false,
+            text: String::new(),
+        }
+    }
+}
+
+impl QueueFilter {
+    /// Whether a row passes. `project` gives the quotes the free text is
+    /// looked for in.
+    pub fn accepts(&self, project: &Project, row: &QueueRow) -> bool {
+        if !self.types.is_empty() && !self.types.contains(&row.kind_name) {
+            return false;
+        }
+        if !self.statuses.is_empty() && !self.statuses.contains(&row.status) {
+            return false;
+        }
+        if let Some(agent) = &self.agent
+            && row.agent.as_ref().is_none_or(|a| &a.id != agent)
+        {
+            return false;
+        }
+        if self.min_confidence.is_some() || self.max_confidence.is_some() {
+            let Some(confidence) = row.confidence.map(Confidence::get) else {
+                return false;
+            };
+            if self.min_confidence.is_some_and(|min| confidence < min)
+                || self.max_confidence.is_some_and(|max| confidence > max)
+            {
+                return false;
+            }
+        }
+        if !self.docs.is_empty() && !self.docs.contains(&row.doc) {
+            return false;
+        }
+        if self.only_orphans && row.orphans == 0 {
+            return false;
+        }
+        let needle = self.text.trim().to_lowercase();
+        needle.is_empty() || mentions(project, row, &needle)
+    }
+}
+
+fn mentions(project: &Project, row: &QueueRow, needle: &str) -> bool {
+    if row.kind_name.as_str().to_lowercase().contains(needle)
+        || row.doc.as_str().to_lowercase().contains(needle)
+    {
+        return true;
+    }
+    let Some(doc) = project.document(&row.doc) else {
+        return false;
+    };
+    let quote_has = |span: &Span| doc.span_text(span).to_lowercase().contains(needle);
+    match row.proposal {
+        Proposal::Span(id) => doc.span(id).is_some_and(quote_has),
+        Proposal::Claim(id) => doc.claim(id).is_some_and(|claim| {
+            claim
+                .arguments
+                .iter()
+                .filter_map(|a| doc.span(a.span))
+                .any(quote_has)
+                || claim
+                    .orphans
+                    .iter()
+                    .any(|o| o.exact.to_lowercase().contains(needle))
+        }),
+    }
+}
+
+/// Every machine proposal of the project, reviewed or not: claims a
+/// program made or that are still proposed, and proposed or
+/// program-made spans that no live claim uses. Unsorted; see [`sort`].
+pub fn rows(project: &Project) -> Vec<QueueRow> {
+    let mut out = Vec::new();
+    for (doc_index, doc) in project.documents.iter().enumerate() {
+        document_rows(doc, doc_index, &mut out);
+    }
+    out
+}
+
+fn document_rows(doc: &Document, doc_index: usize, out: &mut Vec<QueueRow>) {
+    let mut used_by_live_claim = std::collections::HashSet::new();
+    for claim in doc.claims() {
+        if claim.status != ReviewStatus::Rejected {
+            used_by_live_claim.extend(claim.arguments.iter().map(|a| a.span));
+        }
+    }
+    for claim in doc.claims() {
+        let agent = claim
+            .provenance
+            .as_ref()
+            .map(|p| &p.creator)
+            .filter(|a| a.kind == AgentKind::Software);
+        if claim.status != ReviewStatus::Proposed && agent.is_none() {
+            continue;
+        }
+        out.push(QueueRow {
+            doc: doc.id.clone(),
+            doc_index,
+            proposal: Proposal::Claim(claim.id),
+            kind_name: claim.claim_type.clone(),
+            status: claim.status,
+            confidence: claim.confidence,
+            agent: agent.cloned(),
+            position: claim_start(doc, claim),
+            orphans: claim.orphans.len(),
+        });
+    }
+    for span in doc.spans() {
+        let agent = span.origin.as_ref().map(|o| &o.agent);
+        if (span.status != ReviewStatus::Proposed && agent.is_none())
+            || (span.status != ReviewStatus::Rejected && used_by_live_claim.contains(&span.id))
+        {
+            continue;
+        }
+        out.push(QueueRow {
+            doc: doc.id.clone(),
+            doc_index,
+            proposal: Proposal::Span(span.id),
+            kind_name: span.label.clone(),
+            status: span.status,
+            confidence: span.origin.as_ref().and_then(|o| o.confidence),
+            agent: agent.cloned(),
+            position: span.range.start(),
+            orphans: 0,
+        });
+    }
+}
+
+fn claim_start(doc: &Document, claim: &Claim) -> CharOffset {
+    let starts = |trigger_only: bool| {
+        claim
+            .arguments
+            .iter()
+            .filter(move |a| !trigger_only || a.role.as_str() == TRIGGER_ROLE)
+            .filter_map(|a| doc.span(a.span))
+            .map(|s| s.range.start())
+            .min()
+    };
+    starts(true)
+        .or_else(|| starts(false))
+        .unwrap_or(CharOffset::ZERO)
+}
+
+/// Orders rows; ties fall back to document order, so the order is total
+/// and the same on every run.
+pub fn sort(rows: &mut [QueueRow], by: QueueSort) {
+    let document_order = |a: &QueueRow, b: &QueueRow| {
+        (
+            a.doc_index,
+            a.position,
+            a.kind() == RowKind::Span,
+            proposal_id(a),
+        )
+            .cmp(&(
+                b.doc_index,
+                b.position,
+                b.kind() == RowKind::Span,
+                proposal_id(b),
+            ))
+    };
+    match by {
+        QueueSort::DocumentOrder => rows.sort_by(document_order),
+        QueueSort::Type => rows.sort_by(|a, b| {
+            a.kind_name
+                .cmp(&b.kind_name)
+                .then_with(|| document_order(a, b))
+        }),
+        QueueSort::ConfidenceAscending => rows.sort_by(|a, b| {
+            by_confidence(a.confidence, b.confidence).then_with(|| document_order(a, b))
+        }),
+    }
+}
+
+fn by_confidence(a: Option<Confidence>, b: Option<Confidence>) -> Ordering {
+    match (a, b) {
+        (Some(a), Some(b)) => a.get().total_cmp(&b.get()),
+        (Some(_), None) => Ordering::Less,
+        (None, Some(_)) => Ordering::Greater,
+        (None, None) => Ordering::Equal,
+    }
+}
+
+fn proposal_id(row: &QueueRow) -> u32 {
+    match row.proposal {
+        Proposal::Claim(id) => id.0,
+        Proposal::Span(id) => id.0,
+    }
+}
+
+/// The rows a filter shows, in the given order.
+pub fn build(project: &Project, filter: &QueueFilter, by: QueueSort) -> Vec<QueueRow> {
+    let mut shown: Vec<QueueRow> = rows(project)
+        .into_iter()
+        .filter(|row| filter.accepts(project, row))
+        .collect();
+    sort(&mut shown, by);
+    shown
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,124 @@
+//! The review queue in the real app: rows by confidence across documents,
+//! J/A/X through the queue with the article following, a filtered bulk
+//! reject confirmed and undone.
+
+use claimmark::app::ClaimmarkApp;
+use claimmark::command::Action;
+use claimmark_core::model::{ClaimId, ReviewStatus};
+use claimmark_core::review::QueueFilter;
+use claimmark_core::storage;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+use super::fixtures::scratch;
+use super::ui::{harness_with, press, press_with};
+
+fn open_on_two_agents() -> (tempfile::TempDir, Harness<'static, ClaimmarkApp>) {
+    let dir = scratch();
+    let path = dir.path().join("p.ron");
+    storage::save_project(&path, &super::review::project()).unwrap();
+    let harness = harness_with(Some(path), vec![]);
+    (dir, harness)
+}
+
+fn at(harness: &Harness<'_, ClaimmarkApp>) -> (String, Option<ClaimId>) {
+    let view = harness.state().view();
+    (
+        view.document
+            .as_ref()
+            .map(ToString::to_string)
+            .unwrap_or_default(),
+        view.claim,
+    )
+}
+
+fn claim_status(harness: &Harness<'_, ClaimmarkApp>, doc: usize, claim: u32) -> ReviewStatus {
+    harness.state().session().project().documents[doc]
+        .claim(ClaimId(claim))
+        .unwrap()
+        .status
+}
+
+#[test]
+fn the_queue_goes_lowest_confidence_first_and_the_article_follows() {
+    let (_dir, mut harness) = open_on_two_agents();
+    press(&mut harness, Key::Q);
+    harness.get_by_label("Review queue");
+    // 0.2 (one/1), 0.25 (two/1), 0.9 (one/2): the first row is selected.
+    assert_eq!(at(&harness), ("one".into(), Some(ClaimId(1))));
+    press(&mut harness, Key::J);
+    assert_eq!(
+        at(&harness),
+        ("two".into(), Some(ClaimId(1))),
+        "J crosses documents"
+    );
+    // The queue's place survives looking at another document.
+    press_with(&mut harness, Modifiers::COMMAND, Key::PageUp);
+    assert_eq!(at(&harness).0, "one");
+    press(&mut harness, Key::J);
+    assert_eq!(
+        at(&harness),
+        ("one".into(), Some(ClaimId(2))),
+        "the row after two/1"
+    );
+    press(&mut harness, Key::K);
+    press(&mut harness, Key::K);
+    assert_eq!(at(&harness), ("one".into(), Some(ClaimId(1))));
+
+    // A decides the row and goes to the next one, in the other document.
+    press(&mut harness, Key::A);
+    assert_eq!(claim_status(&harness, 0, 1), ReviewStatus::Accepted);
+    assert_eq!(at(&harness), ("two".into(), Some(ClaimId(1))));
+    press(&mut harness, Key::X);
+    assert_eq!(claim_status(&harness, 1, 1), ReviewStatus::Rejected);
+    assert_eq!(
+        at(&harness),
+        ("one".into(), Some(ClaimId(2))),
+        "back to document one"
+    );
+    let reviewed = harness.state().session().project().documents[0]
+        .claim(ClaimId(1))
+        .unwrap()
+        .provenance
+        .clone()
+        .unwrap()
+        .reviewed
+        .unwrap();
+    assert_ne!(reviewed.as_str(), "1970-01-01T00:00:00Z");
+}
+
+#[test]
+fn a_filtered_bulk_reject_is_confirmed_and_undone_in_one_step() {
+    let (_dir, mut harness) = open_on_two_agents();
+    let original = harness.state().session().project().clone();
+    press(&mut harness, Key::Q);
+    harness
+        .state_mut()
+        .push(Action::SetQueueFilter(Box::new(QueueFilter {
+            agent: Some("x".into()),
+            ..QueueFilter::default()
+        })));
+    harness.run();
+    harness.get_by_label("2 shown");
+    harness.get_by_label("Reject all shown…").click();
+    harness.run();
+    harness
+        .get_by_label("Reject 2 claim(s) and 2 span(s)")
+        .click();
+    harness.run();
+    assert_eq!(claim_status(&harness, 0, 1), ReviewStatus::Rejected);
+    assert_eq!(claim_status(&harness, 1, 1), ReviewStatus::Rejected);
+    assert_eq!(
+        claim_status(&harness, 0, 2),
+        ReviewStatus::Proposed,
+        "agent y's claim is not shown, so not touched"
+    );
+    harness.get_by_label("0 shown");
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(
+        harness.state().session().project(),
+        &original,
+        "one undo step"
+    );
+}
