@@ -208,7 +208,7 @@ impl ClaimmarkApp {
             can_redo: history.can_redo(),
             comparing: self.compare.is_some(),
             busy: self.job.is_some(),
-            queue_has_rows: self.review_queue.open && !self.review_queue.rows.is_empty(),
+            queue_has_rows: self.review_queue.open && !self.review_queue.is_empty(),
         }
     }
 

@@ -21,7 +21,7 @@ impl ClaimmarkApp {
             return;
         }
         self.refresh_review_queue();
-        let rows = self.review_queue.rows.len();
+        let rows = self.review_queue.len();
         if self.review_queue.selected_index().is_none() {
             self.step_queue(true);
         }
@@ -34,18 +34,18 @@ impl ClaimmarkApp {
     /// queue's order (not the text's).
     pub(crate) fn step_queue(&mut self, forward: bool) {
         self.refresh_review_queue();
-        let rows = &self.review_queue.rows;
-        if rows.is_empty() {
+        let queue = &self.review_queue;
+        if queue.is_empty() {
             self.set_status("The review queue's filter shows no proposals.");
             return;
         }
-        let next = match self.review_queue.selected_index() {
-            Some(index) if forward => (index + 1 < rows.len()).then_some(index + 1),
+        let next = match queue.selected_index() {
+            Some(index) if forward => Some(index + 1),
             Some(index) => index.checked_sub(1),
             None if forward => Some(0),
-            None => Some(rows.len() - 1),
+            None => queue.len().checked_sub(1),
         };
-        match next.and_then(|index| rows.get(index)) {
+        match next.and_then(|index| queue.row(index)) {
             Some(row) => {
                 let (doc, proposal) = (row.doc.clone(), row.proposal);
                 self.select_queue_row(&doc, proposal);
@@ -75,7 +75,11 @@ impl ClaimmarkApp {
             .filter(|(doc, proposal)| queue.index_of(doc, *proposal).is_some())
             .or_else(|| {
                 decided_at
-                    .and_then(|index| queue.rows.get(index).or_else(|| queue.rows.last()))
+                    .and_then(|index| {
+                        queue
+                            .row(index)
+                            .or_else(|| queue.row(queue.len().checked_sub(1)?))
+                    })
                     .map(|row| (row.doc.clone(), row.proposal))
             });
         if let Some((doc, proposal)) = next {
@@ -91,7 +95,7 @@ impl ClaimmarkApp {
     pub(crate) fn queue_position(&self) -> (Option<usize>, Option<(DocId, Proposal)>) {
         let at = self.review_queue.selected_index();
         let following = at
-            .and_then(|index| self.review_queue.rows.get(index + 1))
+            .and_then(|index| self.review_queue.row(index + 1))
             .map(|row| (row.doc.clone(), row.proposal));
         (at, following)
     }
@@ -101,7 +105,7 @@ impl ClaimmarkApp {
         self.refresh_review_queue();
         let decision = review::decide_all(
             self.session.project(),
-            &self.review_queue.rows,
+            self.review_queue.rows(),
             status,
             &self.reviewer(),
         );
@@ -122,7 +126,7 @@ impl ClaimmarkApp {
         self.refresh_review_queue();
         let decision = review::decide_all(
             self.session.project(),
-            &self.review_queue.rows,
+            self.review_queue.rows(),
             status,
             &self.reviewer(),
         );

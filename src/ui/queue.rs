@@ -24,14 +24,11 @@ pub struct QueueInput<'a> {
 pub fn queue_ui(ui: &mut Ui, input: &QueueInput<'_>, out: &mut Commands) {
     ui.horizontal(|ui| {
         ui.heading("Review queue");
-        ui.label(RichText::new(format!("{} shown", input.queue.rows.len())).weak());
+        ui.label(RichText::new(format!("{} shown", input.queue.len())).weak());
         ui.separator();
         for command in [UiCommand::AcceptAllShown, UiCommand::RejectAllShown] {
             let button = ui
-                .add_enabled(
-                    !input.queue.rows.is_empty(),
-                    egui::Button::new(command.label()),
-                )
+                .add_enabled(!input.queue.is_empty(), egui::Button::new(command.label()))
                 .on_hover_text(command.tooltip());
             if button.clicked() {
                 out.push(command);
@@ -174,7 +171,7 @@ fn type_and_status_ui(ui: &mut Ui, project: &Project, filter: &mut QueueFilter) 
 
 fn rows_ui(ui: &mut Ui, input: &QueueInput<'_>, out: &mut Commands) {
     let queue = input.queue;
-    if queue.rows.is_empty() {
+    if queue.is_empty() {
         ui.label(
             RichText::new("No proposals under this filter. Suggest spans, import claims, or widen the filter.")
                 .weak(),
@@ -215,9 +212,9 @@ fn rows_ui(ui: &mut Ui, input: &QueueInput<'_>, out: &mut Commands) {
             }
         })
         .body(|body| {
-            body.rows(row_height, queue.rows.len(), |mut table_row| {
+            body.rows(row_height, queue.len(), |mut table_row| {
                 let index = table_row.index();
-                let Some(row) = queue.rows.get(index) else {
+                let Some(row) = queue.row(index) else {
                     return;
                 };
                 table_row.set_selected(selected == Some(index));

@@ -11,36 +11,65 @@ pub struct QueueState {
     pub open: bool,
     pub filter: QueueFilter,
     pub sort: QueueSort,
-    /// The rows the filter shows, in order.
-    pub rows: Vec<QueueRow>,
+    /// Every row of the project, built once per revision.
+    all: Vec<QueueRow>,
+    /// Indices into `all` of the rows the filter shows, in order.
+    shown: Vec<usize>,
     /// The row the analyst is on: its document and proposal.
     pub selected: Option<(DocId, Proposal)>,
     /// The table scrolls to the selected row on the next frame.
     pub scroll_to_selected: bool,
-    /// (project revision, filter, order) the rows were built for.
-    built_for: Option<(u64, QueueFilter, QueueSort)>,
+    /// The project revision `all` was built for.
+    built_for: Option<u64>,
+    /// (revision, filter, order) `shown` was selected for.
+    selected_for: Option<(u64, QueueFilter, QueueSort)>,
 }
 
 impl QueueState {
-    /// Rebuilds the rows if the project, the filter or the order changed.
+    /// Rebuilds the rows if the project changed, and selects them again if
+    /// the filter or the order changed.
     pub fn refresh(&mut self, project: &Project, revision: u64) {
+        if self.built_for != Some(revision) {
+            self.all = review::queue::rows(project);
+            self.built_for = Some(revision);
+        }
         let key = (revision, self.filter.clone(), self.sort);
-        if self.built_for.as_ref() != Some(&key) {
-            self.rows = review::queue::build(project, &self.filter, self.sort);
-            self.built_for = Some(key);
+        if self.selected_for.as_ref() != Some(&key) {
+            self.shown = review::queue::select(project, &self.all, &self.filter, self.sort);
+            self.selected_for = Some(key);
         }
     }
 
     /// Forgets the rows, as when another project is opened.
     pub fn reset(&mut self) {
-        self.rows.clear();
+        self.all.clear();
+        self.shown.clear();
         self.selected = None;
         self.built_for = None;
+        self.selected_for = None;
+    }
+
+    /// How many rows the filter shows.
+    pub fn len(&self) -> usize {
+        self.shown.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.shown.is_empty()
+    }
+
+    /// The `index`th row shown.
+    pub fn row(&self, index: usize) -> Option<&QueueRow> {
+        self.shown.get(index).and_then(|&at| self.all.get(at))
+    }
+
+    /// The rows shown, in order.
+    pub fn rows(&self) -> impl Iterator<Item = &QueueRow> {
+        self.shown.iter().filter_map(|&at| self.all.get(at))
     }
 
     pub fn index_of(&self, doc: &DocId, proposal: Proposal) -> Option<usize> {
-        self.rows
-            .iter()
+        self.rows()
             .position(|row| row.proposal == proposal && &row.doc == doc)
     }
 

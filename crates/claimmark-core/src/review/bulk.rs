@@ -29,9 +29,9 @@ impl BulkDecision {
 
 /// Gives every row's proposal `status`, as one batch. Rows already in that
 /// status, or no longer in the project, are left alone.
-pub fn decide_all(
+pub fn decide_all<'a>(
     project: &Project,
-    rows: &[QueueRow],
+    rows: impl IntoIterator<Item = &'a QueueRow>,
     status: ReviewStatus,
     reviewer: &Reviewer,
 ) -> BulkDecision {

@@ -245,7 +245,12 @@ fn claim_start(doc: &Document, claim: &Claim) -> CharOffset {
 /// Orders rows; ties fall back to document order, so the order is total
 /// and the same on every run.
 pub fn sort(rows: &mut [QueueRow], by: QueueSort) {
-    let document_order = |a: &QueueRow, b: &QueueRow| {
+    rows.sort_by(|a, b| order(a, b, by));
+}
+
+/// How two rows compare under an order.
+fn order(a: &QueueRow, b: &QueueRow, by: QueueSort) -> Ordering {
+    let document_order = || {
         (
             a.doc_index,
             a.position,
@@ -260,15 +265,11 @@ pub fn sort(rows: &mut [QueueRow], by: QueueSort) {
             ))
     };
     match by {
-        QueueSort::DocumentOrder => rows.sort_by(document_order),
-        QueueSort::Type => rows.sort_by(|a, b| {
-            a.kind_name
-                .cmp(&b.kind_name)
-                .then_with(|| document_order(a, b))
-        }),
-        QueueSort::ConfidenceAscending => rows.sort_by(|a, b| {
-            by_confidence(a.confidence, b.confidence).then_with(|| document_order(a, b))
-        }),
+        QueueSort::DocumentOrder => document_order(),
+        QueueSort::Type => a.kind_name.cmp(&b.kind_name).then_with(document_order),
+        QueueSort::ConfidenceAscending => {
+            by_confidence(a.confidence, b.confidence).then_with(document_order)
+        }
     }
 }
 
@@ -290,11 +291,31 @@ fn proposal_id(row: &QueueRow) -> u32 {
 
 /// The rows a filter shows, in the given order.
 pub fn build(project: &Project, filter: &QueueFilter, by: QueueSort) -> Vec<QueueRow> {
-    let mut shown: Vec<QueueRow> = rows(project)
+    let mut all = rows(project);
+    let shown = select(project, &all, filter, by);
+    let mut taken: Vec<Option<QueueRow>> = all.drain(..).map(Some).collect();
+    shown
         .into_iter()
-        .filter(|row| filter.accepts(project, row))
+        .filter_map(|index| taken.get_mut(index).and_then(Option::take))
+        .collect()
+}
+
+/// The same selection over rows already built (the window keeps them per
+/// project revision): the indices of the rows shown, in order. Filtering
+/// again or re-sorting copies no rows.
+pub fn select(
+    project: &Project,
+    all: &[QueueRow],
+    filter: &QueueFilter,
+    by: QueueSort,
+) -> Vec<usize> {
+    let mut shown: Vec<usize> = all
+        .iter()
+        .enumerate()
+        .filter(|(_, row)| filter.accepts(project, row))
+        .map(|(index, _)| index)
         .collect();
-    sort(&mut shown, by);
+    shown.sort_by(|a, b| order(&all[*a], &all[*b], by));
     shown
 }
 
