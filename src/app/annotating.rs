@@ -150,6 +150,59 @@ impl ClaimmarkApp {
         }
     }
 
+    pub(super) fn fix_orphan(
+        &mut self,
+        claim: ClaimId,
+        index: usize,
+        fix: crate::command::OrphanFix,
+    ) {
+        use crate::command::OrphanFix;
+        let Some(doc) = self.current_document() else {
+            return;
+        };
+        let project = self.session.project();
+        let target = match fix {
+            OrphanFix::Drop => None,
+            OrphanFix::AttachToSelection => match (self.view.span, self.view.selection) {
+                (_, Some(range)) => Some(annotate::FillTarget::Selection(range)),
+                (Some(span), None) => Some(annotate::FillTarget::Span(span)),
+                (None, None) => {
+                    self.set_status("Select the span or text the argument belongs on first.");
+                    return;
+                }
+            },
+            OrphanFix::PlaceAtQuote => {
+                let Some(&place) = annotate::orphan_places(doc, claim, index).first() else {
+                    self.set_status(
+                        "Its quote is nowhere in this text: select where it belongs and attach it.",
+                    );
+                    return;
+                };
+                Some(annotate::FillTarget::Selection(place))
+            }
+        };
+        let result = match target {
+            None => annotate::drop_orphan(doc, claim, index).map(|edit| (edit, None)),
+            Some(target) => annotate::attach_orphan(project, doc, claim, index, target)
+                .map(|filled| (filled.edit, Some(filled.span))),
+        };
+        match result {
+            Ok((edit, span)) => {
+                let edit = self.with_correction(edit);
+                let what = if span.is_some() {
+                    "Attach orphaned argument"
+                } else {
+                    "Drop orphaned argument"
+                };
+                if self.apply(edit, what) && span.is_some() {
+                    self.view.span = span;
+                    self.view.selection = None;
+                }
+            }
+            Err(error) => self.set_error_status(format!("Not done: {error}")),
+        }
+    }
+
     pub(super) fn change_claim_type(&mut self, claim: ClaimId, claim_type: &Name) {
         let Some(doc) = self.current_document() else {
             return;

@@ -252,6 +252,7 @@ impl ClaimmarkApp {
                 }
             }
             Action::FillRole(role) => self.fill_role(&role),
+            Action::FixOrphan(claim, index, fix) => self.fix_orphan(claim, index, fix),
             Action::RemoveArgument(claim, index) => {
                 if let Some(doc) = self.view.document.clone() {
                     self.apply(

@@ -101,6 +101,8 @@ pub struct ClaimmarkApp {
     pending_after_save: Option<Command>,
     unsaved_question: UnsavedQuestion,
     last_recovery_write: Instant,
+    /// The analyst has been asked for their name this run (once is enough).
+    asked_for_analyst: bool,
     /// A text field had the keyboard at the end of the last frame.
     was_typing: bool,
     /// The egui context has been set up (first frame).
@@ -139,6 +141,7 @@ impl ClaimmarkApp {
             pending_after_save: None,
             unsaved_question: UnsavedQuestion::Ask,
             last_recovery_write: Instant::now(),
+            asked_for_analyst: false,
             was_typing: false,
             configured: false,
             window_title: String::new(),
@@ -165,6 +168,11 @@ impl ClaimmarkApp {
     }
 
     /// The modal question or message on screen, if any.
+    /// The user's settings (recent projects, analyst name).
+    pub fn settings(&self) -> &settings::Settings {
+        &self.settings
+    }
+
     pub fn modal(&self) -> Option<&Modal> {
         self.modal.as_ref()
     }

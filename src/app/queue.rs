@@ -102,6 +102,9 @@ impl ClaimmarkApp {
 
     /// Asks before accepting or rejecting every row the filter shows.
     pub(crate) fn confirm_decide_all_shown(&mut self, status: ReviewStatus) {
+        if self.asks_for_analyst_first() {
+            return;
+        }
         self.refresh_review_queue();
         let decision = review::decide_all(
             self.session.project(),

@@ -30,11 +30,30 @@ impl ClaimmarkApp {
         (span.status == ReviewStatus::Proposed).then_some(Proposal::Span(span.id))
     }
 
+    /// The first decision of a run without an analyst name asks for one,
+    /// so provenance names a person; asked once, a cancel is respected.
+    pub(crate) fn asks_for_analyst_first(&mut self) -> bool {
+        if !self.settings.analyst.trim().is_empty() || self.asked_for_analyst {
+            return false;
+        }
+        self.asked_for_analyst = true;
+        self.modal = Some(super::Modal::Preferences {
+            analyst: String::new(),
+        });
+        self.set_status(
+            "Who is reviewing? Your name goes into each decision's provenance; then decide again.",
+        );
+        true
+    }
+
     pub(crate) fn review_current(&mut self, status: ReviewStatus) {
         let Some(proposal) = self.current_proposal() else {
             self.set_status("Select a proposal first: J goes to the next one.");
             return;
         };
+        if self.asks_for_analyst_first() {
+            return;
+        }
         let Some(doc) = self.current_document() else {
             return;
         };

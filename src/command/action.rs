@@ -20,6 +20,16 @@ pub struct ExportChoice {
     pub spans: bool,
 }
 
+/// What to do with an argument that did not re-attach on import.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OrphanFix {
+    /// Put it on the selected span or text.
+    AttachToSelection,
+    /// Put it on the occurrence of its quote nearest its old place.
+    PlaceAtQuote,
+    Drop,
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub enum Action {
     // Files
@@ -70,6 +80,8 @@ pub enum Action {
     /// the text selection first when there is no span).
     FillRole(Name),
     RemoveArgument(ClaimId, usize),
+    /// Does something with a claim's orphaned argument (by index).
+    FixOrphan(ClaimId, usize, OrphanFix),
     /// Only claims of this status and type in the claims list.
     FilterClaims(Option<ReviewStatus>, Option<Name>),
     // Entities

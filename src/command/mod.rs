@@ -7,7 +7,7 @@ mod action;
 mod dialog_request;
 mod ui_command;
 
-pub use action::{Action, ExportChoice};
+pub use action::{Action, ExportChoice, OrphanFix};
 pub use dialog_request::DialogRequest;
 pub use ui_command::{CommandState, Menu, UiCommand, is_typing_key, shortcut_table};
 

@@ -50,6 +50,10 @@ pub fn documents_ui(ui: &mut Ui, project: &Project, view: &View, out: &mut Comma
                 if proposed > 0 {
                     let _ = write!(text, "\n{reviewed}/{proposed} proposals reviewed");
                 }
+                let orphans: usize = doc.claims().iter().map(|c| c.orphans.len()).sum();
+                if orphans > 0 {
+                    let _ = write!(text, " · ⚠ {orphans} not attached");
+                }
                 let response = ui.add(
                     Button::selectable(selected, text)
                         .min_size(egui::vec2(ui.available_width(), 0.0)),

@@ -25,7 +25,70 @@ pub(super) fn harness_with(
         .with_max_steps(120)
         .build_eframe(move |_cc| ClaimmarkApp::new(AppOptions::for_tests(project, answers)));
     harness.run();
+    // Reviews would first ask who reviews (see `the_first_review_asks_who_reviews`).
     harness
+        .state_mut()
+        .push(claimmark::command::Action::SetAnalyst("analyst".into()));
+    harness.run();
+    harness
+}
+
+/// The app as a first run has it: no analyst name yet.
+fn unnamed_harness(project: Option<PathBuf>) -> Harness<'static, ClaimmarkApp> {
+    let mut harness = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_step_dt(1.0 / 60.0)
+        .with_max_steps(120)
+        .build_eframe(move |_cc| ClaimmarkApp::new(AppOptions::for_tests(project, vec![])));
+    harness.run();
+    harness
+}
+
+#[test]
+fn the_first_review_asks_who_reviews_once() {
+    use claimmark_core::model::ReviewStatus;
+    let dir = scratch();
+    let path = proposals_project(dir.path());
+    let mut harness = unnamed_harness(Some(path));
+    press(&mut harness, Key::J);
+    let proposal = harness.state().current_proposal().expect("on a proposal");
+    press(&mut harness, Key::A);
+    assert!(
+        matches!(harness.state().modal(), Some(Modal::Preferences { .. })),
+        "asked for a name before the first decision"
+    );
+    assert_eq!(
+        harness.state().current_proposal(),
+        Some(proposal),
+        "nothing decided yet"
+    );
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .focus();
+    harness.run();
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("Maryia K");
+    harness.run();
+    harness.get_by_label("Save").click();
+    harness.run();
+    press(&mut harness, Key::A);
+    let doc = doc(&harness);
+    let reviewer = match proposal {
+        claimmark_core::review::Proposal::Claim(id) => {
+            let claim = doc.claim(id).unwrap();
+            assert_eq!(claim.status, ReviewStatus::Accepted);
+            claim.provenance.clone().unwrap().reviewer.unwrap().id
+        }
+        claimmark_core::review::Proposal::Span(id) => {
+            assert_eq!(doc.span(id).unwrap().status, ReviewStatus::Accepted);
+            harness.state().settings().analyst.clone()
+        }
+    };
+    assert_eq!(reviewer, "Maryia K");
+    // Asked once: with the name set, the next decision goes straight ahead.
+    press(&mut harness, Key::X);
+    assert!(harness.state().modal().is_none());
 }
 
 /// A project file with one untagged article, in a scratch folder.

@@ -122,3 +122,71 @@ fn a_filtered_bulk_reject_is_confirmed_and_undone_in_one_step() {
         "one undo step"
     );
 }
+
+#[test]
+fn an_orphan_is_shown_in_the_form_placed_at_its_quote_and_undone() {
+    use claimmark_core::Edit;
+    use claimmark_core::model::OrphanArgument;
+    let dir = scratch();
+    let path = dir.path().join("p.ron");
+    let mut project = super::review::project();
+    let doc = &project.documents[0];
+    let mut claim = doc.claim(ClaimId(2)).unwrap().clone();
+    claim.orphans.push(OrphanArgument {
+        role: claimmark_core::model::Name::parse("count").unwrap(),
+        exact: "31".into(),
+        start: 17,
+        end: 19,
+        prefix: String::new(),
+        suffix: String::new(),
+        value: None,
+        reason: "the quote moved".into(),
+    });
+    claim.arguments.retain(|a| a.role.as_str() != "count");
+    Edit::ReplaceClaim {
+        doc: doc.id.clone(),
+        claim,
+    }
+    .apply(&mut project)
+    .unwrap();
+    storage::save_project(&path, &project).unwrap();
+    let mut harness = harness_with(Some(path), vec![]);
+    let original = harness.state().session().project().clone();
+    press(&mut harness, Key::Q);
+    harness
+        .state_mut()
+        .push(Action::SetQueueFilter(Box::new(QueueFilter {
+            only_orphans: true,
+            ..QueueFilter::default()
+        })));
+    harness.run();
+    harness.get_by_label("1 shown");
+    assert!(
+        harness
+            .query_by_label_contains("⚠ 1 not attached")
+            .is_some(),
+        "the documents list counts orphans"
+    );
+    press(&mut harness, Key::J);
+    assert_eq!(at(&harness), ("one".into(), Some(ClaimId(2))));
+    harness.get_by_label("Not attached (1)");
+    harness.get_by_label("count: “31” (was 17–19): the quote moved");
+    harness.get_by_label("Find quote").click();
+    harness.run();
+    let doc = &harness.state().session().project().documents[0];
+    let claim = doc.claim(ClaimId(2)).unwrap();
+    assert!(claim.orphans.is_empty());
+    let count = claim
+        .arguments
+        .iter()
+        .find(|a| a.role.as_str() == "count")
+        .unwrap();
+    assert_eq!(doc.span_text(doc.span(count.span).unwrap()), "31");
+    assert_eq!(
+        claim.status,
+        ReviewStatus::Corrected,
+        "changing a proposal corrects it"
+    );
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().session().project(), &original);
+}

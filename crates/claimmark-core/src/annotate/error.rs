@@ -20,6 +20,10 @@ pub enum AnnotateError {
     NoLabels,
     #[error("that span already fills “{}”", .0.display())]
     AlreadyFills(Name),
+    #[error("claim {0} has no orphaned argument {1}")]
+    NoOrphan(ClaimId, usize),
+    #[error("the role “{}” does not take “{}” spans", .role.display(), .label.display())]
+    RoleRefusesLabel { role: Name, label: Name },
     #[error("the range is not inside the document’s text")]
     OutsideText,
     #[error("no unlinked mention matches this entity")]

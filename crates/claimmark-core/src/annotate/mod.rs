@@ -12,6 +12,8 @@
 //!   re-reading relative dates when the publication date changes.
 //! - `spans`: tagging a range, relabelling a span.
 //! - `claims`: a new claim, filling a role, changing a claim's type.
+//! - `orphans`: imported arguments that did not re-attach: attach, place
+//!   at the nearest occurrence of the quote, drop.
 //! - `correction`: an analyst's change to a proposal marks it corrected.
 //! - `theirs`: one document compared with another annotation of it, and
 //!   the edit that takes their version of a difference.
@@ -19,6 +21,7 @@
 mod claims;
 mod correction;
 mod error;
+mod orphans;
 mod spans;
 mod theirs;
 mod values;
@@ -29,6 +32,7 @@ mod tests;
 pub use claims::{FillTarget, FilledRole, NewClaim, change_claim_type, fill_role, new_claim};
 pub use correction::with_correction;
 pub use error::AnnotateError;
+pub use orphans::{attach_orphan, drop_orphan, orphan_places};
 pub use spans::{Tagged, relabel, tag};
 pub use theirs::{
     DocumentComparison, Row, claims_as_project, compare_document, row_range, take_theirs,
