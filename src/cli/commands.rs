@@ -207,6 +207,10 @@ pub enum Command {
         /// Print the counts as JSON.
         #[arg(long)]
         json: bool,
+        /// Instead: each extractor's kept / reviewed share by claim type and
+        /// confidence bucket (0-0.1 … 0.9-1.0), over the claims reviewed so far.
+        #[arg(long)]
+        review: bool,
     },
 }
 
@@ -372,7 +376,11 @@ pub fn run(command: Command) -> ExitCode {
             json,
         } => run_import(&project, &file, out.as_deref(), json),
         Command::Validate { file, json } => run_validate(&file, json),
-        Command::Stats { project, json } => run_stats(&project, json),
+        Command::Stats {
+            project,
+            json,
+            review,
+        } => run_stats(&project, json, review),
     }
 }
 
@@ -496,8 +504,17 @@ fn run_validate(file: &Path, json: bool) -> ExitCode {
     }
 }
 
-fn run_stats(project: &Path, json: bool) -> ExitCode {
+fn run_stats(project: &Path, json: bool, review: bool) -> ExitCode {
     match claimmark_core::storage::load_project(project) {
+        Ok(loaded) if review => {
+            let stats = crate::cli::stats::ReviewStats::of(&loaded);
+            if json {
+                print_json(&stats);
+            } else {
+                print_out(&stats.to_string());
+            }
+            ExitCode::SUCCESS
+        }
         Ok(loaded) => {
             let stats = crate::cli::stats::Stats::of(&loaded);
             if json {

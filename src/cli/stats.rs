@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use claimmark_core::model::Project;
 use claimmark_core::model::ReviewStatus;
+use claimmark_core::review::calibration;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Stats {
@@ -142,6 +143,86 @@ impl fmt::Display for Stats {
                 "  {:<24} {:>8} {:>8} {:>8}",
                 doc.id, doc.spans, doc.claims, doc.orphans
             )?;
+        }
+        Ok(())
+    }
+}
+
+/// `stats --review`: each extractor's calibration, by claim type and
+/// confidence bucket, over the claims reviewed so far.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReviewStats {
+    pub calibration: Vec<CalibrationStats>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CalibrationStats {
+    pub agent: String,
+    #[serde(rename = "type")]
+    pub claim_type: String,
+    pub buckets: Vec<BucketStats>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BucketStats {
+    pub from: f64,
+    pub to: f64,
+    pub reviewed: usize,
+    pub kept: usize,
+    /// Kept / reviewed; `null` when nothing was reviewed.
+    pub rate: Option<f64>,
+}
+
+impl ReviewStats {
+    pub fn of(project: &Project) -> Self {
+        let calibration = calibration::calibrate(project)
+            .into_iter()
+            .map(|found| CalibrationStats {
+                agent: found.agent,
+                claim_type: found.claim_type.to_string(),
+                buckets: found
+                    .buckets
+                    .iter()
+                    .enumerate()
+                    .map(|(index, bucket)| {
+                        let (from, to) = calibration::bounds(index);
+                        BucketStats {
+                            from,
+                            to,
+                            reviewed: bucket.reviewed,
+                            kept: bucket.kept,
+                            rate: bucket.rate(),
+                        }
+                    })
+                    .collect(),
+            })
+            .collect();
+        Self { calibration }
+    }
+}
+
+impl fmt::Display for ReviewStats {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.calibration.is_empty() {
+            return writeln!(
+                f,
+                "no reviewed claims with an extractor's confidence yet: nothing to calibrate"
+            );
+        }
+        for found in &self.calibration {
+            writeln!(
+                f,
+                "{} · {}: kept / reviewed by confidence",
+                found.agent, found.claim_type
+            )?;
+            for bucket in found.buckets.iter().filter(|b| b.reviewed > 0) {
+                let rate = bucket.rate.unwrap_or(0.0) * 100.0;
+                writeln!(
+                    f,
+                    "  {:.1}-{:.1}  {:>6} / {:<6} {rate:>5.1} %",
+                    bucket.from, bucket.to, bucket.kept, bucket.reviewed
+                )?;
+            }
         }
         Ok(())
     }

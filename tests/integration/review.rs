@@ -227,3 +227,38 @@ fn review_refuses_bad_filters_and_leaves_the_project_alone() {
     }
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
+
+#[test]
+fn stats_review_gives_each_extractors_kept_share_by_confidence() {
+    let dir = scratch();
+    let path = dir.path().join("p.ron");
+    storage::save_project(&path, &project()).unwrap();
+    // x: 0.2 rejected, 0.25 rejected; y: 0.9 accepted.
+    let reject: [&dyn AsRef<std::ffi::OsStr>; 5] =
+        [&"review", &path, &"--reject", &"--agent", &"x"];
+    assert!(claimmark(&reject).status.success());
+    let accept: [&dyn AsRef<std::ffi::OsStr>; 5] =
+        [&"review", &path, &"--accept", &"--agent", &"y"];
+    assert!(claimmark(&accept).status.success());
+    let report = json(&claimmark(&[&"stats", &path, &"--review", &"--json"]));
+    let calibration = report["calibration"].as_array().unwrap();
+    assert_eq!(calibration.len(), 2);
+    assert_eq!(calibration[0]["agent"], "x");
+    assert_eq!(calibration[0]["type"], "release");
+    let x = calibration[0]["buckets"].as_array().unwrap();
+    assert_eq!(x.len(), 10);
+    assert_eq!(x[2]["reviewed"], 2, "0.2 and 0.25 both in 0.2-0.3");
+    assert_eq!(x[2]["kept"], 0);
+    assert_eq!(x[2]["rate"], 0.0);
+    assert!(x[0]["rate"].is_null());
+    let y = calibration[1]["buckets"].as_array().unwrap();
+    assert_eq!(y[9]["kept"], 1);
+    assert_eq!(y[9]["rate"], 1.0);
+    let output = claimmark(&[&"stats", &path, &"--review"]);
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains("x · release: kept / reviewed by confidence"),
+        "{text}"
+    );
+    assert!(text.contains("0.2-0.3       0 / 2        0.0 %"), "{text}");
+}

@@ -3,9 +3,12 @@
 //! is one `Edit::Batch`, so it is undoable like any other change.
 //!
 //! [`queue`] lists every proposal of a project as rows to sort and filter;
-//! [`bulk`] decides every row of a filter at once, in one edit.
+//! [`bulk`] decides every row of a filter at once, in one edit;
+//! [`calibration`] says how often each extractor's claims were kept, by
+//! confidence.
 
 pub mod bulk;
+pub mod calibration;
 pub mod queue;
 
 pub use bulk::{BulkDecision, decide_all};
