@@ -104,10 +104,11 @@ pub fn import(
     project_path: &Path,
     claims: &Path,
     out: Option<&Path>,
+    duplicates: import::Duplicates,
 ) -> anyhow::Result<ImportReport> {
     let mut session = Session::open(project_path).map_err(|error| anyhow::anyhow!("{error}"))?;
     let prepared = import::read_claims_file(claims, session.project(), &|_, _| {})?;
-    let import = prepared.into_edit(session.project());
+    let import = prepared.into_edit_with(session.project(), duplicates);
     if !import.is_empty() {
         session
             .apply(import.edit, "Import claims")

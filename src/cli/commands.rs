@@ -9,6 +9,7 @@ use clap::Subcommand;
 
 use crate::cli::claims::{self, Output};
 use claimmark_core::claim_format::export::Filter;
+use claimmark_core::claim_format::import;
 use claimmark_core::dataset::Format;
 use claimmark_core::model::parse_day;
 use claimmark_core::model::{DocId, ReviewStatus};
@@ -187,6 +188,10 @@ pub enum Command {
         /// Save the result here and leave PROJECT as it is.
         #[arg(long, value_name = "NEW.ron")]
         out: Option<PathBuf>,
+        /// Import lines whose claim the document already has (same type,
+        /// arguments and values) instead of reporting them as duplicates.
+        #[arg(long)]
+        keep_duplicates: bool,
         /// Print the report as JSON.
         #[arg(long)]
         json: bool,
@@ -373,8 +378,9 @@ pub fn run(command: Command) -> ExitCode {
             project,
             claims: file,
             out,
+            keep_duplicates,
             json,
-        } => run_import(&project, &file, out.as_deref(), json),
+        } => run_import(&project, &file, out.as_deref(), keep_duplicates, json),
         Command::Validate { file, json } => run_validate(&file, json),
         Command::Stats {
             project,
@@ -465,8 +471,19 @@ fn run_export(
 
 /// Exit status 1 when some lines were not imported; orphans alone are not
 /// a failure (they are imported, and listed).
-fn run_import(project: &Path, file: &Path, out: Option<&Path>, json: bool) -> ExitCode {
-    match claims::import(project, file, out) {
+fn run_import(
+    project: &Path,
+    file: &Path,
+    out: Option<&Path>,
+    keep_duplicates: bool,
+    json: bool,
+) -> ExitCode {
+    let duplicates = if keep_duplicates {
+        import::Duplicates::Keep
+    } else {
+        import::Duplicates::Skip
+    };
+    match claims::import(project, file, out, duplicates) {
         Ok(report) => {
             if json {
                 print_json(&report);

@@ -485,14 +485,22 @@ fn export_then_import_into_a_copy_then_export_is_identical() {
         assert_eq!(a, b);
     }
     assert_eq!(first, second);
-    // Importing the same file again finds every id already there.
+    // Importing the same file again finds every claim already there:
+    // duplicates, reported with the claim they repeat, not problems.
     let again = import_text(&copy, &first);
     assert_eq!(again.report.claims, 0);
-    assert_eq!(again.report.problems.len(), 13);
     assert!(
-        again.report.problems[0]
+        again.report.problems.is_empty(),
+        "{:?}",
+        again.report.problems
+    );
+    assert_eq!(again.report.duplicates.len(), 13);
+    assert!(
+        again.report.duplicates[0]
             .message
-            .contains("already in the project")
+            .starts_with("duplicate of claim"),
+        "{}",
+        again.report.duplicates[0].message
     );
 }
 
@@ -590,7 +598,7 @@ fn mixed_file(project: &Project) -> String {
         }, // 4: offsets out of range
         good("gone-1", "1,999", 325).to_string(),      // 5: exact matches nothing: orphan
         good("g-1", "1,278", 325).to_string(),         // 6: duplicate id in the file
-        good("pardon-31:c1", "1,278", 325).to_string(), // 7: id already in the project
+        good("pardon-31:c1", "political prisoners", 331).to_string(), // 7: id already in the project
         {
             let mut v = good("d-1", "1,278", 325);
             v["doc"]["id"] = Json::from("no-such-article");
@@ -607,8 +615,9 @@ fn mixed_file(project: &Project) -> String {
             v["args"][0]["role"] = Json::from("victim_count");
             v.to_string()
         }, // 10: role the schema lacks
-        String::new(),                                 // 11: blank, ignored
-        good("g-2", "political prisoners", 331).to_string(), // 12: good
+        String::new(),                                                // 11: blank, ignored
+        good("g-2", "political prisoners", 331).to_string(),          // 12: good
+        good("copy-1", "1,278", 325).to_string(), // 13: line 1 again, another id
     ];
     lines[11].push('\r'); // CRLF is accepted
     lines.join("\n") + "\n"
@@ -656,6 +665,13 @@ fn bad_input_is_reported_by_line_and_good_lines_still_import() {
     assert!(message(10).contains("no role “victim_count”"));
     assert!(message(10).contains("schema editor"));
     assert_eq!(report.claims, 3, "lines 1, 5 and 12");
+    let duplicates: Vec<u64> = report.duplicates.iter().map(|d| d.line).collect();
+    assert_eq!(
+        duplicates,
+        [13],
+        "the same claim under another id is a duplicate"
+    );
+    assert!(report.duplicates[0].message.contains("earlier line"));
     assert_eq!(report.orphans, 1);
     assert_eq!(report.notices.len(), 1);
     assert_eq!(report.notices[0].line, 5);

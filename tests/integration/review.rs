@@ -262,3 +262,56 @@ fn stats_review_gives_each_extractors_kept_share_by_confidence() {
     );
     assert!(text.contains("0.2-0.3       0 / 2        0.0 %"), "{text}");
 }
+
+#[test]
+fn importing_the_same_claims_again_reports_duplicates_unless_kept() {
+    let dir = scratch();
+    let path = dir.path().join("p.ron");
+    let claims = dir.path().join("c.jsonl");
+    storage::save_project(&path, &project()).unwrap();
+    let output = claimmark(&[&"export", &path, &"-o", &claims, &"--status", &"proposed"]);
+    assert!(output.status.success(), "{output:?}");
+    let before = std::fs::read(&path).unwrap();
+
+    let report = json(&claimmark(&[&"import", &path, &claims, &"--json"]));
+    assert_eq!(report["claims"], 0);
+    assert_eq!(report["duplicates"].as_array().unwrap().len(), 3);
+    assert!(
+        report["duplicates"][0]["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("duplicate of claim"),
+        "{report}"
+    );
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "nothing imported, nothing written"
+    );
+
+    // The same claims under new ids: still duplicates, unless kept.
+    let renamed: String = std::fs::read_to_string(&claims)
+        .unwrap()
+        .lines()
+        .map(|line| {
+            let mut value: serde_json::Value = serde_json::from_str(line).unwrap();
+            let id = format!("{}-again", value["id"].as_str().unwrap());
+            value["id"] = serde_json::Value::from(id);
+            value.to_string() + "\n"
+        })
+        .collect();
+    std::fs::write(&claims, renamed).unwrap();
+    let report = json(&claimmark(&[&"import", &path, &claims, &"--json"]));
+    assert_eq!(report["claims"], 0);
+    assert_eq!(report["duplicates"].as_array().unwrap().len(), 3);
+    let report = json(&claimmark(&[
+        &"import",
+        &path,
+        &claims,
+        &"--keep-duplicates",
+        &"--json",
+    ]));
+    assert_eq!(report["claims"], 3);
+    assert!(report["duplicates"].as_array().unwrap().is_empty());
+    assert_eq!(storage::load_project(&path).unwrap().claim_count(), 6);
+}

@@ -52,7 +52,11 @@ pub fn bounds(index: usize) -> (f64, f64) {
 /// proposed, or without a confidence do not count.
 pub fn calibrate(project: &Project) -> Vec<Calibration> {
     let mut found: BTreeMap<(String, Name), [Bucket; BUCKETS]> = BTreeMap::new();
-    for claim in project.documents.iter().flat_map(crate::model::Document::claims) {
+    for claim in project
+        .documents
+        .iter()
+        .flat_map(crate::model::Document::claims)
+    {
         let Some(agent) = claim
             .provenance
             .as_ref()

@@ -38,6 +38,16 @@ impl DocumentIds {
     }
 }
 
+/// What to do with a line whose claim is already in the project.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Duplicates {
+    /// Report it and leave it out.
+    #[default]
+    Skip,
+    /// Import it anyway.
+    Keep,
+}
+
 impl Prepared {
     /// What reading found so far (problems with lines, orphans), before
     /// the schema and ids are checked.
@@ -55,7 +65,14 @@ impl Prepared {
     /// has, or whose document changed since reading are reported and left
     /// out; the rest go into the edit.
     pub fn into_edit(self, project: &Project) -> ImportEdit {
+        self.into_edit_with(project, Duplicates::Skip)
+    }
+
+    /// The same, choosing what a line whose claim the document already has
+    /// (same type, roles on the same ranges, same values) does.
+    pub fn into_edit_with(self, project: &Project, duplicates: Duplicates) -> ImportEdit {
         let Self { claims, mut report } = self;
+        let mut known = super::duplicates::KnownClaims::default();
         let taken: HashMap<String, (DocId, ClaimId)> = {
             let ids = ClaimIds::of(project);
             ids.iter()
@@ -87,6 +104,24 @@ impl Prepared {
                 refused_lines.insert(claim.line);
                 continue;
             };
+            if duplicates == Duplicates::Skip
+                && let Some(existing) = known.check(doc, &claim)
+            {
+                let message = match existing {
+                    super::duplicates::Repeats::Claim(id) => format!(
+                        "duplicate of claim {id} in document “{}” (same type, arguments and values); not imported again (--keep-duplicates imports it)",
+                        claim.doc
+                    ),
+                    super::duplicates::Repeats::EarlierLine => "duplicate of an earlier line of this file; not imported again (--keep-duplicates imports it)".to_owned(),
+                };
+                report.duplicates.push(super::LineMessage {
+                    line: claim.line,
+                    column: None,
+                    message,
+                });
+                refused_lines.insert(claim.line);
+                continue;
+            }
             if let Some((doc_id, claim_id)) = taken.get(&claim.external_id) {
                 report.problem(
                     claim.line,
@@ -106,12 +141,14 @@ impl Prepared {
             let ids = per_document
                 .entry(claim.doc.clone())
                 .or_insert_with(|| DocumentIds::new(doc));
+            known.remember(&claim);
             edits.extend(claim_edits(project, claim, ids, &mut report));
         }
         report
             .notices
             .retain(|notice| !refused_lines.contains(&notice.line));
         report.problems.sort_by_key(|problem| problem.line);
+        report.duplicates.sort_by_key(|duplicate| duplicate.line);
         report.notices.sort_by_key(|notice| notice.line);
         ImportEdit {
             edit: crate::edit::gather_inserts(edits),

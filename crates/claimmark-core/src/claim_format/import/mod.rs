@@ -30,6 +30,7 @@
 //! # Ok(()) }
 //! ```
 
+mod duplicates;
 mod into_edit;
 mod place;
 mod read;
@@ -47,6 +48,7 @@ use crate::model::review::{Confidence, Provenance, ReviewStatus};
 use crate::model::schema::Name;
 use crate::model::value::Value;
 
+pub use into_edit::Duplicates;
 pub use read::{CheckReport, check_claims, read_claims, read_claims_file};
 
 /// Progress is reported about every this many bytes.
@@ -105,6 +107,9 @@ pub struct ImportReport {
     pub anchors_fuzzy: usize,
     /// Arguments kept on their claim as orphans (listed in `notices`).
     pub orphans: usize,
+    /// Lines not imported because the project (or an earlier line) already
+    /// has their claim, naming it.
+    pub duplicates: Vec<LineMessage>,
     /// Lines (or parts of lines) not imported, and why.
     pub problems: Vec<LineMessage>,
     /// What was imported but needs a look: orphans, approximate matches.
@@ -115,7 +120,12 @@ impl ImportReport {
     /// Every problem and notice as `file:line: message` (with `:col` for
     /// JSON errors), in line order.
     pub fn lines(&self) -> Vec<String> {
-        let mut all: Vec<&LineMessage> = self.problems.iter().chain(&self.notices).collect();
+        let mut all: Vec<&LineMessage> = self
+            .problems
+            .iter()
+            .chain(&self.notices)
+            .chain(&self.duplicates)
+            .collect();
         all.sort_by_key(|message| message.line);
         all.into_iter()
             .map(|message| match message.column {
@@ -131,12 +141,13 @@ impl ImportReport {
     /// One sentence: what was imported, what was not.
     pub fn summary(&self) -> String {
         format!(
-            "{}: imported {} claim(s) ({} new span(s), {} reused, {} implicit argument(s)); {} orphan(s), {} approximate match(es), {} problem(s)",
+            "{}: imported {} claim(s) ({} new span(s), {} reused, {} implicit argument(s)); {} duplicate(s) skipped, {} orphan(s), {} approximate match(es), {} problem(s)",
             self.file,
             self.claims,
             self.new_spans,
             self.reused_spans,
             self.implicit,
+            self.duplicates.len(),
             self.orphans,
             self.anchors_fuzzy,
             self.problems.len()
