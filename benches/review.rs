@@ -10,6 +10,10 @@
 //! - `queue/bulk_accept_10k` and `queue/bulk_undo_10k`: the edit that
 //!   accepts 10,000 shown claims, built and applied, and its undo (target
 //!   ≤ 100 ms each).
+//! - `queue_frames/idle`, `queue_frames/j_key`, `queue_frames/a_key`: the
+//!   real app with the queue open on that project: a frame, a frame with J
+//!   (next row), a frame with A (accept and go on; undone untimed) (target
+//!   ≤ 4 ms CPU for a frame, one frame per key).
 
 #![allow(clippy::expect_used)] // a benchmark stops on bad setup
 
@@ -119,5 +123,61 @@ fn queue(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, queue);
+fn key(key: egui::Key) -> Vec<egui::Event> {
+    vec![egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    }]
+}
+
+fn queue_frames(c: &mut Criterion) {
+    use claimmark::app::{AppOptions, ClaimmarkApp};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("queue.ron");
+    claimmark_core::storage::save_project(&path, &proposals()).expect("save");
+    let mut app = ClaimmarkApp::new(AppOptions::for_tests(Some(path), Vec::new()));
+    app.push(claimmark::command::Action::SetAnalyst("bench".into()));
+    let mut window = common::Headless::new(1280.0, 800.0);
+    window.frame(key(egui::Key::Q), |ui| app.frame_ui(ui));
+    for _ in 0..3 {
+        window.frame(Vec::new(), |ui| app.frame_ui(ui));
+    }
+    assert!(app.current_proposal().is_some(), "Q selected the first row");
+    let before = app.session().history().revision();
+    window.frame(key(egui::Key::A), |ui| app.frame_ui(ui));
+    assert_ne!(
+        app.session().history().revision(),
+        before,
+        "A decided the row"
+    );
+    app.push(claimmark::command::UiCommand::Undo);
+    window.frame(Vec::new(), |ui| app.frame_ui(ui));
+    let mut group = c.benchmark_group("queue_frames");
+    group.sample_size(20);
+    group.bench_function("idle", |b| {
+        b.iter(|| window.frame(Vec::new(), |ui| app.frame_ui(ui)));
+    });
+    group.bench_function("j_key", |b| {
+        b.iter(|| window.frame(key(egui::Key::J), |ui| app.frame_ui(ui)));
+    });
+    group.bench_function("a_key", |b| {
+        b.iter_custom(|iterations| {
+            let mut total = Duration::ZERO;
+            for _ in 0..iterations {
+                let started = std::time::Instant::now();
+                window.frame(key(egui::Key::A), |ui| app.frame_ui(ui));
+                total += started.elapsed();
+                app.push(claimmark::command::UiCommand::Undo);
+                window.frame(Vec::new(), |ui| app.frame_ui(ui));
+            }
+            total
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, queue, queue_frames);
 criterion_main!(benches);

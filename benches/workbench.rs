@@ -235,6 +235,8 @@ fn review_frames(c: &mut Criterion) {
     let path = dir.path().join("proposals.ron");
     storage::save_project(&path, &project).expect("save");
     let mut app = ClaimmarkApp::new(AppOptions::for_tests(Some(path), Vec::new()));
+    // A named analyst: the first review would otherwise ask for a name.
+    app.push(claimmark::command::Action::SetAnalyst("bench".into()));
     let mut window = common::Headless::new(1280.0, 800.0);
     let key = |key: egui::Key| {
         vec![egui::Event::Key {

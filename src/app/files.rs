@@ -18,6 +18,7 @@ impl ClaimmarkApp {
         self.find.matches.clear();
         self.find.current = None;
         self.review_queue.reset();
+        self.document_summaries.reset();
         self.fix_view();
     }
 

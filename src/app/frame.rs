@@ -22,6 +22,8 @@ impl ClaimmarkApp {
             compare.refresh(self.session.project(), doc, revision);
         }
         self.refresh_review_queue();
+        self.document_summaries
+            .refresh(self.session.project(), revision);
     }
 
     /// Draws every panel from the state, read-only; the commands they emit
@@ -53,6 +55,7 @@ impl ClaimmarkApp {
             compare,
             settings,
             review_queue,
+            document_summaries,
             ..
         } = self;
         let project = session.project();
@@ -75,7 +78,7 @@ impl ClaimmarkApp {
             .default_size(250.0)
             .size_range(160.0..=480.0)
             .show(ui, |ui| {
-                ui::documents::documents_ui(ui, project, view, &mut out);
+                ui::documents::documents_ui(ui, project, view, document_summaries, &mut out);
             });
         egui::Panel::right("form")
             .default_size(360.0)

@@ -90,6 +90,8 @@ pub struct ClaimmarkApp {
     compare: Option<crate::view::CompareState>,
     /// The review queue: every proposal of the project, filtered and sorted.
     review_queue: crate::view::QueueState,
+    /// The documents list's review figures, per revision.
+    document_summaries: crate::view::DocumentSummaries,
     /// Proposals waiting in the whole project, and the revision counted at.
     pending_in_project: (u64, usize),
     settings: settings::Settings,
@@ -132,6 +134,7 @@ impl ClaimmarkApp {
             job: None,
             compare: None,
             review_queue: crate::view::QueueState::default(),
+            document_summaries: crate::view::DocumentSummaries::default(),
             pending_in_project: (u64::MAX, 0),
             settings,
             settings_path: options.settings_path,

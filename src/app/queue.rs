@@ -57,8 +57,7 @@ impl ClaimmarkApp {
     /// Goes to a row: its document opened, its trigger (or span) selected
     /// and scrolled to.
     pub(crate) fn select_queue_row(&mut self, doc: &DocId, proposal: Proposal) {
-        self.review_queue.selected = Some((doc.clone(), proposal));
-        self.review_queue.scroll_to_selected = true;
+        self.review_queue.select(Some((doc.clone(), proposal)));
         self.show_proposal(doc, proposal);
     }
 
@@ -85,7 +84,7 @@ impl ClaimmarkApp {
         if let Some((doc, proposal)) = next {
             self.select_queue_row(&doc, proposal);
         } else {
-            self.review_queue.selected = None;
+            self.review_queue.select(None);
             self.set_status("Review queue done: no proposals left under this filter.");
         }
     }

@@ -6,10 +6,16 @@ use std::fmt::Write as _;
 use egui::{Button, RichText, Ui};
 
 use crate::command::{Action, Commands, UiCommand};
-use crate::view::View;
+use crate::view::{DocumentSummaries, View};
 use claimmark_core::model::{DocStatus, Project};
 
-pub fn documents_ui(ui: &mut Ui, project: &Project, view: &View, out: &mut Commands) {
+pub fn documents_ui(
+    ui: &mut Ui,
+    project: &Project,
+    view: &View,
+    summaries: &DocumentSummaries,
+    out: &mut Commands,
+) {
     ui.horizontal(|ui| {
         ui.heading("Documents");
         ui.label(RichText::new(project.documents.len().to_string()).weak());
@@ -32,7 +38,7 @@ pub fn documents_ui(ui: &mut Ui, project: &Project, view: &View, out: &mut Comma
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
         .show(ui, |ui| {
-            for doc in &project.documents {
+            for (index, doc) in project.documents.iter().enumerate() {
                 let selected = view.document.as_ref() == Some(&doc.id);
                 let marker = match doc.status {
                     DocStatus::Todo => "○",
@@ -46,11 +52,12 @@ pub fn documents_ui(ui: &mut Ui, project: &Project, view: &View, out: &mut Comma
                     doc.spans().len(),
                     doc.claims().len()
                 );
-                let (reviewed, proposed) = claimmark_core::review::progress(doc);
+                let summary = summaries.get(index);
+                let (reviewed, proposed) = (summary.reviewed, summary.proposed);
                 if proposed > 0 {
                     let _ = write!(text, "\n{reviewed}/{proposed} proposals reviewed");
                 }
-                let orphans: usize = doc.claims().iter().map(|c| c.orphans.len()).sum();
+                let orphans = summary.orphans;
                 if orphans > 0 {
                     let _ = write!(text, " · ⚠ {orphans} not attached");
                 }

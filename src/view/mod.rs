@@ -5,6 +5,7 @@
 mod compare;
 mod modal;
 mod queue;
+mod summaries;
 
 use std::time::Instant;
 
@@ -13,6 +14,7 @@ use claimmark_core::model::{CharRange, ClaimId, DocId, Name, ReviewStatus, SpanI
 pub use compare::CompareState;
 pub use modal::Modal;
 pub use queue::QueueState;
+pub use summaries::{DocumentSummaries, DocumentSummary};
 
 /// What the analyst is looking at and has selected.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

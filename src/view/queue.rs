@@ -16,7 +16,10 @@ pub struct QueueState {
     /// Indices into `all` of the rows the filter shows, in order.
     shown: Vec<usize>,
     /// The row the analyst is on: its document and proposal.
-    pub selected: Option<(DocId, Proposal)>,
+    selected: Option<(DocId, Proposal)>,
+    /// Where `selected` stood when last looked up, so a frame does not
+    /// search 100,000 rows for it.
+    selected_at: Option<usize>,
     /// The table scrolls to the selected row on the next frame.
     pub scroll_to_selected: bool,
     /// The project revision `all` was built for.
@@ -37,6 +40,7 @@ impl QueueState {
         if self.selected_for.as_ref() != Some(&key) {
             self.shown = review::queue::select(project, &self.all, &self.filter, self.sort);
             self.selected_for = Some(key);
+            self.selected_at = self.find_selected();
         }
     }
 
@@ -45,6 +49,7 @@ impl QueueState {
         self.all.clear();
         self.shown.clear();
         self.selected = None;
+        self.selected_at = None;
         self.built_for = None;
         self.selected_for = None;
     }
@@ -73,8 +78,28 @@ impl QueueState {
             .position(|row| row.proposal == proposal && &row.doc == doc)
     }
 
-    pub fn selected_index(&self) -> Option<usize> {
+    /// Goes to a row (or to none).
+    pub fn select(&mut self, selected: Option<(DocId, Proposal)>) {
+        self.selected = selected;
+        self.selected_at = self.find_selected();
+        self.scroll_to_selected = self.selected.is_some();
+    }
+
+    pub fn selected(&self) -> Option<&(DocId, Proposal)> {
+        self.selected.as_ref()
+    }
+
+    fn find_selected(&self) -> Option<usize> {
         let (doc, proposal) = self.selected.as_ref()?;
         self.index_of(doc, *proposal)
+    }
+
+    /// The selected row's index among the rows shown.
+    pub fn selected_index(&self) -> Option<usize> {
+        let (doc, proposal) = self.selected.as_ref()?;
+        match self.selected_at.and_then(|at| self.row(at)) {
+            Some(row) if row.proposal == *proposal && &row.doc == doc => self.selected_at,
+            _ => self.find_selected(),
+        }
     }
 }
