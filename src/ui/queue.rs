@@ -60,6 +60,7 @@ fn filter_ui(ui: &mut Ui, input: &QueueInput<'_>, out: &mut Commands) {
                     ui.selectable_value(&mut sort, option, option.label());
                 }
             });
+        ui.separator();
         type_and_status_ui(ui, input.project, &mut filter);
         ui.label("Agent");
         let mut agent = filter.agent.clone().unwrap_or_default();
@@ -144,6 +145,7 @@ fn type_and_status_ui(ui: &mut Ui, project: &Project, filter: &mut QueueFilter) 
                 }
             }
         });
+    ui.separator();
     let status_text = match filter.statuses.as_slice() {
         [] => "any",
         [one] => one.as_str(),
@@ -167,6 +169,7 @@ fn type_and_status_ui(ui: &mut Ui, project: &Project, filter: &mut QueueFilter) 
                 }
             }
         });
+    ui.separator();
 }
 
 fn rows_ui(ui: &mut Ui, input: &QueueInput<'_>, out: &mut Commands) {
@@ -185,11 +188,11 @@ fn rows_ui(ui: &mut Ui, input: &QueueInput<'_>, out: &mut Commands) {
         .sense(egui::Sense::click())
         .column(Column::auto().at_least(70.0))
         .column(Column::auto().at_least(90.0))
-        .column(Column::initial(160.0).clip(true))
-        .column(Column::initial(320.0).clip(true))
         .column(Column::auto().at_least(40.0))
         .column(Column::auto().at_least(80.0))
-        .column(Column::remainder().clip(true));
+        .column(Column::initial(140.0).clip(true))
+        .column(Column::auto().at_least(50.0))
+        .column(Column::remainder().at_least(120.0).clip(true));
     if input.scroll_to_selected
         && let Some(index) = selected
     {
@@ -200,11 +203,11 @@ fn rows_ui(ui: &mut Ui, input: &QueueInput<'_>, out: &mut Commands) {
             for title in [
                 "Document",
                 "Type",
-                "Quote",
-                "Arguments",
                 "Conf.",
                 "Extractor",
+                "Quote",
                 "Flags",
+                "Arguments",
             ] {
                 header.col(|ui| {
                     ui.strong(title);
@@ -222,11 +225,11 @@ fn rows_ui(ui: &mut Ui, input: &QueueInput<'_>, out: &mut Commands) {
                 for cell in [
                     row.doc.as_str(),
                     row.kind_name.as_str(),
-                    cells.quote.as_str(),
-                    cells.arguments.as_str(),
                     cells.confidence.as_str(),
                     cells.agent.as_str(),
+                    cells.quote.as_str(),
                     cells.flags.as_str(),
+                    cells.arguments.as_str(),
                 ] {
                     table_row.col(|ui| {
                         ui.add(egui::Label::new(cell).truncate().selectable(false));
