@@ -123,15 +123,7 @@ fn queue(c: &mut Criterion) {
     group.finish();
 }
 
-fn key(key: egui::Key) -> Vec<egui::Event> {
-    vec![egui::Event::Key {
-        key,
-        physical_key: None,
-        pressed: true,
-        repeat: false,
-        modifiers: egui::Modifiers::NONE,
-    }]
-}
+use common::key_press as key;
 
 fn queue_frames(c: &mut Criterion) {
     use claimmark::app::{AppOptions, ClaimmarkApp};

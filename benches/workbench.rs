@@ -238,15 +238,7 @@ fn review_frames(c: &mut Criterion) {
     // A named analyst: the first review would otherwise ask for a name.
     app.push(claimmark::command::Action::SetAnalyst("bench".into()));
     let mut window = common::Headless::new(1280.0, 800.0);
-    let key = |key: egui::Key| {
-        vec![egui::Event::Key {
-            key,
-            physical_key: None,
-            pressed: true,
-            repeat: false,
-            modifiers: egui::Modifiers::NONE,
-        }]
-    };
+    let key = common::key_press;
     window.frame(key(egui::Key::J), |ui| app.frame_ui(ui));
     for _ in 0..3 {
         window.frame(Vec::new(), |ui| app.frame_ui(ui));

@@ -222,3 +222,14 @@ pub fn project_with_claims() -> Project {
 fn project_schema() -> claimmark_core::model::Schema {
     claimmark_core::model::Schema::default_news()
 }
+
+/// One press of `key`, no modifiers, as a frame's input events.
+pub fn key_press(key: egui::Key) -> Vec<egui::Event> {
+    vec![egui::Event::Key {
+        key,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    }]
+}

@@ -99,18 +99,23 @@ impl ClaimmarkApp {
         (at, following)
     }
 
+    /// The edit that gives every row the filter shows `status`.
+    fn decide_shown(&mut self, status: ReviewStatus) -> review::BulkDecision {
+        self.refresh_review_queue();
+        review::decide_all(
+            self.session.project(),
+            self.review_queue.rows(),
+            status,
+            &self.reviewer(),
+        )
+    }
+
     /// Asks before accepting or rejecting every row the filter shows.
     pub(crate) fn confirm_decide_all_shown(&mut self, status: ReviewStatus) {
         if self.asks_for_analyst_first() {
             return;
         }
-        self.refresh_review_queue();
-        let decision = review::decide_all(
-            self.session.project(),
-            self.review_queue.rows(),
-            status,
-            &self.reviewer(),
-        );
+        let decision = self.decide_shown(status);
         if decision.is_empty() {
             self.set_status("Nothing to change: every row shown already has that status.");
             return;
@@ -125,13 +130,7 @@ impl ClaimmarkApp {
 
     /// Confirmed: one edit, one undo step.
     pub(crate) fn decide_all_shown(&mut self, status: ReviewStatus) {
-        self.refresh_review_queue();
-        let decision = review::decide_all(
-            self.session.project(),
-            self.review_queue.rows(),
-            status,
-            &self.reviewer(),
-        );
+        let decision = self.decide_shown(status);
         let description = format!(
             "{} {} claim(s) and {} span(s) (bulk)",
             if status == ReviewStatus::Accepted {

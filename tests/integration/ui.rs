@@ -19,12 +19,7 @@ pub(super) fn harness_with(
     project: Option<PathBuf>,
     answers: Vec<DialogOutcome>,
 ) -> Harness<'static, ClaimmarkApp> {
-    let mut harness = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .with_step_dt(1.0 / 60.0)
-        .with_max_steps(120)
-        .build_eframe(move |_cc| ClaimmarkApp::new(AppOptions::for_tests(project, answers)));
-    harness.run();
+    let mut harness = unnamed_harness(project, answers);
     // Reviews would first ask who reviews (see `the_first_review_asks_who_reviews`).
     harness
         .state_mut()
@@ -34,12 +29,15 @@ pub(super) fn harness_with(
 }
 
 /// The app as a first run has it: no analyst name yet.
-fn unnamed_harness(project: Option<PathBuf>) -> Harness<'static, ClaimmarkApp> {
+fn unnamed_harness(
+    project: Option<PathBuf>,
+    answers: Vec<DialogOutcome>,
+) -> Harness<'static, ClaimmarkApp> {
     let mut harness = Harness::builder()
         .with_size([1280.0, 800.0])
         .with_step_dt(1.0 / 60.0)
         .with_max_steps(120)
-        .build_eframe(move |_cc| ClaimmarkApp::new(AppOptions::for_tests(project, vec![])));
+        .build_eframe(move |_cc| ClaimmarkApp::new(AppOptions::for_tests(project, answers)));
     harness.run();
     harness
 }
@@ -49,7 +47,7 @@ fn the_first_review_asks_who_reviews_once() {
     use claimmark_core::model::ReviewStatus;
     let dir = scratch();
     let path = proposals_project(dir.path());
-    let mut harness = unnamed_harness(Some(path));
+    let mut harness = unnamed_harness(Some(path), vec![]);
     press(&mut harness, Key::J);
     let proposal = harness.state().current_proposal().expect("on a proposal");
     press(&mut harness, Key::A);
