@@ -60,7 +60,9 @@ fn import_all(target: &mut Project, file: &[u8]) -> import::ImportReport {
         MAX_LINE_BYTES,
     )
     .expect("read");
-    let import = prepared.into_edit(target);
+    // The generated claims repeat within a document; all of them are
+    // imported, as before duplicates were detected.
+    let import = prepared.into_edit_with(target, import::Duplicates::Keep);
     import.edit.apply(target).expect("apply");
     import.report
 }

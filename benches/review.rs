@@ -14,6 +14,9 @@
 //!   real app with the queue open on that project: a frame, a frame with J
 //!   (next row), a frame with A (accept and go on; undone untimed) (target
 //!   ≤ 4 ms CPU for a frame, one frame per key).
+//! - `runs/diff_runs_100k`: `claimmark diff-runs` on two claims files of
+//!   100,000 claims each (the later run changed 10,000 and lost 5,000),
+//!   read, parsed and compared (target ≤ 1 s).
 
 #![allow(clippy::expect_used)] // a benchmark stops on bad setup
 
@@ -171,5 +174,53 @@ fn queue_frames(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, queue, queue_frames);
+fn runs(c: &mut Criterion) {
+    use claimmark_core::claim_format::export::{self, Filter};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let earlier = proposals();
+    let mut later = earlier.clone();
+    let mut edits = Vec::new();
+    for doc in &later.documents {
+        for claim in doc.claims() {
+            match claim.id.0 % 20 {
+                // A changed claim: its last argument dropped.
+                0 | 1 => {
+                    let mut changed = claim.clone();
+                    changed.arguments.pop();
+                    edits.push(Edit::ReplaceClaim {
+                        doc: doc.id.clone(),
+                        claim: changed,
+                    });
+                }
+                2 => edits.push(Edit::RemoveClaim {
+                    doc: doc.id.clone(),
+                    claim: claim.id,
+                }),
+                _ => {}
+            }
+        }
+    }
+    Edit::Batch(edits).apply(&mut later).expect("second run");
+    let write = |project: &Project, name: &str| {
+        let path = dir.path().join(name);
+        let mut out = std::io::BufWriter::new(std::fs::File::create(&path).expect("file"));
+        export::write_claims(project, &Filter::default(), &mut out).expect("export");
+        std::io::Write::flush(&mut out).expect("flush");
+        path
+    };
+    let (a, b) = (write(&earlier, "a.jsonl"), write(&later, "b.jsonl"));
+    let mut group = c.benchmark_group("runs");
+    group.sample_size(10);
+    group.bench_function("diff_runs_100k", |bench| {
+        bench.iter(|| {
+            let changes = claimmark_core::claim_format::runs::compare_files(&a, &b).expect("diff");
+            let (_, gone_claims, changed_claims, _) = changes.changes.totals();
+            assert_eq!((gone_claims, changed_claims), (5_000, 10_000));
+            changes
+        });
+    });
+    group.finish();
+}
+
+criterion_group!(benches, queue, queue_frames, runs);
 criterion_main!(benches);

@@ -58,6 +58,12 @@ impl ClaimmarkApp {
                 format!("Import claims from {}", file_name(path)),
             );
         let mut text = report.summary();
+        let run_lines = report.run_lines();
+        if !run_lines.is_empty() {
+            text.push_str("\n\n");
+            text.push_str(&run_lines.join("\n"));
+            text.push_str("\n(The review queue's “since” filter shows this run's claims; its flags mark what changed.)");
+        }
         let lines = report.lines();
         if !lines.is_empty() {
             text.push_str("\n\n");

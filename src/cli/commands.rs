@@ -13,6 +13,7 @@ use claimmark_core::claim_format::import;
 use claimmark_core::dataset::Format;
 use claimmark_core::model::parse_day;
 use claimmark_core::model::{DocId, ReviewStatus};
+use claimmark_core::review::RowFlag;
 use claimmark_core::score::{Metric, ScoreOptions};
 use claimmark_core::storage::articles::ArticleMeta;
 
@@ -80,6 +81,15 @@ pub enum Command {
         /// Only this document (its id); repeat for several.
         #[arg(long = "doc", value_name = "ID")]
         docs: Vec<String>,
+        /// Only rows with this flag: orphans, near-duplicate, changed
+        /// (since an earlier run of the extractor) or superseded (not in a
+        /// later run).
+        #[arg(long, value_name = "FLAG", value_parser = parse_flag)]
+        flag: Option<RowFlag>,
+        /// Only claims brought by an extractor run after run N (new or
+        /// changed since; `claimmark import` says each run's number).
+        #[arg(long, value_name = "N")]
+        since_run: Option<u32>,
         /// Who decides, as provenance records it. Default: $USER.
         #[arg(long, value_name = "NAME")]
         reviewer: Option<String>,
@@ -196,6 +206,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Compare two runs of an extractor, as claims files: per document, the
+    /// claims that are new, gone, changed (same type and trigger, other
+    /// arguments or values) and unchanged. Documents whose text changed
+    /// between the files are compared by quote instead of offset.
+    DiffRuns {
+        /// The earlier run (.jsonl).
+        earlier: PathBuf,
+        /// The later run (.jsonl).
+        later: PathBuf,
+        /// Print the comparison as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// Check a project (.ron) or a claims file (.jsonl) and print every
     /// problem as file:line:col: message. Exit status 1 when there are any.
     Validate {
@@ -221,6 +244,13 @@ pub enum Command {
 
 fn parse_published(raw: &str) -> Result<time::Date, String> {
     parse_day(raw).ok_or_else(|| format!("“{raw}” is not a date of the form YYYY-MM-DD"))
+}
+
+fn parse_flag(raw: &str) -> Result<RowFlag, String> {
+    RowFlag::parse(raw.trim()).ok_or_else(|| {
+        let known: Vec<&str> = RowFlag::ALL.iter().map(|flag| flag.as_str()).collect();
+        format!("“{raw}” is not a flag; use one of {}", known.join(", "))
+    })
 }
 
 fn parse_status(raw: &str) -> Result<ReviewStatus, String> {
@@ -275,6 +305,8 @@ pub fn run(command: Command) -> ExitCode {
             min_confidence,
             max_confidence,
             docs,
+            flag,
+            since_run,
             reviewer,
             dry_run,
             json,
@@ -295,6 +327,8 @@ pub fn run(command: Command) -> ExitCode {
                 min_confidence,
                 max_confidence,
                 docs: &docs,
+                flag,
+                since_run,
                 reviewer: reviewer.trim(),
                 dry_run,
             };
@@ -381,6 +415,11 @@ pub fn run(command: Command) -> ExitCode {
             keep_duplicates,
             json,
         } => run_import(&project, &file, out.as_deref(), keep_duplicates, json),
+        Command::DiffRuns {
+            earlier,
+            later,
+            json,
+        } => run_diff_runs(&earlier, &later, json),
         Command::Validate { file, json } => run_validate(&file, json),
         Command::Stats {
             project,
@@ -492,11 +531,42 @@ fn run_import(
                 for line in report.lines() {
                     let _ = writeln!(stderr, "{line}");
                 }
+                for line in report.run_lines() {
+                    print_out(&format!("{line}\n"));
+                }
                 print_out(&format!("{}\n", report.summary()));
             }
             exit_status(report.problems.is_empty())
         }
         Err(error) => fail("import", &error),
+    }
+}
+
+/// `claimmark diff-runs`: 0, or 1 when a line of either file could not be
+/// read (it is left out and listed on stderr).
+fn run_diff_runs(earlier: &Path, later: &Path, json: bool) -> ExitCode {
+    match claimmark_core::claim_format::runs::compare_files(earlier, later) {
+        Ok(comparison) => {
+            if json {
+                print_json(&comparison);
+            } else {
+                let mut stderr = std::io::stderr().lock();
+                for problem in &comparison.problems {
+                    let _ = writeln!(stderr, "{problem}");
+                }
+                if !comparison.changed_texts.is_empty() {
+                    print_out(&format!(
+                        "text changed (compared by quote): {}\n",
+                        comparison.changed_texts.join(", ")
+                    ));
+                }
+                for line in comparison.changes.lines() {
+                    print_out(&format!("{line}\n"));
+                }
+            }
+            exit_status(comparison.problems.is_empty())
+        }
+        Err(error) => fail("diff-runs", &error.into()),
     }
 }
 

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 
 use claimmark_core::model::{Agent, DocId, Name, ReviewStatus, Timestamp};
-use claimmark_core::review::{self, QueueFilter, QueueSort, Reviewer};
+use claimmark_core::review::{self, QueueFilter, QueueSort, Reviewer, RowFlag};
 use claimmark_core::session::Session;
 
 /// What to decide and for which rows.
@@ -20,6 +20,8 @@ pub struct ReviewRequest<'a> {
     pub min_confidence: Option<f64>,
     pub max_confidence: Option<f64>,
     pub docs: &'a [String],
+    pub flag: Option<RowFlag>,
+    pub since_run: Option<u32>,
     pub reviewer: &'a str,
     pub dry_run: bool,
 }
@@ -116,6 +118,8 @@ fn filter(request: &ReviewRequest<'_>, session: &Session) -> anyhow::Result<Queu
         min_confidence: request.min_confidence,
         max_confidence: request.max_confidence,
         docs,
+        flag: request.flag,
+        since_run: request.since_run,
         ..QueueFilter::default()
     })
 }

@@ -467,7 +467,7 @@ fn claim_editor_ui(
                                     |v| {
                                         format!(
                                             "Value: {}. Click to select the span.",
-                                            super::value_editor::describe(&v.value)
+                                            v.value.describe()
                                         )
                                     },
                                 );

@@ -11,7 +11,7 @@ use crate::command::{Action, Commands, UiCommand};
 use crate::view::{QueueState, View};
 use claimmark_core::Project;
 use claimmark_core::model::{Document, Name, ReviewStatus};
-use claimmark_core::review::{Proposal, QueueFilter, QueueRow, QueueSort};
+use claimmark_core::review::{Proposal, QueueFilter, QueueRow, QueueSort, RowFlag};
 
 pub struct QueueInput<'a> {
     pub project: &'a Project,
@@ -97,8 +97,7 @@ fn filter_ui(ui: &mut Ui, input: &QueueInput<'_>, out: &mut Commands) {
             (Some(doc), true) => vec![doc.clone()],
             _ => Vec::new(),
         };
-        ui.checkbox(&mut filter.only_orphans, "Orphans")
-            .on_hover_text("Only claims with arguments that did not re-attach");
+        flag_and_run_ui(ui, input, &mut filter);
         ui.add(
             egui::TextEdit::singleline(&mut filter.text)
                 .desired_width(140.0)
@@ -111,6 +110,40 @@ fn filter_ui(ui: &mut Ui, input: &QueueInput<'_>, out: &mut Commands) {
     if sort != queue.sort {
         out.push(Action::SetQueueSort(sort));
     }
+}
+
+/// The flag and "since run" combo boxes; runs are those the queue's rows
+/// came from.
+fn flag_and_run_ui(ui: &mut Ui, input: &QueueInput<'_>, filter: &mut QueueFilter) {
+    egui::ComboBox::new("queue_flag", "flag")
+        .selected_text(filter.flag.map_or("any", RowFlag::label))
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.flag, None, "any");
+            for flag in RowFlag::ALL {
+                ui.selectable_value(&mut filter.flag, Some(flag), flag.label());
+            }
+        });
+    let runs = input.queue.runs();
+    if runs.is_empty() && filter.since_run.is_none() {
+        return;
+    }
+    egui::ComboBox::new("queue_since_run", "since")
+        .selected_text(
+            filter
+                .since_run
+                .map_or_else(|| "any run".to_owned(), |run| format!("after run {run}")),
+        )
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut filter.since_run, None, "any run");
+            for &run in runs {
+                ui.selectable_value(&mut filter.since_run, Some(run), format!("after run {run}"))
+                    .on_hover_text(format!(
+                        "Only claims runs after run {run} brought: new or changed since"
+                    ));
+            }
+        })
+        .response
+        .on_hover_text("Claims of extractor runs after the one chosen");
 }
 
 /// The type and status combo boxes.
@@ -222,7 +255,7 @@ fn rows_ui(ui: &mut Ui, input: &QueueInput<'_>, out: &mut Commands) {
                 };
                 table_row.set_selected(selected == Some(index));
                 let cells = describe(input.project, row);
-                for cell in [
+                for (column, cell) in [
                     row.doc.as_str(),
                     row.kind_name.as_str(),
                     cells.confidence.as_str(),
@@ -230,9 +263,27 @@ fn rows_ui(ui: &mut Ui, input: &QueueInput<'_>, out: &mut Commands) {
                     cells.quote.as_str(),
                     cells.flags.as_str(),
                     cells.arguments.as_str(),
-                ] {
-                    table_row.col(|ui| {
-                        ui.add(egui::Label::new(cell).truncate().selectable(false));
+                ]
+                .into_iter()
+                .enumerate()
+                {
+                    table_row.col(|ui| match row.resembles {
+                        // The flags link to the claim this one resembles.
+                        Some(earlier) if column == FLAGS_COLUMN => {
+                            if ui
+                                .link(cell)
+                                .on_hover_text(format!(
+                                    "Open claim {earlier}, which this one resembles"
+                                ))
+                                .clicked()
+                            {
+                                out.push(Action::SelectDocument(row.doc.clone()));
+                                out.push(Action::SelectClaim(Some(earlier)));
+                            }
+                        }
+                        _ => {
+                            ui.add(egui::Label::new(cell).truncate().selectable(false));
+                        }
                     });
                 }
                 if table_row.response().clicked() {
@@ -241,6 +292,9 @@ fn rows_ui(ui: &mut Ui, input: &QueueInput<'_>, out: &mut Commands) {
             });
         });
 }
+
+/// Where the flags are among the columns.
+const FLAGS_COLUMN: usize = 5;
 
 /// A row's cells as text.
 struct Cells {
@@ -263,6 +317,16 @@ fn describe(project: &Project, row: &QueueRow) -> Cells {
     let mut flags = Vec::new();
     if row.orphans > 0 {
         flags.push(format!("{} orphan(s)", row.orphans));
+    }
+    if let Some(earlier) = row.resembles {
+        flags.push(if row.changed {
+            format!("changed since {earlier}")
+        } else {
+            format!("near-duplicate of {earlier}")
+        });
+    }
+    if let Some(run) = row.absent_from {
+        flags.push(format!("not in run {run}"));
     }
     if row.status != ReviewStatus::Proposed {
         flags.push(row.status.as_str().to_owned());
@@ -307,11 +371,7 @@ fn quotes(doc: &Document, row: &QueueRow) -> (String, String) {
                     let span = doc.span(a.span)?;
                     let quote = short_text(doc.span_text(span), 40);
                     Some(match &span.value {
-                        Some(value) => format!(
-                            "{}: {quote} = {}",
-                            a.role,
-                            super::value_editor::describe(&value.value)
-                        ),
+                        Some(value) => format!("{}: {quote} = {}", a.role, value.value.describe()),
                         None => format!("{}: {quote}", a.role),
                     })
                 })

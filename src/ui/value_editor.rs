@@ -12,79 +12,6 @@ use claimmark_core::model::{
 };
 use claimmark_core::model::{Document, Span, ValueKind};
 
-/// Words for people in the form ("about 75"); the format's own words are
-/// `as_str` on the model types.
-///
-/// A value as one short line: "2025-09-18 (day, from the published date)".
-pub fn describe(value: &Value) -> String {
-    match value {
-        Value::Person { name, entity_id }
-        | Value::Organization { name, entity_id }
-        | Value::Place { name, entity_id } => match entity_id {
-            Some(id) => format!("{name} ({id})"),
-            None => name.clone(),
-        },
-        Value::Date(date) => {
-            let mut text = date.value.clone();
-            if let Some(modifier) = date.modifier {
-                text = format!("{} {text}", date_modifier_name(modifier));
-            }
-            if date.anchoring == Anchoring::Published {
-                text.push_str(" (from the published date)");
-            }
-            text
-        }
-        Value::Count(count) => describe_count(count),
-        Value::Duration { value } => format!("duration {value}"),
-        Value::Event { name } => format!("event: {name}"),
-        Value::Text { text } => format!("“{text}”"),
-    }
-}
-
-fn describe_count(count: &CountValue) -> String {
-    let bounds = match (count.lower, count.upper) {
-        (Some(lower), Some(upper))
-            if Some(lower) != count.number || Some(upper) != count.number =>
-        {
-            format!(" [{lower}–{upper}]")
-        }
-        (Some(lower), None) => format!(" [≥ {lower}]"),
-        (None, Some(upper)) => format!(" [≤ {upper}]"),
-        _ => String::new(),
-    };
-    let number = count
-        .number
-        .map_or_else(|| "?".to_owned(), |n| n.to_string());
-    match count.modifier {
-        CountModifier::Exact => format!("{number}{bounds}"),
-        other => format!("{} {number}{bounds}", count_modifier_name(other)),
-    }
-}
-
-fn date_modifier_name(modifier: DateModifier) -> &'static str {
-    match modifier {
-        DateModifier::Before => "before",
-        DateModifier::After => "after",
-        DateModifier::Approx => "about",
-        DateModifier::Start => "start of",
-        DateModifier::Mid => "mid",
-        DateModifier::End => "end of",
-    }
-}
-
-fn count_modifier_name(modifier: CountModifier) -> &'static str {
-    match modifier {
-        CountModifier::Exact => "exactly",
-        CountModifier::Approx => "about",
-        CountModifier::MoreThan => "more than",
-        CountModifier::AtLeast => "at least",
-        CountModifier::LessThan => "less than",
-        CountModifier::AtMost => "at most",
-        CountModifier::Range => "range",
-        CountModifier::Vague => "vague",
-    }
-}
-
 /// Reads `YYYY`, `YYYY-MM` or `YYYY-MM-DD` into a value and its granularity.
 pub fn parse_date_value(raw: &str) -> Result<(String, Granularity), String> {
     claimmark_core::model::IsoDate::parse(raw)
@@ -240,7 +167,7 @@ pub fn value_ui(
         ui.label("Value");
         match &span.value {
             Some(value) => {
-                ui.label(RichText::new(describe(&value.value)).strong());
+                ui.label(RichText::new(value.value.describe()).strong());
                 let source = match value.source {
                     ValueSource::Hand => "set by hand",
                     ValueSource::Normalizer => "normalised",
@@ -272,14 +199,14 @@ fn editor_ui(
             ui.horizontal(|ui| {
                 let caption = ui.label("Qualifier");
                 egui::ComboBox::from_id_salt("date_modifier")
-                    .selected_text(draft.date_modifier.map_or("none", date_modifier_name))
+                    .selected_text(draft.date_modifier.map_or("none", DateModifier::word))
                     .show_ui(ui, |ui| {
                         ui.selectable_value(&mut draft.date_modifier, None, "none");
                         for &modifier in DateModifier::ALL {
                             ui.selectable_value(
                                 &mut draft.date_modifier,
                                 Some(modifier),
-                                date_modifier_name(modifier),
+                                modifier.word(),
                             );
                         }
                     })
@@ -296,13 +223,13 @@ fn editor_ui(
             ui.horizontal(|ui| {
                 let caption = ui.label("Kind");
                 egui::ComboBox::from_id_salt("count_modifier")
-                    .selected_text(draft.count_modifier.map_or("exactly", count_modifier_name))
+                    .selected_text(draft.count_modifier.map_or("exactly", CountModifier::word))
                     .show_ui(ui, |ui| {
                         for &modifier in CountModifier::ALL {
                             ui.selectable_value(
                                 &mut draft.count_modifier,
                                 Some(modifier),
-                                count_modifier_name(modifier),
+                                modifier.word(),
                             );
                         }
                     })
@@ -415,13 +342,13 @@ mod tests {
             modifier: None,
             anchoring: Anchoring::Published,
         });
-        assert_eq!(describe(&date), "2025-09-18 (from the published date)");
+        assert_eq!(date.describe(), "2025-09-18 (from the published date)");
         let count = Value::Count(CountValue {
             number: Some(75),
             modifier: CountModifier::MoreThan,
             lower: Some(76),
             upper: None,
         });
-        assert_eq!(describe(&count), "more than 75 [≥ 76]");
+        assert_eq!(count.describe(), "more than 75 [≥ 76]");
     }
 }

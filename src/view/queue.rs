@@ -13,6 +13,8 @@ pub struct QueueState {
     pub sort: QueueSort,
     /// Every row of the project, built once per revision.
     all: Vec<QueueRow>,
+    /// The extractor runs the rows came from, in order.
+    runs: Vec<u32>,
     /// Indices into `all` of the rows the filter shows, in order.
     shown: Vec<usize>,
     /// The row the analyst is on: its document and proposal.
@@ -34,6 +36,9 @@ impl QueueState {
     pub fn refresh(&mut self, project: &Project, revision: u64) {
         if self.built_for != Some(revision) {
             self.all = review::queue::rows(project);
+            self.runs = self.all.iter().filter_map(|row| row.run).collect();
+            self.runs.sort_unstable();
+            self.runs.dedup();
             self.built_for = Some(revision);
         }
         let key = (revision, self.filter.clone(), self.sort);
@@ -47,6 +52,7 @@ impl QueueState {
     /// Forgets the rows, as when another project is opened.
     pub fn reset(&mut self) {
         self.all.clear();
+        self.runs.clear();
         self.shown.clear();
         self.selected = None;
         self.selected_at = None;
@@ -66,6 +72,11 @@ impl QueueState {
     /// The `index`th row shown.
     pub fn row(&self, index: usize) -> Option<&QueueRow> {
         self.shown.get(index).and_then(|&at| self.all.get(at))
+    }
+
+    /// The extractor runs the project's rows came from, in order.
+    pub fn runs(&self) -> &[u32] {
+        &self.runs
     }
 
     /// The rows shown, in order.

@@ -271,10 +271,10 @@ fn rich_project() -> Project {
     insert_claim_replacing(
         &mut project,
         Claim {
-            external: Some(ExternalClaim {
-                id: "x-17".into(),
-                original: serde_json::to_string(&original).unwrap(),
-            }),
+            external: Some(ExternalClaim::new(
+                "x-17".into(),
+                serde_json::to_string(&original).unwrap(),
+            )),
             ..count
         },
     );

@@ -5,7 +5,8 @@
 //!   Python) and the `export`/`import`/`validate`/`stats` subcommands.
 //! - `sample_project`: the bundled sample project is up to date and complete.
 //! - `cli`: the `claimmark` command line.
-//! - `review`: `claimmark review`, bulk decisions.
+//! - `review`: `claimmark review`, bulk decisions; `runs`: extractor runs
+//!   compared on import and by `claimmark diff-runs`.
 //! - `score`: `claimmark score`, `agree` and `dataset`, with hand-computed figures.
 //! - `layers`: the library has no GUI; panels never use the app.
 //! - `ui`: the real app driven with `egui_kittest`; `ui_queue` its review queue.
@@ -17,6 +18,7 @@ mod cli;
 mod fixtures;
 mod layers;
 mod review;
+mod runs;
 mod sample_project;
 mod score;
 mod suggest;

@@ -156,7 +156,7 @@ fn an_orphan_is_shown_in_the_form_placed_at_its_quote_and_undone() {
     harness
         .state_mut()
         .push(Action::SetQueueFilter(Box::new(QueueFilter {
-            only_orphans: true,
+            flag: Some(claimmark_core::review::RowFlag::Orphans),
             ..QueueFilter::default()
         })));
     harness.run();

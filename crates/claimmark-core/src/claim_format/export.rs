@@ -707,10 +707,7 @@ mod tests {
             .push(notation::document("d", "[person|Ales] was [event|freed].").unwrap());
         let doc = DocId::parse("d").unwrap();
         let claim = |n: u32, external: Option<&str>| Claim {
-            external: external.map(|id| ExternalClaim {
-                id: id.into(),
-                original: String::new(),
-            }),
+            external: external.map(|id| ExternalClaim::new(id.into(), String::new())),
             ..Claim::new(ClaimId(n), Name::parse("release").unwrap())
         };
         for edit in [

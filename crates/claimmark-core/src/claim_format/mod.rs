@@ -28,6 +28,7 @@ pub mod fixtures;
 pub mod import;
 pub mod line;
 mod reader;
+pub mod runs;
 mod wire;
 
 /// The `schema` value of every line.

@@ -94,10 +94,10 @@ mod tests {
         original["lang"] = "en".into();
         original["note"] = "old".into();
         let claim = p.documents[0].claim_mut(ClaimId(1)).unwrap();
-        claim.external = Some(crate::model::ExternalClaim {
-            id: "ext-7".into(),
-            original: original.to_string(),
-        });
+        claim.external = Some(crate::model::ExternalClaim::new(
+            "ext-7".into(),
+            original.to_string(),
+        ));
         let line = first_claim_line(&p);
         let json: Json = serde_json::from_str(&line).unwrap();
         assert_eq!(json["id"], "ext-7");

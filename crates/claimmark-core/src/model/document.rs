@@ -182,6 +182,29 @@ pub struct ExternalClaim {
     pub id: String,
     /// The claim's JSON line as imported.
     pub original: String,
+    /// The import (numbered per project, from 1) that brought it, when a
+    /// program made it: an extractor run.
+    pub run: Option<u32>,
+    /// A claim of the same document it resembles (same type and trigger,
+    /// other arguments): the version an earlier run of the same extractor
+    /// gave, or a near-duplicate from someone else.
+    pub resembles: Option<ClaimId>,
+    /// The later run of the same extractor that no longer gave this claim
+    /// as it is (it disappeared, or came back changed).
+    pub absent_from: Option<u32>,
+}
+
+impl ExternalClaim {
+    /// An imported claim's identity, outside any extractor run.
+    pub fn new(id: String, original: String) -> Self {
+        Self {
+            id,
+            original,
+            run: None,
+            resembles: None,
+            absent_from: None,
+        }
+    }
 }
 
 /// A statement the article makes, of a type from the schema, whose roles

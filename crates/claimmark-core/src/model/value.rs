@@ -182,6 +182,86 @@ words!(CountModifier {
     Vague => "vague",
 });
 
+/// A value as one short line: "2025-09-18 (day, from the published date)".
+impl Value {
+    /// The value as one short line for people: "2025-09-18 (from the
+    /// published date)", "more than 75 [≥ 76]".
+    pub fn describe(&self) -> String {
+        match self {
+            Value::Person { name, entity_id }
+            | Value::Organization { name, entity_id }
+            | Value::Place { name, entity_id } => match entity_id {
+                Some(id) => format!("{name} ({id})"),
+                None => name.clone(),
+            },
+            Value::Date(date) => {
+                let mut text = date.value.clone();
+                if let Some(modifier) = date.modifier {
+                    text = format!("{} {text}", modifier.word());
+                }
+                if date.anchoring == Anchoring::Published {
+                    text.push_str(" (from the published date)");
+                }
+                text
+            }
+            Value::Count(count) => describe_count(count),
+            Value::Duration { value } => format!("duration {value}"),
+            Value::Event { name } => format!("event: {name}"),
+            Value::Text { text } => format!("“{text}”"),
+        }
+    }
+}
+
+fn describe_count(count: &CountValue) -> String {
+    let bounds = match (count.lower, count.upper) {
+        (Some(lower), Some(upper))
+            if Some(lower) != count.number || Some(upper) != count.number =>
+        {
+            format!(" [{lower}–{upper}]")
+        }
+        (Some(lower), None) => format!(" [≥ {lower}]"),
+        (None, Some(upper)) => format!(" [≤ {upper}]"),
+        _ => String::new(),
+    };
+    let number = count
+        .number
+        .map_or_else(|| "?".to_owned(), |n| n.to_string());
+    match count.modifier {
+        CountModifier::Exact => format!("{number}{bounds}"),
+        other => format!("{} {number}{bounds}", other.word()),
+    }
+}
+
+impl DateModifier {
+    /// The word for people: "about", "start of".
+    pub fn word(self) -> &'static str {
+        match self {
+            DateModifier::Before => "before",
+            DateModifier::After => "after",
+            DateModifier::Approx => "about",
+            DateModifier::Start => "start of",
+            DateModifier::Mid => "mid",
+            DateModifier::End => "end of",
+        }
+    }
+}
+
+impl CountModifier {
+    /// The word for people: "more than", "about".
+    pub fn word(self) -> &'static str {
+        match self {
+            CountModifier::Exact => "exactly",
+            CountModifier::Approx => "about",
+            CountModifier::MoreThan => "more than",
+            CountModifier::AtLeast => "at least",
+            CountModifier::LessThan => "less than",
+            CountModifier::AtMost => "at most",
+            CountModifier::Range => "range",
+            CountModifier::Vague => "vague",
+        }
+    }
+}
+
 /// The words of `all`, for messages: "a, b or c".
 pub fn word_list<T: Copy>(all: &[T], word: impl Fn(T) -> &'static str) -> String {
     let words: Vec<&str> = all.iter().map(|&item| word(item)).collect();

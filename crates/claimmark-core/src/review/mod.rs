@@ -12,7 +12,7 @@ pub mod calibration;
 pub mod queue;
 
 pub use bulk::{BulkDecision, decide_all};
-pub use queue::{QueueFilter, QueueRow, QueueSort, RowKind};
+pub use queue::{QueueFilter, QueueRow, QueueSort, RowFlag, RowKind};
 
 use std::fmt::Write as _;
 

@@ -7,8 +7,8 @@ use std::cmp::Ordering;
 
 use super::Proposal;
 use crate::model::{
-    Agent, AgentKind, CharOffset, Claim, Confidence, DocId, Document, Name, Project, ReviewStatus,
-    Span, TRIGGER_ROLE,
+    Agent, AgentKind, CharOffset, Claim, ClaimId, Confidence, DocId, Document, Name, Project,
+    ReviewStatus, Span, TRIGGER_ROLE,
 };
 
 /// A claim or a standalone span.
@@ -35,6 +35,71 @@ pub struct QueueRow {
     pub position: CharOffset,
     /// Arguments that did not re-attach on import.
     pub orphans: usize,
+    /// The extractor run that brought it (imported claims only).
+    pub run: Option<u32>,
+    /// A claim of the same document it resembles: its earlier version
+    /// ([`QueueRow::changed`]) or a near-duplicate.
+    pub resembles: Option<ClaimId>,
+    /// It resembles a claim the same extractor gave in an earlier run:
+    /// changed since that run.
+    pub changed: bool,
+    /// The later run of the same extractor that no longer gave it as it is.
+    pub absent_from: Option<u32>,
+}
+
+/// What a row is flagged for, to filter by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum RowFlag {
+    /// Arguments that did not re-attach.
+    Orphans,
+    /// Same type and trigger as another claim, other arguments.
+    NearDuplicate,
+    /// Changed since an earlier run of its extractor.
+    Changed,
+    /// A later run of its extractor no longer gives it.
+    Superseded,
+}
+
+impl RowFlag {
+    pub const ALL: [Self; 4] = [
+        Self::Orphans,
+        Self::NearDuplicate,
+        Self::Changed,
+        Self::Superseded,
+    ];
+
+    /// The word the command line takes (`--flag changed`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Orphans => "orphans",
+            Self::NearDuplicate => "near-duplicate",
+            Self::Changed => "changed",
+            Self::Superseded => "superseded",
+        }
+    }
+
+    pub fn parse(raw: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|flag| flag.as_str() == raw)
+    }
+
+    /// For the window: "changed since an earlier run".
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Orphans => "orphans",
+            Self::NearDuplicate => "near-duplicate",
+            Self::Changed => "changed since an earlier run",
+            Self::Superseded => "not in a later run",
+        }
+    }
+
+    pub fn of(self, row: &QueueRow) -> bool {
+        match self {
+            Self::Orphans => row.orphans > 0,
+            Self::NearDuplicate => row.resembles.is_some() && !row.changed,
+            Self::Changed => row.changed,
+            Self::Superseded => row.absent_from.is_some(),
+        }
+    }
 }
 
 impl QueueRow {
@@ -85,7 +150,10 @@ pub struct QueueFilter {
     pub max_confidence: Option<f64>,
     /// Empty: all documents.
     pub docs: Vec<DocId>,
-    pub only_orphans: bool,
+    /// Only rows with this flag.
+    pub flag: Option<RowFlag>,
+    /// Only claims brought by a run after this one (new or changed since).
+    pub since_run: Option<u32>,
     /// Case-insensitive, in the type, the document id or any quote.
     pub text: String,
 }
@@ -99,7 +167,8 @@ impl Default for QueueFilter {
             min_confidence: None,
             max_confidence: None,
             docs: Vec::new(),
-            only_orphans: false,
+            flag: None,
+            since_run: None,
             text: String::new(),
         }
     }
@@ -133,7 +202,12 @@ impl QueueFilter {
         if !self.docs.is_empty() && !self.docs.contains(&row.doc) {
             return false;
         }
-        if self.only_orphans && row.orphans == 0 {
+        if self.flag.is_some_and(|flag| !flag.of(row)) {
+            return false;
+        }
+        if let Some(since) = self.since_run
+            && row.run.is_none_or(|run| run <= since)
+        {
             return false;
         }
         let needle = self.text.trim().to_lowercase();
@@ -194,6 +268,12 @@ fn document_rows(doc: &Document, doc_index: usize, out: &mut Vec<QueueRow>) {
         if claim.status != ReviewStatus::Proposed && agent.is_none() {
             continue;
         }
+        let external = claim.external.as_ref();
+        let resembles = external.and_then(|e| e.resembles);
+        let changed = resembles
+            .and_then(|id| doc.claim(id))
+            .and_then(|earlier| earlier.provenance.as_ref())
+            .is_some_and(|earlier| agent.is_some_and(|agent| earlier.creator.id == agent.id));
         out.push(QueueRow {
             doc: doc.id.clone(),
             doc_index,
@@ -204,6 +284,10 @@ fn document_rows(doc: &Document, doc_index: usize, out: &mut Vec<QueueRow>) {
             agent: agent.cloned(),
             position: claim_start(doc, claim),
             orphans: claim.orphans.len(),
+            run: external.and_then(|e| e.run),
+            resembles,
+            changed,
+            absent_from: external.and_then(|e| e.absent_from),
         });
     }
     for span in doc.spans() {
@@ -223,6 +307,10 @@ fn document_rows(doc: &Document, doc_index: usize, out: &mut Vec<QueueRow>) {
             agent: agent.cloned(),
             position: span.range.start(),
             orphans: 0,
+            run: None,
+            resembles: None,
+            changed: false,
+            absent_from: None,
         });
     }
 }

@@ -1,6 +1,7 @@
 //! Turning prepared claims into one edit on the project: spans reused or
 //! created, labels chosen by role, entities linked, ids numbered.
 
+use super::run_marks::LineRun;
 use super::{ArgAt, ImportEdit, ImportReport, Prepared, PreparedClaim};
 use std::collections::{HashMap, HashSet};
 
@@ -88,7 +89,9 @@ impl Prepared {
         let mut edits = Vec::new();
         // Notices about lines that end up refused are dropped below.
         let mut refused_lines: HashSet<u64> = HashSet::new();
-        for claim in claims {
+        let run = super::run_marks::RunMarks::new(project, &claims);
+        let mut replaced = Vec::new();
+        for (index, claim) in claims.into_iter().enumerate() {
             let Some(doc) = documents
                 .get(&claim.doc)
                 .copied()
@@ -104,21 +107,11 @@ impl Prepared {
                 refused_lines.insert(claim.line);
                 continue;
             };
+            let line_run = run.line(index);
             if duplicates == Duplicates::Skip
-                && let Some(existing) = known.check(doc, &claim)
+                && let Some(message) = repeat_message(&mut known, doc, &claim, line_run)
             {
-                let message = match existing {
-                    super::duplicates::Repeats::Claim(id) => format!(
-                        "duplicate of claim {id} in document “{}” (same type, arguments and values); not imported again (--keep-duplicates imports it)",
-                        claim.doc
-                    ),
-                    super::duplicates::Repeats::EarlierLine => "duplicate of an earlier line of this file; not imported again (--keep-duplicates imports it)".to_owned(),
-                };
-                report.duplicates.push(super::LineMessage {
-                    line: claim.line,
-                    column: None,
-                    message,
-                });
+                report.duplicates.push(message);
                 refused_lines.insert(claim.line);
                 continue;
             }
@@ -141,20 +134,120 @@ impl Prepared {
             let ids = per_document
                 .entry(claim.doc.clone())
                 .or_insert_with(|| DocumentIds::new(doc));
-            known.remember(&claim);
-            edits.extend(claim_edits(project, claim, ids, &mut report));
+            if duplicates == Duplicates::Skip {
+                known.remember(&claim);
+            }
+            let resembles = resemblance(&run, line_run, &claim, &mut replaced, &mut report);
+            let marks = ClaimMarks {
+                run: run.run_of(&claim),
+                resembles,
+            };
+            edits.extend(claim_edits(project, claim, ids, marks, &mut report));
         }
+        let absent = absent_edits(project, &run.absent(&replaced), run.number);
+        report.run = run.report;
         report
             .notices
             .retain(|notice| !refused_lines.contains(&notice.line));
         report.problems.sort_by_key(|problem| problem.line);
         report.duplicates.sort_by_key(|duplicate| duplicate.line);
         report.notices.sort_by_key(|notice| notice.line);
+        report.near_duplicates.sort_by_key(|near| near.line);
+        let inserts = crate::edit::gather_inserts(edits);
         ImportEdit {
-            edit: crate::edit::gather_inserts(edits),
+            edit: if absent.is_empty() {
+                inserts
+            } else {
+                Edit::Batch(vec![inserts, Edit::Batch(absent)])
+            },
             report,
         }
     }
+}
+
+/// Why a line repeats a claim the project (or an earlier line) has, if it
+/// does: the same claim from an earlier run of its extractor, or the same
+/// claim from anyone.
+fn repeat_message(
+    known: &mut super::duplicates::KnownClaims,
+    doc: &crate::model::Document,
+    claim: &PreparedClaim,
+    line_run: LineRun,
+) -> Option<super::LineMessage> {
+    let message = if let LineRun::Unchanged(earlier) = line_run {
+        format!(
+            "duplicate of claim {earlier} in document “{}”: unchanged since an earlier run of {}; not asked about again (--keep-duplicates imports it)",
+            claim.doc, claim.provenance.creator.id
+        )
+    } else {
+        match known.check(doc, claim)? {
+            super::duplicates::Repeats::Claim(id) => format!(
+                "duplicate of claim {id} in document “{}” (same type, arguments and values); not imported again (--keep-duplicates imports it)",
+                claim.doc
+            ),
+            super::duplicates::Repeats::EarlierLine => "duplicate of an earlier line of this file; not imported again (--keep-duplicates imports it)".to_owned(),
+        }
+    };
+    Some(super::LineMessage {
+        line: claim.line,
+        column: None,
+        message,
+    })
+}
+
+/// The claim an imported line resembles: its earlier version (which this
+/// run then marks as replaced), or a near-duplicate (reported).
+fn resemblance(
+    run: &super::run_marks::RunMarks,
+    line_run: LineRun,
+    claim: &PreparedClaim,
+    replaced: &mut Vec<(DocId, ClaimId)>,
+    report: &mut ImportReport,
+) -> Option<ClaimId> {
+    match line_run {
+        LineRun::Changed(earlier) => {
+            replaced.push((claim.doc.clone(), earlier));
+            Some(earlier)
+        }
+        LineRun::New | LineRun::Outside => {
+            let near = run.near_duplicate(claim)?;
+            report.near_duplicates.push(super::LineMessage {
+                line: claim.line,
+                column: None,
+                message: format!(
+                    "near-duplicate of claim {near} in document “{}” (same type and trigger, other arguments); imported and flagged in the review queue",
+                    claim.doc
+                ),
+            });
+            Some(near)
+        }
+        LineRun::Unchanged(_) => None,
+    }
+}
+
+/// What an imported claim is in its run.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct ClaimMarks {
+    run: Option<u32>,
+    resembles: Option<ClaimId>,
+}
+
+/// Marks claims of earlier runs that this run no longer gives as they are.
+fn absent_edits(project: &Project, claims: &[(DocId, ClaimId)], run: u32) -> Vec<Edit> {
+    claims
+        .iter()
+        .filter_map(|(doc_id, id)| {
+            let mut claim = project.document(doc_id)?.claim(*id)?.clone();
+            let external = claim
+                .external
+                .get_or_insert_with(|| ExternalClaim::new(String::new(), String::new()));
+            external.absent_from = Some(run);
+            Some(Edit::ReplaceClaim {
+                doc: doc_id.clone(),
+                claim,
+            })
+        })
+        .collect()
 }
 
 /// The claim type and every role exist, and roles that take one span get
@@ -215,6 +308,7 @@ pub(super) fn claim_edits(
     project: &Project,
     claim: PreparedClaim,
     ids: &mut DocumentIds,
+    marks: ClaimMarks,
     report: &mut ImportReport,
 ) -> Vec<Edit> {
     let mut edits = Vec::new();
@@ -293,8 +387,9 @@ pub(super) fn claim_edits(
             implicit: claim.implicit,
             orphans: claim.orphans,
             external: Some(ExternalClaim {
-                id: claim.external_id,
-                original: claim.original,
+                run: marks.run,
+                resembles: marks.resembles,
+                ..ExternalClaim::new(claim.external_id, claim.original)
             }),
             ..Claim::new(id, claim.claim_type)
         },

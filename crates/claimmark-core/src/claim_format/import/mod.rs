@@ -34,6 +34,7 @@ mod duplicates;
 mod into_edit;
 mod place;
 mod read;
+mod run_marks;
 
 use std::io;
 use std::path::PathBuf;
@@ -50,6 +51,7 @@ use crate::model::value::Value;
 
 pub use into_edit::Duplicates;
 pub use read::{CheckReport, check_claims, read_claims, read_claims_file};
+pub use run_marks::RunReport;
 
 /// Progress is reported about every this many bytes.
 const PROGRESS_EVERY_BYTES: u64 = 1 << 20;
@@ -110,6 +112,12 @@ pub struct ImportReport {
     /// Lines not imported because the project (or an earlier line) already
     /// has their claim, naming it.
     pub duplicates: Vec<LineMessage>,
+    /// Lines imported whose claim resembles one already there (same type
+    /// and trigger, other arguments), naming it.
+    pub near_duplicates: Vec<LineMessage>,
+    /// The import as an extractor run, compared with earlier runs of the
+    /// same programs; `None` when there was none to compare with.
+    pub run: Option<RunReport>,
     /// Lines (or parts of lines) not imported, and why.
     pub problems: Vec<LineMessage>,
     /// What was imported but needs a look: orphans, approximate matches.
@@ -125,6 +133,7 @@ impl ImportReport {
             .iter()
             .chain(&self.notices)
             .chain(&self.duplicates)
+            .chain(&self.near_duplicates)
             .collect();
         all.sort_by_key(|message| message.line);
         all.into_iter()
@@ -141,17 +150,32 @@ impl ImportReport {
     /// One sentence: what was imported, what was not.
     pub fn summary(&self) -> String {
         format!(
-            "{}: imported {} claim(s) ({} new span(s), {} reused, {} implicit argument(s)); {} duplicate(s) skipped, {} orphan(s), {} approximate match(es), {} problem(s)",
+            "{}: imported {} claim(s) ({} new span(s), {} reused, {} implicit argument(s)); {} duplicate(s) skipped, {} near-duplicate(s), {} orphan(s), {} approximate match(es), {} problem(s)",
             self.file,
             self.claims,
             self.new_spans,
             self.reused_spans,
             self.implicit,
             self.duplicates.len(),
+            self.near_duplicates.len(),
             self.orphans,
             self.anchors_fuzzy,
             self.problems.len()
         )
+    }
+
+    /// What changed since the programs' earlier runs, per document, when
+    /// there were earlier runs.
+    pub fn run_lines(&self) -> Vec<String> {
+        self.run.as_ref().map_or_else(Vec::new, |run| {
+            let mut lines = vec![format!(
+                "run {} of {}, compared with the claims earlier runs left:",
+                run.number,
+                run.agents.join(", ")
+            )];
+            lines.extend(run.changes.lines());
+            lines
+        })
     }
 
     fn problem(&mut self, line: u64, message: String) {

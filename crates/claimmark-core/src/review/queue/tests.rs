@@ -162,7 +162,7 @@ fn each_filter_narrows_the_rows() {
     );
     assert_eq!(
         count(QueueFilter {
-            only_orphans: true,
+            flag: Some(RowFlag::Orphans),
             ..base()
         }),
         1
@@ -214,4 +214,71 @@ fn reviewed_machine_claims_stay_rows_with_their_status() {
         build(&project, &QueueFilter::default(), QueueSort::default()).len(),
         3
     );
+}
+
+#[test]
+fn run_flags_tell_changed_from_near_duplicates_and_filter_by_run() {
+    let mut project = project();
+    let a = &mut project.documents[0];
+    // Claim 3: agent x's second run changed claim 1 (same agent): changed.
+    a.insert_claim(Claim {
+        status: ReviewStatus::Proposed,
+        provenance: Some(provenance(&software("x"))),
+        arguments: vec![Argument::new(name("trigger"), SpanId(1))],
+        external: Some(crate::model::ExternalClaim {
+            run: Some(2),
+            resembles: Some(ClaimId(1)),
+            ..crate::model::ExternalClaim::new("x-3".into(), String::new())
+        }),
+        ..Claim::new(ClaimId(3), name("release"))
+    });
+    // Claim 4: agent y resembles x's claim 1: a near-duplicate.
+    a.insert_claim(Claim {
+        status: ReviewStatus::Proposed,
+        provenance: Some(provenance(&software("y"))),
+        arguments: vec![Argument::new(name("trigger"), SpanId(1))],
+        external: Some(crate::model::ExternalClaim {
+            run: Some(3),
+            resembles: Some(ClaimId(1)),
+            ..crate::model::ExternalClaim::new("y-4".into(), String::new())
+        }),
+        ..Claim::new(ClaimId(4), name("release"))
+    });
+    a.claim_mut(ClaimId(1)).unwrap().external = Some(crate::model::ExternalClaim {
+        run: Some(1),
+        absent_from: Some(2),
+        ..crate::model::ExternalClaim::new("x-1".into(), String::new())
+    });
+    let ids = |filter: QueueFilter| -> Vec<Proposal> {
+        build(&project, &filter, QueueSort::DocumentOrder)
+            .into_iter()
+            .map(|row| row.proposal)
+            .collect()
+    };
+    let flag = |flag| QueueFilter {
+        flag: Some(flag),
+        ..QueueFilter::default()
+    };
+    assert_eq!(ids(flag(RowFlag::Changed)), [Proposal::Claim(ClaimId(3))]);
+    assert_eq!(
+        ids(flag(RowFlag::NearDuplicate)),
+        [Proposal::Claim(ClaimId(4))]
+    );
+    assert_eq!(
+        ids(flag(RowFlag::Superseded)),
+        [Proposal::Claim(ClaimId(1))]
+    );
+    let since = |run| QueueFilter {
+        since_run: Some(run),
+        ..QueueFilter::default()
+    };
+    assert_eq!(
+        ids(since(1)),
+        [Proposal::Claim(ClaimId(3)), Proposal::Claim(ClaimId(4))]
+    );
+    assert_eq!(ids(since(2)), [Proposal::Claim(ClaimId(4))]);
+    assert!(ids(since(3)).is_empty());
+    for flag in RowFlag::ALL {
+        assert_eq!(RowFlag::parse(flag.as_str()), Some(flag));
+    }
 }

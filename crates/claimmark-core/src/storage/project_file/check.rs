@@ -419,8 +419,10 @@ impl Checker<'_> {
                     implicit,
                     orphans,
                     external: claim.external.map(|e| ExternalClaim {
-                        id: e.id,
-                        original: e.original,
+                        run: e.run,
+                        resembles: e.resembles.map(ClaimId),
+                        absent_from: e.absent_from,
+                        ..ExternalClaim::new(e.id, e.original)
                     }),
                 },
             ));

@@ -117,6 +117,7 @@ mod tests {
     use crate::model::schema::Name;
     use crate::model::value::{SpanValue, Value, ValueSource};
 
+    #[allow(clippy::too_many_lines)] // one of everything the file holds
     fn sample() -> Project {
         let mut project = Project::default();
         // The trailing \r shows the canonical form: it is saved as \n.
@@ -212,8 +213,13 @@ mod tests {
                 reason: "the text “Human Rights Center” is not in the document".into(),
             }],
             external: Some(ExternalClaim {
-                id: "c-0007".into(),
-                original: r#"{"schema":"claim/v1","id":"c-0007","ext":{"run":7}}"#.into(),
+                run: Some(2),
+                resembles: Some(ClaimId(4)),
+                absent_from: Some(3),
+                ..ExternalClaim::new(
+                    "c-0007".into(),
+                    r#"{"schema":"claim/v1","id":"c-0007","ext":{"run":7}}"#.into(),
+                )
             }),
             ..Claim::new(ClaimId(1), Name::parse("prisoner_count").unwrap())
         });

@@ -185,6 +185,12 @@ pub(super) struct OrphanFile {
 pub(super) struct ExternalFile {
     pub(super) id: String,
     pub(super) original: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) run: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) resembles: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) absent_from: Option<u32>,
 }
 
 #[derive(Serialize, Deserialize)]

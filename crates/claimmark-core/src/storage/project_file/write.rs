@@ -237,6 +237,9 @@ fn claim_line(claim: &Claim) -> String {
         let external = ExternalFile {
             id: external.id.clone(),
             original: external.original.clone(),
+            run: external.run,
+            resembles: external.resembles.map(|id| id.0),
+            absent_from: external.absent_from,
         };
         let _ = write!(line, ", external: Some({})", compact(&external));
     }
