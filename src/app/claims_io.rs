@@ -2,6 +2,7 @@
 //! with progress, then applied as one undoable step) and exporting claims,
 //! spans or gold fixtures in `claim/v1`.
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use super::jobs::{Job, JobOutput};
@@ -49,14 +50,26 @@ impl ClaimmarkApp {
                 return;
             }
         };
+        self.apply_import(
+            *prepared,
+            &format!("Import claims from {}", file_name(path)),
+            &[],
+        );
+    }
+
+    /// Applies prepared claims (a file's, an extractor's) as one undoable
+    /// step and shows what happened; `stderr` is what an extractor wrote
+    /// there, per document.
+    pub(crate) fn apply_import(
+        &mut self,
+        prepared: import::Prepared,
+        description: &str,
+        stderr: &[(claimmark_core::model::DocId, String)],
+    ) {
         let imported = prepared.into_edit(self.session.project());
         let empty = imported.is_empty();
         let report = imported.report;
-        let applied = !empty
-            && self.apply(
-                imported.edit,
-                format!("Import claims from {}", file_name(path)),
-            );
+        let applied = !empty && self.apply(imported.edit, description);
         let mut text = report.summary();
         let run_lines = report.run_lines();
         if !run_lines.is_empty() {
@@ -69,8 +82,20 @@ impl ClaimmarkApp {
             text.push_str("\n\n");
             text.push_str(&lines.join("\n"));
         }
+        for (doc, written) in stderr {
+            let first: Vec<String> = written
+                .lines()
+                .take(5)
+                .map(|line| line.chars().flat_map(char::escape_default).collect())
+                .collect();
+            let _ = write!(
+                text,
+                "\n\nThe extractor wrote on “{doc}”:\n{}",
+                first.join("\n")
+            );
+        }
         if applied {
-            text.push_str("\n\nThe claims are proposals (dashed): J goes to the first, A accepts, X rejects, E edits. Ctrl+Z undoes the whole import.");
+            text.push_str("\n\nThe claims are proposals: Q opens the review queue, J goes to the next, A accepts, X rejects, E edits. Ctrl+Z undoes the whole import.");
         }
         self.modal = Some(Modal::Report {
             title: if report.problems.is_empty() {

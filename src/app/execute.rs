@@ -124,8 +124,13 @@ impl ClaimmarkApp {
             UiCommand::PreviousProposal if self.review_queue.open => self.step_queue(false),
             UiCommand::NextProposal => self.step_proposal(true),
             UiCommand::PreviousProposal => self.step_proposal(false),
-            UiCommand::SuggestDocument => self.suggest_in_document(ctx),
-            UiCommand::SuggestAllDocuments => self.suggest_in_all_documents(ctx),
+            UiCommand::SuggestDocument => self.suggest_in_document(ctx, false),
+            UiCommand::SuggestAllDocuments => self.suggest_in_all_documents(ctx, false),
+            UiCommand::SuggestClaimsDocument => self.suggest_in_document(ctx, true),
+            UiCommand::SuggestClaimsAllDocuments => self.suggest_in_all_documents(ctx, true),
+            UiCommand::RunExtractorDocument => self.run_extractor(false, ctx),
+            UiCommand::RunExtractorAllDocuments => self.run_extractor(true, ctx),
+            UiCommand::CancelJob => self.cancel_job(),
             UiCommand::Renormalize => self.renormalize_document(),
             UiCommand::ShowEntities => self.entities_window.open = true,
             UiCommand::OpenCompare => self.open_dialog(DialogRequest::CompareWith, ctx),
@@ -133,9 +138,7 @@ impl ClaimmarkApp {
             UiCommand::NextDifference => self.step_difference(true),
             UiCommand::PreviousDifference => self.step_difference(false),
             UiCommand::EditPreferences => {
-                self.modal = Some(Modal::Preferences {
-                    analyst: self.settings.analyst.clone(),
-                });
+                self.modal = Some(Modal::Preferences(self.preferences()));
             }
             UiCommand::EditSchema => self.schema_editor.open = true,
             UiCommand::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
@@ -190,6 +193,8 @@ impl ClaimmarkApp {
                     self.settings.analyst
                 ));
             }
+            Action::SetPreferences(preferences) => self.set_preferences(&preferences, ctx),
+            Action::AllowExtractor(config, docs) => self.allow_extractor(config, docs, ctx),
             Action::SetFindQuery(query) => self.find.query = query,
             Action::SetFindAllDocuments(all) => self.find.all_documents = all,
             Action::SelectDocument(id) => self.go_to_document(&id),

@@ -113,6 +113,7 @@ impl ClaimmarkApp {
         ui::progress::job_progress_ui(
             ctx,
             job.as_ref().map(|job| (job.title.as_str(), job.progress())),
+            &mut out,
         );
         ui::pickers::picker_ui(ctx, view.picker, project, roles, &mut out);
         if let Some(mut shown) = modal.take() {

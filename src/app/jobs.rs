@@ -4,7 +4,7 @@
 //! hands back a result the UI thread turns into one undoable edit.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::mpsc;
 
 use claimmark_core::edit::Edit;
@@ -20,6 +20,11 @@ pub enum JobOutput {
             claimmark_core::claim_format::import::ImportError,
         >,
     ),
+    /// An extractor's output read against the project, to become one
+    /// edit; or why the run imported nothing.
+    Extracted(
+        Result<Box<claimmark_core::extract::PreparedRun>, claimmark_core::extract::ExtractError>,
+    ),
     /// The job could not run at all.
     Failed(String),
 }
@@ -29,6 +34,7 @@ pub struct Job {
     pub title: String,
     done: Arc<AtomicU64>,
     total: Arc<AtomicU64>,
+    cancel: Arc<AtomicBool>,
     receiver: mpsc::Receiver<JobOutput>,
 }
 
@@ -37,6 +43,7 @@ pub struct Job {
 pub struct Progress {
     done: Arc<AtomicU64>,
     total: Arc<AtomicU64>,
+    cancel: Arc<AtomicBool>,
     repaint: egui::Context,
 }
 
@@ -45,6 +52,11 @@ impl Progress {
         self.total.store(total, Ordering::Relaxed);
         self.done.store(done, Ordering::Relaxed);
         self.repaint.request_repaint();
+    }
+
+    /// Set when the analyst cancels: long steps (an extractor) stop.
+    pub fn cancel_flag(&self) -> &AtomicBool {
+        &self.cancel
     }
 }
 
@@ -57,9 +69,11 @@ impl Job {
     ) -> Self {
         let done = Arc::new(AtomicU64::new(0));
         let total = Arc::new(AtomicU64::new(0));
+        let cancel = Arc::new(AtomicBool::new(false));
         let progress = Progress {
             done: done.clone(),
             total: total.clone(),
+            cancel: cancel.clone(),
             repaint: repaint.clone(),
         };
         let (sender, receiver) = mpsc::channel();
@@ -80,8 +94,15 @@ impl Job {
             title: title.into(),
             done,
             total,
+            cancel,
             receiver,
         }
+    }
+
+    /// Asks the work to stop; its output, if any comes, is dropped with
+    /// the job.
+    pub fn cancel(&self) {
+        self.cancel.store(true, Ordering::Relaxed);
     }
 
     /// `(done, total)` so far.

@@ -8,6 +8,7 @@ mod claims_io;
 pub mod compare;
 pub mod dialogs;
 mod execute;
+mod extractor;
 mod files;
 mod frame;
 pub mod jobs;
@@ -545,6 +546,7 @@ impl ClaimmarkApp {
             // Quit goes through the command table (and its unsaved-changes
             // question), not egui's own shortcut.
             ctx.options_mut(|options| options.quit_shortcuts.clear());
+            apply_theme(&ctx, self.settings.dark_mode);
             self.configured = true;
         }
         self.poll_dialogs();
@@ -567,6 +569,15 @@ impl ClaimmarkApp {
             ctx.request_repaint_after(recovery::INTERVAL + Duration::from_millis(50));
         }
     }
+}
+
+/// Dark or light as the settings say; `None` follows the system.
+pub(crate) fn apply_theme(ctx: &egui::Context, dark_mode: Option<bool>) {
+    ctx.set_theme(match dark_mode {
+        None => egui::ThemePreference::System,
+        Some(true) => egui::ThemePreference::Dark,
+        Some(false) => egui::ThemePreference::Light,
+    });
 }
 
 impl eframe::App for ClaimmarkApp {

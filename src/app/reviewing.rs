@@ -37,9 +37,10 @@ impl ClaimmarkApp {
             return false;
         }
         self.asked_for_analyst = true;
-        self.modal = Some(super::Modal::Preferences {
+        self.modal = Some(super::Modal::Preferences(crate::view::Preferences {
             analyst: String::new(),
-        });
+            ..self.preferences()
+        }));
         self.set_status(
             "Who is reviewing? Your name goes into each decision's provenance; then decide again.",
         );

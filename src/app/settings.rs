@@ -16,6 +16,21 @@ pub struct Settings {
     pub recent_projects: Vec<PathBuf>,
     /// The analyst's name, recorded as reviewer in provenance.
     pub analyst: String,
+    /// `Some(true)` dark, `Some(false)` light, `None` the system's.
+    pub dark_mode: Option<bool>,
+    /// The analyst's own extractor command, run when the project names
+    /// none.
+    pub extractor_command: Vec<String>,
+    /// Extractor commands named by projects that the analyst has seen and
+    /// allowed, each for one project file: asked again when either changes.
+    pub allowed_extractors: Vec<AllowedExtractor>,
+}
+
+/// A project's extractor command the analyst allowed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AllowedExtractor {
+    pub project: PathBuf,
+    pub command: Vec<String>,
 }
 
 impl Settings {
@@ -25,6 +40,30 @@ impl Settings {
         self.recent_projects.retain(|p| p != &path);
         self.recent_projects.insert(0, path);
         self.recent_projects.truncate(RECENT_LIMIT);
+    }
+
+    /// Whether the analyst allowed this command for this project.
+    pub fn allows(&self, project: &Path, command: &[String]) -> bool {
+        let project = project
+            .canonicalize()
+            .unwrap_or_else(|_| project.to_owned());
+        self.allowed_extractors
+            .iter()
+            .any(|allowed| allowed.project == project && allowed.command == command)
+    }
+
+    /// Allows a project's command from now on (replacing what the project
+    /// was allowed before).
+    pub fn allow(&mut self, project: &Path, command: &[String]) {
+        let project = project
+            .canonicalize()
+            .unwrap_or_else(|_| project.to_owned());
+        self.allowed_extractors
+            .retain(|allowed| allowed.project != project);
+        self.allowed_extractors.push(AllowedExtractor {
+            project,
+            command: command.to_vec(),
+        });
     }
 
     pub fn forget(&mut self, path: &Path) {
@@ -88,5 +127,29 @@ mod tests {
         assert_eq!(load(&path), settings);
         std::fs::write(&path, "garbage(").unwrap();
         assert_eq!(load(&path), Settings::default());
+    }
+
+    #[test]
+    fn an_allowed_extractor_is_asked_about_again_when_its_command_or_project_changes() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a.ron"), dir.path().join("b.ron"));
+        std::fs::write(&a, "").unwrap();
+        let command = vec!["python3".to_owned(), "extract.py".to_owned()];
+        let mut settings = Settings::default();
+        assert!(!settings.allows(&a, &command));
+        settings.allow(&a, &command);
+        assert!(settings.allows(&a, &command));
+        assert!(!settings.allows(&b, &command), "another project");
+        assert!(
+            !settings.allows(&a, &["python3".to_owned(), "other.py".to_owned()]),
+            "another command"
+        );
+        // Allowing a new command for a project replaces the old one.
+        settings.allow(&a, &["sh".to_owned()]);
+        assert!(!settings.allows(&a, &command));
+        assert_eq!(settings.allowed_extractors.len(), 1);
+        let path = dir.path().join("settings.ron");
+        save(&path, &settings).unwrap();
+        assert_eq!(load(&path), settings);
     }
 }

@@ -10,12 +10,23 @@ use claimmark_core::edit::Edit;
 use claimmark_core::model::{EntityId, SpanId};
 use claimmark_core::normalize::names;
 
+/// What to suggest: spans, or spans and claims made now.
+fn proposals(claims: bool) -> claimmark_core::suggest::Proposals {
+    if claims {
+        claimmark_core::suggest::Proposals::SpansAndClaims {
+            created: claimmark_core::model::Timestamp::now(),
+        }
+    } else {
+        claimmark_core::suggest::Proposals::Spans
+    }
+}
+
 /// Articles longer than this (in chars) are suggested in the background:
 /// the suggester needs more than a frame for them.
 const LONG_ARTICLE_CHARS: usize = 50_000;
 
 impl ClaimmarkApp {
-    pub(crate) fn suggest_in_document(&mut self, ctx: &egui::Context) {
+    pub(crate) fn suggest_in_document(&mut self, ctx: &egui::Context, claims: bool) {
         let Some(doc) = self.view.document.clone() else {
             return;
         };
@@ -25,12 +36,13 @@ impl ClaimmarkApp {
             .current_document()
             .is_some_and(|d| d.text.char_len() > LONG_ARTICLE_CHARS);
         if long {
-            self.suggest_in_background(Some(vec![doc]), ctx);
+            self.suggest_in_background(Some(vec![doc]), claims, ctx);
             return;
         }
-        match claimmark_core::suggest::suggest_edits(
+        match claimmark_core::suggest::suggest_proposals(
             self.session.project(),
             Some(std::slice::from_ref(&doc)),
+            &proposals(claims),
             &|_, _| {},
         ) {
             Ok(edit) => self.apply_suggestions(edit),
@@ -38,13 +50,14 @@ impl ClaimmarkApp {
         }
     }
 
-    pub(crate) fn suggest_in_all_documents(&mut self, ctx: &egui::Context) {
-        self.suggest_in_background(None, ctx);
+    pub(crate) fn suggest_in_all_documents(&mut self, ctx: &egui::Context, claims: bool) {
+        self.suggest_in_background(None, claims, ctx);
     }
 
     fn suggest_in_background(
         &mut self,
         documents: Option<Vec<claimmark_core::model::DocId>>,
+        claims: bool,
         ctx: &egui::Context,
     ) {
         if self.job.is_some() {
@@ -52,26 +65,43 @@ impl ClaimmarkApp {
             return;
         }
         let project = self.session.project().clone();
-        self.job = Some(Job::start("Suggesting spans", ctx, move |progress| {
+        let what = proposals(claims);
+        let title = if claims {
+            "Suggesting spans and claims"
+        } else {
+            "Suggesting spans"
+        };
+        self.job = Some(Job::start(title, ctx, move |progress| {
             let report = |done: usize, total: usize| progress.report(done as u64, total as u64);
             JobOutput::Suggestions(
-                claimmark_core::suggest::suggest_edits(&project, documents.as_deref(), &report)
-                    .map(Box::new),
+                claimmark_core::suggest::suggest_proposals(
+                    &project,
+                    documents.as_deref(),
+                    &what,
+                    &report,
+                )
+                .map(Box::new),
             )
         }));
     }
 
     fn apply_suggestions(&mut self, edit: Edit) {
-        let count = edit.size();
-        if count == 0 {
+        let claims = edit.inserted_claims().len();
+        let spans = edit.size() - claims;
+        if spans + claims == 0 {
             self.set_status(
                 "No new suggestions: everything the suggester finds is already tagged.",
             );
             return;
         }
-        if self.apply(edit, format!("Suggest {count} spans")) {
+        let what = if claims > 0 {
+            format!("{spans} spans and {claims} claims")
+        } else {
+            format!("{spans} spans")
+        };
+        if self.apply(edit, format!("Suggest {what}")) {
             self.set_status(format!(
-                "{count} proposed spans (dashed). J goes to the first; A accepts, X rejects."
+                "{what} proposed (dashed). Q opens the review queue; J goes to the first, A accepts, X rejects."
             ));
         }
     }
@@ -88,6 +118,7 @@ impl ClaimmarkApp {
                 self.show_error("Suggestions failed", error.to_string());
             }
             JobOutput::Import(path, read) => self.finish_import(&path, read),
+            JobOutput::Extracted(read) => self.finish_extraction(read),
             JobOutput::Failed(reason) => self.show_error("The work could not run", reason),
         }
     }

@@ -48,6 +48,10 @@ pub enum Command {
         /// Only this document (its id); repeat for several. Default: all.
         #[arg(long = "doc", value_name = "ID")]
         docs: Vec<String>,
+        /// Also propose whole claims: each event word with the role fillers
+        /// of its sentence (docs/suggestions.md has the rules).
+        #[arg(long)]
+        claims: bool,
         /// Print the counts per label as JSON.
         #[arg(long)]
         json: bool,
@@ -206,6 +210,31 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Run an extractor on documents and import the claim/v1 lines it
+    /// prints as proposals (one extractor run), saving the project in place.
+    ///
+    /// The command gets each document's canonical text on stdin and in the
+    /// file $CLAIMMARK_TEXT_FILE (docs/review.md has the protocol). The
+    /// project's own extractor command runs only with --allow-extractor.
+    Extract {
+        /// The project file (.ron).
+        project: PathBuf,
+        /// Only this document (its id); repeat for several. Default: all.
+        #[arg(long = "doc", value_name = "ID")]
+        docs: Vec<String>,
+        /// Run the extractor command the project file names.
+        #[arg(long)]
+        allow_extractor: bool,
+        /// Seconds the command may run per document (default 120).
+        #[arg(long, value_name = "SECONDS", value_parser = clap::value_parser!(u32).range(1..))]
+        timeout: Option<u32>,
+        /// Print the import report as JSON.
+        #[arg(long)]
+        json: bool,
+        /// The command to run instead of the project's: program and arguments.
+        #[arg(last = true, value_name = "COMMAND")]
+        command: Vec<String>,
+    },
     /// Compare two runs of an extractor, as claims files: per document, the
     /// claims that are new, gone, changed (same type and trigger, other
     /// arguments or values) and unchanged. Documents whose text changed
@@ -285,8 +314,9 @@ pub fn run(command: Command) -> ExitCode {
         Command::Suggest {
             project,
             docs,
+            claims,
             json,
-        } => match crate::cli::suggest::suggest(&project, &docs) {
+        } => match crate::cli::suggest::suggest(&project, &docs, claims) {
             Ok(report) => {
                 crate::cli::suggest::print_suggest_report(&report, json);
                 ExitCode::SUCCESS
@@ -415,6 +445,29 @@ pub fn run(command: Command) -> ExitCode {
             keep_duplicates,
             json,
         } => run_import(&project, &file, out.as_deref(), keep_duplicates, json),
+        Command::Extract {
+            project,
+            docs,
+            allow_extractor,
+            timeout,
+            json,
+            command,
+        } => {
+            let request = crate::cli::extract::ExtractRequest {
+                project: &project,
+                docs: &docs,
+                command: &command,
+                allow_project_command: allow_extractor,
+                timeout_seconds: timeout,
+            };
+            match crate::cli::extract::extract(&request) {
+                Ok(report) => {
+                    print_import_report(&report, json);
+                    exit_status(report.problems.is_empty())
+                }
+                Err(error) => fail("extract", &error),
+            }
+        }
         Command::DiffRuns {
             earlier,
             later,
@@ -524,22 +577,28 @@ fn run_import(
     };
     match claims::import(project, file, out, duplicates) {
         Ok(report) => {
-            if json {
-                print_json(&report);
-            } else {
-                let mut stderr = std::io::stderr().lock();
-                for line in report.lines() {
-                    let _ = writeln!(stderr, "{line}");
-                }
-                for line in report.run_lines() {
-                    print_out(&format!("{line}\n"));
-                }
-                print_out(&format!("{}\n", report.summary()));
-            }
+            print_import_report(&report, json);
             exit_status(report.problems.is_empty())
         }
         Err(error) => fail("import", &error),
     }
+}
+
+/// An import's report: its lines on stderr, the run and the summary on
+/// stdout; or JSON.
+fn print_import_report(report: &import::ImportReport, json: bool) {
+    if json {
+        print_json(report);
+        return;
+    }
+    let mut stderr = std::io::stderr().lock();
+    for line in report.lines() {
+        let _ = writeln!(stderr, "{line}");
+    }
+    for line in report.run_lines() {
+        print_out(&format!("{line}\n"));
+    }
+    print_out(&format!("{}\n", report.summary()));
 }
 
 /// `claimmark diff-runs`: 0, or 1 when a line of either file could not be

@@ -5,6 +5,7 @@
 pub mod claims;
 pub mod commands;
 pub mod dataset;
+pub mod extract;
 pub mod review;
 pub mod score;
 pub mod stats;

@@ -19,11 +19,14 @@ pub struct SuggestReport {
     /// Proposed spans per label, by label name.
     pub per_label: BTreeMap<String, usize>,
     pub total: usize,
+    /// Proposed claims per claim type (with `--claims`).
+    pub per_claim_type: BTreeMap<String, usize>,
+    pub claims: usize,
 }
 
 /// Proposes spans in the named documents (all when `docs` is empty) and
 /// saves the project if anything was proposed.
-pub fn suggest(project: &Path, docs: &[String]) -> anyhow::Result<SuggestReport> {
+pub fn suggest(project: &Path, docs: &[String], claims: bool) -> anyhow::Result<SuggestReport> {
     let mut session = Session::open(project).map_err(|error| anyhow::anyhow!("{error}"))?;
     let ids = docs
         .iter()
@@ -47,7 +50,14 @@ pub fn suggest(project: &Path, docs: &[String]) -> anyhow::Result<SuggestReport>
         })
         .collect::<anyhow::Result<Vec<DocId>>>()?;
     let selection = (!ids.is_empty()).then_some(ids.as_slice());
-    let edit = suggest::suggest_edits(session.project(), selection, &|done, total| {
+    let what = if claims {
+        suggest::Proposals::SpansAndClaims {
+            created: claimmark_core::model::Timestamp::now(),
+        }
+    } else {
+        suggest::Proposals::Spans
+    };
+    let edit = suggest::suggest_proposals(session.project(), selection, &what, &|done, total| {
         tracing::info!("suggesting: {done}/{total} documents");
     })?;
     let documents = selection.map_or(session.project().documents.len(), <[DocId]>::len);
@@ -56,9 +66,23 @@ pub fn suggest(project: &Path, docs: &[String]) -> anyhow::Result<SuggestReport>
         *per_label.entry(span.label.to_string()).or_default() += 1;
     }
     let total = per_label.values().sum();
-    if total > 0 {
+    let mut per_claim_type: BTreeMap<String, usize> = BTreeMap::new();
+    for claim in edit.inserted_claims() {
+        *per_claim_type
+            .entry(claim.claim_type.to_string())
+            .or_default() += 1;
+    }
+    let claims = per_claim_type.values().sum();
+    if total + claims > 0 {
         session
-            .apply(edit, "Suggest spans")
+            .apply(
+                edit,
+                if claims > 0 {
+                    "Suggest spans and claims"
+                } else {
+                    "Suggest spans"
+                },
+            )
             .context("could not add the proposals to the project")?;
         session.save().map_err(|error| anyhow::anyhow!("{error}"))?;
     }
@@ -67,6 +91,8 @@ pub fn suggest(project: &Path, docs: &[String]) -> anyhow::Result<SuggestReport>
         documents,
         per_label,
         total,
+        per_claim_type,
+        claims,
     })
 }
 
@@ -77,6 +103,8 @@ pub fn report_json(report: &SuggestReport) -> String {
         "documents": report.documents,
         "proposed": report.per_label,
         "total": report.total,
+        "claims_proposed": report.per_claim_type,
+        "claims": report.claims,
     })
     .to_string()
 }
@@ -87,7 +115,7 @@ pub fn print_suggest_report(report: &SuggestReport, json: bool) {
         println!("{}", report_json(report));
         return;
     }
-    let saved = if report.total > 0 {
+    let saved = if report.total + report.claims > 0 {
         "saved"
     } else {
         "unchanged"
@@ -101,5 +129,11 @@ pub fn print_suggest_report(report: &SuggestReport, json: bool) {
     );
     for (label, count) in &report.per_label {
         println!("  {label:<14} {count:>6}");
+    }
+    if !report.per_claim_type.is_empty() {
+        println!("and {} claim(s):", report.claims);
+        for (claim_type, count) in &report.per_claim_type {
+            println!("  {claim_type:<14} {count:>6}");
+        }
     }
 }

@@ -45,6 +45,11 @@ pub enum Action {
     DiscardRecovery(PathBuf),
     /// The analyst's name, as reviews record it.
     SetAnalyst(String),
+    /// The Preferences dialog's fields, saved.
+    SetPreferences(Box<crate::view::Preferences>),
+    /// The analyst allowed the project's extractor command: remember it
+    /// for this project file and run it on these documents.
+    AllowExtractor(claimmark_core::model::ExtractorConfig, Vec<DocId>),
     // Files, once the path is known
     OpenProjectAt(PathBuf),
     SaveProjectTo(PathBuf),

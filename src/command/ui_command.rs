@@ -85,6 +85,14 @@ pub enum UiCommand {
     EditProposal,
     SuggestDocument,
     SuggestAllDocuments,
+    SuggestClaimsDocument,
+    SuggestClaimsAllDocuments,
+    /// Runs the extractor command (the project's, once allowed, or the
+    /// analyst's own) on this document / all documents.
+    RunExtractorDocument,
+    RunExtractorAllDocuments,
+    /// Stops the background work under way; nothing changes.
+    CancelJob,
     TagAllOccurrencesHere,
     TagAllOccurrencesEverywhere,
     Renormalize,
@@ -127,7 +135,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 41] = [
+    pub const ALL: [Self; 46] = [
         Self::NewProject,
         Self::OpenProject,
         Self::SaveProject,
@@ -159,6 +167,11 @@ impl UiCommand {
         Self::EditProposal,
         Self::SuggestDocument,
         Self::SuggestAllDocuments,
+        Self::SuggestClaimsDocument,
+        Self::SuggestClaimsAllDocuments,
+        Self::RunExtractorDocument,
+        Self::RunExtractorAllDocuments,
+        Self::CancelJob,
         Self::TagAllOccurrencesHere,
         Self::TagAllOccurrencesEverywhere,
         Self::Renormalize,
@@ -205,6 +218,11 @@ impl UiCommand {
             Self::EditProposal => "Edit (mark corrected)",
             Self::SuggestDocument => "Suggest spans in this document",
             Self::SuggestAllDocuments => "Suggest spans in all documents",
+            Self::SuggestClaimsDocument => "Suggest spans and claims in this document",
+            Self::SuggestClaimsAllDocuments => "Suggest spans and claims in all documents",
+            Self::RunExtractorDocument => "Run extractor on this document",
+            Self::RunExtractorAllDocuments => "Run extractor on all documents",
+            Self::CancelJob => "Cancel",
             Self::TagAllOccurrencesHere => "Tag all occurrences here",
             Self::TagAllOccurrencesEverywhere => "Tag all occurrences in all documents",
             Self::Renormalize => "Re-normalise values in this document",
@@ -258,6 +276,19 @@ impl UiCommand {
             Self::EditProposal => "Mark the selected proposal corrected and edit it",
             Self::SuggestDocument => "Propose date, count, person and event spans here",
             Self::SuggestAllDocuments => "Propose spans in every document, in the background",
+            Self::SuggestClaimsDocument => {
+                "Propose spans, then whole claims: each event word with the fillers of its sentence"
+            }
+            Self::SuggestClaimsAllDocuments => {
+                "Propose spans and claims in every document, in the background"
+            }
+            Self::RunExtractorDocument => {
+                "Run the extractor command on this document and import its claims as proposals"
+            }
+            Self::RunExtractorAllDocuments => {
+                "Run the extractor command on every document, in the background, as one run"
+            }
+            Self::CancelJob => "Stop the work under way; nothing changes",
             Self::TagAllOccurrencesHere => {
                 "Propose every other occurrence of the selected span's text in this document"
             }
@@ -349,11 +380,16 @@ impl UiCommand {
             | Self::AcceptAllShown
             | Self::RejectAllShown
             | Self::SuggestAllDocuments
+            | Self::SuggestClaimsDocument
+            | Self::SuggestClaimsAllDocuments
+            | Self::RunExtractorDocument
+            | Self::RunExtractorAllDocuments
             | Self::TagAllOccurrencesHere
             | Self::TagAllOccurrencesEverywhere
             | Self::Renormalize
             | Self::EditPreferences
             | Self::CloseCompare
+            | Self::CancelJob
             | Self::CloseFind => &[],
         }
     }
@@ -389,6 +425,10 @@ impl UiCommand {
             | Self::EditProposal
             | Self::SuggestDocument
             | Self::SuggestAllDocuments
+            | Self::SuggestClaimsDocument
+            | Self::SuggestClaimsAllDocuments
+            | Self::RunExtractorDocument
+            | Self::RunExtractorAllDocuments
             | Self::TagAllOccurrencesHere
             | Self::TagAllOccurrencesEverywhere
             | Self::Renormalize
@@ -398,7 +438,7 @@ impl UiCommand {
             | Self::TakeTheirs
             | Self::ShowEntities => Menu::View,
             Self::ShowShortcuts => Menu::Help,
-            Self::CloseCompare | Self::CloseFind => return None,
+            Self::CloseCompare | Self::CloseFind | Self::CancelJob => return None,
         })
     }
 
@@ -428,9 +468,19 @@ impl UiCommand {
                 state.has_proposal,
                 "Select a proposal first: J goes to the next one.",
             ),
-            Self::SuggestDocument | Self::SuggestAllDocuments | Self::ImportClaims => {
-                needs(!state.busy, "Wait for the work under way to finish.")
+            Self::SuggestDocument
+            | Self::SuggestAllDocuments
+            | Self::SuggestClaimsAllDocuments
+            | Self::RunExtractorAllDocuments
+            | Self::ImportClaims => needs(!state.busy, "Wait for the work under way to finish."),
+            Self::SuggestClaimsDocument | Self::RunExtractorDocument => {
+                if state.busy {
+                    Some("Wait for the work under way to finish.")
+                } else {
+                    needs(state.has_document, "Add or open a document first.")
+                }
             }
+            Self::CancelJob => needs(state.busy, "No work is under way."),
             Self::CloseCompare => needs(state.comparing, "Nothing is being compared."),
             Self::AcceptAllShown | Self::RejectAllShown => needs(
                 state.queue_has_rows,

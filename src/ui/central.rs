@@ -314,7 +314,7 @@ fn review_bar_ui(
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        ui.label(RichText::new("Review").strong());
+        ui.label(RichText::new("To review").strong());
         ui.label(format!(
             "{reviewed}/{proposed} reviewed here · {pending_in_project} waiting in the project"
         ));

@@ -11,6 +11,7 @@ pub mod format;
 pub mod menu;
 pub mod modals;
 pub mod pickers;
+pub mod preferences;
 pub mod progress;
 pub mod queue;
 pub mod schema_editor;

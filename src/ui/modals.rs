@@ -48,7 +48,12 @@ pub fn modal_ui(
                 text,
                 problem,
             } => type_path_ui(ui, request, reason, text, problem, out),
-            Modal::Preferences { analyst } => preferences_ui(ui, analyst, out),
+            Modal::Preferences(preferences) => {
+                super::preferences::preferences_ui(ui, preferences, out)
+            }
+            Modal::ConfirmExtractor { config, docs } => {
+                super::preferences::confirm_extractor_ui(ui, input.project_path, config, docs, out)
+            }
             Modal::Report { title, text } => report_ui(ui, title, text),
             Modal::Export {
                 statuses,
@@ -286,31 +291,6 @@ fn export_ui(
                 }
             };
             out.push(Action::OpenDialog(request));
-        }
-        if ui.button("Cancel").clicked() {
-            keep = false;
-        }
-    });
-    keep
-}
-
-fn preferences_ui(ui: &mut egui::Ui, analyst: &mut String, out: &mut Commands) -> bool {
-    ui.heading("Analyst");
-    ui.label("Your name or initials go into each reviewed claim's provenance as reviewer.");
-    let caption = ui.label("Analyst name");
-    let field = ui
-        .add(
-            egui::TextEdit::singleline(analyst)
-                .hint_text("e.g. analyst-1")
-                .desired_width(240.0),
-        )
-        .labelled_by(caption.id);
-    let mut keep = true;
-    ui.horizontal(|ui| {
-        let enter = field.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
-        if ui.button("Save").clicked() || enter {
-            keep = false;
-            out.push(Action::SetAnalyst(analyst.trim().to_owned()));
         }
         if ui.button("Cancel").clicked() {
             keep = false;

@@ -1,10 +1,15 @@
 //! The progress of background work, shown over the window (which keeps
-//! drawing, and takes no other input until the work is done).
+//! drawing, and takes no other input until the work is done or
+//! cancelled).
 
 use egui::{Id, ProgressBar};
 
 /// `job`: its title and (done, total).
-pub fn job_progress_ui(ctx: &egui::Context, job: Option<(&str, (u64, u64))>) {
+pub fn job_progress_ui(
+    ctx: &egui::Context,
+    job: Option<(&str, (u64, u64))>,
+    out: &mut crate::command::Commands,
+) {
     let Some((title, (done, total))) = job else {
         return;
     };
@@ -18,6 +23,14 @@ pub fn job_progress_ui(ctx: &egui::Context, job: Option<(&str, (u64, u64))>) {
         };
         ui.add(ProgressBar::new(fraction).show_percentage());
         ui.label(format!("{done} of {total}"));
+        let cancel = crate::command::UiCommand::CancelJob;
+        if ui
+            .button(cancel.label())
+            .on_hover_text(cancel.tooltip())
+            .clicked()
+        {
+            out.push(cancel);
+        }
     });
     ctx.request_repaint_after(std::time::Duration::from_millis(100));
 }

@@ -12,7 +12,7 @@ use std::time::Instant;
 use claimmark_core::model::{CharRange, ClaimId, DocId, Name, ReviewStatus, SpanId};
 
 pub use compare::CompareState;
-pub use modal::Modal;
+pub use modal::{Modal, Preferences};
 pub use queue::QueueState;
 pub use summaries::{DocumentSummaries, DocumentSummary};
 

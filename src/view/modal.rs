@@ -42,9 +42,13 @@ pub enum Modal {
         spans: usize,
         documents: usize,
     },
-    /// The analyst's name, being edited.
-    Preferences {
-        analyst: String,
+    /// The analyst's preferences, being edited.
+    Preferences(Preferences),
+    /// The project names an extractor command that has not been allowed
+    /// for this project file: show it exactly before it runs.
+    ConfirmExtractor {
+        config: claimmark_core::model::ExtractorConfig,
+        docs: Vec<claimmark_core::model::DocId>,
     },
     /// What happened (an import's report): information, not an error.
     Report {
@@ -58,4 +62,16 @@ pub enum Modal {
         spans: bool,
         fixtures: bool,
     },
+}
+
+/// What the Preferences dialog edits.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Preferences {
+    pub analyst: String,
+    /// The analyst's own extractor command, as typed.
+    pub extractor: String,
+    /// `None`: follow the system.
+    pub dark_mode: Option<bool>,
+    /// Why the extractor command as typed cannot be read.
+    pub problem: Option<String>,
 }

@@ -9,7 +9,8 @@
 //!   compared on import and by `claimmark diff-runs`.
 //! - `score`: `claimmark score`, `agree` and `dataset`, with hand-computed figures.
 //! - `layers`: the library has no GUI; panels never use the app.
-//! - `ui`: the real app driven with `egui_kittest`; `ui_queue` its review queue.
+//! - `ui`: the real app driven with `egui_kittest`; `ui_queue` its review
+//!   queue; `ui_extractor` extractors and claim suggestions (window and CLI).
 //! - `suggest`: the suggester against the gold set (`tests/gold/`), and
 //!   `claimmark suggest`.
 
@@ -23,4 +24,5 @@ mod sample_project;
 mod score;
 mod suggest;
 mod ui;
+mod ui_extractor;
 mod ui_queue;

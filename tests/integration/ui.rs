@@ -60,12 +60,9 @@ fn the_first_review_asks_who_reviews_once() {
         Some(proposal),
         "nothing decided yet"
     );
+    // The name field has the focus already.
     harness
-        .get_by_role(egui::accesskit::Role::TextInput)
-        .focus();
-    harness.run();
-    harness
-        .get_by_role(egui::accesskit::Role::TextInput)
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Analyst name")
         .type_text("Maryia K");
     harness.run();
     harness.get_by_label("Save").click();

@@ -21,7 +21,10 @@
 //! - [`review`]: proposals waiting for review and the edits that accept,
 //!   reject or correct them.
 //! - [`claim_format`]: `claim/v1`, the JSON Lines format claims are
-//!   exchanged in: export, import with re-anchoring, gold fixtures.
+//!   exchanged in: export, import with re-anchoring, gold fixtures,
+//!   extractor runs compared.
+//! - [`extract`]: running an external extractor command on documents and
+//!   importing what it prints.
 //! - [`score`]: scoring extractions against gold, agreement between
 //!   analysts, comparing two annotations of a document.
 //! - [`dataset`]: exports of reviewed annotations (claim/v1 fixtures, brat
@@ -39,6 +42,7 @@ pub mod annotate;
 pub mod claim_format;
 pub mod dataset;
 pub mod edit;
+pub mod extract;
 pub mod model;
 pub mod normalize;
 pub mod review;

@@ -515,6 +515,16 @@ impl Edit {
         }
     }
 
+    /// The claims the edit inserts (an import, the suggester).
+    pub fn inserted_claims(&self) -> Vec<&Claim> {
+        match self {
+            Self::Batch(edits) => edits.iter().flat_map(Self::inserted_claims).collect(),
+            Self::InsertClaim { claim, .. } => vec![claim],
+            Self::InsertAnnotations { claims, .. } => claims.iter().collect(),
+            _ => Vec::new(),
+        }
+    }
+
     /// How many spans, claims and other items the edit changes (for
     /// messages: "Suggest 143 spans").
     pub fn size(&self) -> usize {

@@ -28,7 +28,7 @@ pub use document::{
 pub use entity::{Entity, EntityId};
 pub use find::find_all;
 pub use problem::ModelProblem;
-pub use project::{Project, document_problems};
+pub use project::{ExtractorConfig, Project, document_problems};
 pub use review::{Agent, AgentKind, Confidence, Provenance, ReviewStatus, SpanOrigin, Timestamp};
 pub use schema::{
     ClaimTypeDef, LABEL_KEYS, LabelDef, Name, NameError, Rgb, RoleDef, Schema, TRIGGER_ROLE,

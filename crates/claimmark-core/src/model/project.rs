@@ -11,6 +11,97 @@ pub struct Project {
     /// People, organizations and places across documents, sorted by id.
     pub entities: Vec<Entity>,
     pub documents: Vec<Document>,
+    /// The machine extractor the project names, if any. A project file can
+    /// come from anyone: windows and the command line run it only once the
+    /// analyst has allowed it.
+    pub extractor: Option<ExtractorConfig>,
+}
+
+/// An extractor command: the program and its arguments (no shell), and how
+/// long it may run per document.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ExtractorConfig {
+    pub command: Vec<String>,
+    pub timeout_seconds: Option<u32>,
+}
+
+impl ExtractorConfig {
+    /// Per document, when the configuration does not say.
+    pub const DEFAULT_TIMEOUT_SECONDS: u32 = 120;
+
+    pub fn timeout(&self) -> std::time::Duration {
+        std::time::Duration::from_secs(u64::from(
+            self.timeout_seconds
+                .unwrap_or(Self::DEFAULT_TIMEOUT_SECONDS),
+        ))
+    }
+
+    /// Reads a command typed as one line: parts separated by white space,
+    /// `"…"` around a part with spaces, `\"` and `\\` inside quotes (the
+    /// form [`ExtractorConfig::command_line`] writes). Empty text is no
+    /// command.
+    pub fn parse_command_line(line: &str) -> Result<Vec<String>, String> {
+        let mut parts = Vec::new();
+        let mut chars = line.chars().peekable();
+        loop {
+            while chars.next_if(|c| c.is_whitespace()).is_some() {}
+            let Some(&first) = chars.peek() else {
+                return Ok(parts);
+            };
+            let mut part = String::new();
+            if first == '"' {
+                chars.next();
+                loop {
+                    match chars.next() {
+                        None => {
+                            return Err(
+                                "a quote (\") is not closed; close it or remove it".to_owned()
+                            );
+                        }
+                        Some('"') => break,
+                        Some('\\') => match chars.next() {
+                            Some('n') => part.push('\n'),
+                            Some('t') => part.push('\t'),
+                            Some(other) => part.push(other),
+                            None => {
+                                return Err(
+                                    "the line ends with a backslash inside quotes".to_owned()
+                                );
+                            }
+                        },
+                        Some(c) => part.push(c),
+                    }
+                }
+            } else {
+                while let Some(c) = chars.next_if(|c| !c.is_whitespace()) {
+                    part.push(c);
+                }
+            }
+            parts.push(part);
+        }
+    }
+
+    /// The command as one line a person can read and check: each part
+    /// quoted when it has spaces or quotes, control characters escaped.
+    pub fn command_line(&self) -> String {
+        self.command
+            .iter()
+            .map(|part| {
+                let shown: String = part.chars().flat_map(char::escape_default).collect();
+                if part.is_empty()
+                    || part
+                        .chars()
+                        .any(|c| c.is_whitespace() || c == '"' || c == '\'')
+                    || shown != *part
+                {
+                    format!("\"{shown}\"")
+                } else {
+                    shown
+                }
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
 }
 
 impl Default for Project {
@@ -25,6 +116,7 @@ impl Project {
             schema,
             entities: Vec::new(),
             documents: Vec::new(),
+            extractor: None,
         }
     }
 

@@ -30,6 +30,7 @@
 //!   needs its own run), on word boundaries; origin `claimmark-tag-all`,
 //!   no confidence (a person asked for them).
 
+mod claims;
 mod lists;
 mod mentions;
 
@@ -38,7 +39,7 @@ use crate::model::text::CharRange;
 use crate::model::value::{Anchoring, CountModifier};
 use crate::model::{
     Agent, CharOffset, Confidence, DocId, Document, Entity, EntityId, Name, Project, ReviewStatus,
-    Schema, Span, SpanId, SpanOrigin, SpanValue, Value, ValueKind, ValueSource,
+    Schema, Span, SpanId, SpanOrigin, SpanValue, Timestamp, Value, ValueKind, ValueSource,
 };
 use crate::normalize::count::find_counts_in;
 use crate::normalize::date::{DateReading, find_dates_in};
@@ -427,12 +428,34 @@ pub fn suggest_document(doc: &Document, schema: &Schema, entities: &[Entity]) ->
     spans
 }
 
-/// Proposals for the given documents (all when `None`) as one batch of
+/// What the suggester proposes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Proposals {
+    Spans,
+    /// Spans, then whole claims from the spans (the document's and the
+    /// proposed ones; see `claims` for the rules), made at `created`.
+    SpansAndClaims {
+        created: Timestamp,
+    },
+}
+
+/// Proposed spans for the given documents (all when `None`) as one batch of
 /// `InsertSpan` edits, undone in one step. `progress(done, total)` is
 /// called before the first document and after each one.
 pub fn suggest_edits(
     project: &Project,
     docs: Option<&[DocId]>,
+    progress: &dyn Fn(usize, usize),
+) -> Result<Edit, SuggestError> {
+    suggest_proposals(project, docs, &Proposals::Spans, progress)
+}
+
+/// Proposals of spans, and of claims when asked, for the given documents
+/// (all when `None`): one batch, undone in one step.
+pub fn suggest_proposals(
+    project: &Project,
+    docs: Option<&[DocId]>,
+    what: &Proposals,
     progress: &dyn Fn(usize, usize),
 ) -> Result<Edit, SuggestError> {
     let documents: Vec<&Document> = match docs {
@@ -448,16 +471,27 @@ pub fn suggest_edits(
     };
     let total = documents.len();
     progress(0, total);
+    let provenance = match what {
+        Proposals::Spans => None,
+        Proposals::SpansAndClaims { created } => Some(claims::provenance(created.clone())),
+    };
     let mut edits = Vec::new();
     for (done, doc) in documents.into_iter().enumerate() {
-        edits.extend(
-            suggest_document(doc, &project.schema, &project.entities)
-                .into_iter()
-                .map(|span| Edit::InsertSpan {
-                    doc: doc.id.clone(),
-                    span,
-                }),
-        );
+        let spans = suggest_document(doc, &project.schema, &project.entities);
+        if let Some(provenance) = &provenance {
+            edits.extend(
+                claims::suggest_claims(doc, &spans, &project.schema, provenance)
+                    .into_iter()
+                    .map(|claim| Edit::InsertClaim {
+                        doc: doc.id.clone(),
+                        claim,
+                    }),
+            );
+        }
+        edits.extend(spans.into_iter().map(|span| Edit::InsertSpan {
+            doc: doc.id.clone(),
+            span,
+        }));
         progress(done + 1, total);
     }
     Ok(crate::edit::gather_inserts(edits))

@@ -91,6 +91,37 @@ fn shape_of(claim: &PreparedClaim) -> ClaimShape {
     )
 }
 
+/// A claim of an earlier run: its document, id and import record.
+type EarlierClaim = (DocId, ClaimId, Option<crate::model::ExternalClaim>);
+
+/// The claims earlier runs of `agent` left in these documents and that
+/// no later run replaced, as shapes and as who they are.
+fn earlier_claims(
+    project: &Project,
+    agent: &str,
+    docs: &HashSet<&DocId>,
+) -> (Vec<ClaimShape>, Vec<EarlierClaim>) {
+    let mut shapes = Vec::new();
+    let mut ids = Vec::new();
+    for doc in project.documents.iter().filter(|d| docs.contains(&d.id)) {
+        for claim in doc.claims() {
+            let same_agent = claim
+                .provenance
+                .as_ref()
+                .is_some_and(|p| p.creator.kind == AgentKind::Software && p.creator.id == agent);
+            let current = claim
+                .external
+                .as_ref()
+                .is_none_or(|e| e.absent_from.is_none());
+            if same_agent && current {
+                shapes.push(ClaimShape::of_claim(doc, claim));
+                ids.push((doc.id.clone(), claim.id, claim.external.clone()));
+            }
+        }
+    }
+    (shapes, ids)
+}
+
 /// The program that made a line, if a program did.
 fn software_agent(claim: &PreparedClaim) -> Option<&str> {
     let creator = &claim.provenance.creator;
@@ -123,32 +154,12 @@ impl RunMarks {
         let mut gone = Vec::new();
         let mut changes = Vec::new();
         for agent in &agents {
-            let mut earlier = Vec::new();
-            let mut earlier_ids = Vec::new();
             let agent_docs: HashSet<&DocId> = claims
                 .iter()
                 .filter(|c| software_agent(c) == Some(agent))
                 .map(|c| &c.doc)
                 .collect();
-            for doc in project
-                .documents
-                .iter()
-                .filter(|d| agent_docs.contains(&d.id))
-            {
-                for claim in doc.claims() {
-                    let same_agent = claim.provenance.as_ref().is_some_and(|p| {
-                        p.creator.kind == AgentKind::Software && p.creator.id == *agent
-                    });
-                    let current = claim
-                        .external
-                        .as_ref()
-                        .is_none_or(|e| e.absent_from.is_none());
-                    if same_agent && current {
-                        earlier.push(ClaimShape::of_claim(doc, claim));
-                        earlier_ids.push((doc.id.clone(), claim.id, claim.external.clone()));
-                    }
-                }
-            }
+            let (earlier, earlier_ids) = earlier_claims(project, agent, &agent_docs);
             let indices: Vec<usize> = (0..claims.len())
                 .filter(|&i| software_agent(&claims[i]) == Some(agent))
                 .collect();
@@ -158,7 +169,7 @@ impl RunMarks {
                 match *pairing {
                     Pairing::New(l) => lines[indices[l]] = LineRun::New,
                     Pairing::Changed(e, l) => {
-                        lines[indices[l]] = LineRun::Changed(earlier_ids[e].1)
+                        lines[indices[l]] = LineRun::Changed(earlier_ids[e].1);
                     }
                     Pairing::Unchanged(e, l) => {
                         lines[indices[l]] = LineRun::Unchanged(earlier_ids[e].1);

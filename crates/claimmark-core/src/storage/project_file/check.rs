@@ -7,7 +7,7 @@ use crate::model::document::{
     OrphanArgument, Span, SpanId,
 };
 use crate::model::entity::{Entity, EntityId};
-use crate::model::project::{claim_problems, span_problem};
+use crate::model::project::{ExtractorConfig, claim_problems, span_problem};
 use crate::model::review::{Confidence, Provenance, SpanOrigin, Timestamp};
 use crate::model::schema::{ClaimTypeDef, LabelDef, Name, Rgb, RoleDef, Schema, ValueKind};
 use crate::model::value::{SpanValue, ValueSource};
@@ -65,11 +65,32 @@ impl Checker<'_> {
                 documents.push(document);
             }
         }
+        let extractor = file.extractor.and_then(|extractor| {
+            if extractor.command.is_empty() || extractor.command[0].trim().is_empty() {
+                self.problem(
+                    &[Step::Field("extractor"), Step::Field("command")],
+                    "the extractor command is empty; name the program first: command: [\"python3\", \"extract.py\"]".to_owned(),
+                );
+                return None;
+            }
+            if extractor.timeout_seconds == Some(0) {
+                self.problem(
+                    &[Step::Field("extractor"), Step::Field("timeout_seconds")],
+                    "timeout_seconds must be at least 1".to_owned(),
+                );
+                return None;
+            }
+            Some(ExtractorConfig {
+                command: extractor.command,
+                timeout_seconds: extractor.timeout_seconds,
+            })
+        });
         if self.problems.is_empty() {
             Ok(Project {
                 schema,
                 entities,
                 documents,
+                extractor,
             })
         } else {
             self.problems.sort_by_key(|p| p.at);

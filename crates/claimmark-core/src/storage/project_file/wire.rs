@@ -16,6 +16,15 @@ pub(super) struct ProjectFile {
     #[serde(default)]
     pub(super) entities: Vec<EntityFile>,
     pub(super) documents: Vec<DocumentFile>,
+    #[serde(default)]
+    pub(super) extractor: Option<ExtractorFile>,
+}
+
+#[derive(Serialize, Deserialize)]
+pub(super) struct ExtractorFile {
+    pub(super) command: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) timeout_seconds: Option<u32>,
 }
 
 #[derive(Serialize, Deserialize)]

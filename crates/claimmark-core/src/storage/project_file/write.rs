@@ -15,8 +15,8 @@ use crate::model::value::ValueSource;
 
 use super::FORMAT_VERSION;
 use super::wire::{
-    EntityFile, ExternalFile, ImplicitFile, LabelFile, OriginFile, OrphanFile, ProvenanceFile,
-    RoleFile, SpanValueFile, ValueSourceFile, agent_file, review_name, status_name,
+    EntityFile, ExternalFile, ExtractorFile, ImplicitFile, LabelFile, OriginFile, OrphanFile,
+    ProvenanceFile, RoleFile, SpanValueFile, ValueSourceFile, agent_file, review_name, status_name,
     value_kind_file,
 };
 
@@ -59,7 +59,15 @@ pub fn to_ron(project: &Project) -> String {
     for doc in &project.documents {
         write_document(&mut out, doc);
     }
-    out.push_str("    ],\n)\n");
+    out.push_str("    ],\n");
+    if let Some(extractor) = &project.extractor {
+        let file = ExtractorFile {
+            command: extractor.command.clone(),
+            timeout_seconds: extractor.timeout_seconds,
+        };
+        let _ = writeln!(out, "    extractor: Some({}),", compact(&file));
+    }
+    out.push_str(")\n");
     out
 }
 
