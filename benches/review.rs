@@ -51,6 +51,7 @@ fn proposals() -> Project {
                 created: created.clone(),
                 reviewer: None,
                 reviewed: None,
+                bulk_review: false,
             });
             edits.push(Edit::ReplaceClaim {
                 doc: doc.id.clone(),

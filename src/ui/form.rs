@@ -404,7 +404,15 @@ fn claim_editor_ui(
     buffers: &mut TextBuffers,
     out: &mut Commands,
 ) {
-    ui.heading(format!("Claim {}", claim.id));
+    ui.horizontal(|ui| {
+        ui.heading(format!("Claim {}", claim.id));
+        // Who made and reviewed it, on the heading's line (hover for all).
+        if let Some(provenance) = &claim.provenance {
+            let text = claimmark_core::review::describe_provenance(provenance);
+            ui.add(egui::Label::new(RichText::new(&text).small().weak()).truncate())
+                .on_hover_text(text);
+        }
+    });
     ui.horizontal(|ui| {
         let caption = ui.label("Type");
         egui::ComboBox::from_id_salt("claim_type")

@@ -177,6 +177,7 @@ fn rich_project() -> Project {
             created: created.clone(),
             reviewer: Some(Agent::person("analyst-2")),
             reviewed: Timestamp::parse("2026-11-23T09:15:00+02:00"),
+            bulk_review: false,
         }),
         implicit: vec![ImplicitArgument {
             role: name("actor"),
@@ -220,6 +221,7 @@ fn rich_project() -> Project {
             created: created.clone(),
             reviewer: Some(Agent::person("analyst-1")),
             reviewed: None,
+            bulk_review: false,
         }),
         ..Claim::new(ClaimId(2), name("sentence"))
     };
@@ -241,6 +243,7 @@ fn rich_project() -> Project {
             created,
             reviewer: None,
             reviewed: None,
+            bulk_review: false,
         }),
         implicit: vec![ImplicitArgument {
             role: name("as_of"),

@@ -51,6 +51,7 @@ pub(super) fn project() -> Project {
             created: Timestamp::parse("2026-12-01T00:00:00Z").unwrap(),
             reviewer: None,
             reviewed: None,
+            bulk_review: false,
         }),
         arguments: spans
             .iter()

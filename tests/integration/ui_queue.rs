@@ -109,6 +109,19 @@ fn a_filtered_bulk_reject_is_confirmed_and_undone_in_one_step() {
     harness.run();
     assert_eq!(claim_status(&harness, 0, 1), ReviewStatus::Rejected);
     assert_eq!(claim_status(&harness, 1, 1), ReviewStatus::Rejected);
+    let provenance = harness.state().session().project().documents[0]
+        .claim(ClaimId(1))
+        .unwrap()
+        .provenance
+        .clone()
+        .unwrap();
+    assert_eq!(provenance.reviewer.unwrap().id, "analyst");
+    assert!(provenance.bulk_review, "recorded as a bulk decision");
+    assert_ne!(
+        provenance.reviewed.unwrap().as_str(),
+        "1970-01-01T00:00:00Z",
+        "the real time"
+    );
     assert_eq!(
         claim_status(&harness, 0, 2),
         ReviewStatus::Proposed,

@@ -454,8 +454,9 @@ fn keep_agent_unknown(agent: &mut WireAgent, old: WireAgent) {
     }
 }
 
-/// Writes the claim's orphans to `ext.claimmark.orphans` (or removes the key
-/// when there are none), leaving the rest of `ext` as it was.
+/// Writes the claim's orphans to `ext.claimmark.orphans` and a bulk review
+/// to `ext.claimmark.bulk_review` (or removes the keys when there are none),
+/// leaving the rest of `ext` as it was.
 fn set_orphans(wire: &mut WireClaim<'_>, claim: &Claim) {
     let orphans: Vec<Json> = claim
         .orphans
@@ -490,6 +491,11 @@ fn set_orphans(wire: &mut WireClaim<'_>, claim: &Claim) {
             ours.remove("orphans");
         } else {
             ours.insert("orphans".to_owned(), Json::Array(orphans));
+        }
+        if claim.provenance.as_ref().is_some_and(|p| p.bulk_review) {
+            ours.insert("bulk_review".to_owned(), Json::Bool(true));
+        } else {
+            ours.remove("bulk_review");
         }
         if !ours.is_empty() {
             ext.insert(CLAIMMARK_EXT.to_owned(), Json::Object(ours));

@@ -418,6 +418,7 @@ fn check(wire: &WireClaim<'_>) -> Result<ClaimLine, String> {
             Some(raw) => Some(timestamp(raw, "provenance.reviewed")?),
             None => None,
         },
+        bulk_review: bulk_review(wire),
     };
     Ok(ClaimLine {
         id: wire.id.to_string(),
@@ -512,6 +513,17 @@ fn anchor_spec(anchor: &WireAnchor<'_>, doc: &DocRef, at: &str) -> Result<Anchor
 fn timestamp(raw: &str, at: &str) -> Result<Timestamp, String> {
     Timestamp::parse(raw)
         .ok_or_else(|| format!("{at} “{raw}” is not an RFC 3339 time such as 2026-11-22T10:00:00Z"))
+}
+
+/// `ext.claimmark.bulk_review`: a claimmark export says the review was a
+/// bulk decision.
+fn bulk_review(wire: &WireClaim<'_>) -> bool {
+    wire.ext
+        .as_ref()
+        .and_then(|ext| ext.get(CLAIMMARK_EXT))
+        .and_then(|ours| ours.get("bulk_review"))
+        .and_then(Json::as_bool)
+        .unwrap_or(false)
 }
 
 /// `ext.claimmark.orphans`, if a claimmark export put any there.

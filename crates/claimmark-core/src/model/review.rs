@@ -125,6 +125,9 @@ pub struct Provenance {
     pub created: Timestamp,
     pub reviewer: Option<Agent>,
     pub reviewed: Option<Timestamp>,
+    /// The review was one bulk decision over many claims (the queue's
+    /// "Accept all shown", `claimmark review`), not a look at this one.
+    pub bulk_review: bool,
 }
 
 /// An extractor's score in `[0, 1]`.

@@ -119,7 +119,15 @@ fn decide_in_document(
                     continue;
                 }
                 claims += 1;
-                edits.push(review_claim(&doc.id, claim, status, reviewer));
+                let mut edit = review_claim(&doc.id, claim, status, reviewer);
+                if let Edit::SetClaimReview {
+                    provenance: Some(provenance),
+                    ..
+                } = &mut edit
+                {
+                    provenance.bulk_review = true;
+                }
+                edits.push(edit);
                 for argument in &claim.arguments {
                     let proposed = doc
                         .span(argument.span)
@@ -187,6 +195,7 @@ mod tests {
                     created: Timestamp::parse("2026-12-01T00:00:00Z").unwrap(),
                     reviewer: None,
                     reviewed: None,
+                    bulk_review: false,
                 }),
                 arguments: vec![
                     Argument::new(name("trigger"), SpanId(trigger)),
@@ -224,6 +233,36 @@ mod tests {
             provenance.creator.id, "x",
             "the creator stays the extractor"
         );
+        assert!(provenance.bulk_review, "recorded as a bulk decision");
+        // Saved, exported and read back, the mark stays.
+        let saved =
+            crate::storage::project_file::from_ron(&crate::storage::project_file::to_ron(&project))
+                .unwrap();
+        assert!(
+            saved.documents[0]
+                .claim(ClaimId(1))
+                .unwrap()
+                .provenance
+                .as_ref()
+                .unwrap()
+                .bulk_review
+        );
+        let mut lines = Vec::new();
+        crate::claim_format::export::write_claims(
+            &project,
+            &crate::claim_format::export::Filter::default(),
+            &mut lines,
+        )
+        .unwrap();
+        let first = String::from_utf8(lines)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .to_owned();
+        assert!(first.contains(r#""bulk_review":true"#), "{first}");
+        let line = crate::claim_format::line::parse_line(&first).unwrap();
+        assert!(line.provenance.bulk_review);
         undo.apply(&mut project).unwrap();
         assert_eq!(project, original);
     }

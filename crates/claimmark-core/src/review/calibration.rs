@@ -104,6 +104,7 @@ mod tests {
                 created: Timestamp::parse("2026-12-01T00:00:00Z").unwrap(),
                 reviewer: None,
                 reviewed: None,
+                bulk_review: false,
             }),
             ..Claim::new(ClaimId(id), Name::parse("release").unwrap())
         }

@@ -49,6 +49,30 @@ pub fn describe_origin(agent: &Agent, confidence: Option<crate::model::Confidenc
     text
 }
 
+/// "made by regex-extractor 0.3.1, 2026-12-01T00:00:00Z · reviewed by
+/// analyst-1, 2026-12-06T10:00:00Z (bulk decision)", for the window.
+pub fn describe_provenance(provenance: &Provenance) -> String {
+    let agent = |agent: &Agent| match &agent.version {
+        Some(version) => format!("{} {version}", agent.id),
+        None => agent.id.clone(),
+    };
+    let mut text = format!(
+        "made by {}, {}",
+        agent(&provenance.creator),
+        provenance.created.as_str()
+    );
+    if let Some(reviewer) = &provenance.reviewer {
+        let _ = write!(text, " · reviewed by {}", agent(reviewer));
+        if let Some(at) = &provenance.reviewed {
+            let _ = write!(text, ", {}", at.as_str());
+        }
+        if provenance.bulk_review {
+            text.push_str(" (bulk decision)");
+        }
+    }
+    text
+}
+
 /// Where a proposal starts in the text: a claim by its trigger, else its
 /// earliest span.
 pub fn position(doc: &Document, proposal: Proposal) -> CharOffset {
@@ -152,9 +176,11 @@ pub(crate) fn review_claim(
         created: reviewer.at.clone(),
         reviewer: None,
         reviewed: None,
+        bulk_review: false,
     });
     provenance.reviewer = Some(reviewer.agent.clone());
     provenance.reviewed = Some(reviewer.at.clone());
+    provenance.bulk_review = false;
     Edit::SetClaimReview {
         doc: doc.clone(),
         claim: claim.id,

@@ -288,6 +288,7 @@ pub(super) fn provenance(created: Timestamp) -> Provenance {
         created,
         reviewer: None,
         reviewed: None,
+        bulk_review: false,
     }
 }
 

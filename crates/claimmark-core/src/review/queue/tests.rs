@@ -18,6 +18,7 @@ fn provenance(agent: &Agent) -> Provenance {
         created: Timestamp::parse("2026-12-01T00:00:00Z").unwrap(),
         reviewer: None,
         reviewed: None,
+        bulk_review: false,
     }
 }
 

@@ -398,6 +398,7 @@ impl Checker<'_> {
                         created,
                         reviewer: file.reviewer.map(agent),
                         reviewed,
+                        bulk_review: file.bulk_review,
                     })
                 }
                 None => None,

@@ -193,6 +193,7 @@ mod tests {
                 created: Timestamp::parse("2026-11-22T10:00:00Z").unwrap(),
                 reviewer: Some(Agent::person("analyst-1")),
                 reviewed: Timestamp::parse("2026-11-22T11:30:00Z"),
+                bulk_review: false,
             }),
             confidence: Confidence::new(0.5),
             implicit: vec![ImplicitArgument {

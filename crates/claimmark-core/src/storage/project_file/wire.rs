@@ -167,6 +167,8 @@ pub(super) struct ProvenanceFile {
     pub(super) reviewer: Option<AgentFile>,
     #[serde(default)]
     pub(super) reviewed: Option<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub(super) bulk_review: bool,
 }
 
 #[derive(Serialize, Deserialize)]

@@ -207,6 +207,7 @@ fn claim_line(claim: &Claim) -> String {
             created: provenance.created.as_str().to_owned(),
             reviewer: provenance.reviewer.as_ref().map(agent_file),
             reviewed: provenance.reviewed.as_ref().map(|t| t.as_str().to_owned()),
+            bulk_review: provenance.bulk_review,
         };
         let _ = write!(line, ", provenance: Some({})", compact(&provenance));
     }
