@@ -9,6 +9,8 @@ use claimmark_core::storage::{articles, recovery};
 
 impl ClaimmarkApp {
     pub(crate) fn replace_session(&mut self, session: Session) {
+        self.remember_queue_position();
+        self.save_settings();
         self.session = session;
         self.pending_in_project = (u64::MAX, 0);
         self.view = View::default();
@@ -28,6 +30,7 @@ impl ClaimmarkApp {
                 let count = session.project().documents.len();
                 self.replace_session(session);
                 self.settings.remember(path);
+                self.restore_queue_position();
                 self.set_status(format!("Opened {} ({count} documents).", path.display()));
                 if let Some(copy) = recovery::find(path) {
                     self.modal = Some(Modal::Recovery {
@@ -75,6 +78,7 @@ impl ClaimmarkApp {
     pub(super) fn after_save(&mut self) {
         if let Some(path) = self.session.path().map(Path::to_owned) {
             self.settings.remember(&path);
+            self.remember_queue_position();
             self.set_status(format!("Saved {}.", path.display()));
         }
         if let Some(folder) = &self.data_folder {

@@ -586,6 +586,7 @@ impl eframe::App for ClaimmarkApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        self.remember_queue_position();
         self.save_settings();
     }
 }

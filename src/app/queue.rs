@@ -20,14 +20,90 @@ impl ClaimmarkApp {
         if !self.review_queue.open {
             return;
         }
-        self.refresh_review_queue();
-        let rows = self.review_queue.len();
-        if self.review_queue.selected_index().is_none() {
-            self.step_queue(true);
-        }
+        let rows = self.resume_queue();
         self.set_status(format!(
             "Review queue: {rows} proposal(s) shown. J/K move, A accept, X reject, E edit."
         ));
+    }
+
+    /// Goes to the selected row (kept from before), else to the row at its
+    /// old place, else to the first; returns how many rows are shown.
+    fn resume_queue(&mut self) -> usize {
+        self.refresh_review_queue();
+        let rows = self.review_queue.len();
+        let resume = self.review_queue.resume_at.take();
+        if let Some(selected) = self.review_queue.selected().cloned()
+            && self.review_queue.selected_index().is_some()
+        {
+            // Back where the analyst was (also after reopening the project).
+            self.select_queue_row(&selected.0, selected.1);
+        } else if let Some(row) = resume
+            .filter(|_| rows > 0)
+            .and_then(|at| self.review_queue.row(at.min(rows - 1)))
+        {
+            let (doc, proposal) = (row.doc.clone(), row.proposal);
+            self.select_queue_row(&doc, proposal);
+        } else {
+            self.step_queue(true);
+        }
+        rows
+    }
+
+    /// Keeps where the analyst is in the queue, for the next time this
+    /// project is opened.
+    pub(crate) fn remember_queue_position(&mut self) {
+        let Some(project) = self.session.path().map(std::path::Path::to_owned) else {
+            return;
+        };
+        let Some((doc, proposal)) = self.review_queue.selected().cloned() else {
+            return;
+        };
+        let proposal = match proposal {
+            Proposal::Claim(id) => id.to_string(),
+            Proposal::Span(id) => id.to_string(),
+        };
+        self.settings
+            .set_queue_position(super::settings::QueuePosition {
+                project,
+                doc: doc.to_string(),
+                proposal,
+                index: self.review_queue.selected_index().unwrap_or(0),
+                open: self.review_queue.open,
+            });
+    }
+
+    /// Goes back to the queue row kept for this project, opening the queue
+    /// if it was open.
+    pub(crate) fn restore_queue_position(&mut self) {
+        let Some(position) = self
+            .session
+            .path()
+            .and_then(|path| self.settings.queue_position(path))
+            .cloned()
+        else {
+            return;
+        };
+        let proposal = match position.proposal.split_at_checked(1) {
+            Some(("c", n)) => n
+                .parse()
+                .ok()
+                .map(|n| Proposal::Claim(claimmark_core::model::ClaimId(n))),
+            Some(("s", n)) => n
+                .parse()
+                .ok()
+                .map(|n| Proposal::Span(claimmark_core::model::SpanId(n))),
+            _ => None,
+        };
+        let doc = DocId::parse(&position.doc).ok();
+        if let (Some(doc), Some(proposal)) = (doc, proposal) {
+            self.review_queue.select(Some((doc, proposal)));
+        }
+        self.review_queue.resume_at = Some(position.index);
+        if self.review_queue.open {
+            self.resume_queue();
+        } else if position.open {
+            self.toggle_review_queue();
+        }
     }
 
     /// J or K with the queue open: the next or previous row, in the

@@ -24,6 +24,24 @@ pub struct Settings {
     /// Extractor commands named by projects that the analyst has seen and
     /// allowed, each for one project file: asked again when either changes.
     pub allowed_extractors: Vec<AllowedExtractor>,
+    /// Where the analyst was in each project's review queue.
+    pub queue_positions: Vec<QueuePosition>,
+}
+
+/// How many projects' queue positions are kept.
+const QUEUE_POSITIONS_LIMIT: usize = 50;
+
+/// The review queue's row in one project, kept between runs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct QueuePosition {
+    pub project: PathBuf,
+    /// The row: its document and proposal (`c5` a claim, `s3` a span).
+    pub doc: String,
+    pub proposal: String,
+    /// Its place among the rows shown, for when it is gone (decided).
+    pub index: usize,
+    /// Whether the queue was open.
+    pub open: bool,
 }
 
 /// A project's extractor command the analyst allowed.
@@ -64,6 +82,26 @@ impl Settings {
             project,
             command: command.to_vec(),
         });
+    }
+
+    /// The queue position kept for a project.
+    pub fn queue_position(&self, project: &Path) -> Option<&QueuePosition> {
+        let project = project
+            .canonicalize()
+            .unwrap_or_else(|_| project.to_owned());
+        self.queue_positions.iter().find(|p| p.project == project)
+    }
+
+    /// Keeps a project's queue position (most recent first).
+    pub fn set_queue_position(&mut self, mut position: QueuePosition) {
+        position.project = position
+            .project
+            .canonicalize()
+            .unwrap_or_else(|_| position.project.clone());
+        self.queue_positions
+            .retain(|p| p.project != position.project);
+        self.queue_positions.insert(0, position);
+        self.queue_positions.truncate(QUEUE_POSITIONS_LIMIT);
     }
 
     pub fn forget(&mut self, path: &Path) {

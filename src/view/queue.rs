@@ -24,6 +24,8 @@ pub struct QueueState {
     selected_at: Option<usize>,
     /// The table scrolls to the selected row on the next frame.
     pub scroll_to_selected: bool,
+    /// Where to go on when the remembered row is gone: its old place.
+    pub resume_at: Option<usize>,
     /// The project revision `all` was built for.
     built_for: Option<u64>,
     /// (revision, filter, order) `shown` was selected for.
@@ -56,6 +58,7 @@ impl QueueState {
         self.shown.clear();
         self.selected = None;
         self.selected_at = None;
+        self.resume_at = None;
         self.built_for = None;
         self.selected_for = None;
     }

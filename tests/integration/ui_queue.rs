@@ -203,3 +203,61 @@ fn an_orphan_is_shown_in_the_form_placed_at_its_quote_and_undone() {
     press_with(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(harness.state().session().project(), &original);
 }
+
+#[test]
+fn the_queue_position_survives_reopening_the_project() {
+    let (dir, mut harness) = open_on_two_agents();
+    let path = dir.path().join("p.ron");
+    press(&mut harness, Key::Q);
+    press(&mut harness, Key::J);
+    assert_eq!(at(&harness), ("two".into(), Some(ClaimId(1))));
+    // Another project, then this one again.
+    let other = dir.path().join("other.ron");
+    storage::save_project(&other, &claimmark_core::model::Project::default()).unwrap();
+    harness.state_mut().push(Action::OpenProjectAt(other));
+    harness.run();
+    assert!(harness.state().view().document.is_none());
+    harness
+        .state_mut()
+        .push(Action::OpenProjectAt(path.clone()));
+    harness.run();
+    harness.get_by_label("Review queue");
+    assert_eq!(
+        at(&harness),
+        ("two".into(), Some(ClaimId(1))),
+        "back on the row, the queue open"
+    );
+    // The row decided elsewhere: the queue goes on at its old place.
+    press(&mut harness, Key::A);
+    press(&mut harness, Key::K);
+    assert_eq!(at(&harness), ("one".into(), Some(ClaimId(1))));
+    press(&mut harness, Key::J);
+    assert_eq!(at(&harness), ("one".into(), Some(ClaimId(2))));
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    let mut project = storage::load_project(&path).unwrap();
+    // Someone accepts the row outside the window.
+    project.documents[0]
+        .claims()
+        .iter()
+        .find(|c| c.id == ClaimId(2))
+        .unwrap();
+    let edit = claimmark_core::Edit::SetClaimReview {
+        doc: project.documents[0].id.clone(),
+        claim: ClaimId(2),
+        status: ReviewStatus::Accepted,
+        provenance: None,
+    };
+    edit.apply(&mut project).unwrap();
+    storage::save_project(&path, &project).unwrap();
+    harness
+        .state_mut()
+        .push(Action::OpenProjectAt(dir.path().join("other.ron")));
+    harness.run();
+    harness.state_mut().push(Action::OpenProjectAt(path));
+    harness.run();
+    assert_eq!(
+        at(&harness),
+        ("one".into(), Some(ClaimId(1))),
+        "the row at its old place (the last one left)"
+    );
+}
