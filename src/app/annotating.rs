@@ -171,14 +171,9 @@ impl ClaimmarkApp {
                     return;
                 }
             },
-            OrphanFix::PlaceAtQuote => {
-                let Some(&place) = annotate::orphan_places(doc, claim, index).first() else {
-                    self.set_status(
-                        "Its quote is nowhere in this text: select where it belongs and attach it.",
-                    );
-                    return;
-                };
-                Some(annotate::FillTarget::Selection(place))
+            OrphanFix::FindQuote => {
+                self.select_next_orphan_place(claim, index);
+                return;
             }
         };
         let result = match target {
@@ -201,6 +196,58 @@ impl ClaimmarkApp {
             }
             Err(error) => self.set_error_status(format!("Not done: {error}")),
         }
+    }
+
+    /// The selected claim's first orphaned argument, which the orphan
+    /// keys act on.
+    pub(super) fn first_orphan(&self) -> Option<(ClaimId, usize)> {
+        let claim = self
+            .view
+            .claim
+            .and_then(|id| self.current_document()?.claim(id))?;
+        (!claim.orphans.is_empty()).then_some((claim.id, 0))
+    }
+
+    pub(super) fn fix_first_orphan(&mut self, fix: crate::command::OrphanFix) {
+        match self.first_orphan() {
+            Some((claim, index)) => self.fix_orphan(claim, index, fix),
+            None => self.set_status("The selected claim has no orphaned arguments."),
+        }
+    }
+
+    /// Selects the place of the orphan's quote after the one selected (the
+    /// nearest its old place first), so the analyst sees each before
+    /// attaching it there.
+    fn select_next_orphan_place(&mut self, claim: ClaimId, index: usize) {
+        let Some(doc) = self.current_document() else {
+            return;
+        };
+        let places = annotate::orphan_places(doc, claim, index);
+        if places.is_empty() {
+            self.set_status(
+                "Its quote is nowhere in this text: select where it belongs and attach it (O).",
+            );
+            return;
+        }
+        let next = self
+            .view
+            .selection
+            .and_then(|selected| places.iter().position(|place| *place == selected))
+            .map_or(0, |at| (at + 1) % places.len());
+        let place = places[next];
+        self.view.span = None;
+        self.view.selection = Some(place);
+        self.view.scroll_to = Some(place);
+        let more = if places.len() > 1 {
+            "; L: the next"
+        } else {
+            ""
+        };
+        self.set_status(format!(
+            "Its quote, place {} of {} (nearest its old place first): O attaches it here{more}.",
+            next + 1,
+            places.len()
+        ));
     }
 
     pub(super) fn change_claim_type(&mut self, claim: ClaimId, claim_type: &Name) {

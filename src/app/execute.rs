@@ -7,7 +7,7 @@ use egui::ViewportCommand;
 
 use super::dialogs::DialogRequest;
 use super::{ClaimmarkApp, Modal, Picker};
-use crate::command::{Action, Command, UiCommand};
+use crate::command::{Action, Command, OrphanFix, UiCommand};
 use claimmark_core::edit::Edit;
 use claimmark_core::model::ReviewStatus;
 use claimmark_core::session::Session;
@@ -117,6 +117,15 @@ impl ClaimmarkApp {
                 self.review_current(claimmark_core::model::ReviewStatus::Rejected);
             }
             UiCommand::EditProposal => self.edit_current_proposal(),
+            UiCommand::AttachOrphan => self.fix_first_orphan(OrphanFix::AttachToSelection),
+            UiCommand::FindOrphanQuote => self.fix_first_orphan(OrphanFix::FindQuote),
+            UiCommand::DropOrphan => self.fix_first_orphan(OrphanFix::Drop),
+            UiCommand::ShowCalibration => {
+                self.modal = Some(Modal::Calibration {
+                    found: claimmark_core::review::calibration::calibrate(self.session.project()),
+                    selected: 0,
+                });
+            }
             UiCommand::ToggleReviewQueue => self.toggle_review_queue(),
             UiCommand::AcceptAllShown => self.confirm_decide_all_shown(ReviewStatus::Accepted),
             UiCommand::RejectAllShown => self.confirm_decide_all_shown(ReviewStatus::Rejected),

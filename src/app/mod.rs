@@ -216,6 +216,7 @@ impl ClaimmarkApp {
             has_span: self.view.span.is_some(),
             has_claim: self.view.claim.is_some(),
             has_proposal: self.current_proposal().is_some(),
+            has_orphan: self.first_orphan().is_some(),
             can_undo: history.can_undo(),
             can_redo: history.can_redo(),
             comparing: self.compare.is_some(),

@@ -49,7 +49,7 @@ pub enum Command {
         #[arg(long = "doc", value_name = "ID")]
         docs: Vec<String>,
         /// Also propose whole claims: each event word with the role fillers
-        /// of its sentence (docs/suggestions.md has the rules).
+        /// of its sentence (docs/review.md has the rules).
         #[arg(long)]
         claims: bool,
         /// Print the counts per label as JSON.

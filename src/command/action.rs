@@ -25,8 +25,9 @@ pub struct ExportChoice {
 pub enum OrphanFix {
     /// Put it on the selected span or text.
     AttachToSelection,
-    /// Put it on the occurrence of its quote nearest its old place.
-    PlaceAtQuote,
+    /// Select the next place its quote occurs (nearest its old place
+    /// first), for `AttachToSelection` to put it there.
+    FindQuote,
     Drop,
 }
 

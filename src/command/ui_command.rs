@@ -72,6 +72,12 @@ pub enum UiCommand {
     PickClaimType,
     /// Opens the role picker for the selected claim (R, then a digit).
     PickRole,
+    /// Puts the selected claim's first orphaned argument on the selection.
+    AttachOrphan,
+    /// Selects the next place the first orphan's quote occurs.
+    FindOrphanQuote,
+    /// Takes the selected claim's first orphaned argument out (undoable).
+    DropOrphan,
     /// Shows or hides the review queue.
     ToggleReviewQueue,
     /// Accepts every row the queue's filter shows, after a confirmation.
@@ -93,6 +99,8 @@ pub enum UiCommand {
     RunExtractorAllDocuments,
     /// Stops the background work under way; nothing changes.
     CancelJob,
+    /// Each extractor's kept share by confidence, as a plot.
+    ShowCalibration,
     TagAllOccurrencesHere,
     TagAllOccurrencesEverywhere,
     Renormalize,
@@ -114,6 +122,8 @@ pub struct CommandState {
     pub has_span: bool,
     pub has_claim: bool,
     pub has_proposal: bool,
+    /// The selected claim has arguments that did not re-attach.
+    pub has_orphan: bool,
     pub can_undo: bool,
     pub can_redo: bool,
     pub comparing: bool,
@@ -135,7 +145,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 46] = [
+    pub const ALL: [Self; 50] = [
         Self::NewProject,
         Self::OpenProject,
         Self::SaveProject,
@@ -157,6 +167,9 @@ impl UiCommand {
         Self::PreviousDocument,
         Self::PickClaimType,
         Self::PickRole,
+        Self::AttachOrphan,
+        Self::FindOrphanQuote,
+        Self::DropOrphan,
         Self::ToggleReviewQueue,
         Self::AcceptAllShown,
         Self::RejectAllShown,
@@ -172,6 +185,7 @@ impl UiCommand {
         Self::RunExtractorDocument,
         Self::RunExtractorAllDocuments,
         Self::CancelJob,
+        Self::ShowCalibration,
         Self::TagAllOccurrencesHere,
         Self::TagAllOccurrencesEverywhere,
         Self::Renormalize,
@@ -208,6 +222,9 @@ impl UiCommand {
             Self::PreviousDocument => "Previous document",
             Self::PickClaimType => "New claim…",
             Self::PickRole => "Fill role with selected span…",
+            Self::AttachOrphan => "Attach orphaned argument to selection",
+            Self::FindOrphanQuote => "Find orphaned argument's quote",
+            Self::DropOrphan => "Drop orphaned argument",
             Self::ToggleReviewQueue => "Review queue",
             Self::AcceptAllShown => "Accept all shown…",
             Self::RejectAllShown => "Reject all shown…",
@@ -223,10 +240,11 @@ impl UiCommand {
             Self::RunExtractorDocument => "Run extractor on this document",
             Self::RunExtractorAllDocuments => "Run extractor on all documents",
             Self::CancelJob => "Cancel",
+            Self::ShowCalibration => "Calibration…",
             Self::TagAllOccurrencesHere => "Tag all occurrences here",
             Self::TagAllOccurrencesEverywhere => "Tag all occurrences in all documents",
             Self::Renormalize => "Re-normalise values in this document",
-            Self::EditPreferences => "Analyst name…",
+            Self::EditPreferences => "Preferences…",
             Self::NextDifference => "Next difference",
             Self::PreviousDifference => "Previous difference",
             Self::TakeTheirs => "Take their version",
@@ -260,6 +278,13 @@ impl UiCommand {
             Self::PreviousDocument => "Open the previous document",
             Self::PickClaimType => "Start a claim: pick its type with a digit",
             Self::PickRole => "Fill a role of the selected claim: pick it with a digit",
+            Self::AttachOrphan => {
+                "Put the selected claim's first orphaned argument on the selected span or text"
+            }
+            Self::FindOrphanQuote => {
+                "Select the next place the orphan's quote occurs, nearest its old place first"
+            }
+            Self::DropOrphan => "Take the selected claim's first orphaned argument out",
             Self::ToggleReviewQueue => {
                 "Every proposal of the project in one list, to sort, filter and decide; J/K move through it"
             }
@@ -289,6 +314,9 @@ impl UiCommand {
                 "Run the extractor command on every document, in the background, as one run"
             }
             Self::CancelJob => "Stop the work under way; nothing changes",
+            Self::ShowCalibration => {
+                "How often each extractor's claims were kept, by confidence: where its confidence lies"
+            }
             Self::TagAllOccurrencesHere => {
                 "Propose every other occurrence of the selected span's text in this document"
             }
@@ -296,7 +324,9 @@ impl UiCommand {
                 "Propose every other occurrence of the selected span's text in all documents"
             }
             Self::Renormalize => "Recompute normalised values here (hand-set ones stay)",
-            Self::EditPreferences => "The name your reviews are recorded under",
+            Self::EditPreferences => {
+                "Your name (reviews are recorded under it), the theme and your own extractor"
+            }
             Self::NextDifference => "Go to the next difference from the other side",
             Self::PreviousDifference => "Go to the previous difference from the other side",
             Self::TakeTheirs => "Take the other side's version of the selected difference",
@@ -332,6 +362,9 @@ impl UiCommand {
             [keys(CTRL, Key::PageUp), keys(ALT, Key::ArrowUp)];
         const CLAIM: [KeyboardShortcut; 1] = one(NONE, Key::C);
         const ROLE: [KeyboardShortcut; 1] = one(NONE, Key::R);
+        const ATTACH: [KeyboardShortcut; 1] = one(NONE, Key::O);
+        const FIND_QUOTE: [KeyboardShortcut; 1] = one(NONE, Key::L);
+        const DROP: [KeyboardShortcut; 1] = one(SHIFT, Key::Delete);
         const NEXT: [KeyboardShortcut; 1] = one(NONE, Key::J);
         const PREVIOUS: [KeyboardShortcut; 1] = one(NONE, Key::K);
         const ACCEPT: [KeyboardShortcut; 1] = one(NONE, Key::A);
@@ -363,6 +396,9 @@ impl UiCommand {
             Self::PreviousDocument => &PREVIOUS_DOCUMENT,
             Self::PickClaimType => &CLAIM,
             Self::PickRole => &ROLE,
+            Self::AttachOrphan => &ATTACH,
+            Self::FindOrphanQuote => &FIND_QUOTE,
+            Self::DropOrphan => &DROP,
             Self::ToggleReviewQueue => &QUEUE,
             Self::NextProposal => &NEXT,
             Self::PreviousProposal => &PREVIOUS,
@@ -390,6 +426,7 @@ impl UiCommand {
             | Self::EditPreferences
             | Self::CloseCompare
             | Self::CancelJob
+            | Self::ShowCalibration
             | Self::CloseFind => &[],
         }
     }
@@ -414,7 +451,11 @@ impl UiCommand {
             | Self::DeleteSelectedSpan
             | Self::EditSchema => Menu::Edit,
             Self::NextDocument | Self::PreviousDocument => Menu::Document,
-            Self::PickClaimType | Self::PickRole => Menu::Claim,
+            Self::PickClaimType
+            | Self::PickRole
+            | Self::AttachOrphan
+            | Self::FindOrphanQuote
+            | Self::DropOrphan => Menu::Claim,
             Self::ToggleReviewQueue
             | Self::AcceptAllShown
             | Self::RejectAllShown
@@ -429,6 +470,7 @@ impl UiCommand {
             | Self::SuggestClaimsAllDocuments
             | Self::RunExtractorDocument
             | Self::RunExtractorAllDocuments
+            | Self::ShowCalibration
             | Self::TagAllOccurrencesHere
             | Self::TagAllOccurrencesEverywhere
             | Self::Renormalize
@@ -446,7 +488,11 @@ impl UiCommand {
     pub fn starts_group(self) -> bool {
         matches!(
             self,
-            Self::SaveProject | Self::AddArticles | Self::Quit | Self::NextProposal
+            Self::SaveProject
+                | Self::AddArticles
+                | Self::Quit
+                | Self::NextProposal
+                | Self::AttachOrphan
         )
     }
 
@@ -481,6 +527,10 @@ impl UiCommand {
                 }
             }
             Self::CancelJob => needs(state.busy, "No work is under way."),
+            Self::AttachOrphan | Self::FindOrphanQuote | Self::DropOrphan => needs(
+                state.has_orphan,
+                "Select a claim with an orphaned argument (the queue's Orphans filter lists them).",
+            ),
             Self::CloseCompare => needs(state.comparing, "Nothing is being compared."),
             Self::AcceptAllShown | Self::RejectAllShown => needs(
                 state.queue_has_rows,
@@ -509,6 +559,7 @@ impl UiCommand {
             | Self::PreviousDifference
             | Self::TakeTheirs
             | Self::ShowEntities
+            | Self::ShowCalibration
             | Self::ShowShortcuts => None,
         }
     }
@@ -596,6 +647,7 @@ mod tests {
                     | UiCommand::PickRole
                     | UiCommand::EditPreferences
                     | UiCommand::ShowEntities
+                    | UiCommand::ShowCalibration
                     | UiCommand::OpenCompare
                     | UiCommand::ImportClaims
                     | UiCommand::ExportClaims

@@ -8,7 +8,7 @@ use egui::{Button, Color32, RichText, Ui};
 use super::format::{digit_for, short_text};
 use super::text_buffers::TextBuffers;
 use super::theme;
-use crate::command::{Action, Commands, OrphanFix, UiCommand};
+use crate::command::{Action, Commands, UiCommand};
 use crate::view::{ClaimsFilter, View};
 use claimmark_core::edit::Edit;
 use claimmark_core::model::{Claim, Document, Name, Project, ReviewStatus, Span};
@@ -514,7 +514,7 @@ fn claim_editor_ui(
                 }
             });
     }
-    orphans_ui(ui, claim, view, out);
+    super::orphans::orphans_ui(ui, claim, view, out);
     let key = format!("claim-note/{}/{}", doc.id, claim.id);
     let (_, changed) = buffers.field(
         ui,
@@ -536,60 +536,6 @@ fn claim_editor_ui(
     }
     if ui.button("Delete claim").clicked() {
         out.push(Action::DeleteClaim(claim.id));
-    }
-}
-
-/// Arguments that did not re-attach on import: role, quote, old offsets
-/// and why, with the three ways out.
-fn orphans_ui(ui: &mut Ui, claim: &Claim, view: &View, out: &mut Commands) {
-    if claim.orphans.is_empty() {
-        return;
-    }
-    ui.add_space(4.0);
-    ui.label(
-        RichText::new(format!("Not attached ({})", claim.orphans.len()))
-            .color(theme::warning(ui.visuals())),
-    );
-    let has_target = view.span.is_some() || view.selection.is_some();
-    for (index, orphan) in claim.orphans.iter().enumerate() {
-        ui.label(format!(
-            "{}: “{}” (was {}–{}): {}",
-            orphan.role.display(),
-            short_text(&orphan.exact, 60),
-            orphan.start,
-            orphan.end,
-            orphan.reason
-        ));
-        ui.horizontal(|ui| {
-            let attach = ui
-                .add_enabled(has_target, Button::new("Attach to selection").small())
-                .on_hover_text(format!(
-                    "Put {} on the selected span or text",
-                    orphan.role.display()
-                ))
-                .on_disabled_hover_text("Select the span or text it belongs on first");
-            if attach.clicked() {
-                out.push(Action::FixOrphan(
-                    claim.id,
-                    index,
-                    OrphanFix::AttachToSelection,
-                ));
-            }
-            if ui
-                .button("Find quote")
-                .on_hover_text("Attach it where its quote occurs, nearest its old place")
-                .clicked()
-            {
-                out.push(Action::FixOrphan(claim.id, index, OrphanFix::PlaceAtQuote));
-            }
-            if ui
-                .button("Drop")
-                .on_hover_text("Take it out of the claim (undoable)")
-                .clicked()
-            {
-                out.push(Action::FixOrphan(claim.id, index, OrphanFix::Drop));
-            }
-        });
     }
 }
 

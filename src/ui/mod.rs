@@ -2,6 +2,7 @@
 //! the project itself.
 
 pub mod article;
+pub mod calibration;
 pub mod central;
 pub mod compare;
 pub mod documents;
@@ -10,6 +11,7 @@ pub mod form;
 pub mod format;
 pub mod menu;
 pub mod modals;
+pub mod orphans;
 pub mod pickers;
 pub mod preferences;
 pub mod progress;

@@ -54,6 +54,9 @@ pub fn modal_ui(
             Modal::ConfirmExtractor { config, docs } => {
                 super::preferences::confirm_extractor_ui(ui, input.project_path, config, docs, out)
             }
+            Modal::Calibration { found, selected } => {
+                super::calibration::calibration_ui(ui, found, selected)
+            }
             Modal::Report { title, text } => report_ui(ui, title, text),
             Modal::Export {
                 statuses,

@@ -50,6 +50,12 @@ pub enum Modal {
         config: claimmark_core::model::ExtractorConfig,
         docs: Vec<claimmark_core::model::DocId>,
     },
+    /// Each extractor's kept share by confidence bucket, as computed when
+    /// it opened; `selected` indexes `found`.
+    Calibration {
+        found: Vec<claimmark_core::review::calibration::Calibration>,
+        selected: usize,
+    },
     /// What happened (an import's report): information, not an error.
     Report {
         title: String,

@@ -4,7 +4,7 @@
 
 use claimmark::app::ClaimmarkApp;
 use claimmark::command::Action;
-use claimmark_core::model::{ClaimId, ReviewStatus};
+use claimmark_core::model::{CharRange, ClaimId, ReviewStatus};
 use claimmark_core::review::QueueFilter;
 use claimmark_core::storage;
 use egui::{Key, Modifiers};
@@ -186,6 +186,13 @@ fn an_orphan_is_shown_in_the_form_placed_at_its_quote_and_undone() {
     harness.get_by_label("count: “31” (was 17–19): the quote moved");
     harness.get_by_label("Find quote").click();
     harness.run();
+    assert_eq!(
+        harness.state().view().selection,
+        Some(CharRange::from_offsets(16, 18)),
+        "the place is shown, not yet taken"
+    );
+    harness.get_by_label("Attach to selection").click();
+    harness.run();
     let doc = &harness.state().session().project().documents[0];
     let claim = doc.claim(ClaimId(2)).unwrap();
     assert!(claim.orphans.is_empty());
@@ -260,4 +267,144 @@ fn the_queue_position_survives_reopening_the_project() {
         ("one".into(), Some(ClaimId(1))),
         "the row at its old place (the last one left)"
     );
+}
+
+/// "5" said twice; the claim's count orphaned with its old place nearer the
+/// second.
+fn open_on_an_orphan_quoted_twice() -> (tempfile::TempDir, Harness<'static, ClaimmarkApp>) {
+    use claimmark_core::Edit;
+    use claimmark_core::model::{
+        Agent, Argument, Claim, Confidence, Name, OrphanArgument, Project, Provenance, SpanId,
+        Timestamp, notation,
+    };
+    let mut project = Project::default();
+    project.documents.push(
+        notation::document("three", "Officials [event|freed] 5 people, then 5 more.").unwrap(),
+    );
+    let claim = Claim {
+        status: ReviewStatus::Proposed,
+        confidence: Confidence::new(0.5),
+        provenance: Some(Provenance {
+            creator: Agent::software("x", None),
+            created: Timestamp::parse("2026-12-01T00:00:00Z").unwrap(),
+            reviewer: None,
+            reviewed: None,
+            bulk_review: false,
+        }),
+        arguments: vec![Argument::new(Name::parse("trigger").unwrap(), SpanId(1))],
+        orphans: vec![OrphanArgument {
+            role: Name::parse("count").unwrap(),
+            exact: "5".into(),
+            start: 29,
+            end: 30,
+            prefix: String::new(),
+            suffix: String::new(),
+            value: None,
+            reason: "the quote moved".into(),
+        }],
+        ..Claim::new(ClaimId(1), Name::parse("release").unwrap())
+    };
+    let doc = project.documents[0].id.clone();
+    Edit::InsertClaim { doc, claim }
+        .apply(&mut project)
+        .unwrap();
+    let dir = scratch();
+    let path = dir.path().join("p.ron");
+    storage::save_project(&path, &project).unwrap();
+    let mut harness = harness_with(Some(path), vec![]);
+    harness
+        .state_mut()
+        .push(Action::SelectClaim(Some(ClaimId(1))));
+    harness.run();
+    (dir, harness)
+}
+
+#[test]
+fn orphan_keys_show_each_place_then_attach_or_drop() {
+    let (_dir, mut harness) = open_on_an_orphan_quoted_twice();
+    let original = harness.state().session().project().clone();
+    harness.get_by_label("Not attached (1)");
+    // L: the place nearest the old one first, then the other, then round.
+    press(&mut harness, Key::L);
+    let second = Some(CharRange::from_offsets(31, 32));
+    assert_eq!(harness.state().view().selection, second);
+    press(&mut harness, Key::L);
+    assert_eq!(
+        harness.state().view().selection,
+        Some(CharRange::from_offsets(16, 17))
+    );
+    assert!(
+        harness
+            .state()
+            .status()
+            .is_some_and(|s| s.text.contains("place 2 of 2")),
+        "{:?}",
+        harness.state().status()
+    );
+    press(&mut harness, Key::L);
+    assert_eq!(harness.state().view().selection, second);
+    // O: attached there, as a count span.
+    press(&mut harness, Key::O);
+    let doc = &harness.state().session().project().documents[0];
+    let claim = doc.claim(ClaimId(1)).unwrap();
+    assert!(claim.orphans.is_empty());
+    let count = claim
+        .arguments
+        .iter()
+        .find(|a| a.role.as_str() == "count")
+        .unwrap();
+    let span = doc.span(count.span).unwrap();
+    assert_eq!(span.range, CharRange::from_offsets(31, 32));
+    assert_eq!(span.label.as_str(), "count");
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().session().project(), &original);
+
+    // Shift+Delete: dropped, one undo step.
+    harness
+        .state_mut()
+        .push(Action::SelectClaim(Some(ClaimId(1))));
+    harness.run();
+    press_with(&mut harness, Modifiers::SHIFT, Key::Delete);
+    let doc = &harness.state().session().project().documents[0];
+    let claim = doc.claim(ClaimId(1)).unwrap();
+    assert!(claim.orphans.is_empty());
+    assert_eq!(claim.arguments.len(), 1, "nothing attached");
+    assert_eq!(doc.spans().len(), 1, "the trigger is still there");
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().session().project(), &original);
+}
+
+#[test]
+fn the_calibration_window_plots_each_extractors_kept_share() {
+    let (_dir, mut harness) = open_on_two_agents();
+    harness
+        .state_mut()
+        .push(claimmark::command::UiCommand::ShowCalibration);
+    harness.run();
+    harness.get_by_label_contains("No reviewed claims");
+    harness.get_by_label("Close").click();
+    harness.run();
+    // x: 0.2 accepted, 0.25 rejected (one bucket, half kept); y: 0.9 kept.
+    press(&mut harness, Key::Q);
+    press(&mut harness, Key::A);
+    press(&mut harness, Key::X);
+    press(&mut harness, Key::A);
+    harness
+        .state_mut()
+        .push(claimmark::command::UiCommand::ShowCalibration);
+    harness.run();
+    harness.get_by_label("Calibration");
+    harness.get_by_value("x · release");
+    harness.get_by_label("0.2-0.3");
+    harness.get_by_label("50 %");
+    assert!(
+        harness.query_by_label("0.9-1.0").is_none(),
+        "y is not shown yet"
+    );
+    harness.get_by_label("Extractor and claim type").click();
+    harness.run();
+    harness.get_by_label("y · release (1 reviewed)").click();
+    harness.run();
+    harness.get_by_label("0.9-1.0");
+    harness.get_by_label("100 %");
 }

@@ -35,6 +35,24 @@ pub struct Calibration {
     pub buckets: [Bucket; BUCKETS],
 }
 
+impl Calibration {
+    /// Claims reviewed over all buckets.
+    pub fn reviewed(&self) -> usize {
+        self.buckets.iter().map(|b| b.reviewed).sum()
+    }
+
+    /// "x · release", as lists and headings name it.
+    pub fn title(&self) -> String {
+        format!("{} · {}", self.agent, self.claim_type)
+    }
+}
+
+/// Bucket `index` as text: "0.3-0.4".
+pub fn bucket_label(index: usize) -> String {
+    let (from, to) = bounds(index);
+    format!("{from:.1}-{to:.1}")
+}
+
 /// The bucket a confidence falls in (1.0 in the last).
 #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // 0..=10 by construction
 pub fn bucket_of(confidence: f64) -> usize {
@@ -157,5 +175,8 @@ mod tests {
         assert_eq!(buckets[9].rate(), Some(2.0 / 3.0));
         assert_eq!(buckets[5].rate(), None);
         assert_eq!(bounds(9), (0.9, 1.0));
+        assert_eq!(bucket_label(0), "0.0-0.1");
+        assert_eq!(found[0].reviewed(), 6);
+        assert_eq!(found[0].title(), "x · release");
     }
 }

@@ -2,7 +2,7 @@
 //! fillers found in its sentence, so the review queue has claims to work on
 //! without an external extractor.
 //!
-//! Rules (deterministic; docs/suggestions.md lists them for analysts):
+//! Rules (deterministic; docs/review.md lists them for analysts):
 //! - A claim type with a trigger role: every event span (not rejected)
 //!   whose value names a claim type of the schema (`freed` → `release`)
 //!   and that no claim of that type uses yet (whatever its status, so a
