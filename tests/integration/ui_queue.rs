@@ -33,6 +33,27 @@ fn at(harness: &Harness<'_, ClaimmarkApp>) -> (String, Option<ClaimId>) {
     )
 }
 
+/// The first document, its claim `id` (no orphans left) and the span now
+/// in the claim's count role.
+fn attached_count<'a>(
+    harness: &'a Harness<'_, ClaimmarkApp>,
+    id: ClaimId,
+) -> (
+    &'a claimmark_core::model::Document,
+    &'a claimmark_core::model::Claim,
+    &'a claimmark_core::model::Span,
+) {
+    let doc = &harness.state().session().project().documents[0];
+    let claim = doc.claim(id).unwrap();
+    assert!(claim.orphans.is_empty());
+    let count = claim
+        .arguments
+        .iter()
+        .find(|a| a.role.as_str() == "count")
+        .unwrap();
+    (doc, claim, doc.span(count.span).unwrap())
+}
+
 fn claim_status(harness: &Harness<'_, ClaimmarkApp>, doc: usize, claim: u32) -> ReviewStatus {
     harness.state().session().project().documents[doc]
         .claim(ClaimId(claim))
@@ -193,15 +214,8 @@ fn an_orphan_is_shown_in_the_form_placed_at_its_quote_and_undone() {
     );
     harness.get_by_label("Attach to selection").click();
     harness.run();
-    let doc = &harness.state().session().project().documents[0];
-    let claim = doc.claim(ClaimId(2)).unwrap();
-    assert!(claim.orphans.is_empty());
-    let count = claim
-        .arguments
-        .iter()
-        .find(|a| a.role.as_str() == "count")
-        .unwrap();
-    assert_eq!(doc.span_text(doc.span(count.span).unwrap()), "31");
+    let (doc, claim, count) = attached_count(&harness, ClaimId(2));
+    assert_eq!(doc.span_text(count), "31");
     assert_eq!(
         claim.status,
         ReviewStatus::Corrected,
@@ -345,15 +359,7 @@ fn orphan_keys_show_each_place_then_attach_or_drop() {
     assert_eq!(harness.state().view().selection, second);
     // O: attached there, as a count span.
     press(&mut harness, Key::O);
-    let doc = &harness.state().session().project().documents[0];
-    let claim = doc.claim(ClaimId(1)).unwrap();
-    assert!(claim.orphans.is_empty());
-    let count = claim
-        .arguments
-        .iter()
-        .find(|a| a.role.as_str() == "count")
-        .unwrap();
-    let span = doc.span(count.span).unwrap();
+    let (_, _, span) = attached_count(&harness, ClaimId(1));
     assert_eq!(span.range, CharRange::from_offsets(31, 32));
     assert_eq!(span.label.as_str(), "count");
     press_with(&mut harness, Modifiers::COMMAND, Key::Z);
