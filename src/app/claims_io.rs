@@ -148,6 +148,10 @@ impl ClaimmarkApp {
             .session
             .path()
             .map_or_else(|| Path::new("untitled.ron").to_owned(), Path::to_owned);
+        if let Err(error) = export::check_fixtures_folder(dir, false) {
+            self.show_error("Fixtures not written", error.to_string());
+            return;
+        }
         match export::write_fixtures(
             self.session.project(),
             &project_path,

@@ -184,6 +184,9 @@ impl ClaimmarkApp {
             Action::RestoreRecovery { copy, project } => match recovery::read(&copy) {
                 Ok(restored) => {
                     self.replace_session(Session::restored(restored, project));
+                    // The restored copy is this window's now: it is kept up
+                    // to date and removed once the work is saved.
+                    self.recovery_written = Some(copy.path.clone());
                     self.set_status("Restored the recovery copy. Save to keep it.");
                 }
                 Err(error) => {
@@ -192,7 +195,22 @@ impl ClaimmarkApp {
             },
             Action::DiscardRecovery(path) => {
                 recovery::discard(&path);
+                if let Some(Modal::Recovery { copies, .. }) = &mut self.modal {
+                    copies.retain(|copy| copy.path != path);
+                    if copies.is_empty() {
+                        self.modal = None;
+                    }
+                }
                 self.set_status("Discarded the recovery copy.");
+            }
+            Action::ReloadFromDisk => self.reload_from_disk(),
+            Action::KeepMineOverDisk => {
+                self.session.accept_disk_state();
+                self.ignored_disk_change = None;
+                self.set_status("Your version will replace the one on disk at the next save.");
+            }
+            Action::DismissDiskChange => {
+                self.ignored_disk_change = self.session.disk_change();
             }
             Action::SetAnalyst(analyst) => {
                 self.settings.analyst = analyst;

@@ -12,6 +12,8 @@ impl ClaimmarkApp {
         self.remember_queue_position();
         self.save_settings();
         self.session = session;
+        self.recovery_written = None;
+        self.ignored_disk_change = None;
         self.pending_in_project = (u64::MAX, 0);
         self.view = View::default();
         self.article = crate::ui::article::ArticleView::default();
@@ -32,9 +34,10 @@ impl ClaimmarkApp {
                 self.settings.remember(path);
                 self.restore_queue_position();
                 self.set_status(format!("Opened {} ({count} documents).", path.display()));
-                if let Some(copy) = recovery::find(path) {
+                let copies = recovery::find_all(path);
+                if !copies.is_empty() {
                     self.modal = Some(Modal::Recovery {
-                        copy,
+                        copies,
                         project: Some(path.to_owned()),
                     });
                 }
@@ -54,10 +57,43 @@ impl ClaimmarkApp {
         }
     }
 
+    /// Reads the project file again, dropping unsaved changes (the analyst
+    /// chose it after the file changed on disk).
+    pub(crate) fn reload_from_disk(&mut self) {
+        let Some(path) = self.session.path().map(Path::to_owned) else {
+            return;
+        };
+        if let Some(written) = self.recovery_written.take() {
+            recovery::discard(&written);
+        }
+        match Session::open(&path) {
+            Ok(session) => {
+                self.replace_session(session);
+                self.restore_queue_position();
+                self.set_status(format!("Reloaded {} from disk.", path.display()));
+            }
+            Err(error) => self.show_error(
+                format!("Could not reload {}", path.display()),
+                format!("{error}\n\nYour version stays open; save it elsewhere with Save As…"),
+            ),
+        }
+    }
+
     pub(super) fn save(&mut self, ctx: &egui::Context) {
         match self.session.save() {
             Ok(true) => self.after_save(),
             Ok(false) => self.execute_ui(UiCommand::SaveProjectAs, ctx),
+            Err(claimmark_core::storage::SaveError::ChangedOnDisk { change, .. }) => {
+                self.pending_after_save = None;
+                self.modal = Some(Modal::ChangedOnDisk {
+                    change: change.to_string(),
+                    save_refused: true,
+                });
+            }
+            Err(error @ claimmark_core::storage::SaveError::Unflushed { .. }) => {
+                self.after_save();
+                self.show_error("Saved, with a warning", error.to_string());
+            }
             Err(error) => {
                 self.pending_after_save = None;
                 self.show_error("Could not save", error.to_string());
@@ -76,13 +112,14 @@ impl ClaimmarkApp {
     }
 
     pub(super) fn after_save(&mut self) {
+        // This window's copy is saved now; copies other sessions wrote stay.
+        if let Some(written) = self.recovery_written.take() {
+            recovery::discard(&written);
+        }
         if let Some(path) = self.session.path().map(Path::to_owned) {
             self.settings.remember(&path);
             self.remember_queue_position();
             self.set_status(format!("Saved {}.", path.display()));
-        }
-        if let Some(folder) = &self.data_folder {
-            recovery::discard(&recovery::recovery_path(&folder.join("untitled.ron")));
         }
         self.save_settings();
         if let Some(then) = self.pending_after_save.take() {

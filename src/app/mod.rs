@@ -104,6 +104,12 @@ pub struct ClaimmarkApp {
     pending_after_save: Option<Command>,
     unsaved_question: UnsavedQuestion,
     last_recovery_write: Instant,
+    /// The recovery copy this window writes (and alone may remove).
+    recovery_written: Option<PathBuf>,
+    /// When the project file's metadata was last compared with the disk.
+    last_disk_check: Instant,
+    /// A change on disk the analyst chose to decide about later.
+    ignored_disk_change: Option<claimmark_core::storage::disk::DiskChange>,
     /// The analyst has been asked for their name this run (once is enough).
     asked_for_analyst: bool,
     /// A text field had the keyboard at the end of the last frame.
@@ -145,6 +151,9 @@ impl ClaimmarkApp {
             pending_after_save: None,
             unsaved_question: UnsavedQuestion::Ask,
             last_recovery_write: Instant::now(),
+            recovery_written: None,
+            last_disk_check: Instant::now(),
+            ignored_disk_change: None,
             asked_for_analyst: false,
             was_typing: false,
             configured: false,
@@ -462,6 +471,35 @@ impl ClaimmarkApp {
         &self.window_title
     }
 
+    /// Compares the project file's metadata with the disk every couple of
+    /// seconds, so a change made elsewhere is said before more editing.
+    fn check_disk_if_due(&mut self, ctx: &egui::Context) {
+        const EVERY: Duration = Duration::from_secs(2);
+        if self.session.path().is_some() {
+            ctx.request_repaint_after(EVERY);
+        }
+        if self.last_disk_check.elapsed() < EVERY || self.modal.is_some() {
+            return;
+        }
+        self.check_disk_now();
+    }
+
+    /// Looks at the project file on disk now (also used by tests).
+    pub fn check_disk_now(&mut self) {
+        self.last_disk_check = Instant::now();
+        if self.modal.is_some() {
+            return;
+        }
+        if let Some(change) = self.session.disk_change()
+            && self.ignored_disk_change.as_ref() != Some(&change)
+        {
+            self.modal = Some(Modal::ChangedOnDisk {
+                change: change.to_string(),
+                save_refused: false,
+            });
+        }
+    }
+
     fn write_recovery_if_due(&mut self) {
         if !self.session.is_modified() {
             self.last_recovery_write = Instant::now();
@@ -476,18 +514,24 @@ impl ClaimmarkApp {
 
     /// Writes the recovery copy now (also used by tests).
     pub fn write_recovery_now(&mut self) {
-        let file = match (self.session.path(), &self.data_folder) {
-            (Some(_), folder) => self
-                .session
-                .recovery_file(folder.as_deref().unwrap_or(std::path::Path::new("."))),
-            (None, Some(folder)) => {
-                if let Err(error) = std::fs::create_dir_all(folder) {
-                    tracing::warn!("could not create {}: {error}", folder.display());
-                    return;
+        let file = if let Some(file) = &self.recovery_written {
+            file.clone()
+        } else {
+            let project_path = match (self.session.path(), &self.data_folder) {
+                (Some(path), _) => path.to_owned(),
+                (None, Some(folder)) => {
+                    if let Err(error) = std::fs::create_dir_all(folder) {
+                        tracing::warn!("could not create {}: {error}", folder.display());
+                        return;
+                    }
+                    folder.join("untitled.ron")
                 }
-                self.session.recovery_file(folder)
-            }
-            (None, None) => return,
+                (None, None) => return,
+            };
+            // An earlier session's copy is never written over.
+            let file = recovery::fresh_path(&project_path, std::time::SystemTime::now());
+            self.recovery_written = Some(file.clone());
+            file
         };
         if let Err(error) = recovery::write(&file, self.session.project()) {
             self.set_error_status(format!("Could not write the recovery copy: {error}"));
@@ -498,9 +542,10 @@ impl ClaimmarkApp {
         let Some(folder) = &self.data_folder else {
             return;
         };
-        if let Some(copy) = recovery::find(&folder.join("untitled.ron")) {
+        let copies = recovery::find_all(&folder.join("untitled.ron"));
+        if !copies.is_empty() {
             self.modal = Some(Modal::Recovery {
-                copy,
+                copies,
                 project: None,
             });
         }
@@ -510,10 +555,8 @@ impl ClaimmarkApp {
     /// command through without asking.
     pub(crate) fn discard_changes(&mut self) {
         self.unsaved_question = UnsavedQuestion::SkipOnce;
-        if let Some(folder) = &self.data_folder {
-            recovery::discard(&self.session.recovery_file(folder));
-        } else if let Some(path) = self.session.path() {
-            recovery::discard(&recovery::recovery_path(path));
+        if let Some(written) = self.recovery_written.take() {
+            recovery::discard(&written);
         }
     }
 
@@ -564,6 +607,7 @@ impl ClaimmarkApp {
         self.run_queue(&ctx);
         self.update_title(&ctx);
         self.write_recovery_if_due();
+        self.check_disk_if_due(&ctx);
         self.was_typing = ctx.egui_wants_keyboard_input();
         if self.session.is_modified() {
             // Wake up for the next recovery copy even if nothing happens.

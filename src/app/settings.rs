@@ -123,7 +123,13 @@ pub fn default_data_folder() -> Option<PathBuf> {
 /// Reads settings; a missing or unreadable file gives the defaults (and a
 /// log line), never an error that stops the app.
 pub fn load(path: &Path) -> Settings {
-    match std::fs::read_to_string(path) {
+    let read = claimmark_core::storage::input::read_limited(
+        path,
+        claimmark_core::storage::input::MAX_SMALL_FILE_BYTES,
+        "settings files",
+    )
+    .and_then(|bytes| String::from_utf8(bytes).map_err(std::io::Error::other));
+    match read {
         Ok(text) => ron::from_str(&text).unwrap_or_else(|error| {
             tracing::warn!("ignoring unreadable settings {}: {error}", path.display());
             Settings::default()

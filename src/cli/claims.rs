@@ -1,18 +1,17 @@
 //! `claimmark export`, `import` and `validate`: claim/v1 files from the
 //! command line.
 
-use std::fs::File;
 use std::io::{self, BufReader, BufWriter, Write as _};
 use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
+use claimmark_core::text_shown::shown;
 use serde::Serialize;
 
 use claimmark_core::claim_format::MAX_LINE_BYTES;
 use claimmark_core::claim_format::export::{self, Filter};
 use claimmark_core::claim_format::import::{self, ImportReport};
 use claimmark_core::model::DocId;
-use claimmark_core::session::Session;
 use claimmark_core::storage::{self, LoadReason, ProjectFileError, atomic};
 
 /// What `claimmark export` wrote.
@@ -43,7 +42,15 @@ pub fn export(
     filter: &Filter,
     spans: bool,
     fixtures: Option<&Path>,
+    force: bool,
 ) -> anyhow::Result<ExportSummary> {
+    if let Output::File(out) = output {
+        storage::paths::refuse_own_input(out, &[project_path])?;
+    }
+    if let Some(dir) = fixtures {
+        storage::paths::refuse_folder_holding_input(dir, &[project_path])?;
+        export::check_fixtures_folder(dir, force)?;
+    }
     let project =
         storage::load_project(project_path).map_err(|error| anyhow::anyhow!("{error}"))?;
     let write = |out: &mut dyn io::Write| {
@@ -106,7 +113,10 @@ pub fn import(
     out: Option<&Path>,
     duplicates: import::Duplicates,
 ) -> anyhow::Result<ImportReport> {
-    let mut session = Session::open(project_path).map_err(|error| anyhow::anyhow!("{error}"))?;
+    if let Some(out) = out {
+        claimmark_core::storage::paths::refuse_own_input(out, &[claims])?;
+    }
+    let mut session = super::open_for_update(project_path, false)?;
     let prepared = import::read_claims_file(claims, session.project(), &|_, _| {})?;
     let import = prepared.into_edit_with(session.project(), duplicates);
     if !import.is_empty() {
@@ -117,7 +127,7 @@ pub fn import(
     match out {
         Some(out) => session.save_as(out)?,
         None if session.is_modified() => {
-            session.save()?;
+            super::save_in_place(&mut session)?;
         }
         None => {}
     }
@@ -135,10 +145,13 @@ pub struct Diagnostic {
 
 impl std::fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // Text from the input is escaped: one problem, one line.
+        let file = shown(&self.file);
+        let message = shown(&self.message);
         match (self.line, self.col) {
-            (Some(line), Some(col)) => write!(f, "{}:{line}:{col}: {}", self.file, self.message),
-            (Some(line), None) => write!(f, "{}:{line}: {}", self.file, self.message),
-            _ => write!(f, "{}: {}", self.file, self.message),
+            (Some(line), Some(col)) => write!(f, "{file}:{line}:{col}: {message}"),
+            (Some(line), None) => write!(f, "{file}:{line}: {message}"),
+            _ => write!(f, "{file}: {message}"),
         }
     }
 }
@@ -160,7 +173,7 @@ pub fn validate(path: &Path) -> anyhow::Result<Validation> {
     if is_claims_file(path)? {
         let reader = BufReader::with_capacity(
             1 << 16,
-            File::open(path).with_context(|| format!("could not open {file}"))?,
+            storage::input::open_regular(path).with_context(|| format!("could not open {file}"))?,
         );
         let report = import::check_claims(reader, &file, MAX_LINE_BYTES)
             .with_context(|| format!("could not read {file}"))?;
@@ -180,10 +193,20 @@ pub fn validate(path: &Path) -> anyhow::Result<Validation> {
             problems,
         });
     }
-    let problems = match storage::load_project(path) {
+    let mut problems = match storage::load_project(path) {
         Ok(_) => Vec::new(),
         Err(error) => load_diagnostics(&file, &error),
     };
+    for stale in atomic::stale_temporaries(path) {
+        problems.push(Diagnostic {
+            file: stale.display().to_string(),
+            line: None,
+            col: None,
+            message: format!(
+                "a temporary file an interrupted save of {file} left behind; the next save removes it, or delete it"
+            ),
+        });
+    }
     Ok(Validation {
         file,
         kind: "project",
@@ -200,7 +223,7 @@ fn is_claims_file(path: &Path) -> anyhow::Result<bool> {
         _ => {
             use std::io::Read as _;
             let mut start = [0u8; 64];
-            let read = File::open(path)
+            let read = storage::input::open_regular(path)
                 .and_then(|mut file| file.read(&mut start))
                 .with_context(|| format!("could not read {}", path.display()))?;
             Ok(start[..read]
@@ -231,6 +254,11 @@ fn load_diagnostics(file: &str, error: &storage::LoadError) -> Vec<Diagnostic> {
     };
     match &error.reason {
         LoadReason::Read(error) => vec![whole(format!("could not read the file: {error}"))],
+        LoadReason::NotUtf8(position) => vec![at(
+            position.line,
+            position.col,
+            "the file is not UTF-8 text (an invalid byte here); save it as UTF-8".to_owned(),
+        )],
         LoadReason::File(ProjectFileError::Invalid(problems)) => problems
             .iter()
             .map(|problem| match problem.at {
@@ -246,7 +274,8 @@ fn load_diagnostics(file: &str, error: &storage::LoadError) -> Vec<Diagnostic> {
         }
         LoadReason::File(
             e @ (ProjectFileError::NewerVersion { at: position, .. }
-            | ProjectFileError::UnknownVersion { at: position, .. }),
+            | ProjectFileError::UnknownVersion { at: position, .. }
+            | ProjectFileError::BadVersion { at: position, .. }),
         ) => vec![at(
             position.line,
             position.col,

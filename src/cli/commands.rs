@@ -187,6 +187,10 @@ pub enum Command {
         /// (and .spans.jsonl with --spans) and manifest.json.
         #[arg(long, value_name = "DIR")]
         fixtures: Option<PathBuf>,
+        /// Write fixtures into a folder that already holds files
+        /// (files of the same names are replaced).
+        #[arg(long, requires = "fixtures")]
+        force: bool,
     },
     /// Import a claim/v1 file into a project as one change, re-attaching
     /// anchors to the texts.
@@ -428,6 +432,7 @@ pub fn run(command: Command) -> ExitCode {
             docs,
             spans,
             fixtures,
+            force,
         } => run_export(
             &project,
             out.as_deref(),
@@ -437,6 +442,7 @@ pub fn run(command: Command) -> ExitCode {
             },
             spans,
             fixtures.as_deref(),
+            force,
         ),
         Command::Import {
             project,
@@ -531,13 +537,14 @@ fn run_export(
     filter: &Filter,
     spans: bool,
     fixtures: Option<&Path>,
+    force: bool,
 ) -> ExitCode {
     let output = match (out, fixtures) {
         (Some(path), _) => Output::File(path),
         (None, Some(_)) => Output::None,
         (None, None) => Output::Stdout,
     };
-    match claims::export(project, output, filter, spans, fixtures) {
+    match claims::export(project, output, filter, spans, fixtures, force) {
         Ok(summary) => {
             let what = if spans { "span" } else { "claim" };
             if let Some(path) = &summary.out {
@@ -640,8 +647,15 @@ fn run_validate(file: &Path, json: bool) -> ExitCode {
                     validation.file, validation.kind
                 ));
             } else {
-                for problem in &validation.problems {
+                let listed = claimmark_core::storage::PROBLEMS_LISTED;
+                for problem in validation.problems.iter().take(listed) {
                     print_out(&format!("{problem}\n"));
+                }
+                if validation.problems.len() > listed {
+                    print_out(&format!(
+                        "… and {} more problems (--json lists them all)\n",
+                        validation.problems.len() - listed
+                    ));
                 }
             }
             exit_status(validation.problems.is_empty())

@@ -15,6 +15,7 @@ pub fn parse_format(raw: &str) -> Result<Format, String> {
 
 /// Loads the project and writes the dataset.
 pub fn run_dataset(project: &Path, out: &Path, format: Format) -> anyhow::Result<Manifest> {
+    claimmark_core::storage::paths::refuse_folder_holding_input(out, &[project])?;
     let loaded = claimmark_core::storage::load_project(project)
         .map_err(|error| anyhow::anyhow!("{error}"))?;
     write_dataset(&loaded, project, out, format).with_context(|| {

@@ -87,7 +87,9 @@ pub fn extract(request: &ExtractRequest<'_>) -> anyhow::Result<ImportReport> {
         session
             .apply(imported.edit, "Run extractor")
             .context("could not apply the extractor's claims; the project is unchanged")?;
-        session.save().map_err(|error| anyhow::anyhow!("{error}"))?;
+        // Not locked during the run (it may take minutes): the save still
+        // refuses if the project changed on disk meanwhile.
+        super::save_in_place(&mut session)?;
     }
     Ok(imported.report)
 }

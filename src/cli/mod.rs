@@ -31,12 +31,12 @@ pub struct AddReport {
 /// adds articles to a project, creating it if missing. Good files are added
 /// even when others are refused; the project is saved atomically once.
 pub fn add(project: &Path, files: &[PathBuf], meta: &ArticleMeta) -> anyhow::Result<AddReport> {
-    let created = !project.exists();
-    let mut session = if created {
-        Session::new_at(project)
-    } else {
-        Session::open(project).map_err(|error| anyhow::anyhow!("{error}"))?
-    };
+    if let Some(parent) = project.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent)
+            .with_context(|| format!("could not create the folder {}", parent.display()))?;
+    }
+    let mut session = open_for_update(project, true)?;
+    let created = session.disk_state().is_none();
     let batch = articles::read_articles(session.project(), files, meta);
     let added: Vec<String> = batch
         .documents
@@ -48,17 +48,45 @@ pub fn add(project: &Path, files: &[PathBuf], meta: &ArticleMeta) -> anyhow::Res
         .apply(edit, "Add articles")
         .context("could not add the articles")?;
     if !added.is_empty() || created {
-        if let Some(parent) = project.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)
-                .with_context(|| format!("could not create the folder {}", parent.display()))?;
-        }
-        session.save().map_err(|error| anyhow::anyhow!("{error}"))?;
+        save_in_place(&mut session)?;
     }
     Ok(AddReport {
         added,
         refused: batch.refused.iter().map(ToString::to_string).collect(),
         created,
     })
+}
+
+/// Opens a project to change it, holding its folder's lock until the session
+/// is dropped: a second claimmark changing it waits, so no change is lost.
+pub(crate) fn open_for_update(project: &Path, create: bool) -> anyhow::Result<Session> {
+    Session::open_for_update(project, create).map_err(|error| anyhow::anyhow!("{error}"))
+}
+
+/// Saves a session to its own file (refused when the file changed on disk
+/// since it was read) and says when the window's recovery copies of
+/// unsaved work exist beside it: they are left for the window.
+pub(crate) fn save_in_place(session: &mut Session) -> anyhow::Result<bool> {
+    let saved = session.save().map_err(|error| anyhow::anyhow!("{error}"))?;
+    if let Some(path) = session.path() {
+        let copies = claimmark_core::storage::recovery::find_all(path);
+        if !copies.is_empty() {
+            eprintln!(
+                "note: {}: {} recovery cop{} of unsaved work from the window {} beside it, left as {}; open the project in claimmark to restore or discard {}",
+                claimmark_core::text_shown::shown(&path.display().to_string()),
+                copies.len(),
+                if copies.len() == 1 { "y" } else { "ies" },
+                if copies.len() == 1 { "is" } else { "are" },
+                if copies.len() == 1 {
+                    "it was"
+                } else {
+                    "they were"
+                },
+                if copies.len() == 1 { "it" } else { "them" },
+            );
+        }
+    }
+    Ok(saved)
 }
 
 /// Prints an add report: refusals to stderr, a summary to stdout.

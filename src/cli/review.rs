@@ -43,7 +43,7 @@ pub struct ReviewReport {
 /// Decides every proposal the filter selects and saves the project in
 /// place (atomically) when anything changed and this is not a dry run.
 pub fn review(request: &ReviewRequest<'_>) -> anyhow::Result<ReviewReport> {
-    let mut session = Session::open(request.project).map_err(|error| anyhow::anyhow!("{error}"))?;
+    let mut session = super::open_for_update(request.project, false)?;
     let filter = filter(request, &session)?;
     let rows = review::queue::build(session.project(), &filter, QueueSort::DocumentOrder);
     let reviewer = Reviewer {
@@ -65,7 +65,7 @@ pub fn review(request: &ReviewRequest<'_>) -> anyhow::Result<ReviewReport> {
         session
             .apply(decision.edit, "Bulk review")
             .context("could not apply the decision to the project")?;
-        report.saved = session.save().map_err(|error| anyhow::anyhow!("{error}"))?;
+        report.saved = super::save_in_place(&mut session)?;
     }
     Ok(report)
 }

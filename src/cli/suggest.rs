@@ -7,7 +7,6 @@ use std::path::{Path, PathBuf};
 use anyhow::Context as _;
 
 use claimmark_core::model::DocId;
-use claimmark_core::session::Session;
 use claimmark_core::suggest;
 
 /// What `claimmark suggest` did.
@@ -27,7 +26,7 @@ pub struct SuggestReport {
 /// Proposes spans in the named documents (all when `docs` is empty) and
 /// saves the project if anything was proposed.
 pub fn suggest(project: &Path, docs: &[String], claims: bool) -> anyhow::Result<SuggestReport> {
-    let mut session = Session::open(project).map_err(|error| anyhow::anyhow!("{error}"))?;
+    let mut session = super::open_for_update(project, false)?;
     let ids = docs
         .iter()
         .map(|raw| {
@@ -84,7 +83,7 @@ pub fn suggest(project: &Path, docs: &[String], claims: bool) -> anyhow::Result<
                 },
             )
             .context("could not add the proposals to the project")?;
-        session.save().map_err(|error| anyhow::anyhow!("{error}"))?;
+        super::save_in_place(&mut session)?;
     }
     Ok(SuggestReport {
         project: project.to_owned(),

@@ -44,6 +44,13 @@ pub enum Action {
         project: Option<PathBuf>,
     },
     DiscardRecovery(PathBuf),
+    /// The file changed on disk: read it again, dropping unsaved changes.
+    ReloadFromDisk,
+    /// The file changed on disk: keep working on this version; the next save
+    /// replaces the one on disk.
+    KeepMineOverDisk,
+    /// The file changed on disk: ask again only if it changes again.
+    DismissDiskChange,
     /// The analyst's name, as reviews record it.
     SetAnalyst(String),
     /// The Preferences dialog's fields, saved.

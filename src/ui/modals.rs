@@ -34,7 +34,11 @@ pub fn modal_ui(
         keep = match &mut *modal {
             Modal::UnsavedChanges { then } => unsaved_changes_ui(ui, input.project_name, then, out),
             Modal::Error { title, text } => error_ui(ui, title, text),
-            Modal::Recovery { copy, project } => recovery_ui(ui, copy, project.as_ref(), out),
+            Modal::Recovery { copies, project } => recovery_ui(ui, copies, project.as_ref(), out),
+            Modal::ChangedOnDisk {
+                change,
+                save_refused,
+            } => changed_on_disk_ui(ui, input.project_name, change, *save_refused, out),
             Modal::SpanInUse { span, claims } => span_in_use_ui(ui, *span, claims, out),
             Modal::BulkDecision {
                 status,
@@ -129,37 +133,112 @@ fn error_ui(ui: &mut egui::Ui, title: &str, text: &str) -> bool {
 
 fn recovery_ui(
     ui: &mut egui::Ui,
-    copy: &RecoveryCopy,
+    copies: &[RecoveryCopy],
     project: Option<&PathBuf>,
     out: &mut Commands,
 ) -> bool {
     ui.heading("Recover unsaved work?");
-    let when = humantime_ago(copy.written);
+    ui.label(if copies.len() == 1 {
+        "claimmark found a recovery copy of unsaved work: an earlier session ended without saving.".to_owned()
+    } else {
+        format!(
+            "claimmark found {} recovery copies of unsaved work from earlier sessions that ended without saving.",
+            copies.len()
+        )
+    });
+    let mut keep = true;
+    for (i, copy) in copies.iter().enumerate() {
+        ui.separator();
+        let mut line = format!(
+            "Written {}, {} KB",
+            humantime_ago(copy.written),
+            copy.bytes.div_ceil(1024)
+        );
+        if copy.older_than_project {
+            line.push_str(
+                " (older than the saved project: restoring it goes back behind that save)",
+            );
+        }
+        ui.label(line);
+        ui.label(
+            RichText::new(copy.path.display().to_string())
+                .small()
+                .weak(),
+        );
+        ui.horizontal(|ui| {
+            let restore = if copies.len() == 1 {
+                "Restore it".to_owned()
+            } else {
+                format!("Restore copy {}", i + 1)
+            };
+            if ui.button(restore).clicked() {
+                keep = false;
+                out.push(Action::RestoreRecovery {
+                    copy: copy.clone(),
+                    project: project.cloned(),
+                });
+            }
+            let discard = if copies.len() == 1 {
+                "Discard it".to_owned()
+            } else {
+                format!("Discard copy {}", i + 1)
+            };
+            if ui.button(discard).clicked() {
+                out.push(Action::DiscardRecovery(copy.path.clone()));
+                if copies.len() == 1 {
+                    keep = false;
+                }
+            }
+        });
+    }
+    ui.add_space(8.0);
+    if ui
+        .button("Decide later")
+        .on_hover_text("Keeps every copy as it is; this session's own changes go to a new copy")
+        .clicked()
+    {
+        keep = false;
+    }
+    keep
+}
+
+fn changed_on_disk_ui(
+    ui: &mut egui::Ui,
+    project_name: &str,
+    change: &str,
+    save_refused: bool,
+    out: &mut Commands,
+) -> bool {
+    ui.heading(format!("{project_name} changed on disk"));
     ui.label(format!(
-        "claimmark found a recovery copy written {when}, newer than the saved project: \
-         the last session probably ended without saving."
+        "Another program changed the project file since claimmark read it ({change})."
     ));
+    if save_refused {
+        ui.label("Nothing was saved, so that change is not lost.");
+    }
     ui.label(
-        RichText::new(copy.path.display().to_string())
-            .small()
-            .weak(),
+        "Reload takes the version on disk (your unsaved changes are dropped); Save as… keeps \
+         yours in another file to compare; Keep mine overwrites the version on disk at the next save.",
     );
     ui.add_space(8.0);
     let mut keep = true;
     ui.horizontal(|ui| {
-        if ui.button("Restore it").clicked() {
+        if ui.button("Reload from disk").clicked() {
             keep = false;
-            out.push(Action::RestoreRecovery {
-                copy: copy.clone(),
-                project: project.cloned(),
-            });
+            out.push(Action::ReloadFromDisk);
         }
-        if ui.button("Discard it").clicked() {
+        if ui.button("Save as…").clicked() {
             keep = false;
-            out.push(Action::DiscardRecovery(copy.path.clone()));
+            out.push(Action::DismissDiskChange);
+            out.push(UiCommand::SaveProjectAs);
+        }
+        if ui.button("Keep mine").clicked() {
+            keep = false;
+            out.push(Action::KeepMineOverDisk);
         }
         if ui.button("Decide later").clicked() {
             keep = false;
+            out.push(Action::DismissDiskChange);
         }
     });
     keep

@@ -19,8 +19,14 @@ pub enum Modal {
     },
     /// A recovery copy of `project` (or of the untitled project) exists.
     Recovery {
-        copy: RecoveryCopy,
+        copies: Vec<RecoveryCopy>,
         project: Option<PathBuf>,
+    },
+    /// The project file changed on disk since it was read or saved (what
+    /// changed, said in words); also shown when a save refused for that.
+    ChangedOnDisk {
+        change: String,
+        save_refused: bool,
     },
     /// The span to delete is used by these claims.
     SpanInUse {

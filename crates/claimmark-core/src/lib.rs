@@ -50,6 +50,7 @@ pub mod score;
 pub mod session;
 pub mod storage;
 pub mod suggest;
+pub mod text_shown;
 
 // What most callers need, at the root (the modules hold the rest; their
 // internals — score's matching, the project file's wire types, the

@@ -5,19 +5,34 @@ use std::path::{Path, PathBuf};
 
 use crate::edit::{Edit, EditError, History, Stepped};
 use crate::model::Project;
-use crate::storage::{self, LoadError, SaveError, recovery};
+use crate::storage::disk::{DiskChange, DiskState};
+use crate::storage::lock::{self, LockError, ProjectLock};
+use crate::storage::{self, Expect, LoadError, SaveError};
 
 #[derive(Debug)]
 pub struct Session {
     project: Project,
     path: Option<PathBuf>,
     history: History,
+    /// The file as it was read or last saved; `None`: not on disk yet.
+    disk: Option<DiskState>,
+    /// Held by a command-line session from read to write.
+    lock: Option<ProjectLock>,
 }
 
 impl Default for Session {
     fn default() -> Self {
         Self::untitled()
     }
+}
+
+/// Opening a project to change it from the command line.
+#[derive(Debug, thiserror::Error)]
+pub enum OpenError {
+    #[error(transparent)]
+    Lock(#[from] LockError),
+    #[error(transparent)]
+    Load(#[from] LoadError),
 }
 
 impl Session {
@@ -27,27 +42,49 @@ impl Session {
             project: Project::default(),
             path: None,
             history: History::new(),
+            disk: None,
+            lock: None,
         }
     }
 
     /// Opens a project file. On error nothing is kept, so a file that failed
     /// to load can never be overwritten through this session.
     pub fn open(path: &Path) -> Result<Self, LoadError> {
-        let project = storage::load_project(path)?;
+        let (project, disk) = storage::load_project_file(path)?;
         Ok(Self {
             project,
             path: Some(path.to_owned()),
             history: History::new(),
+            disk: Some(disk),
+            lock: None,
         })
     }
 
+    /// Opens a project to change and save it, holding the folder's lock
+    /// until the session ends, so another claimmark process changing the
+    /// same project waits instead of one change being lost. A missing file
+    /// gives a new project when `create` is set.
+    pub fn open_for_update(path: &Path, create: bool) -> Result<Self, OpenError> {
+        let held = ProjectLock::acquire(path, lock::WAIT)?;
+        let mut session = if create && !path.exists() {
+            Self::new_at(path)
+        } else {
+            Self::open(path)?
+        };
+        session.lock = Some(held);
+        Ok(session)
+    }
+
     /// A session on a project restored from its recovery copy: it belongs to
-    /// `path` but has unsaved changes.
+    /// `path` but has unsaved changes. The file is taken as it is now.
     pub fn restored(project: Project, path: Option<PathBuf>) -> Self {
+        let disk = path.as_deref().and_then(current_state);
         Self {
             project,
             path,
             history: History::new_unsaved(),
+            disk,
+            lock: None,
         }
     }
 
@@ -58,6 +95,8 @@ impl Session {
             project: Project::default(),
             path: Some(path.to_owned()),
             history: History::new_unsaved(),
+            disk: None,
+            lock: None,
         }
     }
 
@@ -85,6 +124,11 @@ impl Session {
         self.history.is_modified()
     }
 
+    /// The file as this session last read or wrote it.
+    pub fn disk_state(&self) -> Option<&DiskState> {
+        self.disk.as_ref()
+    }
+
     /// Applies an edit as one undoable step.
     pub fn apply(&mut self, edit: Edit, description: impl Into<String>) -> Result<(), EditError> {
         self.history
@@ -99,37 +143,86 @@ impl Session {
         self.history.redo(&mut self.project)
     }
 
-    /// Saves to the session's file. Without one, returns `Ok(false)`: the
-    /// caller asks where (Save As).
+    /// Whether the file changed on disk since this session read or wrote
+    /// it. The metadata is checked first, so polling it is cheap.
+    pub fn disk_change(&self) -> Option<DiskChange> {
+        let path = self.path.as_deref()?;
+        let target = storage::atomic::resolve_target(path);
+        match &self.disk {
+            Some(state) => {
+                if std::fs::metadata(&target).is_ok_and(|meta| state.same_metadata(&meta)) {
+                    return None;
+                }
+                state.change_at(&target).ok().flatten()
+            }
+            None => None,
+        }
+    }
+
+    /// Takes the file as it is now as the one this session's changes are
+    /// based on: the analyst looked at the change on disk and chose to
+    /// overwrite it with their version.
+    pub fn accept_disk_state(&mut self) {
+        self.disk = self.path.as_deref().and_then(current_state);
+    }
+
+    /// Saves to the session's file, if it is still the file that was read.
+    /// Without a file, returns `Ok(false)`: the caller asks where (Save As).
+    /// Recovery copies are left alone; the window removes its own.
     pub fn save(&mut self) -> Result<bool, SaveError> {
         let Some(path) = self.path.clone() else {
             return Ok(false);
         };
-        storage::save_project(&path, &self.project)?;
-        self.history.mark_saved();
-        recovery::discard(&recovery::recovery_path(&path));
+        let expect = self.disk.as_ref().map_or(Expect::Absent, Expect::State);
+        let result =
+            storage::save_project_checked(&path, &self.project, expect, self.lock.as_ref());
+        self.after_write(result)?;
         Ok(true)
     }
 
-    /// Saves to a new file, which becomes the session's file.
+    /// Saves to a new file, which becomes the session's file. The analyst
+    /// chose it (and confirmed replacing it), so whatever is there goes.
     pub fn save_as(&mut self, path: &Path) -> Result<(), SaveError> {
-        storage::save_project(path, &self.project)?;
-        if let Some(old) = &self.path {
-            recovery::discard(&recovery::recovery_path(old));
+        let expect = if self.path.as_deref() == Some(path) {
+            self.disk.as_ref().map_or(Expect::Absent, Expect::State)
+        } else {
+            Expect::Anything
+        };
+        let result = storage::save_project_checked(path, &self.project, expect, self.lock.as_ref());
+        if !matches!(
+            result,
+            Err(SaveError::Write { .. } | SaveError::ChangedOnDisk { .. } | SaveError::Lock(_))
+        ) {
+            self.path = Some(path.to_owned());
         }
-        self.path = Some(path.to_owned());
-        self.history.mark_saved();
-        Ok(())
+        self.after_write(result)
     }
 
-    /// Where this session's recovery copy goes; untitled projects keep theirs
-    /// in `untitled_folder`.
-    pub fn recovery_file(&self, untitled_folder: &Path) -> PathBuf {
-        match &self.path {
-            Some(path) => recovery::recovery_path(path),
-            None => recovery::recovery_path(&untitled_folder.join("untitled.ron")),
+    /// A written file (even one whose folder was not flushed) is saved.
+    fn after_write(&mut self, result: Result<DiskState, SaveError>) -> Result<(), SaveError> {
+        match result {
+            Ok(state) => {
+                self.disk = Some(state);
+                self.history.mark_saved();
+                Ok(())
+            }
+            Err(error @ SaveError::Unflushed { .. }) => {
+                self.accept_disk_state();
+                self.history.mark_saved();
+                Err(error)
+            }
+            Err(error) => Err(error),
         }
     }
+}
+
+fn current_state(path: &Path) -> Option<DiskState> {
+    let target = storage::atomic::resolve_target(path);
+    let bytes =
+        storage::input::read_limited(&target, storage::input::MAX_PROJECT_BYTES, "project files")
+            .ok()?;
+    let meta = std::fs::metadata(&target).ok()?;
+    Some(DiskState::of_read(&meta, &bytes))
 }
 
 #[cfg(test)]

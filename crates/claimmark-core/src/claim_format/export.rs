@@ -94,6 +94,20 @@ pub enum ExportError {
     Write(#[from] io::Error),
     #[error("could not write {}: {source}. Check the folder's permissions and free space", path.display())]
     WriteFile { path: PathBuf, source: io::Error },
+    #[error(
+        "{} is not empty; fixtures go into an empty or new folder so no other file is overwritten. Choose another folder, or pass --force to write into it",
+        .0.display()
+    )]
+    NotEmpty(PathBuf),
+}
+
+/// Refuses a fixtures folder that already holds files, unless `force`.
+pub fn check_fixtures_folder(dir: &Path, force: bool) -> Result<(), ExportError> {
+    let has_files = std::fs::read_dir(dir).is_ok_and(|mut entries| entries.next().is_some());
+    if has_files && !force {
+        return Err(ExportError::NotEmpty(dir.to_owned()));
+    }
+    Ok(())
 }
 
 /// The export id of every claim: its external id if it was imported, else

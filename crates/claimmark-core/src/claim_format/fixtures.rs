@@ -67,7 +67,11 @@ struct ListedFile {
 pub fn check_manifest(dir: &Path) -> Vec<String> {
     let path = dir.join(MANIFEST);
     let name = path.display().to_string();
-    let Ok(bytes) = std::fs::read(&path) else {
+    let Ok(bytes) = crate::storage::input::read_limited(
+        &path,
+        crate::storage::input::MAX_SMALL_FILE_BYTES,
+        "manifests",
+    ) else {
         return vec![format!(
             "{name}: no manifest; the files' checksums were not checked"
         )];
@@ -78,8 +82,23 @@ pub fn check_manifest(dir: &Path) -> Vec<String> {
     };
     let mut problems = Vec::new();
     for file in manifest.files {
-        let listed = dir.join(&file.path);
-        match std::fs::read(&listed) {
+        // The manifest is data: it may only name files in its own folder.
+        let listed = match crate::storage::paths::inside_folder(dir, &file.path) {
+            Ok(listed) => listed,
+            Err(why) => {
+                let line = line_of(&bytes, &file.path);
+                problems.push(format!(
+                    "{name}:{line}: lists “{}”, which was not opened: {why}",
+                    crate::text_shown::shown(&file.path)
+                ));
+                continue;
+            }
+        };
+        match crate::storage::input::read_limited(
+            &listed,
+            crate::storage::articles::MAX_ARTICLE_BYTES,
+            "fixture files",
+        ) {
             Ok(bytes) => {
                 let actual = hex(&Sha256::digest(&bytes));
                 if !actual.eq_ignore_ascii_case(&file.sha256) {
@@ -90,10 +109,21 @@ pub fn check_manifest(dir: &Path) -> Vec<String> {
                     ));
                 }
             }
-            Err(_) => problems.push(format!("{name}: lists {}, which is missing", file.path)),
+            Err(_) => problems.push(format!(
+                "{name}: lists {}, which is missing or not a regular file",
+                crate::text_shown::shown(&file.path)
+            )),
         }
     }
     problems
+}
+
+/// The line of the manifest where `listed` first appears as a JSON string.
+fn line_of(manifest: &[u8], listed: &str) -> usize {
+    let quoted = serde_json::to_string(listed).unwrap_or_default();
+    let text = String::from_utf8_lossy(manifest);
+    text.find(&quoted)
+        .map_or(1, |at| text[..at].matches('\n').count() + 1)
 }
 
 #[cfg(test)]
@@ -136,11 +166,43 @@ mod tests {
             problems[0]
         );
         assert!(
-            problems[1].ends_with("lists b.spans.jsonl, which is missing"),
+            problems[1].ends_with("lists b.spans.jsonl, which is missing or not a regular file"),
             "{}",
             problems[1]
         );
         std::fs::remove_file(dir.path().join(MANIFEST)).unwrap();
         assert!(check_manifest(dir.path())[0].contains("no manifest"));
+    }
+
+    #[test]
+    fn a_manifest_cannot_make_score_open_files_outside_its_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = dir.path().join("secret.txt");
+        std::fs::write(&outside, "secret").unwrap();
+        let folder = dir.path().join("fixtures");
+        std::fs::create_dir(&folder).unwrap();
+        let manifest = format!(
+            "{{\n  \"files\": [\n    {{\"path\": {}, \"sha256\": \"00\"}},\n    {{\"path\": \"../secret.txt\", \"sha256\": \"00\"}},\n    {{\"path\": \"bell\\u0007\\n/x:1:1: forged\", \"sha256\": \"00\"}}\n  ]\n}}\n",
+            serde_json::to_string(&outside.display().to_string()).unwrap()
+        );
+        std::fs::write(folder.join(MANIFEST), manifest).unwrap();
+        let problems = check_manifest(&folder);
+        assert_eq!(problems.len(), 3, "{problems:#?}");
+        assert!(
+            problems[0].contains(":3: lists") && problems[0].contains("it is absolute"),
+            "{}",
+            problems[0]
+        );
+        assert!(
+            problems[1].contains(":4: lists") && problems[1].contains("climbs out"),
+            "{}",
+            problems[1]
+        );
+        assert!(
+            problems
+                .iter()
+                .all(|p| !p.contains("SHA-256 is") && !p.contains('\n') && !p.contains('\u{7}')),
+            "{problems:#?}"
+        );
     }
 }

@@ -437,7 +437,7 @@ fn read_run(path: &std::path::Path) -> Result<RunFile, RunFileError> {
         path: path.to_owned(),
         source,
     };
-    let file = std::fs::File::open(path).map_err(error)?;
+    let file = crate::storage::input::open_regular(path).map_err(error)?;
     let shown = path.display().to_string();
     let mut run = RunFile {
         lines: Vec::new(),

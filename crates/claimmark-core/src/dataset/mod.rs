@@ -243,7 +243,26 @@ pub fn write_dataset(
 ) -> Result<Manifest, DatasetError> {
     let earlier = prepare_folder(dir)?;
     let selection = Selection::of(project);
-    let mut writer = Writer::new(dir);
+    // Everything is written into a hidden folder beside `dir` first and
+    // moved in once complete: a failed run (a full disk) leaves nothing
+    // half-written, and the earlier dataset stays as it was.
+    let write_error = |source| DatasetError::Write {
+        path: dir.to_owned(),
+        source,
+    };
+    let staging = tempfile::Builder::new()
+        .prefix(&format!(
+            ".{}.",
+            dir.file_name()
+                .map_or_else(|| "dataset".into(), |n| n.to_string_lossy())
+                .chars()
+                .take(120)
+                .collect::<String>()
+        ))
+        .suffix(".tmp")
+        .tempdir_in(crate::storage::atomic::folder_of(dir))
+        .map_err(write_error)?;
+    let mut writer = Writer::new(staging.path());
     let written = match format {
         Format::Claims => claims::write(&selection, &mut writer)?,
         Format::Brat => brat::write(&selection, &mut writer)?,
@@ -276,8 +295,23 @@ pub fn write_dataset(
     };
     let mut json = serde_json::to_vec_pretty(&manifest)?;
     json.push(b'\n');
-    let path = dir.join(MANIFEST);
+    let path = staging.path().join(MANIFEST);
     write_atomic(&path, &json).map_err(|source| DatasetError::Write { path, source })?;
+    // Renames need no space: moving the finished files in cannot run out
+    // of disk. The manifest goes last, so it only ever lists files there.
+    for file in manifest
+        .files
+        .iter()
+        .map(|f| f.path.as_str())
+        .chain([MANIFEST])
+    {
+        let to = dir.join(file);
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).map_err(write_error)?;
+        }
+        std::fs::rename(staging.path().join(file), &to)
+            .map_err(|source| DatasetError::Write { path: to, source })?;
+    }
     if let Some(earlier) = earlier {
         for old in earlier.files {
             if !manifest.files.iter().any(|f| f.path == old.path) && is_plain_name(&old.path) {
@@ -305,13 +339,23 @@ fn prepare_folder(dir: &Path) -> Result<Option<Manifest>, DatasetError> {
         std::fs::create_dir_all(dir).map_err(write_error)?;
         return Ok(None);
     }
+    if !dir.is_dir() {
+        return Err(write_error(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "it is a file, not a folder",
+        )));
+    }
     let mut entries = std::fs::read_dir(dir).map_err(write_error)?;
     if entries.next().is_none() {
         return Ok(None);
     }
-    let earlier = std::fs::read(dir.join(MANIFEST))
-        .ok()
-        .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok());
+    let earlier = crate::storage::input::read_limited(
+        &dir.join(MANIFEST),
+        crate::storage::input::MAX_SMALL_FILE_BYTES,
+        "manifests",
+    )
+    .ok()
+    .and_then(|bytes| serde_json::from_slice::<Manifest>(&bytes).ok());
     match earlier {
         Some(manifest) => Ok(Some(manifest)),
         None => Err(DatasetError::NotEmpty(dir.to_owned())),

@@ -121,7 +121,7 @@ pub fn read_both<A: Send, B: Send>(
 }
 
 fn open(path: &Path) -> Result<BufReader<File>, InputError> {
-    let file = File::open(path).map_err(InputError::read(path))?;
+    let file = crate::storage::input::open_regular(path).map_err(InputError::read(path))?;
     Ok(BufReader::with_capacity(1 << 16, file))
 }
 
@@ -366,7 +366,12 @@ fn read_fixture(
 ) -> Result<DocAnnotations, InputError> {
     let mut doc = DocAnnotations::new(id);
     if let Some(path) = &found.text {
-        let bytes = std::fs::read(path).map_err(InputError::read(path))?;
+        let bytes = crate::storage::input::read_limited(
+            path,
+            crate::storage::articles::MAX_ARTICLE_BYTES,
+            "articles",
+        )
+        .map_err(InputError::read(path))?;
         match CanonicalText::from_bytes(&bytes) {
             Ok(text) => {
                 doc.text_sha256 = Some(text.sha256_hex());

@@ -74,7 +74,7 @@ fn read_article(
     if size > MAX_ARTICLE_BYTES {
         return Err(Refusal::TooLarge { bytes: size });
     }
-    let bytes = std::fs::read(path)?;
+    let bytes = super::input::read_limited(path, MAX_ARTICLE_BYTES, "articles")?;
     let text = CanonicalText::from_bytes(&bytes)?;
     if let Some(existing) = project.document_with_text(text.sha256()).or_else(|| {
         earlier

@@ -136,13 +136,14 @@ impl ImportReport {
             .chain(&self.near_duplicates)
             .collect();
         all.sort_by_key(|message| message.line);
+        let file = crate::text_shown::shown(&self.file);
         all.into_iter()
-            .map(|message| match message.column {
-                Some(column) => format!(
-                    "{}:{}:{column}: {}",
-                    self.file, message.line, message.message
-                ),
-                None => format!("{}:{}: {}", self.file, message.line, message.message),
+            .map(|message| {
+                let text = crate::text_shown::shown(&message.message);
+                match message.column {
+                    Some(column) => format!("{file}:{}:{column}: {text}", message.line),
+                    None => format!("{file}:{}: {text}", message.line),
+                }
             })
             .collect()
     }

@@ -7,7 +7,6 @@ use super::{
     ImportError, ImportReport, LineMessage, PROGRESS_EVERY_BYTES, Prepared, PreparedClaim,
 };
 use std::collections::HashMap;
-use std::fs::File;
 use std::io::{self, BufRead, BufReader};
 use std::path::Path;
 
@@ -30,7 +29,7 @@ pub fn read_claims_file(
         path: path.to_owned(),
         source,
     };
-    let file = File::open(path).map_err(error)?;
+    let file = crate::storage::input::open_regular(path).map_err(error)?;
     let total = file.metadata().map_err(error)?.len();
     read_claims(
         BufReader::with_capacity(1 << 16, file),

@@ -24,16 +24,37 @@ use super::{Problem, ProjectFileError};
 /// position.
 pub(super) struct Checker<'s> {
     pub(super) source: &'s str,
-    pub(super) problems: Vec<Problem>,
+    /// Each problem with the path of its value, located all at once at the
+    /// end (one pass over the file, however many problems).
+    pub(super) problems: Vec<(Vec<Step<'static>>, String)>,
 }
 
 impl Checker<'_> {
-    fn problem(&mut self, path: &[Step<'_>], message: String) {
-        let at = locate::locate(self.source, path);
-        self.problems.push(Problem { at, message });
+    fn problem(&mut self, path: &[Step<'static>], message: String) {
+        self.problems.push((path.to_vec(), message));
     }
 
-    fn name(&mut self, path: &[Step<'_>], raw: &str) -> Option<Name> {
+    fn located(self) -> Vec<Problem> {
+        let paths: Vec<&[Step<'_>]> = self
+            .problems
+            .iter()
+            .map(|(path, _)| path.as_slice())
+            .collect();
+        let positions = locate::locate_all(self.source, &paths);
+        let mut problems: Vec<Problem> = self
+            .problems
+            .into_iter()
+            .zip(positions)
+            .map(|((_, message), at)| Problem {
+                at,
+                message: crate::text_shown::shown(&message).into_owned(),
+            })
+            .collect();
+        problems.sort_by_key(|p| p.at);
+        problems
+    }
+
+    fn name(&mut self, path: &[Step<'static>], raw: &str) -> Option<Name> {
         match Name::parse(raw) {
             Ok(name) => Some(name),
             Err(error) => {
@@ -93,8 +114,7 @@ impl Checker<'_> {
                 extractor,
             })
         } else {
-            self.problems.sort_by_key(|p| p.at);
-            Err(ProjectFileError::Invalid(self.problems))
+            Err(ProjectFileError::Invalid(self.located()))
         }
     }
 
@@ -132,7 +152,7 @@ impl Checker<'_> {
         entities
     }
 
-    fn timestamp(&mut self, path: &[Step<'_>], raw: &str) -> Option<Timestamp> {
+    fn timestamp(&mut self, path: &[Step<'static>], raw: &str) -> Option<Timestamp> {
         let parsed = Timestamp::parse(raw);
         if parsed.is_none() {
             self.problem(
@@ -143,7 +163,7 @@ impl Checker<'_> {
         parsed
     }
 
-    fn confidence(&mut self, path: &[Step<'_>], raw: Option<f64>) -> Option<Confidence> {
+    fn confidence(&mut self, path: &[Step<'static>], raw: Option<f64>) -> Option<Confidence> {
         let raw = raw?;
         let parsed = Confidence::new(raw);
         if parsed.is_none() {

@@ -12,11 +12,11 @@ mod write;
 use std::fmt::Write as _;
 
 use crate::model::Project;
-use crate::storage::locate::{self, LineCol, Step};
+use crate::storage::locate::{self, LineCol};
 
 use check::Checker;
 use wire::ProjectFile;
-pub use write::to_ron;
+pub use write::{to_ron, write_ron};
 
 /// The version this build writes, and the newest it reads.
 pub const FORMAT_VERSION: u64 = 1;
@@ -41,12 +41,17 @@ pub enum ProjectFileError {
     NewerVersion { found: u64, at: LineCol },
     #[error("{at_line}:{at_col}: format_version {found} is not a version claimmark ever wrote", at_line = at.line, at_col = at.col)]
     UnknownVersion { found: u64, at: LineCol },
+    #[error(
+        "{at_line}:{at_col}: format_version is `{found}`; it must be a whole number such as {FORMAT_VERSION}",
+        at_line = at.line, at_col = at.col
+    )]
+    BadVersion { found: String, at: LineCol },
     #[error("{}", problems_text(.0))]
     Invalid(Vec<Problem>),
 }
 
 fn problems_text(problems: &[Problem]) -> String {
-    const SHOWN: usize = 10;
+    const SHOWN: usize = crate::storage::PROBLEMS_LISTED;
     let mut text = String::new();
     for problem in problems.iter().take(SHOWN) {
         if !text.is_empty() {
@@ -63,15 +68,25 @@ fn problems_text(problems: &[Problem]) -> String {
     text
 }
 /// Reads a project from its text, checking everything the model requires.
+/// A byte-order mark at the start is skipped, as in claims files.
 pub fn from_ron(source: &str) -> Result<Project, ProjectFileError> {
-    let version_at = locate::locate(source, &[Step::Field("format_version")]);
-    match (locate::format_version(source), version_at) {
-        (Some(found), Some(at)) if found > FORMAT_VERSION => {
-            return Err(ProjectFileError::NewerVersion { found, at });
-        }
-        (Some(0), Some(at)) => return Err(ProjectFileError::UnknownVersion { found: 0, at }),
-        (Some(_), _) => {}
-        (None, _) => {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    match locate::format_version_token(source) {
+        Some((at, token)) => match token.parse::<u64>() {
+            Ok(found) if found > FORMAT_VERSION => {
+                return Err(ProjectFileError::NewerVersion { found, at });
+            }
+            Ok(0) => return Err(ProjectFileError::UnknownVersion { found: 0, at }),
+            Ok(_) => {}
+            Err(_) => {
+                return Err(ProjectFileError::BadVersion {
+                    at,
+                    found: crate::text_shown::shown(&token.chars().take(40).collect::<String>())
+                        .into_owned(),
+                });
+            }
+        },
+        None => {
             // Not even a version: a syntax error says more than "not a
             // project" when the file is broken RON.
             if let Err(error) = ron::from_str::<ron::Value>(source) {
@@ -96,7 +111,7 @@ fn syntax_error(error: &ron::error::SpannedError) -> ProjectFileError {
         },
         message: format!(
             "{}; the file is not valid RON or not in claimmark's layout",
-            error.code
+            crate::text_shown::shown(&error.code.to_string())
         ),
     }
 }
@@ -287,6 +302,72 @@ mod tests {
             from_ron("").unwrap_err(),
             ProjectFileError::Syntax { .. }
         ));
+    }
+
+    #[test]
+    fn deep_nesting_is_an_error_not_a_crash() {
+        let deep = "[".repeat(262_600);
+        let closed = format!("{deep}{}", "]".repeat(262_600));
+        for source in [
+            format!("(x: {closed}, format_version: 1)"),
+            format!("(x: {deep}"),
+            format!("{deep} format_version: 1"),
+            format!("(format_version: 1, schema: {closed})"),
+            format!("(format_version: {closed})"),
+        ] {
+            let error = from_ron(&source).unwrap_err();
+            let text = error.to_string();
+            assert!(
+                text.split(':')
+                    .next()
+                    .is_some_and(|l| l.parse::<usize>().is_ok())
+                    || matches!(error, ProjectFileError::NotAProject),
+                "no line:col in {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted_and_bad_versions_say_what_they_are() {
+        let source = to_ron(&sample());
+        assert_eq!(from_ron(&format!("\u{feff}{source}")).unwrap(), sample());
+        for (bad, shown) in [
+            ("99999999999999999999999", "99999999999999999999999"),
+            ("-1", "-1"),
+            ("\"one\"", "\"one\""),
+        ] {
+            let error = broken("format_version: 1,", &format!("format_version: {bad},"));
+            let text = error.to_string();
+            assert!(
+                text.starts_with(&format!("3:21: format_version is `{shown}`")),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_problem_of_a_file_is_located_and_listed_up_to_a_limit() {
+        let mut project = Project::default();
+        let mut text = String::new();
+        for i in 0..300 {
+            text.push_str(&format!("[person|Name{i}] "));
+        }
+        project
+            .documents
+            .push(notation::document("many", &text).unwrap());
+        let source = to_ron(&project).replace("label: \"person\"", "label: \"ghost\"");
+        let ProjectFileError::Invalid(problems) = from_ron(&source).unwrap_err() else {
+            panic!("expected problems");
+        };
+        assert_eq!(problems.len(), 300);
+        let lines: Vec<usize> = problems.iter().map(|p| p.at.unwrap().line).collect();
+        assert!(
+            lines.windows(2).all(|w| w[0] < w[1]),
+            "one line each, in order"
+        );
+        let text = ProjectFileError::Invalid(problems).to_string();
+        assert_eq!(text.lines().count(), crate::storage::PROBLEMS_LISTED + 1);
+        assert!(text.ends_with("… and 200 more problems"), "{text}");
     }
 
     #[test]

@@ -23,6 +23,26 @@ use super::wire::{
 /// Writes a project in the canonical layout.
 pub fn to_ron(project: &Project) -> String {
     let mut out = String::with_capacity(estimated_size(project));
+    let written: std::io::Result<()> = emit(project, &mut |chunk| {
+        out.push_str(chunk);
+        Ok(())
+    });
+    debug_assert!(written.is_ok(), "writing to a String cannot fail");
+    out
+}
+
+/// Writes a project in the canonical layout to `sink`, one document at a
+/// time, so memory stays bounded by the largest document rather than the
+/// whole file.
+pub fn write_ron(project: &Project, sink: &mut impl std::io::Write) -> std::io::Result<()> {
+    emit(project, &mut |chunk| sink.write_all(chunk.as_bytes()))
+}
+
+fn emit(
+    project: &Project,
+    sink: &mut dyn FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let mut out = String::with_capacity(8192);
     out.push_str(
         "// claimmark project. Offsets count Unicode code points in each document's text.\n(\n",
     );
@@ -57,7 +77,7 @@ pub fn to_ron(project: &Project) -> String {
     }
     out.push_str("    documents: [\n");
     for doc in &project.documents {
-        write_document(&mut out, doc);
+        write_document(&mut out, doc, sink)?;
     }
     out.push_str("    ],\n");
     if let Some(extractor) = &project.extractor {
@@ -68,7 +88,7 @@ pub fn to_ron(project: &Project) -> String {
         let _ = writeln!(out, "    extractor: Some({}),", compact(&file));
     }
     out.push_str(")\n");
-    out
+    sink(&out)
 }
 
 fn estimated_size(project: &Project) -> usize {
@@ -80,7 +100,23 @@ fn estimated_size(project: &Project) -> usize {
         + 8192
 }
 
-fn write_document(out: &mut String, doc: &Document) {
+/// Hands `out` to the sink once it holds a megabyte.
+fn spill(
+    out: &mut String,
+    sink: &mut dyn FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    if out.len() >= 1 << 20 {
+        sink(out)?;
+        out.clear();
+    }
+    Ok(())
+}
+
+fn write_document(
+    out: &mut String,
+    doc: &Document,
+    sink: &mut dyn FnMut(&str) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     out.push_str("        (\n");
     let field = |out: &mut String, name: &str, value: &str| {
         let _ = writeln!(out, "            {name}: {value},");
@@ -98,6 +134,7 @@ fn write_document(out: &mut String, doc: &Document) {
     out.push_str("            text: [\n");
     for text_line in doc.text.as_str().split_inclusive('\n') {
         line(out, 16, &ron_string(text_line));
+        spill(out, sink)?;
     }
     out.push_str("            ],\n");
     if doc.spans().is_empty() {
@@ -106,6 +143,7 @@ fn write_document(out: &mut String, doc: &Document) {
         out.push_str("            spans: [\n");
         for span in doc.spans() {
             line(out, 16, &span_line(span));
+            spill(out, sink)?;
         }
         out.push_str("            ],\n");
     }
@@ -115,10 +153,12 @@ fn write_document(out: &mut String, doc: &Document) {
         out.push_str("            claims: [\n");
         for claim in doc.claims() {
             line(out, 16, &claim_line(claim));
+            spill(out, sink)?;
         }
         out.push_str("            ],\n");
     }
     out.push_str("        ),\n");
+    spill(out, sink)
 }
 
 fn line(out: &mut String, indent: usize, item: &str) {
