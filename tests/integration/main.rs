@@ -17,7 +17,9 @@
 mod claim_format;
 mod cli;
 mod fixtures;
+mod fuzz;
 mod layers;
+mod reliability;
 mod review;
 mod runs;
 mod sample_project;
@@ -25,4 +27,5 @@ mod score;
 mod suggest;
 mod ui;
 mod ui_extractor;
+mod ui_files;
 mod ui_queue;

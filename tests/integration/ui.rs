@@ -87,7 +87,7 @@ fn the_first_review_asks_who_reviews_once() {
 }
 
 /// A project file with one untagged article, in a scratch folder.
-fn article_project(dir: &Path) -> PathBuf {
+pub(super) fn article_project(dir: &Path) -> PathBuf {
     let mut project = claimmark_core::model::Project::default();
     project
         .documents
@@ -113,12 +113,12 @@ fn char_pos(harness: &Harness<'_, ClaimmarkApp>, offset: usize) -> Pos2 {
         .unwrap_or_else(|| panic!("char {offset} is not on screen"))
 }
 
-fn offset_of(needle: &str) -> usize {
+pub(super) fn offset_of(needle: &str) -> usize {
     ARTICLE[..ARTICLE.find(needle).unwrap()].chars().count()
 }
 
 /// Drags from the middle of one char to the middle of another.
-fn drag(harness: &mut Harness<'_, ClaimmarkApp>, from: usize, to: usize) {
+pub(super) fn drag(harness: &mut Harness<'_, ClaimmarkApp>, from: usize, to: usize) {
     let start = char_pos(harness, from);
     let end = char_pos(harness, to);
     harness.hover_at(start);

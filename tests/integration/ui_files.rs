@@ -1,0 +1,152 @@
+//! The window's side of files that never lose work: a change on disk is
+//! said before more editing and never overwritten by a save, and recovery
+//! copies from earlier sessions are kept, dated, and all offered.
+
+use claimmark::view::Modal;
+use claimmark_core::storage::{self, recovery};
+use egui::{Key, Modifiers};
+use egui_kittest::kittest::Queryable as _;
+
+use super::fixtures::scratch;
+use super::ui::{article_project, drag, harness_with, offset_of, press, press_with};
+
+/// Another program adds a document to the project on disk.
+fn change_on_disk(path: &std::path::Path) {
+    let mut project = storage::load_project(path).unwrap();
+    let id = format!("theirs-{}", project.documents.len());
+    let text = format!("Another analyst's [person|Ales] number {id}.");
+    project
+        .documents
+        .push(claimmark_core::model::notation::document(&id, &text).unwrap());
+    std::thread::sleep(std::time::Duration::from_millis(15));
+    storage::save_project(path, &project).unwrap();
+}
+
+#[test]
+fn the_window_says_when_the_project_changed_on_disk_and_never_saves_over_it() {
+    let dir = scratch();
+    let path = article_project(dir.path());
+    let mut harness = harness_with(Some(path.clone()), vec![]);
+    let viasna = offset_of("Viasna");
+    drag(&mut harness, viasna, viasna + 5);
+    press(&mut harness, Key::Num5);
+    change_on_disk(&path);
+
+    // A save before the poll noticed: refused, and said so.
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(
+        matches!(
+            harness.state().modal(),
+            Some(Modal::ChangedOnDisk {
+                save_refused: true,
+                ..
+            })
+        ),
+        "{:?}",
+        harness.state().modal()
+    );
+    assert_eq!(storage::load_project(&path).unwrap().documents.len(), 2);
+    assert!(harness.state().session().is_modified());
+
+    // Decide later: not asked again for the same change; then Reload.
+    harness.get_by_label("Decide later").click();
+    harness.run();
+    harness.state_mut().check_disk_now();
+    assert!(harness.state().modal().is_none());
+    change_on_disk(&path);
+    harness.state_mut().check_disk_now();
+    harness.run();
+    assert!(matches!(
+        harness.state().modal(),
+        Some(Modal::ChangedOnDisk {
+            save_refused: false,
+            ..
+        })
+    ));
+    harness.get_by_label("Reload from disk").click();
+    harness.run();
+    assert_eq!(
+        harness.state().session().project().documents.len(),
+        3,
+        "{:?}",
+        harness.state().modal()
+    );
+    assert!(!harness.state().session().is_modified());
+}
+
+#[test]
+fn keep_mine_overwrites_only_when_the_analyst_chose_it() {
+    let dir = scratch();
+    let path = article_project(dir.path());
+    let mut harness = harness_with(Some(path.clone()), vec![]);
+    let viasna = offset_of("Viasna");
+    drag(&mut harness, viasna, viasna + 5);
+    press(&mut harness, Key::Num5);
+    change_on_disk(&path);
+    harness.state_mut().check_disk_now();
+    harness.run();
+    harness.get_by_label("Keep mine").click();
+    harness.run();
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(
+        harness.state().modal().is_none(),
+        "{:?}",
+        harness.state().modal()
+    );
+    let saved = storage::load_project(&path).unwrap();
+    assert_eq!(
+        saved.documents.len(),
+        1,
+        "the analyst's version replaced theirs"
+    );
+    assert_eq!(saved.documents[0].spans().len(), 1);
+}
+
+#[test]
+fn decide_later_keeps_the_old_recovery_copy_and_both_are_offered() {
+    let dir = scratch();
+    let path = article_project(dir.path());
+    // First session: an edit, a recovery copy, a crash.
+    {
+        let mut harness = harness_with(Some(path.clone()), vec![]);
+        let viasna = offset_of("Viasna");
+        drag(&mut harness, viasna, viasna + 5);
+        press(&mut harness, Key::Num5);
+        harness.state_mut().write_recovery_now();
+    }
+    let first = recovery::recovery_path(&path);
+    let first_bytes = std::fs::read(&first).unwrap();
+    // Second session: Decide later, edit again, another crash.
+    {
+        let mut harness = harness_with(Some(path.clone()), vec![]);
+        harness.get_by_label("Decide later").click();
+        harness.run();
+        press(&mut harness, Key::Num1);
+        let lukashenko = offset_of("Viasna");
+        drag(&mut harness, lukashenko, lukashenko + 2);
+        press(&mut harness, Key::Num1);
+        harness.state_mut().write_recovery_now();
+    }
+    assert_eq!(
+        std::fs::read(&first).unwrap(),
+        first_bytes,
+        "the first session's work is untouched"
+    );
+    let copies = recovery::find_all(&path);
+    assert_eq!(copies.len(), 2, "{copies:?}");
+    // Third session: both are listed; restoring one and saving removes
+    // only that one.
+    let mut harness = harness_with(Some(path.clone()), vec![]);
+    match harness.state().modal() {
+        Some(Modal::Recovery { copies, .. }) => assert_eq!(copies.len(), 2),
+        other => panic!("expected both copies offered, got {other:?}"),
+    }
+    harness.get_by_label("Restore copy 2").click();
+    harness.run();
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    assert_eq!(
+        recovery::find_all(&path).len(),
+        1,
+        "the other copy is still the analyst's"
+    );
+}
