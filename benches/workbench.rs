@@ -198,6 +198,32 @@ fn project_files(c: &mut Criterion) {
     group.bench_function("save_1000x100", |b| {
         b.iter(|| storage::save_project(&out, &loaded).expect("save"));
     });
+    // The save an analyst's session makes: lock, compare with the state
+    // read, write, clean up temporaries.
+    let mut state = storage::save_project(&out, &loaded).expect("save");
+    group.bench_function("save_checked_1000x100", |b| {
+        b.iter(|| {
+            state =
+                storage::save_project_checked(&out, &loaded, storage::Expect::State(&state), None)
+                    .expect("save");
+        });
+    });
+    // 20,000 problems, each located at its line and column in one pass.
+    let bad_labels = {
+        let many = common::generated_project(200, 5_000, 100);
+        storage::project_file::to_ron(&many).replace("label: \"", "label: \"x")
+    };
+    let problems = match storage::project_file::from_ron(&bad_labels) {
+        Err(storage::ProjectFileError::Invalid(problems)) => problems.len(),
+        _ => 0,
+    };
+    eprintln!(
+        "bad labels: {problems} problems in a {:.1} MB file",
+        bad_labels.len() as f64 / 1e6
+    );
+    group.bench_function("report_bad_labels", |b| {
+        b.iter(|| storage::project_file::from_ron(&bad_labels).expect_err("bad"));
+    });
     group.finish();
 }
 

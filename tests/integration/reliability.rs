@@ -289,7 +289,7 @@ fn fifos_and_devices_are_refused_not_read() {
         std::fs::remove_file(&path).unwrap();
     }
     assert!(
-        started.elapsed() < std::time::Duration::from_secs(60),
+        started.elapsed() < std::time::Duration::from_mins(1),
         "nothing hung"
     );
 }
@@ -427,7 +427,7 @@ fn saves_killed_at_random_points_leave_the_old_or_the_new_file() {
             "no temporary survives the next save"
         );
         assert!(
-            started.elapsed() < std::time::Duration::from_secs(240),
+            started.elapsed() < std::time::Duration::from_mins(4),
             "bounded in time"
         );
     }

@@ -60,7 +60,11 @@ fn temp_prefix(path: &Path) -> String {
         cut -= 1;
     }
     let digest = Sha256::digest(name.as_bytes());
-    let tag: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
+    let tag: String = digest.iter().take(5).fold(String::new(), |mut tag, b| {
+        use std::fmt::Write as _;
+        let _ = write!(tag, "{b:02x}");
+        tag
+    });
     format!(".{}~{tag}.", &name[..cut])
 }
 
@@ -156,7 +160,9 @@ pub struct Unflushed(io::Error);
 
 /// Whether a write failed only in flushing the folder, after the rename.
 pub fn is_unflushed(error: &io::Error) -> bool {
-    error.get_ref().is_some_and(|inner| inner.is::<Unflushed>())
+    error
+        .get_ref()
+        .is_some_and(<dyn std::error::Error + Send + Sync>::is::<Unflushed>)
 }
 
 /// Temporary files an interrupted save of `path` left in its folder.

@@ -41,7 +41,7 @@ pub fn fresh_path(project_path: &Path, now: SystemTime) -> PathBuf {
         ))
         .unwrap_or_else(|_| "later".to_owned());
     let name = file_name(project_path);
-    (1..)
+    (1..10_000)
         .map(|n| {
             let extra = if n == 1 {
                 String::new()

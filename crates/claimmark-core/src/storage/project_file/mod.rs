@@ -71,28 +71,26 @@ fn problems_text(problems: &[Problem]) -> String {
 /// A byte-order mark at the start is skipped, as in claims files.
 pub fn from_ron(source: &str) -> Result<Project, ProjectFileError> {
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
-    match locate::format_version_token(source) {
-        Some((at, token)) => match token.parse::<u64>() {
-            Ok(found) if found > FORMAT_VERSION => {
-                return Err(ProjectFileError::NewerVersion { found, at });
-            }
-            Ok(0) => return Err(ProjectFileError::UnknownVersion { found: 0, at }),
-            Ok(_) => {}
-            Err(_) => {
-                return Err(ProjectFileError::BadVersion {
-                    at,
-                    found: crate::text_shown::shown(&token.chars().take(40).collect::<String>())
-                        .into_owned(),
-                });
-            }
-        },
-        None => {
-            // Not even a version: a syntax error says more than "not a
-            // project" when the file is broken RON.
-            if let Err(error) = ron::from_str::<ron::Value>(source) {
-                return Err(syntax_error(&error));
-            }
-            return Err(ProjectFileError::NotAProject);
+    let Some((at, token)) = locate::format_version_token(source) else {
+        // Not even a version: a syntax error says more than "not a
+        // project" when the file is broken RON.
+        if let Err(error) = ron::from_str::<ron::Value>(source) {
+            return Err(syntax_error(&error));
+        }
+        return Err(ProjectFileError::NotAProject);
+    };
+    match token.parse::<u64>() {
+        Ok(found) if found > FORMAT_VERSION => {
+            return Err(ProjectFileError::NewerVersion { found, at });
+        }
+        Ok(0) => return Err(ProjectFileError::UnknownVersion { found: 0, at }),
+        Ok(_) => {}
+        Err(_) => {
+            return Err(ProjectFileError::BadVersion {
+                at,
+                found: crate::text_shown::shown(&token.chars().take(40).collect::<String>())
+                    .into_owned(),
+            });
         }
     }
     let file: ProjectFile = ron::from_str(source).map_err(|error| syntax_error(&error))?;
@@ -348,10 +346,10 @@ mod tests {
     #[test]
     fn every_problem_of_a_file_is_located_and_listed_up_to_a_limit() {
         let mut project = Project::default();
-        let mut text = String::new();
-        for i in 0..300 {
-            text.push_str(&format!("[person|Name{i}] "));
-        }
+        let text = (0..300).fold(String::new(), |mut text, i| {
+            let _ = write!(text, "[person|Name{i}] ");
+            text
+        });
         project
             .documents
             .push(notation::document("many", &text).unwrap());
