@@ -22,14 +22,19 @@ fn change_on_disk(path: &std::path::Path) {
     storage::save_project(path, &project).unwrap();
 }
 
+/// An unsaved edit: "Viasna" tagged as an organization.
+fn tag_viasna(harness: &mut egui_kittest::Harness<'_, claimmark::app::ClaimmarkApp>) {
+    let viasna = offset_of("Viasna");
+    drag(harness, viasna, viasna + 5);
+    press(harness, Key::Num5);
+}
+
 #[test]
 fn the_window_says_when_the_project_changed_on_disk_and_never_saves_over_it() {
     let dir = scratch();
     let path = article_project(dir.path());
     let mut harness = harness_with(Some(path.clone()), vec![]);
-    let viasna = offset_of("Viasna");
-    drag(&mut harness, viasna, viasna + 5);
-    press(&mut harness, Key::Num5);
+    tag_viasna(&mut harness);
     change_on_disk(&path);
 
     // A save before the poll noticed: refused, and said so.
@@ -79,9 +84,7 @@ fn keep_mine_overwrites_only_when_the_analyst_chose_it() {
     let dir = scratch();
     let path = article_project(dir.path());
     let mut harness = harness_with(Some(path.clone()), vec![]);
-    let viasna = offset_of("Viasna");
-    drag(&mut harness, viasna, viasna + 5);
-    press(&mut harness, Key::Num5);
+    tag_viasna(&mut harness);
     change_on_disk(&path);
     harness.state_mut().check_disk_now();
     harness.run();
@@ -109,9 +112,7 @@ fn decide_later_keeps_the_old_recovery_copy_and_both_are_offered() {
     // First session: an edit, a recovery copy, a crash.
     {
         let mut harness = harness_with(Some(path.clone()), vec![]);
-        let viasna = offset_of("Viasna");
-        drag(&mut harness, viasna, viasna + 5);
-        press(&mut harness, Key::Num5);
+        tag_viasna(&mut harness);
         harness.state_mut().write_recovery_now();
     }
     let first = recovery::recovery_path(&path);
