@@ -29,6 +29,8 @@
 //!   analysts, comparing two annotations of a document.
 //! - [`dataset`]: exports of reviewed annotations (claim/v1 fixtures, brat
 //!   standoff, spaCy-style JSON Lines) with a manifest.
+//! - [`merge`]: three-way merges of projects (git's merge driver, saves
+//!   over a file changed on disk), conflicts kept as data.
 //! - [`session`]: a project with its path and history: what both the
 //!   window and the CLI work on.
 //!
@@ -43,6 +45,7 @@ pub mod claim_format;
 pub mod dataset;
 pub mod edit;
 pub mod extract;
+pub mod merge;
 pub mod model;
 pub mod normalize;
 pub mod review;

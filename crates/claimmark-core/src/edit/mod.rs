@@ -14,7 +14,9 @@ mod schema;
 use crate::model::document::{Argument, Claim, ClaimId, DocId, DocStatus, Document, Span, SpanId};
 use crate::model::project::{claim_problems, span_problem};
 use crate::model::schema::Name;
-use crate::model::{CharRange, Entity, EntityId, Project, Provenance, ReviewStatus};
+use crate::model::{
+    CharRange, Conflict, Entity, EntityId, ExtractorConfig, Project, Provenance, ReviewStatus,
+};
 
 pub use build::{append_documents, remove_span_with_arguments};
 pub use bulk::gather_inserts;
@@ -161,6 +163,22 @@ pub enum Edit {
         entity: Entity,
     },
 
+    /// Sets the extractor command the project names.
+    SetExtractor {
+        extractor: Option<ExtractorConfig>,
+    },
+
+    /// Adds a merge conflict record at `index` of the list.
+    InsertConflict {
+        index: usize,
+        conflict: Box<Conflict>,
+    },
+    /// Removes the conflict record at `index` (resolving it, with the
+    /// edits that take the chosen version, in one batch).
+    RemoveConflict {
+        index: usize,
+    },
+
     /// Several edits as one step: all apply, or none.
     Batch(Vec<Edit>),
 }
@@ -210,6 +228,8 @@ pub enum EditError {
     BadIndex { index: usize, len: usize },
     #[error("there is no entity {0}")]
     NoEntity(EntityId),
+    #[error("there is no conflict number {0}; it was resolved already")]
+    NoConflict(usize),
     #[error("an entity {0} already exists")]
     EntityExists(EntityId),
     #[error("entity {id} is linked from {spans} span(s); link them elsewhere first")]
@@ -469,6 +489,25 @@ impl Edit {
                 })
             }
             Self::Schema(edit) => edit.apply(project).map(Self::Schema),
+            Self::SetExtractor { extractor } => {
+                let old = std::mem::replace(&mut project.extractor, extractor);
+                Ok(Self::SetExtractor { extractor: old })
+            }
+            Self::InsertConflict { index, conflict } => {
+                check_index(index, project.conflicts.len())?;
+                project.conflicts.insert(index, *conflict);
+                Ok(Self::RemoveConflict { index })
+            }
+            Self::RemoveConflict { index } => {
+                if index >= project.conflicts.len() {
+                    return Err(EditError::NoConflict(index + 1));
+                }
+                let conflict = project.conflicts.remove(index);
+                Ok(Self::InsertConflict {
+                    index,
+                    conflict: Box::new(conflict),
+                })
+            }
         }
     }
 

@@ -7,6 +7,7 @@
 //! words) and [`notation`] (the bracket notation tests and the CLI write
 //! small annotated articles in) stay namespaces of their own.
 
+pub(crate) mod conflict;
 pub(crate) mod date;
 pub(crate) mod document;
 pub(crate) mod entity;
@@ -20,6 +21,7 @@ pub(crate) mod text;
 pub(crate) mod value;
 pub mod words;
 
+pub use conflict::{Conflict, ConflictItem, DocumentInfo, Side};
 pub use date::{IsoDate, NotADate, format_day, parse_day};
 pub use document::{
     Argument, Claim, ClaimId, DocId, DocStatus, Document, ExternalClaim, ImplicitArgument,

@@ -1,5 +1,6 @@
 //! A project: the schema and the documents, in the analyst's order.
 
+use super::conflict::Conflict;
 use super::document::{DocId, Document};
 use super::entity::{Entity, EntityId};
 use super::problem::ModelProblem;
@@ -15,6 +16,8 @@ pub struct Project {
     /// come from anyone: windows and the command line run it only once the
     /// analyst has allowed it.
     pub extractor: Option<ExtractorConfig>,
+    /// What a merge left for a person to decide, in the order found.
+    pub conflicts: Vec<Conflict>,
 }
 
 /// An extractor command: the program and its arguments (no shell), and how
@@ -117,6 +120,7 @@ impl Project {
             entities: Vec::new(),
             documents: Vec::new(),
             extractor: None,
+            conflicts: Vec::new(),
         }
     }
 

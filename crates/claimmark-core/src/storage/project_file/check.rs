@@ -2,21 +2,17 @@
 //! its line and column.
 
 use crate::model::date::parse_day;
-use crate::model::document::{
-    Argument, Claim, ClaimId, DocId, DocStatus, Document, ExternalClaim, ImplicitArgument,
-    OrphanArgument, Span, SpanId,
-};
+use crate::model::document::{DocId, DocStatus, Document, Span};
 use crate::model::entity::{Entity, EntityId};
 use crate::model::project::{ExtractorConfig, claim_problems, span_problem};
-use crate::model::review::{Confidence, Provenance, SpanOrigin, Timestamp};
+use crate::model::review::{Confidence, Timestamp};
 use crate::model::schema::{ClaimTypeDef, LabelDef, Name, Rgb, RoleDef, Schema, ValueKind};
-use crate::model::value::{SpanValue, ValueSource};
-use crate::model::{CanonicalText, CharRange, Project};
+use crate::model::{CanonicalText, Project};
 use crate::storage::locate::{self, Step};
 
 use super::wire::{
-    DocumentFile, EntityFile, ProjectFile, SchemaFile, StatusFile, ValueSourceFile, agent,
-    review_status, value_kind,
+    ClaimTypeFile, DocumentFile, EntityFile, LabelFile, ProjectFile, SchemaFile, StatusFile,
+    value_kind,
 };
 use super::{Problem, ProjectFileError};
 
@@ -30,7 +26,7 @@ pub(super) struct Checker<'s> {
 }
 
 impl Checker<'_> {
-    fn problem(&mut self, path: &[Step<'static>], message: String) {
+    pub(super) fn problem(&mut self, path: &[Step<'static>], message: String) {
         self.problems.push((path.to_vec(), message));
     }
 
@@ -54,7 +50,7 @@ impl Checker<'_> {
         problems
     }
 
-    fn name(&mut self, path: &[Step<'static>], raw: &str) -> Option<Name> {
+    pub(super) fn name(&mut self, path: &[Step<'static>], raw: &str) -> Option<Name> {
         match Name::parse(raw) {
             Ok(name) => Some(name),
             Err(error) => {
@@ -106,12 +102,14 @@ impl Checker<'_> {
                 timeout_seconds: extractor.timeout_seconds,
             })
         });
+        let conflicts = self.conflicts(file.conflicts, &documents);
         if self.problems.is_empty() {
             Ok(Project {
                 schema,
                 entities,
                 documents,
                 extractor,
+                conflicts,
             })
         } else {
             Err(ProjectFileError::Invalid(self.located()))
@@ -121,38 +119,42 @@ impl Checker<'_> {
     fn entities(&mut self, files: Vec<EntityFile>) -> Vec<Entity> {
         let mut entities: Vec<Entity> = Vec::with_capacity(files.len());
         for (i, file) in files.into_iter().enumerate() {
-            let kind = value_kind(file.kind);
             let path = [Step::Field("entities"), Step::Index(i)];
-            if !matches!(
-                kind,
-                ValueKind::Person | ValueKind::Organization | ValueKind::Place
-            ) {
-                self.problem(
-                    &path,
-                    format!(
-                        "entity {} has kind {}; entities are people, organizations or places",
-                        file.id,
-                        kind.as_str()
-                    ),
-                );
-                continue;
-            }
             if entities.iter().any(|e| e.id.0 == file.id) {
                 self.problem(&path, format!("entity id {} is used twice", file.id));
                 continue;
             }
-            entities.push(Entity {
-                id: EntityId(file.id),
-                kind,
-                name: file.name,
-                aliases: file.aliases,
-            });
+            entities.extend(self.entity(&path, file));
         }
         entities.sort_by_key(|e| e.id);
         entities
     }
 
-    fn timestamp(&mut self, path: &[Step<'static>], raw: &str) -> Option<Timestamp> {
+    pub(super) fn entity(&mut self, path: &[Step<'static>], file: EntityFile) -> Option<Entity> {
+        let kind = value_kind(file.kind);
+        if !matches!(
+            kind,
+            ValueKind::Person | ValueKind::Organization | ValueKind::Place
+        ) {
+            self.problem(
+                path,
+                format!(
+                    "entity {} has kind {}; entities are people, organizations or places",
+                    file.id,
+                    kind.as_str()
+                ),
+            );
+            return None;
+        }
+        Some(Entity {
+            id: EntityId(file.id),
+            kind,
+            name: file.name,
+            aliases: file.aliases,
+        })
+    }
+
+    pub(super) fn timestamp(&mut self, path: &[Step<'static>], raw: &str) -> Option<Timestamp> {
         let parsed = Timestamp::parse(raw);
         if parsed.is_none() {
             self.problem(
@@ -163,7 +165,11 @@ impl Checker<'_> {
         parsed
     }
 
-    fn confidence(&mut self, path: &[Step<'static>], raw: Option<f64>) -> Option<Confidence> {
+    pub(super) fn confidence(
+        &mut self,
+        path: &[Step<'static>],
+        raw: Option<f64>,
+    ) -> Option<Confidence> {
         let raw = raw?;
         let parsed = Confidence::new(raw);
         if parsed.is_none() {
@@ -176,22 +182,7 @@ impl Checker<'_> {
         let mut labels = Vec::new();
         for (i, label) in file.labels.into_iter().enumerate() {
             let path = [Step::Field("schema"), Step::Field("labels"), Step::Index(i)];
-            let name = self.name(&path, &label.name);
-            let color = Rgb::parse_hex(&label.color);
-            if color.is_none() {
-                self.problem(
-                    &path,
-                    format!("label colour “{}” is not of the form #rrggbb", label.color),
-                );
-            }
-            if let (Some(name), Some(color)) = (name, color) {
-                labels.push(LabelDef {
-                    name,
-                    color,
-                    key: label.key,
-                    value_kind: value_kind(label.value_kind),
-                });
-            }
+            labels.extend(self.label(&path, label));
         }
         let mut claim_types = Vec::new();
         for (i, claim_type) in file.claim_types.into_iter().enumerate() {
@@ -200,34 +191,7 @@ impl Checker<'_> {
                 Step::Field("claim_types"),
                 Step::Index(i),
             ];
-            let name = self.name(&path, &claim_type.name);
-            let mut roles = Vec::new();
-            for (j, role) in claim_type.roles.into_iter().enumerate() {
-                let role_path = [
-                    path[0],
-                    path[1],
-                    path[2],
-                    Step::Field("roles"),
-                    Step::Index(j),
-                ];
-                let role_name = self.name(&role_path, &role.name);
-                let accepted: Vec<Name> = role
-                    .labels
-                    .iter()
-                    .filter_map(|label| self.name(&role_path, label))
-                    .collect();
-                if let Some(role_name) = role_name {
-                    roles.push(RoleDef {
-                        name: role_name,
-                        required: role.required,
-                        multiple: role.multiple,
-                        labels: accepted,
-                    });
-                }
-            }
-            if let Some(name) = name {
-                claim_types.push(ClaimTypeDef { name, roles });
-            }
+            claim_types.extend(self.claim_type(&path, claim_type));
         }
         let schema = Schema {
             labels,
@@ -237,6 +201,67 @@ impl Checker<'_> {
             self.problem(&[Step::Field("schema")], problem.to_string());
         }
         schema
+    }
+
+    pub(super) fn label(&mut self, path: &[Step<'static>], label: LabelFile) -> Option<LabelDef> {
+        let name = self.name(path, &label.name);
+        let color = Rgb::parse_hex(&label.color);
+        if color.is_none() {
+            self.problem(
+                path,
+                format!("label colour “{}” is not of the form #rrggbb", label.color),
+            );
+        }
+        Some(LabelDef {
+            name: name?,
+            color: color?,
+            key: label.key,
+            value_kind: value_kind(label.value_kind),
+        })
+    }
+
+    pub(super) fn claim_type(
+        &mut self,
+        path: &[Step<'static>],
+        claim_type: ClaimTypeFile,
+    ) -> Option<ClaimTypeDef> {
+        let name = self.name(path, &claim_type.name);
+        let mut roles = Vec::new();
+        for (j, role) in claim_type.roles.into_iter().enumerate() {
+            let mut role_path = path.to_vec();
+            role_path.extend([Step::Field("roles"), Step::Index(j)]);
+            let role_name = self.name(&role_path, &role.name);
+            let accepted: Vec<Name> = role
+                .labels
+                .iter()
+                .filter_map(|label| self.name(&role_path, label))
+                .collect();
+            if let Some(role_name) = role_name {
+                roles.push(RoleDef {
+                    name: role_name,
+                    required: role.required,
+                    multiple: role.multiple,
+                    labels: accepted,
+                });
+            }
+        }
+        Some(ClaimTypeDef { name: name?, roles })
+    }
+
+    pub(super) fn published(
+        &mut self,
+        path: &[Step<'static>],
+        raw: Option<&str>,
+    ) -> Option<time::Date> {
+        let raw = raw?;
+        let date = parse_day(raw);
+        if date.is_none() {
+            self.problem(
+                path,
+                format!("published date “{raw}” is not a date of the form YYYY-MM-DD"),
+            );
+        }
+        date
     }
 
     #[allow(clippy::too_many_lines)] // one check after another, in file order
@@ -261,19 +286,7 @@ impl Checker<'_> {
                 return None;
             }
         };
-        let published = match &file.published {
-            None => None,
-            Some(raw) => {
-                let date = parse_day(raw);
-                if date.is_none() {
-                    self.problem(
-                        &at("published"),
-                        format!("published date “{raw}” is not a date of the form YYYY-MM-DD"),
-                    );
-                }
-                date
-            }
-        };
+        let published = self.published(&at("published"), file.published.as_deref());
         let joined: String = file.text.concat();
         let Some(text) = CanonicalText::from_canonical(joined) else {
             self.problem(
@@ -313,19 +326,6 @@ impl Checker<'_> {
                 Step::Field("spans"),
                 Step::Index(j),
             ];
-            let Some(label) = self.name(&path, &span.label) else {
-                continue;
-            };
-            if span.start > span.end {
-                self.problem(
-                    &path,
-                    format!(
-                        "span {} starts at {} after its end {}",
-                        span.id, span.start, span.end
-                    ),
-                );
-                continue;
-            }
             if !seen_span_ids.insert(span.id) {
                 self.problem(
                     &path,
@@ -333,15 +333,10 @@ impl Checker<'_> {
                 );
                 continue;
             }
-            let origin = match span.origin {
-                Some(origin) => Some(SpanOrigin {
-                    agent: agent(origin.agent),
-                    confidence: self.confidence(&path, origin.confidence),
-                }),
-                None => None,
+            let Some(span) = self.span(&path, span) else {
+                continue;
             };
-            let entity = span.entity.map(EntityId);
-            if let Some(entity) = entity
+            if let Some(entity) = span.entity
                 && entities.binary_search_by_key(&entity, |e| e.id).is_err()
             {
                 self.problem(
@@ -353,23 +348,6 @@ impl Checker<'_> {
                 );
                 continue;
             }
-            let span = Span {
-                id: SpanId(span.id),
-                range: CharRange::from_offsets(span.start, span.end),
-                label,
-                note: span.note,
-                status: review_status(span.status),
-                origin,
-                value: span.value.map(|v| SpanValue {
-                    value: v.value,
-                    source: match v.source {
-                        ValueSourceFile::Hand => ValueSource::Hand,
-                        ValueSourceFile::Normalizer => ValueSource::Normalizer,
-                        ValueSourceFile::Imported => ValueSource::Imported,
-                    },
-                }),
-                entity,
-            };
             if let Some(problem) = span_problem(schema, &header, &span) {
                 self.problem(&path, format!("document “{id}”: {problem}"));
                 continue;
@@ -392,82 +370,9 @@ impl Checker<'_> {
                 );
                 continue;
             }
-            let Some(claim_type) = self.name(&path, &claim.claim_type) else {
-                continue;
-            };
-            let arguments: Option<Vec<Argument>> = claim
-                .args
-                .iter()
-                .map(|arg| {
-                    Some(Argument {
-                        role: self.name(&path, &arg.role)?,
-                        span: SpanId(arg.span),
-                    })
-                })
-                .collect();
-            let Some(arguments) = arguments else { continue };
-            let provenance = match claim.provenance {
-                Some(file) => {
-                    let created = self.timestamp(&path, &file.created);
-                    let reviewed = match &file.reviewed {
-                        Some(raw) => self.timestamp(&path, raw),
-                        None => None,
-                    };
-                    created.map(|created| Provenance {
-                        creator: agent(file.creator),
-                        created,
-                        reviewer: file.reviewer.map(agent),
-                        reviewed,
-                        bulk_review: file.bulk_review,
-                    })
-                }
-                None => None,
-            };
-            let confidence = self.confidence(&path, claim.confidence);
-            let mut implicit = Vec::with_capacity(claim.implicit.len());
-            for argument in claim.implicit {
-                if let Some(role) = self.name(&path, &argument.role) {
-                    implicit.push(ImplicitArgument {
-                        role,
-                        value: argument.value,
-                    });
-                }
+            if let Some(claim) = self.claim(&path, claim) {
+                claims.push((path, claim));
             }
-            let mut orphans = Vec::with_capacity(claim.orphans.len());
-            for orphan in claim.orphans {
-                if let Some(role) = self.name(&path, &orphan.role) {
-                    orphans.push(OrphanArgument {
-                        role,
-                        exact: orphan.exact,
-                        start: orphan.start,
-                        end: orphan.end,
-                        prefix: orphan.prefix,
-                        suffix: orphan.suffix,
-                        value: orphan.value,
-                        reason: orphan.reason,
-                    });
-                }
-            }
-            claims.push((
-                path,
-                Claim {
-                    id: ClaimId(claim.id),
-                    claim_type,
-                    arguments,
-                    note: claim.note,
-                    status: review_status(claim.status),
-                    provenance,
-                    confidence,
-                    implicit,
-                    orphans,
-                    external: claim.external.map(|e| ExternalClaim {
-                        run: e.run,
-                        resembles: e.resembles.map(ClaimId),
-                        absent_from: e.absent_from,
-                        ..ExternalClaim::new(e.id, e.original)
-                    }),
-                },
-            ));
         }
         if self.problems.len() > before {
             return None;

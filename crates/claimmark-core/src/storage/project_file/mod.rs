@@ -6,6 +6,8 @@
 //! byte-identically and projects diff and merge cleanly in git.
 
 mod check;
+mod conflicts;
+mod items;
 mod wire;
 mod write;
 

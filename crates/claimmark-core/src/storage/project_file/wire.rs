@@ -18,6 +18,64 @@ pub(super) struct ProjectFile {
     pub(super) documents: Vec<DocumentFile>,
     #[serde(default)]
     pub(super) extractor: Option<ExtractorFile>,
+    #[serde(default)]
+    pub(super) conflicts: Vec<ConflictFile>,
+}
+
+/// A merge conflict: both versions, `None` where a side removed the item.
+#[derive(Serialize, Deserialize)]
+pub(super) enum ConflictFile {
+    Span {
+        doc: String,
+        fields: Vec<String>,
+        ours: Option<SpanFile>,
+        theirs: Option<SpanFile>,
+    },
+    Claim {
+        doc: String,
+        fields: Vec<String>,
+        ours: Option<ClaimFile>,
+        theirs: Option<ClaimFile>,
+    },
+    Document {
+        doc: String,
+        fields: Vec<String>,
+        ours: Option<DocumentInfoFile>,
+        theirs: Option<DocumentInfoFile>,
+    },
+    DocumentText {
+        doc: String,
+        fields: Vec<String>,
+        theirs: String,
+    },
+    Entity {
+        fields: Vec<String>,
+        ours: Option<EntityFile>,
+        theirs: Option<EntityFile>,
+    },
+    Label {
+        fields: Vec<String>,
+        ours: Option<LabelFile>,
+        theirs: Option<LabelFile>,
+    },
+    ClaimType {
+        fields: Vec<String>,
+        ours: Option<ClaimTypeFile>,
+        theirs: Option<ClaimTypeFile>,
+    },
+    Extractor {
+        fields: Vec<String>,
+        ours: Option<ExtractorFile>,
+        theirs: Option<ExtractorFile>,
+    },
+}
+
+#[derive(Serialize, Deserialize)]
+pub(super) struct DocumentInfoFile {
+    pub(super) title: String,
+    pub(super) source: String,
+    pub(super) published: Option<String>,
+    pub(super) status: StatusFile,
 }
 
 #[derive(Serialize, Deserialize)]

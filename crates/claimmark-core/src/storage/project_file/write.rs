@@ -87,6 +87,7 @@ fn emit(
         };
         let _ = writeln!(out, "    extractor: Some({}),", compact(&file));
     }
+    super::conflicts::write_conflicts(&mut out, &project.conflicts);
     out.push_str(")\n");
     sink(&out)
 }
@@ -167,11 +168,11 @@ fn line(out: &mut String, indent: usize, item: &str) {
     out.push_str(",\n");
 }
 
-fn ron_string(value: &str) -> String {
+pub(super) fn ron_string(value: &str) -> String {
     ron::to_string(value).unwrap_or_else(|_| format!("{value:?}"))
 }
 
-fn compact<T: Serialize>(value: &T) -> String {
+pub(super) fn compact<T: Serialize>(value: &T) -> String {
     let config = ron::ser::PrettyConfig::new()
         .compact_structs(true)
         .compact_arrays(true)
@@ -181,7 +182,7 @@ fn compact<T: Serialize>(value: &T) -> String {
 
 /// A span on one line. Written by hand: this is the hot path of saving
 /// (100,000 spans), and the layout must never change by accident.
-fn span_line(span: &Span) -> String {
+pub(super) fn span_line(span: &Span) -> String {
     let mut line = format!(
         "(id: {}, start: {}, end: {}, label: {}, note: {}",
         span.id.0,
@@ -219,7 +220,7 @@ fn span_line(span: &Span) -> String {
     line
 }
 
-fn claim_line(claim: &Claim) -> String {
+pub(super) fn claim_line(claim: &Claim) -> String {
     let mut args = String::new();
     for (i, argument) in claim.arguments.iter().enumerate() {
         if i > 0 {
@@ -296,7 +297,7 @@ fn claim_line(claim: &Claim) -> String {
     line
 }
 
-fn entity_line(entity: &Entity) -> String {
+pub(super) fn entity_line(entity: &Entity) -> String {
     compact(&EntityFile {
         id: entity.id.0,
         kind: value_kind_file(entity.kind),
@@ -305,7 +306,7 @@ fn entity_line(entity: &Entity) -> String {
     })
 }
 
-fn label_file(label: &LabelDef) -> String {
+pub(super) fn label_file(label: &LabelDef) -> String {
     compact(&LabelFile {
         name: label.name.as_str().to_owned(),
         color: label.color.to_hex(),

@@ -1,0 +1,217 @@
+//! Three-way merges of projects at the level of the model: documents,
+//! spans, claims and their arguments, values, review status, entities, the
+//! schema. What only one side changed is taken; the same change on both
+//! sides is taken once; what both sides added is all kept, theirs under new
+//! ids where they clash (every reference following). What both sides
+//! changed differently becomes a [`Conflict`] record in the project, with
+//! both versions: conflicts are data, never loss.
+//!
+//! `claimmark merge`, the git merge driver and the save that merges a file
+//! changed on disk all call [`merge`].
+
+mod annotations;
+mod documents;
+mod entities;
+mod resolve;
+mod schema;
+mod three_way;
+
+use std::fmt::Write as _;
+
+use crate::model::{Conflict, ModelProblem, Project};
+
+pub use documents::theirs_copy_id;
+pub use resolve::{Resolution, ResolveError, resolution};
+
+/// A merged project and what came from where.
+#[derive(Debug)]
+pub struct Merged {
+    pub project: Project,
+    pub report: MergeReport,
+}
+
+/// How many items each side's changes touched.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+pub struct Tally {
+    pub documents: usize,
+    pub spans: usize,
+    pub claims: usize,
+    pub entities: usize,
+    pub schema: usize,
+}
+
+impl Tally {
+    fn describe(self) -> String {
+        let parts: Vec<String> = [
+            (self.documents, "document"),
+            (self.spans, "span"),
+            (self.claims, "claim"),
+            (self.entities, "entity"),
+            (self.schema, "schema item"),
+        ]
+        .into_iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, what)| {
+            let plural = match (n, what) {
+                (1, _) => what.to_owned(),
+                (_, "entity") => "entities".to_owned(),
+                _ => format!("{what}s"),
+            };
+            format!("{n} {plural}")
+        })
+        .collect();
+        if parts.is_empty() {
+            "nothing".to_owned()
+        } else {
+            parts.join(", ")
+        }
+    }
+}
+
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct MergeReport {
+    /// Items added, changed or removed on our side and taken.
+    pub ours: Tally,
+    pub theirs: Tally,
+    /// Theirs' ids given new numbers because ours used them.
+    pub renumbered: usize,
+    /// Conflicts this merge found (the project may carry older ones too).
+    pub conflicts: usize,
+    /// The base shares no document with either side: it was not their
+    /// ancestor, so the merge was two-way and every difference a conflict.
+    pub unrelated_base: bool,
+}
+
+impl MergeReport {
+    /// The summary, one line each.
+    pub fn lines(&self) -> Vec<String> {
+        let mut lines = Vec::new();
+        if self.unrelated_base {
+            lines.push("the base shares no document with either side, so it is not their common ancestor: merged two-way, every difference a conflict".to_owned());
+        }
+        lines.push(format!("from ours: {}", self.ours.describe()));
+        lines.push(format!("from theirs: {}", self.theirs.describe()));
+        if self.renumbered > 0 {
+            lines.push(format!(
+                "{} of theirs' ids renumbered where ours used them (their references follow)",
+                self.renumbered
+            ));
+        }
+        let mut conflicts = format!("{} conflict", self.conflicts);
+        if self.conflicts != 1 {
+            conflicts.push('s');
+        }
+        if self.conflicts > 0 {
+            let _ = write!(
+                conflicts,
+                ": both versions kept in the project; resolve them in the window (View › Conflicts)"
+            );
+        }
+        lines.push(conflicts);
+        lines
+    }
+}
+
+/// Why two projects could not be merged into a sound one.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum MergeError {
+    #[error(
+        "the merged project would break the model's rules ({first}{more}); nothing was written. Open ours in claimmark and compare it with theirs to merge by hand",
+        first = .0.first().map(ToString::to_string).unwrap_or_default(),
+        more = if .0.len() > 1 { format!(", and {} more", .0.len() - 1) } else { String::new() }
+    )]
+    Unsound(Vec<ModelProblem>),
+}
+
+/// Merges `ours` and `theirs`, both changed from `base`. Deterministic: the
+/// same three projects give the same project.
+pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Merged, MergeError> {
+    let mut report = MergeReport::default();
+    if theirs == base {
+        return Ok(Merged {
+            project: ours.clone(),
+            report: MergeReport {
+                ours: documents::tally_changes(base, ours),
+                ..report
+            },
+        });
+    }
+    if ours == base {
+        return Ok(Merged {
+            project: theirs.clone(),
+            report: MergeReport {
+                theirs: documents::tally_changes(base, theirs),
+                ..report
+            },
+        });
+    }
+    let unrelated = !base.documents.is_empty()
+        && base.documents.iter().all(|b| {
+            [ours, theirs].iter().all(|side| {
+                side.document(&b.id)
+                    .is_none_or(|d| d.text.sha256() != b.text.sha256())
+            })
+        });
+    report.unrelated_base = unrelated;
+    let empty = Project::new(crate::model::Schema {
+        labels: Vec::new(),
+        claim_types: Vec::new(),
+    });
+    let base = if unrelated { &empty } else { base };
+
+    let mut conflicts: Vec<Conflict> = Vec::new();
+    let schema = schema::merge(base, ours, theirs, &mut report, &mut conflicts);
+    let entities = entities::merge(base, ours, theirs, unrelated, &mut report, &mut conflicts);
+    let mut project = Project::new(schema);
+    project.entities = entities.merged;
+    project.extractor =
+        match three_way::field(Some(&base.extractor), &ours.extractor, &theirs.extractor) {
+            Some(agreed) => agreed.clone(),
+            None => {
+                conflicts.push(Conflict {
+                    item: crate::model::ConflictItem::Extractor {
+                        ours: ours.extractor.clone(),
+                        theirs: theirs.extractor.clone(),
+                    },
+                    fields: vec!["command".to_owned()],
+                });
+                ours.extractor.clone()
+            }
+        };
+    documents::merge(
+        documents::Inputs {
+            base,
+            ours,
+            theirs,
+            two_way: unrelated,
+            ours_entities: &entities.ours_map,
+            theirs_entities: &entities.theirs_map,
+        },
+        &mut project,
+        &mut report,
+        &mut conflicts,
+    );
+    entities::restore_used(&mut project, [base, ours, theirs], &mut conflicts);
+    schema::restore_used(&mut project, [base, ours, theirs], &mut conflicts);
+    report.conflicts = conflicts.len();
+    project.conflicts = conflicts;
+    for carried in ours.conflicts.iter().chain(&theirs.conflicts) {
+        let document_kept = carried
+            .document()
+            .is_none_or(|doc| project.document(doc).is_some());
+        if document_kept
+            && !project.conflicts.contains(carried)
+            && !base.conflicts.contains(carried)
+        {
+            project.conflicts.push(carried.clone());
+        }
+    }
+    let problems = project.problems();
+    if !problems.is_empty() {
+        return Err(MergeError::Unsound(problems));
+    }
+    Ok(Merged { project, report })
+}
+
+#[cfg(test)]
+mod tests;

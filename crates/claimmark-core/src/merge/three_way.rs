@@ -1,0 +1,182 @@
+//! The three-way rules every merged item follows: a change on one side only
+//! is taken, the same change on both sides is taken once, different changes
+//! are a conflict.
+
+/// The merged value of one field, or `None` when the sides disagree.
+pub(super) fn field<'a, T: PartialEq>(
+    base: Option<&'a T>,
+    ours: &'a T,
+    theirs: &'a T,
+) -> Option<&'a T> {
+    if ours == theirs {
+        Some(ours)
+    } else if base == Some(ours) {
+        Some(theirs)
+    } else if base == Some(theirs) {
+        Some(ours)
+    } else {
+        None
+    }
+}
+
+/// What became of one item (a span, claim, entity, label…) present in at
+/// least one of the three versions.
+pub(super) enum Outcome<T> {
+    /// The merged version, or `None` where it was removed.
+    Take(Option<T>, Taken),
+    /// Both versions; in the project meanwhile: ours, or theirs where ours
+    /// removed it.
+    Conflict {
+        ours: Option<T>,
+        theirs: Option<T>,
+        fields: Vec<String>,
+    },
+    /// Added on both sides under the same id, differently: both are kept,
+    /// theirs under a new id.
+    BothAdded { ours: T, theirs: T },
+}
+
+/// Which side a merged item's change came from, for the summary.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(super) enum Taken {
+    Unchanged,
+    Ours,
+    Theirs,
+    Both,
+    /// Fields from each side.
+    Combined,
+}
+
+/// The three-way rule for a whole item. `fields` merges two changed
+/// versions field by field: the merged item, or each side's version with
+/// the fields they disagree on.
+pub(super) fn item<T: PartialEq + Clone>(
+    base: Option<&T>,
+    ours: Option<&T>,
+    theirs: Option<&T>,
+    two_way: bool,
+    fields: impl FnOnce(Option<&T>, &T, &T) -> Result<T, (T, T, Vec<String>)>,
+) -> Outcome<T> {
+    match (base, ours, theirs) {
+        (_, None, None) => Outcome::Take(
+            None,
+            if base.is_some() {
+                Taken::Both
+            } else {
+                Taken::Unchanged
+            },
+        ),
+        (None, Some(o), None) => Outcome::Take(Some(o.clone()), Taken::Ours),
+        (None, None, Some(t)) => Outcome::Take(Some(t.clone()), Taken::Theirs),
+        (None, Some(o), Some(t)) => {
+            if o == t {
+                Outcome::Take(Some(o.clone()), Taken::Both)
+            } else if two_way {
+                match fields(None, o, t) {
+                    Ok(merged) => Outcome::Take(Some(merged), Taken::Combined),
+                    Err((ours, theirs, fields)) => Outcome::Conflict {
+                        ours: Some(ours),
+                        theirs: Some(theirs),
+                        fields,
+                    },
+                }
+            } else {
+                Outcome::BothAdded {
+                    ours: o.clone(),
+                    theirs: t.clone(),
+                }
+            }
+        }
+        (Some(b), Some(o), None) => {
+            if o == b {
+                Outcome::Take(None, Taken::Theirs)
+            } else {
+                Outcome::Conflict {
+                    ours: Some(o.clone()),
+                    theirs: None,
+                    fields: vec!["changed here, removed there".to_owned()],
+                }
+            }
+        }
+        (Some(b), None, Some(t)) => {
+            if t == b {
+                Outcome::Take(None, Taken::Ours)
+            } else {
+                Outcome::Conflict {
+                    ours: None,
+                    theirs: Some(t.clone()),
+                    fields: vec!["removed here, changed there".to_owned()],
+                }
+            }
+        }
+        (Some(b), Some(o), Some(t)) => {
+            if o == t {
+                Outcome::Take(
+                    Some(o.clone()),
+                    if o == b {
+                        Taken::Unchanged
+                    } else {
+                        Taken::Both
+                    },
+                )
+            } else if o == b {
+                Outcome::Take(Some(t.clone()), Taken::Theirs)
+            } else if t == b {
+                Outcome::Take(Some(o.clone()), Taken::Ours)
+            } else {
+                match fields(Some(b), o, t) {
+                    Ok(merged) => Outcome::Take(Some(merged), Taken::Combined),
+                    Err((ours, theirs, fields)) => Outcome::Conflict {
+                        ours: Some(ours),
+                        theirs: Some(theirs),
+                        fields,
+                    },
+                }
+            }
+        }
+    }
+}
+
+/// A whole-item rule with no field merging: two different changes are a
+/// conflict on the whole item.
+pub(super) fn whole<T: PartialEq + Clone>(
+    b: Option<&T>,
+    o: &T,
+    t: &T,
+    what: &str,
+) -> Result<T, (T, T, Vec<String>)> {
+    field(b, o, t)
+        .cloned()
+        .ok_or_else(|| (o.clone(), t.clone(), vec![what.to_owned()]))
+}
+
+/// Merges named fields of two changed versions: `ours_out` and
+/// `theirs_out` start as the two versions; agreed fields are set on both.
+macro_rules! merge_fields {
+    ($base:expr, $ours:expr, $theirs:expr, $ours_out:ident, $theirs_out:ident, $conflicts:ident; $($field:ident),+ $(,)?) => {
+        $(
+            match $crate::merge::three_way::field($base.map(|b| &b.$field), &$ours.$field, &$theirs.$field) {
+                Some(value) => {
+                    $ours_out.$field = value.clone();
+                    $theirs_out.$field = value.clone();
+                }
+                None => $conflicts.push(stringify!($field).to_owned()),
+            }
+        )+
+    };
+}
+pub(super) use merge_fields;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_side_changes_are_taken_and_different_ones_conflict() {
+        assert_eq!(field(Some(&1), &1, &2), Some(&2));
+        assert_eq!(field(Some(&1), &3, &1), Some(&3));
+        assert_eq!(field(Some(&1), &4, &4), Some(&4));
+        assert_eq!(field(Some(&1), &3, &4), None);
+        assert_eq!(field(None, &3, &4), None);
+    }
+}
