@@ -11,7 +11,7 @@ use serde::Serialize;
 use claimmark_core::claim_format::MAX_LINE_BYTES;
 use claimmark_core::claim_format::export::{self, Filter};
 use claimmark_core::claim_format::import::{self, ImportReport};
-use claimmark_core::model::DocId;
+use claimmark_core::model::{DocId, Project};
 use claimmark_core::storage::{self, LoadReason, ProjectFileError, atomic};
 
 /// What `claimmark export` wrote.
@@ -43,6 +43,7 @@ pub fn export(
     spans: bool,
     fixtures: Option<&Path>,
     force: bool,
+    allow_conflicts: bool,
 ) -> anyhow::Result<ExportSummary> {
     if let Output::File(out) = output {
         storage::paths::refuse_own_input(out, &[project_path])?;
@@ -53,6 +54,9 @@ pub fn export(
     }
     let project =
         storage::load_project(project_path).map_err(|error| anyhow::anyhow!("{error}"))?;
+    if !allow_conflicts {
+        claimmark_core::merge::refuse_unresolved(&project)?;
+    }
     let write = |out: &mut dyn io::Write| {
         if spans {
             export::write_spans(&project, filter, out)
@@ -194,7 +198,7 @@ pub fn validate(path: &Path) -> anyhow::Result<Validation> {
         });
     }
     let mut problems = match storage::load_project(path) {
-        Ok(_) => Vec::new(),
+        Ok(project) => conflict_diagnostics(path, &file, &project),
         Err(error) => load_diagnostics(&file, &error),
     };
     for stale in atomic::stale_temporaries(path) {
@@ -212,6 +216,33 @@ pub fn validate(path: &Path) -> anyhow::Result<Validation> {
         kind: "project",
         problems,
     })
+}
+
+/// Each unresolved merge conflict, at its line of the file's `conflicts`
+/// list (one per line, as claimmark writes them).
+fn conflict_diagnostics(path: &Path, file: &str, project: &Project) -> Vec<Diagnostic> {
+    if project.conflicts.is_empty() {
+        return Vec::new();
+    }
+    let first_line = std::fs::read_to_string(path).ok().and_then(|text| {
+        text.lines()
+            .position(|line| line.trim_start().starts_with("conflicts:"))
+            .map(|at| at as u64 + 2)
+    });
+    project
+        .conflicts
+        .iter()
+        .enumerate()
+        .map(|(i, conflict)| Diagnostic {
+            file: file.to_owned(),
+            line: first_line.map(|line| line + i as u64),
+            col: first_line.map(|_| 9),
+            message: format!(
+                "unresolved merge conflict {}: {conflict}; resolve it in the window (View › Conflicts) or with claimmark resolve",
+                i + 1
+            ),
+        })
+        .collect()
 }
 
 /// A `.ron` file is a project, `.jsonl`/`.ndjson`/`.json` a claims file;

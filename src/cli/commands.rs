@@ -161,6 +161,10 @@ pub enum Command {
         /// claims, brat or spacy.
         #[arg(long, value_parser = crate::cli::dataset::parse_format)]
         format: Format,
+        /// Write it even while merge conflicts remain (the versions in
+        /// place, which are ours where both exist).
+        #[arg(long)]
+        allow_conflicts: bool,
     },
     /// Export claims as claim/v1 JSON Lines (docs/claim-format.md), span
     /// lines, or gold fixtures.
@@ -191,6 +195,9 @@ pub enum Command {
         /// (files of the same names are replaced).
         #[arg(long, requires = "fixtures")]
         force: bool,
+        /// Export even while merge conflicts remain (the versions in place).
+        #[arg(long)]
+        allow_conflicts: bool,
     },
     /// Import a claim/v1 file into a project as one change, re-attaching
     /// anchors to the texts.
@@ -260,6 +267,64 @@ pub enum Command {
         /// Print the problems as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// Merge two versions of a project with their common ancestor, three
+    /// ways, at the level of annotations (docs/teams.md).
+    ///
+    /// Changes on one side are taken, the same change on both once, what
+    /// both added is all kept (theirs renumbered where ids clash); where
+    /// both changed the same thing differently, both versions stay in the
+    /// project as a conflict to resolve in the window. Exit status 0: merged
+    /// cleanly; 1: merged with conflicts; 2: nothing written.
+    Merge {
+        /// The common ancestor (.ron).
+        base: PathBuf,
+        /// Our version (.ron).
+        ours: PathBuf,
+        /// Their version (.ron).
+        theirs: PathBuf,
+        /// Write the merged project here (never one of the inputs);
+        /// default: standard output.
+        #[arg(short, long, value_name = "OUT.ron")]
+        out: Option<PathBuf>,
+    },
+    /// git's merge driver for projects: `claimmark merge-driver %O %A %B %P`
+    /// (git-setup configures it). Writes the merge into %A.
+    MergeDriver {
+        /// %O: the common ancestor (empty when both branches added the file).
+        base: PathBuf,
+        /// %A: ours, replaced by the merge.
+        ours: PathBuf,
+        /// %B: theirs.
+        theirs: PathBuf,
+        /// %P: the file's name in the repository, for messages.
+        name: Option<String>,
+    },
+    /// Make git merge projects with claimmark: writes `*.ron merge=claimmark`
+    /// to .gitattributes and the merge driver to the repository's config.
+    /// Safe to run again.
+    GitSetup {
+        /// The repository (default: the current folder).
+        repo: Option<PathBuf>,
+    },
+    /// Resolve merge conflicts from the command line, as the window does,
+    /// and save the project in place. `claimmark validate` lists them.
+    Resolve {
+        /// The project file (.ron).
+        project: PathBuf,
+        /// Take our version.
+        #[arg(long, conflicts_with_all = ["theirs", "both"], required_unless_present_any = ["theirs", "both"])]
+        ours: bool,
+        /// Take their version.
+        #[arg(long, conflicts_with = "both")]
+        theirs: bool,
+        /// Keep both versions (two spans, claims or entities; two documents).
+        #[arg(long)]
+        both: bool,
+        /// Only conflict N (as validate numbers them); repeat for several.
+        /// Default: all.
+        #[arg(long = "conflict", value_name = "N")]
+        conflicts: Vec<usize>,
     },
     /// Count spans and claims by label, claim type, status and document.
     Stats {
@@ -415,7 +480,8 @@ pub fn run(command: Command) -> ExitCode {
             project,
             out,
             format,
-        } => match crate::cli::dataset::run_dataset(&project, &out, format) {
+            allow_conflicts,
+        } => match crate::cli::dataset::run_dataset(&project, &out, format, allow_conflicts) {
             Ok(manifest) => {
                 crate::cli::dataset::print_dataset_report(&out, &manifest);
                 ExitCode::SUCCESS
@@ -433,6 +499,7 @@ pub fn run(command: Command) -> ExitCode {
             spans,
             fixtures,
             force,
+            allow_conflicts,
         } => run_export(
             &project,
             out.as_deref(),
@@ -441,8 +508,8 @@ pub fn run(command: Command) -> ExitCode {
                 documents: docs,
             },
             spans,
-            fixtures.as_deref(),
-            force,
+            (fixtures.as_deref(), force),
+            allow_conflicts,
         ),
         Command::Import {
             project,
@@ -480,6 +547,38 @@ pub fn run(command: Command) -> ExitCode {
             json,
         } => run_diff_runs(&earlier, &later, json),
         Command::Validate { file, json } => run_validate(&file, json),
+        Command::Merge {
+            base,
+            ours,
+            theirs,
+            out,
+        } => crate::cli::merge::run_merge(&base, &ours, &theirs, out.as_deref()),
+        Command::MergeDriver {
+            base,
+            ours,
+            theirs,
+            name,
+        } => crate::cli::merge::run_merge_driver(&base, &ours, &theirs, name.as_deref()),
+        Command::GitSetup { repo } => crate::cli::merge::run_git_setup(repo.as_deref()),
+        Command::Resolve {
+            project,
+            ours,
+            theirs,
+            both: _,
+            conflicts,
+        } => match crate::cli::merge::resolve(
+            &project,
+            &conflicts,
+            crate::cli::merge::parse_choice(ours, theirs),
+        ) {
+            Ok(lines) => {
+                for line in lines {
+                    print_out(&format!("{line}\n"));
+                }
+                ExitCode::SUCCESS
+            }
+            Err(error) => fail("resolve", &error),
+        },
         Command::Stats {
             project,
             json,
@@ -536,15 +635,23 @@ fn run_export(
     out: Option<&Path>,
     filter: &Filter,
     spans: bool,
-    fixtures: Option<&Path>,
-    force: bool,
+    (fixtures, force): (Option<&Path>, bool),
+    allow_conflicts: bool,
 ) -> ExitCode {
     let output = match (out, fixtures) {
         (Some(path), _) => Output::File(path),
         (None, Some(_)) => Output::None,
         (None, None) => Output::Stdout,
     };
-    match claims::export(project, output, filter, spans, fixtures, force) {
+    match claims::export(
+        project,
+        output,
+        filter,
+        spans,
+        fixtures,
+        force,
+        allow_conflicts,
+    ) {
         Ok(summary) => {
             let what = if spans { "span" } else { "claim" };
             if let Some(path) = &summary.out {

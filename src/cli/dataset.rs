@@ -14,10 +14,18 @@ pub fn parse_format(raw: &str) -> Result<Format, String> {
 }
 
 /// Loads the project and writes the dataset.
-pub fn run_dataset(project: &Path, out: &Path, format: Format) -> anyhow::Result<Manifest> {
+pub fn run_dataset(
+    project: &Path,
+    out: &Path,
+    format: Format,
+    allow_conflicts: bool,
+) -> anyhow::Result<Manifest> {
     claimmark_core::storage::paths::refuse_folder_holding_input(out, &[project])?;
     let loaded = claimmark_core::storage::load_project(project)
         .map_err(|error| anyhow::anyhow!("{error}"))?;
+    if !allow_conflicts {
+        claimmark_core::merge::refuse_unresolved(&loaded)?;
+    }
     write_dataset(&loaded, project, out, format).with_context(|| {
         format!(
             "could not write the {} dataset to {}",

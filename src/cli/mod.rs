@@ -6,6 +6,7 @@ pub mod claims;
 pub mod commands;
 pub mod dataset;
 pub mod extract;
+pub mod merge;
 pub mod review;
 pub mod score;
 pub mod stats;
@@ -67,7 +68,19 @@ pub(crate) fn open_for_update(project: &Path, create: bool) -> anyhow::Result<Se
 /// since it was read) and says when the window's recovery copies of
 /// unsaved work exist beside it: they are left for the window.
 pub(crate) fn save_in_place(session: &mut Session) -> anyhow::Result<bool> {
-    let saved = session.save().map_err(|error| anyhow::anyhow!("{error}"))?;
+    // The lock keeps other claimmark processes out; a program that ignores
+    // it (git pull, an editor) is merged with rather than overwritten.
+    let merged = session
+        .save_merging()
+        .map_err(|error| anyhow::anyhow!("{error}"))?;
+    let saved = session.path().is_some();
+    if let (Some(report), Some(path)) = (merged, session.path()) {
+        let name = claimmark_core::text_shown::shown(&path.display().to_string()).into_owned();
+        eprintln!("note: {name} changed on disk while this command ran; merged with it:");
+        for line in report.lines() {
+            eprintln!("note: {name}: {line}");
+        }
+    }
     if let Some(path) = session.path() {
         let copies = claimmark_core::storage::recovery::find_all(path);
         if !copies.is_empty() {

@@ -18,6 +18,9 @@ pub struct Session {
     disk: Option<DiskState>,
     /// Held by a command-line session from read to write.
     lock: Option<ProjectLock>,
+    /// The project as the file held it when read or last saved: the common
+    /// ancestor when the file changed on disk since and the two are merged.
+    base: Option<Project>,
 }
 
 impl Default for Session {
@@ -44,6 +47,7 @@ impl Session {
             history: History::new(),
             disk: None,
             lock: None,
+            base: None,
         }
     }
 
@@ -52,6 +56,7 @@ impl Session {
     pub fn open(path: &Path) -> Result<Self, LoadError> {
         let (project, disk) = storage::load_project_file(path)?;
         Ok(Self {
+            base: Some(project.clone()),
             project,
             path: Some(path.to_owned()),
             history: History::new(),
@@ -79,12 +84,16 @@ impl Session {
     /// `path` but has unsaved changes. The file is taken as it is now.
     pub fn restored(project: Project, path: Option<PathBuf>) -> Self {
         let disk = path.as_deref().and_then(current_state);
+        // The recovery copy's own base is unknown: the file as it is now
+        // stands in, so a later merge keeps both sides' annotations.
+        let base = path.as_deref().and_then(|p| storage::load_project(p).ok());
         Self {
             project,
             path,
             history: History::new_unsaved(),
             disk,
             lock: None,
+            base,
         }
     }
 
@@ -97,6 +106,7 @@ impl Session {
             history: History::new_unsaved(),
             disk: None,
             lock: None,
+            base: None,
         }
     }
 
@@ -166,6 +176,47 @@ impl Session {
         self.disk = self.path.as_deref().and_then(current_state);
     }
 
+    /// Merges the file as it is on disk now into this session's project,
+    /// three ways (the version read or last saved is the base), as one
+    /// undoable step; the file read becomes the one this session's changes
+    /// are based on. Conflicts become records in the project.
+    pub fn merge_from_disk(&mut self) -> Result<crate::merge::MergeReport, MergeError> {
+        let path = self.path.clone().ok_or(MergeError::NoFile)?;
+        let (theirs, state) = storage::load_project_file(&path)?;
+        let empty = Project::new(crate::model::Schema {
+            labels: Vec::new(),
+            claim_types: Vec::new(),
+        });
+        let base = self.base.as_ref().unwrap_or(&empty);
+        let merged = crate::merge::merge(base, &self.project, &theirs)?;
+        if merged.project != self.project {
+            self.apply(
+                Edit::ReplaceProject {
+                    project: Box::new(merged.project),
+                },
+                "Merge with the file on disk",
+            )?;
+        }
+        self.disk = Some(state);
+        self.base = Some(theirs);
+        Ok(merged.report)
+    }
+
+    /// Saves; when the file changed on disk since it was read (a `git
+    /// pull`, another program), merges that version in first and saves the
+    /// merge. Returns the merge's report when there was one.
+    pub fn save_merging(&mut self) -> Result<Option<crate::merge::MergeReport>, MergeError> {
+        match self.save() {
+            Ok(_) => Ok(None),
+            Err(SaveError::ChangedOnDisk { .. }) => {
+                let report = self.merge_from_disk()?;
+                self.save()?;
+                Ok(Some(report))
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+
     /// Saves to the session's file, if it is still the file that was read.
     /// Without a file, returns `Ok(false)`: the caller asks where (Save As).
     /// Recovery copies are left alone; the window removes its own.
@@ -204,16 +255,34 @@ impl Session {
             Ok(state) => {
                 self.disk = Some(state);
                 self.history.mark_saved();
+                self.base = Some(self.project.clone());
                 Ok(())
             }
             Err(error @ SaveError::Unflushed { .. }) => {
                 self.accept_disk_state();
                 self.history.mark_saved();
+                self.base = Some(self.project.clone());
                 Err(error)
             }
             Err(error) => Err(error),
         }
     }
+}
+
+/// Why merging with the file on disk, or saving with a merge, failed.
+/// Nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum MergeError {
+    #[error("the project has no file yet; save it first")]
+    NoFile,
+    #[error(transparent)]
+    Load(#[from] LoadError),
+    #[error(transparent)]
+    Merge(#[from] crate::merge::MergeError),
+    #[error("could not merge: {0}")]
+    Edit(#[from] EditError),
+    #[error(transparent)]
+    Save(#[from] SaveError),
 }
 
 fn current_state(path: &Path) -> Option<DiskState> {

@@ -179,6 +179,12 @@ pub enum Edit {
         index: usize,
     },
 
+    /// The whole project at once: a merge with the file on disk, one step
+    /// to undo. Refused unless the new project is sound.
+    ReplaceProject {
+        project: Box<Project>,
+    },
+
     /// Several edits as one step: all apply, or none.
     Batch(Vec<Edit>),
 }
@@ -489,6 +495,15 @@ impl Edit {
                 })
             }
             Self::Schema(edit) => edit.apply(project).map(Self::Schema),
+            Self::ReplaceProject { project: new } => {
+                if let Some(problem) = new.problems().into_iter().next() {
+                    return Err(EditError::Invalid(problem));
+                }
+                let old = std::mem::replace(project, *new);
+                Ok(Self::ReplaceProject {
+                    project: Box::new(old),
+                })
+            }
             Self::SetExtractor { extractor } => {
                 let old = std::mem::replace(&mut project.extractor, extractor);
                 Ok(Self::SetExtractor { extractor: old })

@@ -63,7 +63,7 @@ pub(super) fn merge(
             (None, None) => report.ours.documents += usize::from(b.is_some()),
             (Some(o), None) => {
                 if b.is_none() {
-                    report.ours.documents += 1;
+                    tally_document(None, &o, &mut report.ours);
                     project.documents.push(o);
                 } else if b == Some(&o) {
                     report.theirs.documents += 1;
@@ -81,7 +81,7 @@ pub(super) fn merge(
             }
             (None, Some(t)) => {
                 if b.is_none() {
-                    report.theirs.documents += 1;
+                    tally_document(None, &t, &mut report.theirs);
                     project.documents.push(t);
                 } else if b == Some(&t) {
                     report.ours.documents += 1;
@@ -122,10 +122,10 @@ pub(super) fn merge(
                 // A base with another text is no base for this document.
                 let b = b.filter(|b| b.text == o.text);
                 if b == Some(&t) {
-                    report.ours.documents += usize::from(b != Some(&o));
+                    tally_document(b, &o, &mut report.ours);
                     project.documents.push(o);
                 } else if b == Some(&o) {
-                    report.theirs.documents += 1;
+                    tally_document(b, &t, &mut report.theirs);
                     project.documents.push(t);
                 } else {
                     let merged = merge_one(b, &o, &t, inputs.two_way, project, report, conflicts);
@@ -202,19 +202,7 @@ fn merge_one(
 pub(super) fn tally_changes(base: &Project, side: &Project) -> Tally {
     let mut tally = Tally::default();
     for doc in &side.documents {
-        match base.document(&doc.id) {
-            None => {
-                tally.documents += 1;
-                tally.spans += doc.spans().len();
-                tally.claims += doc.claims().len();
-            }
-            Some(b) if b != doc => {
-                tally.documents += usize::from(DocumentInfo::of(b) != DocumentInfo::of(doc));
-                tally.spans += changed(b.spans(), doc.spans(), |s| s.id);
-                tally.claims += changed(b.claims(), doc.claims(), |c| c.id);
-            }
-            Some(_) => {}
-        }
+        tally_document(base.document(&doc.id), doc, &mut tally);
     }
     tally.documents += base
         .documents
@@ -229,12 +217,33 @@ pub(super) fn tally_changes(base: &Project, side: &Project) -> Tally {
     tally
 }
 
+/// A document taken whole from one side: what it changed from base.
+fn tally_document(base: Option<&Document>, doc: &Document, tally: &mut Tally) {
+    match base {
+        None => {
+            tally.documents += 1;
+            tally.spans += doc.spans().len();
+            tally.claims += doc.claims().len();
+        }
+        Some(b) if b != doc => {
+            tally.documents += usize::from(DocumentInfo::of(b) != DocumentInfo::of(doc));
+            tally.spans += changed(b.spans(), doc.spans(), |s| s.id);
+            tally.claims += changed(b.claims(), doc.claims(), |c| c.id);
+        }
+        Some(_) => {}
+    }
+}
+
 /// Items added, changed or removed between two lists keyed by id.
-fn changed<T: PartialEq, K: PartialEq>(base: &[T], side: &[T], key: impl Fn(&T) -> K) -> usize {
-    let in_base = |item: &T| base.iter().find(|b| key(b) == key(item));
-    side.iter().filter(|s| in_base(s) != Some(s)).count()
-        + base
-            .iter()
-            .filter(|b| side.iter().all(|s| key(s) != key(b)))
-            .count()
+fn changed<T: PartialEq, K: std::hash::Hash + Eq>(
+    base: &[T],
+    side: &[T],
+    key: impl Fn(&T) -> K,
+) -> usize {
+    let in_base: HashMap<K, &T> = base.iter().map(|b| (key(b), b)).collect();
+    let in_side: std::collections::HashSet<K> = side.iter().map(&key).collect();
+    side.iter()
+        .filter(|s| in_base.get(&key(s)) != Some(s))
+        .count()
+        + base.iter().filter(|b| !in_side.contains(&key(b))).count()
 }

@@ -123,6 +123,23 @@ pub enum MergeError {
     Unsound(Vec<ModelProblem>),
 }
 
+/// Exports of reviewed data refuse a project with unresolved conflicts:
+/// which version is the reviewed one is not decided yet.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "the project has {0} unresolved merge conflict(s); resolve them first (the window's Conflicts view, or claimmark resolve), or pass --allow-conflicts to export the versions in place"
+)]
+pub struct UnresolvedConflicts(pub usize);
+
+/// `Err` while the project has conflicts.
+pub fn refuse_unresolved(project: &Project) -> Result<(), UnresolvedConflicts> {
+    if project.conflicts.is_empty() {
+        Ok(())
+    } else {
+        Err(UnresolvedConflicts(project.conflicts.len()))
+    }
+}
+
 /// Merges `ours` and `theirs`, both changed from `base`. Deterministic: the
 /// same three projects give the same project.
 pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Merged, MergeError> {

@@ -176,10 +176,7 @@ impl Conflict {
             ConflictItem::Span { ours, theirs, .. } => {
                 let span = if is_ours { ours } else { theirs };
                 span.as_ref().map_or_else(removed, |s| {
-                    let mut text = format!("{} {}", s.label, s.range);
-                    if s.status != super::ReviewStatus::Accepted {
-                        text.push_str(&format!(", {}", s.status));
-                    }
+                    let mut text = format!("{} {}, {}", s.label, s.range, s.status);
                     if !s.note.is_empty() {
                         text.push_str(&format!(", note “{}”", s.note));
                     }
