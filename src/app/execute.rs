@@ -1,6 +1,8 @@
 //! Carrying out commands: the one place where the window changes the
 //! session and the view.
 
+use claimmark_core::merge::Resolution;
+use claimmark_core::model::Side;
 use std::path::{Path, PathBuf};
 
 use egui::ViewportCommand;
@@ -80,7 +82,13 @@ impl ClaimmarkApp {
             UiCommand::FindNext => self.step_find(1),
             UiCommand::TagAllOccurrencesHere => self.tag_all_occurrences(false),
             UiCommand::TagAllOccurrencesEverywhere => self.tag_all_occurrences(true),
+            UiCommand::TakeTheirs if self.conflicts_view.is_some() => {
+                self.resolve_conflict(None, Resolution::Take(Side::Theirs));
+            }
             UiCommand::TakeTheirs => self.take_theirs(None),
+            UiCommand::TakeOurs => self.resolve_conflict(None, Resolution::Take(Side::Ours)),
+            UiCommand::KeepBoth => self.resolve_conflict(None, Resolution::KeepBoth),
+            UiCommand::ToggleConflicts => self.toggle_conflicts(),
             UiCommand::CloseFind => self.find.open = false,
             UiCommand::FindPrevious => self.step_find(-1),
             UiCommand::NextDocument => self.step_document(1),
@@ -144,6 +152,10 @@ impl ClaimmarkApp {
             UiCommand::ShowEntities => self.entities_window.open = true,
             UiCommand::OpenCompare => self.open_dialog(DialogRequest::CompareWith, ctx),
             UiCommand::CloseCompare => self.compare = None,
+            UiCommand::NextDifference if self.conflicts_view.is_some() => self.step_conflict(true),
+            UiCommand::PreviousDifference if self.conflicts_view.is_some() => {
+                self.step_conflict(false);
+            }
             UiCommand::NextDifference => self.step_difference(true),
             UiCommand::PreviousDifference => self.step_difference(false),
             UiCommand::EditPreferences => {
@@ -204,6 +216,9 @@ impl ClaimmarkApp {
                 self.set_status("Discarded the recovery copy.");
             }
             Action::ReloadFromDisk => self.reload_from_disk(),
+            Action::MergeFromDisk { then_save } => self.merge_from_disk(then_save, ctx),
+            Action::ResolveConflict(index, choice) => self.resolve_conflict(Some(index), choice),
+            Action::SelectConflict(index) => self.select_conflict(index),
             Action::KeepMineOverDisk => {
                 self.session.accept_disk_state();
                 self.ignored_disk_change = None;

@@ -23,7 +23,11 @@ impl ClaimmarkApp {
         self.find.current = None;
         self.review_queue.reset();
         self.document_summaries.reset();
+        self.conflicts_view = None;
         self.fix_view();
+        if !self.session.project().conflicts.is_empty() {
+            self.open_conflicts();
+        }
     }
 
     pub(crate) fn open_project_at(&mut self, path: &Path) {

@@ -6,6 +6,7 @@
 mod annotating;
 mod claims_io;
 pub mod compare;
+pub mod conflicts;
 pub mod dialogs;
 mod execute;
 mod extractor;
@@ -89,6 +90,8 @@ pub struct ClaimmarkApp {
     job: Option<jobs::Job>,
     /// Another annotation of the documents, compared with ours.
     compare: Option<crate::view::CompareState>,
+    /// The merge conflicts list, while open.
+    conflicts_view: Option<crate::view::ConflictsView>,
     /// The review queue: every proposal of the project, filtered and sorted.
     review_queue: crate::view::QueueState,
     /// The documents list's review figures, per revision.
@@ -140,6 +143,7 @@ impl ClaimmarkApp {
             entities_window: ui::entities::EntitiesWindow::default(),
             job: None,
             compare: None,
+            conflicts_view: None,
             review_queue: crate::view::QueueState::default(),
             document_summaries: crate::view::DocumentSummaries::default(),
             pending_in_project: (u64::MAX, 0),
@@ -229,6 +233,9 @@ impl ClaimmarkApp {
             can_undo: history.can_undo(),
             can_redo: history.can_redo(),
             comparing: self.compare.is_some(),
+            has_conflicts: !self.session.project().conflicts.is_empty(),
+            conflict_selected: self.conflicts_view.is_some()
+                && !self.session.project().conflicts.is_empty(),
             busy: self.job.is_some(),
             queue_has_rows: self.review_queue.open && !self.review_queue.is_empty(),
         }

@@ -65,15 +65,12 @@ pub fn run_merge(base: &Path, ours: &Path, theirs: &Path, out: Option<&Path>) ->
             storage::paths::refuse_own_input(out, &[base, ours, theirs])?;
         }
         let merged = merged(base, ours, theirs)?;
-        match out {
-            Some(out) => {
-                storage::save_project(out, &merged.project)?;
-            }
-            None => {
-                let mut stdout = std::io::stdout().lock();
-                storage::project_file::write_ron(&merged.project, &mut stdout)
-                    .context("could not write the merged project to standard output")?;
-            }
+        if let Some(out) = out {
+            storage::save_project(out, &merged.project)?;
+        } else {
+            let mut stdout = std::io::stdout().lock();
+            storage::project_file::write_ron(&merged.project, &mut stdout)
+                .context("could not write the merged project to standard output")?;
         }
         Ok(merged)
     })();

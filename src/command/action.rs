@@ -46,6 +46,16 @@ pub enum Action {
     DiscardRecovery(PathBuf),
     /// The file changed on disk: read it again, dropping unsaved changes.
     ReloadFromDisk,
+    /// The file changed on disk: merge that version into ours, three ways
+    /// (conflicts become records to resolve); then save when the save was
+    /// what noticed the change.
+    MergeFromDisk {
+        then_save: bool,
+    },
+    /// Resolves merge conflict `index` as chosen, one undoable step.
+    ResolveConflict(usize, claimmark_core::merge::Resolution),
+    /// Shows merge conflict `index`.
+    SelectConflict(usize),
     /// The file changed on disk: keep working on this version; the next save
     /// replaces the one on disk.
     KeepMineOverDisk,

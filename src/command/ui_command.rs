@@ -107,8 +107,15 @@ pub enum UiCommand {
     EditPreferences,
     NextDifference,
     PreviousDifference,
-    /// Takes their version of the selected difference.
+    /// Takes their version of the selected difference, or of the selected
+    /// merge conflict while the conflicts list is open.
     TakeTheirs,
+    /// Shows or hides the list of merge conflicts.
+    ToggleConflicts,
+    /// Takes our version of the selected merge conflict.
+    TakeOurs,
+    /// Keeps both versions of the selected merge conflict.
+    KeepBoth,
     CloseCompare,
     ShowEntities,
     ShowShortcuts,
@@ -127,6 +134,10 @@ pub struct CommandState {
     pub can_undo: bool,
     pub can_redo: bool,
     pub comparing: bool,
+    /// The project holds merge conflicts.
+    pub has_conflicts: bool,
+    /// The conflicts list is open and a conflict is selected.
+    pub conflict_selected: bool,
     /// Background work (suggesting, importing) is under way.
     pub busy: bool,
     /// The review queue is open and its filter shows rows.
@@ -145,7 +156,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 50] = [
+    pub const ALL: [Self; 53] = [
         Self::NewProject,
         Self::OpenProject,
         Self::SaveProject,
@@ -193,6 +204,9 @@ impl UiCommand {
         Self::NextDifference,
         Self::PreviousDifference,
         Self::TakeTheirs,
+        Self::ToggleConflicts,
+        Self::TakeOurs,
+        Self::KeepBoth,
         Self::CloseCompare,
         Self::ShowEntities,
         Self::ShowShortcuts,
@@ -248,6 +262,9 @@ impl UiCommand {
             Self::NextDifference => "Next difference",
             Self::PreviousDifference => "Previous difference",
             Self::TakeTheirs => "Take their version",
+            Self::ToggleConflicts => "Merge conflicts",
+            Self::TakeOurs => "Take our version",
+            Self::KeepBoth => "Keep both versions",
             Self::CloseCompare => "Close comparison",
             Self::ShowEntities => "Entities…",
             Self::ShowShortcuts => "Keyboard shortcuts",
@@ -329,7 +346,18 @@ impl UiCommand {
             }
             Self::NextDifference => "Go to the next difference from the other side",
             Self::PreviousDifference => "Go to the previous difference from the other side",
-            Self::TakeTheirs => "Take the other side's version of the selected difference",
+            Self::TakeTheirs => {
+                "Take the other side's version of the selected difference (or merge conflict)"
+            }
+            Self::ToggleConflicts => {
+                "List what a merge left for you to decide: both versions of each, N/P to move"
+            }
+            Self::TakeOurs => {
+                "Keep our version of the selected merge conflict (undo brings the conflict back)"
+            }
+            Self::KeepBoth => {
+                "Keep both versions of the selected merge conflict: theirs as a second span, claim or entity"
+            }
             Self::CloseCompare => "Stop comparing",
             Self::ShowEntities => "The people, organizations and places of the project",
             Self::ShowShortcuts => "List every keyboard shortcut",
@@ -375,6 +403,9 @@ impl UiCommand {
         const NEXT_DIFFERENCE: [KeyboardShortcut; 1] = one(NONE, Key::N);
         const PREVIOUS_DIFFERENCE: [KeyboardShortcut; 1] = one(NONE, Key::P);
         const TAKE: [KeyboardShortcut; 1] = one(NONE, Key::T);
+        const TAKE_OURS: [KeyboardShortcut; 1] = one(SHIFT, Key::T);
+        const KEEP_BOTH: [KeyboardShortcut; 1] = one(NONE, Key::B);
+        const CONFLICTS: [KeyboardShortcut; 1] = one(CTRL_SHIFT, Key::M);
         const ENTITIES: [KeyboardShortcut; 1] = one(CTRL_SHIFT, Key::E);
         const HELP: [KeyboardShortcut; 1] = one(NONE, Key::F1);
         match self {
@@ -409,6 +440,9 @@ impl UiCommand {
             Self::NextDifference => &NEXT_DIFFERENCE,
             Self::PreviousDifference => &PREVIOUS_DIFFERENCE,
             Self::TakeTheirs => &TAKE,
+            Self::TakeOurs => &TAKE_OURS,
+            Self::KeepBoth => &KEEP_BOTH,
+            Self::ToggleConflicts => &CONFLICTS,
             Self::ShowEntities => &ENTITIES,
             Self::ShowShortcuts => &HELP,
             Self::OpenCompare
@@ -478,6 +512,9 @@ impl UiCommand {
             Self::NextDifference
             | Self::PreviousDifference
             | Self::TakeTheirs
+            | Self::ToggleConflicts
+            | Self::TakeOurs
+            | Self::KeepBoth
             | Self::ShowEntities => Menu::View,
             Self::ShowShortcuts => Menu::Help,
             Self::CloseCompare | Self::CloseFind | Self::CancelJob => return None,
@@ -532,6 +569,14 @@ impl UiCommand {
                 "Select a claim with an orphaned argument (the queue's Orphans filter lists them).",
             ),
             Self::CloseCompare => needs(state.comparing, "Nothing is being compared."),
+            Self::ToggleConflicts => needs(
+                state.has_conflicts,
+                "The project has no merge conflicts (claimmark merge and git merges leave them).",
+            ),
+            Self::TakeOurs | Self::KeepBoth => needs(
+                state.conflict_selected,
+                "Open the merge conflicts (Ctrl+Shift+M) and select one.",
+            ),
             Self::AcceptAllShown | Self::RejectAllShown => needs(
                 state.queue_has_rows,
                 "Open the review queue (Q) with a filter that shows proposals.",

@@ -21,6 +21,8 @@ pub struct CentralInput<'a> {
     pub view: &'a View,
     pub find: &'a FindState,
     pub compare: Option<&'a CompareState>,
+    /// The merge conflicts list, while open.
+    pub conflicts: Option<crate::view::ConflictsView>,
     pub current_proposal: Option<Proposal>,
     pub pending_in_project: usize,
     /// Scroll the article here this frame.
@@ -41,10 +43,16 @@ pub fn central_ui(
         view,
         find,
         compare,
+        conflicts,
         current_proposal,
         pending_in_project,
         scroll_to,
     } = *input;
+    if let Some(conflicts) = conflicts
+        && !project.conflicts.is_empty()
+    {
+        super::conflicts::conflicts_ui(ui, &project.conflicts, conflicts, out);
+    }
     let Some(doc) = view.document.as_ref().and_then(|id| project.document(id)) else {
         ui.vertical_centered(|ui| {
             ui.add_space(80.0);

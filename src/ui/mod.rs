@@ -5,6 +5,7 @@ pub mod article;
 pub mod calibration;
 pub mod central;
 pub mod compare;
+pub mod conflicts;
 pub mod documents;
 pub mod entities;
 pub mod form;

@@ -217,12 +217,25 @@ fn changed_on_disk_ui(
         ui.label("Nothing was saved, so that change is not lost.");
     }
     ui.label(
-        "Reload takes the version on disk (your unsaved changes are dropped); Save as… keeps \
+        "Merge combines both, three ways: what only one side changed is taken, both sides' new \
+         annotations are kept, and where both changed the same thing you choose (nothing is lost). \
+         Reload takes the version on disk (your unsaved changes are dropped); Save as… keeps \
          yours in another file to compare; Keep mine overwrites the version on disk at the next save.",
     );
     ui.add_space(8.0);
     let mut keep = true;
     ui.horizontal(|ui| {
+        let merge = if save_refused {
+            "Merge and save"
+        } else {
+            "Reload and merge now"
+        };
+        if ui.button(merge).clicked() {
+            keep = false;
+            out.push(Action::MergeFromDisk {
+                then_save: save_refused,
+            });
+        }
         if ui.button("Reload from disk").clicked() {
             keep = false;
             out.push(Action::ReloadFromDisk);

@@ -3,6 +3,7 @@
 //! both can depend on it without depending on each other.
 
 mod compare;
+mod conflicts;
 mod modal;
 mod queue;
 mod summaries;
@@ -12,6 +13,7 @@ use std::time::Instant;
 use claimmark_core::model::{CharRange, ClaimId, DocId, Name, ReviewStatus, SpanId};
 
 pub use compare::CompareState;
+pub use conflicts::ConflictsView;
 pub use modal::{Modal, Preferences};
 pub use queue::QueueState;
 pub use summaries::{DocumentSummaries, DocumentSummary};

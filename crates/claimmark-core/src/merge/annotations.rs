@@ -10,7 +10,7 @@ use crate::model::{
 };
 
 use super::Tally;
-use super::three_way::{Outcome, Taken, item, merge_fields};
+use super::three_way::{FieldMerge, Outcome, Taken, item, merge_fields};
 
 /// What one document's annotations became.
 pub(super) struct MergedAnnotations {
@@ -33,8 +33,10 @@ pub(super) struct Sides<'a> {
     pub(super) two_way: bool,
 }
 
+// Spans, then claims following the spans' new ids: one pass, one state.
+#[allow(clippy::too_many_lines)]
 pub(super) fn merge(
-    sides: Sides<'_>,
+    sides: &Sides<'_>,
     schema: &Schema,
     tally: (&mut Tally, &mut Tally),
 ) -> MergedAnnotations {
@@ -220,7 +222,7 @@ pub(super) fn merge(
         }
     }
 
-    restore_used_spans(&sides, &mut spans, &claims, &mut conflicts);
+    restore_used_spans(sides, &mut spans, &claims, &mut conflicts);
     MergedAnnotations {
         spans: spans.into_values().collect(),
         claims: claims.into_values().collect(),
@@ -294,7 +296,7 @@ fn union_ids<I: Ord + Copy>(lists: &[Vec<I>]) -> Vec<I> {
     ids
 }
 
-fn find<T, I: Ord>(items: &[T], id: I, key: impl Fn(&T) -> I) -> Option<&T> {
+fn find<T, I: Ord + Copy>(items: &[T], id: I, key: impl Fn(&T) -> I) -> Option<&T> {
     items
         .binary_search_by(|item| key(item).cmp(&id))
         .ok()
@@ -315,7 +317,7 @@ fn same_claim_but_id(ours: &Claim, theirs: &Claim) -> bool {
     }
 }
 
-fn span_fields(b: Option<&Span>, o: &Span, t: &Span) -> Result<Span, (Span, Span, Vec<String>)> {
+fn span_fields(b: Option<&Span>, o: &Span, t: &Span) -> FieldMerge<Span> {
     let mut ours = o.clone();
     let mut theirs = t.clone();
     let mut conflicts = Vec::new();
@@ -323,16 +325,11 @@ fn span_fields(b: Option<&Span>, o: &Span, t: &Span) -> Result<Span, (Span, Span
     if conflicts.is_empty() {
         Ok(ours)
     } else {
-        Err((ours, theirs, conflicts))
+        super::three_way::split(ours, theirs, conflicts)
     }
 }
 
-fn claim_fields(
-    schema: &Schema,
-    b: Option<&Claim>,
-    o: &Claim,
-    t: &Claim,
-) -> Result<Claim, (Claim, Claim, Vec<String>)> {
+fn claim_fields(schema: &Schema, b: Option<&Claim>, o: &Claim, t: &Claim) -> FieldMerge<Claim> {
     let mut ours = o.clone();
     let mut theirs = t.clone();
     let mut conflicts = Vec::new();
@@ -374,7 +371,7 @@ fn claim_fields(
     if conflicts.is_empty() {
         Ok(ours)
     } else {
-        Err((ours, theirs, conflicts))
+        super::three_way::split(ours, theirs, conflicts)
     }
 }
 

@@ -25,8 +25,10 @@ pub fn theirs_copy_id(doc: &DocId, taken: impl Fn(&DocId) -> bool) -> DocId {
     DocId::from_stem(&format!("{doc}-theirs"), taken)
 }
 
+// One arm per way a document can differ between the three.
+#[allow(clippy::too_many_lines)]
 pub(super) fn merge(
-    inputs: Inputs<'_>,
+    inputs: &Inputs<'_>,
     project: &mut Project,
     report: &mut MergeReport,
     conflicts: &mut Vec<Conflict>,
@@ -180,7 +182,7 @@ fn merge_one(
     header.published = ours_info.published;
     header.status = ours_info.status;
     let merged = annotations::merge(
-        Sides {
+        &Sides {
             doc: &o.id,
             base: b,
             ours: o.spans().to_vec(),

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::model::{Conflict, ConflictItem, Entity, EntityId, Project};
 
 use super::MergeReport;
-use super::three_way::{Outcome, Taken, item};
+use super::three_way::{FieldMerge, Outcome, Taken, item};
 
 pub(super) struct MergedEntities {
     pub(super) merged: Vec<Entity>,
@@ -118,11 +118,7 @@ pub(super) fn merge(
     }
 }
 
-fn entity_fields(
-    b: Option<&Entity>,
-    o: &Entity,
-    t: &Entity,
-) -> Result<Entity, (Entity, Entity, Vec<String>)> {
+fn entity_fields(b: Option<&Entity>, o: &Entity, t: &Entity) -> FieldMerge<Entity> {
     let mut ours = o.clone();
     let mut theirs = t.clone();
     let mut conflicts = Vec::new();
@@ -142,7 +138,7 @@ fn entity_fields(
     if conflicts.is_empty() {
         Ok(ours)
     } else {
-        Err((ours, theirs, conflicts))
+        super::three_way::split(ours, theirs, conflicts)
     }
 }
 

@@ -181,22 +181,23 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Merged,
     let entities = entities::merge(base, ours, theirs, unrelated, &mut report, &mut conflicts);
     let mut project = Project::new(schema);
     project.entities = entities.merged;
-    project.extractor =
-        match three_way::field(Some(&base.extractor), &ours.extractor, &theirs.extractor) {
-            Some(agreed) => agreed.clone(),
-            None => {
-                conflicts.push(Conflict {
-                    item: crate::model::ConflictItem::Extractor {
-                        ours: ours.extractor.clone(),
-                        theirs: theirs.extractor.clone(),
-                    },
-                    fields: vec!["command".to_owned()],
-                });
-                ours.extractor.clone()
-            }
-        };
+    project.extractor = if let Some(agreed) =
+        three_way::field(Some(&base.extractor), &ours.extractor, &theirs.extractor)
+    {
+        agreed.clone()
+    } else {
+        conflicts.push(Conflict {
+            item: crate::model::ConflictItem::Extractor {
+                ours: ours.extractor.clone(),
+                theirs: theirs.extractor.clone(),
+            },
+            fields: vec!["command".to_owned()],
+        });
+        ours.extractor.clone()
+    };
+
     documents::merge(
-        documents::Inputs {
+        &documents::Inputs {
             base,
             ours,
             theirs,

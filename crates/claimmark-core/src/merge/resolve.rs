@@ -29,6 +29,7 @@ pub enum ResolveError {
 }
 
 /// The edit that resolves conflict `index` (0-based) as chosen.
+#[allow(clippy::too_many_lines)] // one arm per kind of conflict and choice
 pub fn resolution(
     project: &Project,
     index: usize,
@@ -120,7 +121,6 @@ pub fn resolution(
             });
             edits
         }
-        (ConflictItem::DocumentText { .. }, Resolution::KeepBoth) => Vec::new(),
         (ConflictItem::Entity { ours, theirs }, Resolution::Take(side)) => {
             let chosen = if pick(side) { ours } else { theirs };
             let other = if pick(side) { theirs } else { ours };
@@ -170,7 +170,8 @@ pub fn resolution(
                 },
             }]
         }
-        // `can_keep_both` turned the rest away above.
+        // Two texts stay two documents; `can_keep_both` turned the rest
+        // away above.
         (_, Resolution::KeepBoth) => Vec::new(),
     };
     edits.push(Edit::RemoveConflict { index });
@@ -291,8 +292,7 @@ fn claim_type_version(
                         }));
                     }
                 }
-                let mut index = 0;
-                for role in &wanted.roles {
+                for (index, role) in wanted.roles.iter().enumerate() {
                     match current.role(&role.name) {
                         Some(now) if now == role => {}
                         Some(_) => edits.push(schema(SchemaEdit::ReplaceRole {
@@ -311,7 +311,6 @@ fn claim_type_version(
                             role: role.clone(),
                         })),
                     }
-                    index += 1;
                 }
                 edits
             }

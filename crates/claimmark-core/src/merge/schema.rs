@@ -7,7 +7,7 @@ use crate::model::{
 };
 
 use super::MergeReport;
-use super::three_way::{Outcome, Taken, item, whole};
+use super::three_way::{FieldMerge, Outcome, Taken, item, whole};
 
 pub(super) fn merge(
     base: &Project,
@@ -131,7 +131,7 @@ fn claim_type_fields(
     b: Option<&ClaimTypeDef>,
     o: &ClaimTypeDef,
     t: &ClaimTypeDef,
-) -> Result<ClaimTypeDef, (ClaimTypeDef, ClaimTypeDef, Vec<String>)> {
+) -> FieldMerge<ClaimTypeDef> {
     let mut ours_roles: Vec<RoleDef> = Vec::new();
     let mut theirs_roles: Vec<RoleDef> = Vec::new();
     let mut conflicting = Vec::new();
@@ -164,14 +164,14 @@ fn claim_type_fields(
     if conflicting.is_empty() {
         Ok(ours)
     } else {
-        Err((
+        super::three_way::split(
             ours,
             ClaimTypeDef {
                 name: t.name.clone(),
                 roles: theirs_roles,
             },
             conflicting,
-        ))
+        )
     }
 }
 

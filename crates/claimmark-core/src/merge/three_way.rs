@@ -19,6 +19,25 @@ pub(super) fn field<'a, T: PartialEq>(
     }
 }
 
+/// Two changed versions that disagree: each side's version (with the
+/// fields both agree on merged in) and the fields they disagree on.
+pub(super) struct Split<T> {
+    pub(super) ours: T,
+    pub(super) theirs: T,
+    pub(super) fields: Vec<String>,
+}
+
+/// A field-by-field merge of two changed versions.
+pub(super) type FieldMerge<T> = Result<T, Box<Split<T>>>;
+
+pub(super) fn split<T>(ours: T, theirs: T, fields: Vec<String>) -> FieldMerge<T> {
+    Err(Box::new(Split {
+        ours,
+        theirs,
+        fields,
+    }))
+}
+
 /// What became of one item (a span, claim, entity, label…) present in at
 /// least one of the three versions.
 pub(super) enum Outcome<T> {
@@ -55,7 +74,7 @@ pub(super) fn item<T: PartialEq + Clone>(
     ours: Option<&T>,
     theirs: Option<&T>,
     two_way: bool,
-    fields: impl FnOnce(Option<&T>, &T, &T) -> Result<T, (T, T, Vec<String>)>,
+    fields: impl FnOnce(Option<&T>, &T, &T) -> FieldMerge<T>,
 ) -> Outcome<T> {
     match (base, ours, theirs) {
         (_, None, None) => Outcome::Take(
@@ -74,10 +93,10 @@ pub(super) fn item<T: PartialEq + Clone>(
             } else if two_way {
                 match fields(None, o, t) {
                     Ok(merged) => Outcome::Take(Some(merged), Taken::Combined),
-                    Err((ours, theirs, fields)) => Outcome::Conflict {
-                        ours: Some(ours),
-                        theirs: Some(theirs),
-                        fields,
+                    Err(split) => Outcome::Conflict {
+                        ours: Some(split.ours),
+                        theirs: Some(split.theirs),
+                        fields: split.fields,
                     },
                 }
             } else {
@@ -126,10 +145,10 @@ pub(super) fn item<T: PartialEq + Clone>(
             } else {
                 match fields(Some(b), o, t) {
                     Ok(merged) => Outcome::Take(Some(merged), Taken::Combined),
-                    Err((ours, theirs, fields)) => Outcome::Conflict {
-                        ours: Some(ours),
-                        theirs: Some(theirs),
-                        fields,
+                    Err(split) => Outcome::Conflict {
+                        ours: Some(split.ours),
+                        theirs: Some(split.theirs),
+                        fields: split.fields,
                     },
                 }
             }
@@ -144,10 +163,11 @@ pub(super) fn whole<T: PartialEq + Clone>(
     o: &T,
     t: &T,
     what: &str,
-) -> Result<T, (T, T, Vec<String>)> {
-    field(b, o, t)
-        .cloned()
-        .ok_or_else(|| (o.clone(), t.clone(), vec![what.to_owned()]))
+) -> FieldMerge<T> {
+    match field(b, o, t) {
+        Some(agreed) => Ok(agreed.clone()),
+        None => split(o.clone(), t.clone(), vec![what.to_owned()]),
+    }
 }
 
 /// Merges named fields of two changed versions: `ours_out` and

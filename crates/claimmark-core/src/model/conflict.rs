@@ -3,7 +3,7 @@
 //! picks; the project holds one of them in place meanwhile (ours, or
 //! theirs where ours removed it).
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use super::document::{Claim, DocId, DocStatus, Document, Span};
 use super::entity::Entity;
@@ -48,6 +48,9 @@ impl DocumentInfo {
 
 /// What the two sides disagree on, with both versions. `None` is "removed
 /// on that side".
+// Conflicts are few and short-lived: boxing the larger versions would only
+// add noise where they are built and read.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ConflictItem {
     Span {
@@ -178,7 +181,7 @@ impl Conflict {
                 span.as_ref().map_or_else(removed, |s| {
                     let mut text = format!("{} {}, {}", s.label, s.range, s.status);
                     if !s.note.is_empty() {
-                        text.push_str(&format!(", note “{}”", s.note));
+                        let _ = write!(text, ", note “{}”", s.note);
                     }
                     text
                 })

@@ -182,7 +182,7 @@ impl Checker<'_> {
         let mut labels = Vec::new();
         for (i, label) in file.labels.into_iter().enumerate() {
             let path = [Step::Field("schema"), Step::Field("labels"), Step::Index(i)];
-            labels.extend(self.label(&path, label));
+            labels.extend(self.label(&path, &label));
         }
         let mut claim_types = Vec::new();
         for (i, claim_type) in file.claim_types.into_iter().enumerate() {
@@ -203,7 +203,7 @@ impl Checker<'_> {
         schema
     }
 
-    pub(super) fn label(&mut self, path: &[Step<'static>], label: LabelFile) -> Option<LabelDef> {
+    pub(super) fn label(&mut self, path: &[Step<'static>], label: &LabelFile) -> Option<LabelDef> {
         let name = self.name(path, &label.name);
         let color = Rgb::parse_hex(&label.color);
         if color.is_none() {

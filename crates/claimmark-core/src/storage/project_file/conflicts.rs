@@ -267,8 +267,8 @@ impl Checker<'_> {
                 ours,
                 theirs,
             } => {
-                let ours = ours.and_then(|l| self.label(path, l));
-                let theirs = theirs.and_then(|l| self.label(path, l));
+                let ours = ours.and_then(|l| self.label(path, &l));
+                let theirs = theirs.and_then(|l| self.label(path, &l));
                 (ConflictItem::Label { ours, theirs }, fields)
             }
             ConflictFile::ClaimType {

@@ -16,9 +16,7 @@ use super::wire::{ClaimFile, SpanFile, ValueSourceFile, agent, review_status};
 impl Checker<'_> {
     /// A span's own fields; the caller checks it against its document.
     pub(super) fn span(&mut self, path: &[Step<'static>], span: SpanFile) -> Option<Span> {
-        let Some(label) = self.name(path, &span.label) else {
-            return None;
-        };
+        let label = self.name(path, &span.label)?;
         if span.start > span.end {
             self.problem(
                 path,
@@ -57,9 +55,7 @@ impl Checker<'_> {
 
     /// A claim's own fields; the caller checks it against its document.
     pub(super) fn claim(&mut self, path: &[Step<'static>], claim: ClaimFile) -> Option<Claim> {
-        let Some(claim_type) = self.name(path, &claim.claim_type) else {
-            return None;
-        };
+        let claim_type = self.name(path, &claim.claim_type)?;
         let arguments: Option<Vec<Argument>> = claim
             .args
             .iter()
@@ -70,9 +66,7 @@ impl Checker<'_> {
                 })
             })
             .collect();
-        let Some(arguments) = arguments else {
-            return None;
-        };
+        let arguments = arguments?;
         let provenance = match claim.provenance {
             Some(file) => {
                 let created = self.timestamp(path, &file.created);

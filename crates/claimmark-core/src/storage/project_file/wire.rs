@@ -23,6 +23,7 @@ pub(super) struct ProjectFile {
 }
 
 /// A merge conflict: both versions, `None` where a side removed the item.
+#[allow(clippy::large_enum_variant)] // few, read once
 #[derive(Serialize, Deserialize)]
 pub(super) enum ConflictFile {
     Span {
