@@ -46,6 +46,9 @@ pub(super) fn merge(
     let base_spans = sides.base.map_or(&[][..], Document::spans);
     let base_claims = sides.base.map_or(&[][..], Document::claims);
 
+    let ours_refs = new_references(base_claims, sides.ours_claims);
+    let theirs_refs = new_references(base_claims, sides.theirs_claims);
+
     // Spans.
     let mut spans: BTreeMap<SpanId, Span> = BTreeMap::new();
     let mut theirs_new: Vec<Span> = Vec::new();
@@ -58,6 +61,16 @@ pub(super) fn merge(
         let b = find(base_spans, id, |s| s.id);
         let o = find(&sides.ours, id, |s| s.id);
         let t = find(&sides.theirs, id, |s| s.id);
+        if let (Some(b), Some(o), Some(t)) = (b, o, t)
+            && moved_under_the_other(b, o, t, ours_refs.contains(&id), theirs_refs.contains(&id))
+        {
+            // Kept apart rather than combined: ours in place, theirs as a
+            // span of its own that theirs' claims follow.
+            ours_tally.spans += usize::from(o != b);
+            spans.insert(id, o.clone());
+            theirs_new.push(t.clone());
+            continue;
+        }
         match item(b, o, t, sides.two_way, span_fields) {
             Outcome::Take(Some(span), Taken::Theirs) if b.is_none() => theirs_new.push(span),
             Outcome::Take(kept, taken) => {
@@ -150,6 +163,18 @@ pub(super) fn merge(
         let b = find(base_claims, id, |c| c.id);
         let o = find(sides.ours_claims, id, |c| c.id);
         let t = find(&theirs_claims, id, |c| c.id);
+        if let (Some(b), Some(o), Some(t)) = (b, o, t)
+            && o != b
+            && t != b
+            && identity(o) != identity(t)
+        {
+            // Another type or trigger on each side: maybe not the same claim
+            // (a deleted newest claim's id is given again), so both are kept.
+            ours_tally.claims += 1;
+            claims.insert(id, o.clone());
+            theirs_new.push(t.clone());
+            continue;
+        }
         match item(b, o, t, sides.two_way, |b, o, t| {
             claim_fields(schema, b, o, t)
         }) {
@@ -274,6 +299,45 @@ fn restore_used_spans(
             fields: vec!["removed on one side, used by a claim on the other".to_owned()],
         });
     }
+}
+
+/// Spans a side's claims use that base's same claims did not: new claims,
+/// or arguments added.
+fn new_references(base: &[Claim], side: &[Claim]) -> std::collections::HashSet<SpanId> {
+    let mut references = std::collections::HashSet::new();
+    for claim in side {
+        let before = find(base, claim.id, |c| c.id);
+        for argument in &claim.arguments {
+            if before.is_none_or(|b| !b.uses_span(argument.span)) {
+                references.insert(argument.span);
+            }
+        }
+    }
+    references
+}
+
+/// A span one side moved to other text while the other side changed it or
+/// started using it. The id may even have been given to a new span after
+/// the old one was deleted (ids of the newest span are reused), so the two
+/// versions may not be the same annotation: combining them could put the
+/// other side's claim on the wrong words.
+fn moved_under_the_other(b: &Span, o: &Span, t: &Span, ours_use: bool, theirs_use: bool) -> bool {
+    o.range != t.range
+        && ((o.range != b.range && (t != b || theirs_use))
+            || (t.range != b.range && (o != b || ours_use)))
+}
+
+/// What makes a claim the claim it is: its type and trigger.
+fn identity(claim: &Claim) -> (&Name, Vec<SpanId>) {
+    (
+        &claim.claim_type,
+        claim
+            .arguments
+            .iter()
+            .filter(|a| a.role.as_str() == crate::model::TRIGGER_ROLE)
+            .map(|a| a.span)
+            .collect(),
+    )
 }
 
 fn count(taken: Taken, ours: &mut usize, theirs: &mut usize) {
