@@ -7,7 +7,7 @@ use claimmark_core::storage;
 
 use super::fixtures::scratch;
 
-fn claimmark(args: &[&dyn AsRef<std::ffi::OsStr>]) -> std::process::Output {
+pub(super) fn claimmark(args: &[&dyn AsRef<std::ffi::OsStr>]) -> std::process::Output {
     let mut command = Command::new(env!("CARGO_BIN_EXE_claimmark"));
     for arg in args {
         command.arg(arg);

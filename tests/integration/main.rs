@@ -11,6 +11,8 @@
 //! - `layers`: the library has no GUI; panels never use the app.
 //! - `ui`: the real app driven with `egui_kittest`; `ui_queue` its review
 //!   queue; `ui_extractor` extractors and claim suggestions (window and CLI).
+//! - `teams`: merges of projects, the git merge driver, conflicts in the
+//!   window and from the command line.
 //! - `suggest`: the suggester against the gold set (`tests/gold/`), and
 //!   `claimmark suggest`.
 
@@ -25,6 +27,7 @@ mod runs;
 mod sample_project;
 mod score;
 mod suggest;
+mod teams;
 mod ui;
 mod ui_extractor;
 mod ui_files;

@@ -340,4 +340,40 @@ mod tests {
         assert!(!session.save().unwrap());
         assert_eq!(session.display_name(), "Untitled");
     }
+
+    #[test]
+    fn a_save_over_a_file_changed_on_disk_merges_instead_of_clobbering() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("p.ron");
+        let mut project = Project::default();
+        project
+            .documents
+            .push(notation::document("a", "[person|Ales] was freed.").unwrap());
+        storage::save_project(&path, &project).unwrap();
+        let mut session = Session::open(&path).unwrap();
+        session
+            .apply(
+                Edit::SetDocumentStatus {
+                    doc: project.documents[0].id.clone(),
+                    status: DocStatus::Done,
+                },
+                "done",
+            )
+            .unwrap();
+        // A `git pull` brings another analyst's document.
+        std::thread::sleep(std::time::Duration::from_millis(15));
+        project
+            .documents
+            .push(notation::document("b", "[person|Maria] was not.").unwrap());
+        storage::save_project(&path, &project).unwrap();
+        let report = session.save_merging().unwrap().expect("it merged");
+        assert_eq!(report.conflicts, 0);
+        let on_disk = storage::load_project(&path).unwrap();
+        assert_eq!(on_disk.documents.len(), 2);
+        assert_eq!(on_disk.documents[0].status, DocStatus::Done);
+        assert!(!session.is_modified());
+        // Undo takes the merge back out of the session.
+        session.undo().unwrap();
+        assert_eq!(session.project().documents.len(), 1);
+    }
 }
