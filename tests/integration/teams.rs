@@ -180,16 +180,21 @@ fn cm_ok(args: &[&dyn AsRef<std::ffi::OsStr>]) {
     );
 }
 
-#[test]
-fn git_merges_two_analysts_branches_through_the_driver() {
-    if Command::new("git").arg("--version").output().is_err() {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "CI installs git (.ci/run)"
-        );
-        eprintln!("skipped: git is not installed");
-        return;
+fn git_missing() -> bool {
+    if Command::new("git").arg("--version").output().is_ok() {
+        return false;
     }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI installs git (.ci/run)"
+    );
+    eprintln!("skipped: git is not installed");
+    true
+}
+
+/// A repository set up with `git-setup` where Alice's and Bob's branches
+/// (each tagging other articles, Bob adding one) were merged by git.
+fn merged_branches() -> (tempfile::TempDir, PathBuf) {
     let dir = scratch();
     let repo = dir.path();
     git_ok(repo, &["init", "-q", "-b", "main"]);
@@ -238,7 +243,12 @@ fn git_merges_two_analysts_branches_through_the_driver() {
     let bob = storage::load_project(&project).unwrap();
     git_ok(repo, &["merge", "-q", "alice", "-m", "merge alice"]);
     let merged = storage::load_project(&project).unwrap();
-    for side in [&alice, &bob] {
+    assert_merged(&merged, &[&alice, &bob]);
+    (dir, project)
+}
+
+fn assert_merged(merged: &Project, sides: &[&Project]) {
+    for side in sides {
         for doc in &side.documents {
             let ours = merged.document(&doc.id).unwrap();
             assert!(ours.spans().len() >= doc.spans().len(), "{}", doc.id);
@@ -247,8 +257,29 @@ fn git_merges_two_analysts_branches_through_the_driver() {
     }
     assert_eq!(merged.documents.len(), 3);
     assert!(merged.conflicts.is_empty());
-    assert_eq!(claimmark(&[&"validate", &project]).status.code(), Some(0));
+}
 
+#[test]
+fn git_merges_two_analysts_branches_through_the_driver() {
+    if git_missing() {
+        return;
+    }
+    let (_dir, project) = merged_branches();
+    assert_eq!(claimmark(&[&"validate", &project]).status.code(), Some(0));
+    let setup = claimmark(&[&"git-setup", &project.parent().unwrap()]);
+    assert!(
+        String::from_utf8_lossy(&setup.stdout).contains("already has"),
+        "idempotent"
+    );
+}
+
+#[test]
+fn git_marks_different_decisions_conflicted_and_claimmark_lists_them() {
+    if git_missing() {
+        return;
+    }
+    let (dir, project) = merged_branches();
+    let repo = dir.path();
     // Two analysts decide the same proposals differently: git marks the
     // file conflicted, and claimmark lists the conflicts in it.
     git_ok(repo, &["checkout", "-qb", "carol"]);
