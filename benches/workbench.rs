@@ -17,8 +17,7 @@
 
 mod common;
 
-use std::alloc::{GlobalAlloc, Layout};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use claimmark::app::{AppOptions, ClaimmarkApp};
@@ -27,35 +26,8 @@ use claimmark_core::model::CharRange;
 use claimmark_core::storage;
 use criterion::{Criterion, criterion_group, criterion_main};
 
-/// Counts live heap bytes, to measure a loaded project's memory, over the
-/// app's allocator (src/main.rs).
-struct Counting;
-
-static LIVE: AtomicUsize = AtomicUsize::new(0);
-
-// SAFETY: forwards to the app's allocator and only counts sizes.
-#[allow(unsafe_code)]
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
-        // SAFETY: same layout as given.
-        unsafe { mimalloc::MiMalloc.alloc(layout) }
-    }
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: ptr came from `alloc` with this layout.
-        unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) }
-    }
-    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        LIVE.fetch_add(new_size, Ordering::Relaxed);
-        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
-        // SAFETY: as for `realloc` itself.
-        unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) }
-    }
-}
-
 #[global_allocator]
-static ALLOCATOR: Counting = Counting;
+static ALLOCATOR: common::Counting = common::Counting;
 
 fn long_article_app() -> (ClaimmarkApp, tempfile::TempDir) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -174,9 +146,9 @@ fn project_files(c: &mut Criterion) {
     );
     drop(project);
 
-    let before = LIVE.load(Ordering::Relaxed);
+    let before = common::LIVE.load(Ordering::Relaxed);
     let loaded = storage::load_project(&path).expect("load");
-    let used = LIVE.load(Ordering::Relaxed).saturating_sub(before);
+    let used = common::LIVE.load(Ordering::Relaxed).saturating_sub(before);
     let ratio = used as f64 / file_size as f64;
     eprintln!(
         "memory: loaded project takes {:.1} MB for a {:.1} MB file: {ratio:.2}× (target ≤ 3×)",

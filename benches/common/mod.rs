@@ -2,6 +2,9 @@
 
 #![allow(dead_code)] // each bench binary uses part of this
 
+use std::alloc::{GlobalAlloc, Layout};
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use claimmark_core::edit::Edit;
 use claimmark_core::model::{
     Argument, CanonicalText, CharRange, Claim, ClaimId, DocId, Document, Name, Project, Span,
@@ -232,4 +235,38 @@ pub fn key_press(key: egui::Key) -> Vec<egui::Event> {
         repeat: false,
         modifiers: egui::Modifiers::NONE,
     }]
+}
+
+/// Counts live heap bytes and their peak, to measure memory, over the
+/// app's allocator (src/main.rs). A bench binary installs it with
+/// `#[global_allocator]`.
+pub struct Counting;
+
+pub static LIVE: AtomicUsize = AtomicUsize::new(0);
+pub static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+fn grew(bytes: usize) {
+    let now = LIVE.fetch_add(bytes, Ordering::Relaxed) + bytes;
+    PEAK.fetch_max(now, Ordering::Relaxed);
+}
+
+// SAFETY: forwards to the app's allocator and only counts sizes.
+#[allow(unsafe_code)]
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        grew(layout.size());
+        // SAFETY: same layout as given.
+        unsafe { mimalloc::MiMalloc.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: ptr came from `alloc` with this layout.
+        unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        grew(new_size);
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        // SAFETY: as for `realloc` itself.
+        unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) }
+    }
 }
