@@ -37,7 +37,15 @@ impl ClaimmarkApp {
                 self.replace_session(session);
                 self.settings.remember(path);
                 self.restore_queue_position();
-                self.set_status(format!("Opened {} ({count} documents).", path.display()));
+                let conflicts = self.session.project().conflicts.len();
+                if conflicts == 0 {
+                    self.set_status(format!("Opened {} ({count} documents).", path.display()));
+                } else {
+                    self.set_status(format!(
+                        "Opened {} ({count} documents) with {conflicts} merge conflict(s) to decide: Shift+T takes ours, T theirs, B keeps both; N/P move.",
+                        path.display()
+                    ));
+                }
                 let copies = recovery::find_all(path);
                 if !copies.is_empty() {
                     self.modal = Some(Modal::Recovery {

@@ -238,7 +238,7 @@ fn conflict_diagnostics(path: &Path, file: &str, project: &Project) -> Vec<Diagn
             line: first_line.map(|line| line + i as u64),
             col: first_line.map(|_| 9),
             message: format!(
-                "unresolved merge conflict {}: {conflict}; resolve it in the window (View › Conflicts) or with claimmark resolve",
+                "unresolved merge conflict {}: {conflict}; resolve it in the window (View › Merge conflicts) or with claimmark resolve",
                 i + 1
             ),
         })

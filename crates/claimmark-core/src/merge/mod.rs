@@ -104,7 +104,7 @@ impl MergeReport {
         if self.conflicts > 0 {
             let _ = write!(
                 conflicts,
-                ": both versions kept in the project; resolve them in the window (View › Conflicts)"
+                ": both versions kept in the project; resolve them in the window (View › Merge conflicts)"
             );
         }
         lines.push(conflicts);
