@@ -280,17 +280,27 @@ pub fn resolve(
     chosen.dedup();
     let mut lines = Vec::new();
     // From the last, so the numbers of those still to do stay put.
+    let all = numbers.is_empty();
     for index in chosen.into_iter().rev() {
         let subject = session.project().conflicts[index].subject();
-        let edit = merge::resolution(session.project(), index, choice)
-            .with_context(|| format!("conflict {}", index + 1))?;
-        session.apply(edit, "Resolve a conflict").with_context(|| {
-            format!(
-                "conflict {} ({subject}) cannot be resolved that way",
-                index + 1
-            )
-        })?;
-        lines.push(format!("resolved conflict {}: {subject}", index + 1));
+        let applied = merge::resolution(session.project(), index, choice)
+            .map_err(anyhow::Error::from)
+            .and_then(|edit| Ok(session.apply(edit, "Resolve a conflict")?));
+        match applied {
+            Ok(()) => lines.push(format!("resolved conflict {}: {subject}", index + 1)),
+            // Resolving all: the ones this choice cannot settle stay, said.
+            Err(error) if all => lines.push(format!(
+                "left conflict {} ({subject}): {}",
+                index + 1,
+                shown(&format!("{error:#}"))
+            )),
+            Err(error) => {
+                return Err(error.context(format!(
+                    "conflict {} ({subject}) cannot be resolved that way",
+                    index + 1
+                )));
+            }
+        }
     }
     lines.reverse();
     super::save_in_place(&mut session)?;

@@ -84,9 +84,11 @@ impl Session {
     /// `path` but has unsaved changes. The file is taken as it is now.
     pub fn restored(project: Project, path: Option<PathBuf>) -> Self {
         let disk = path.as_deref().and_then(current_state);
-        // The recovery copy's own base is unknown: the file as it is now
-        // stands in, so a later merge keeps both sides' annotations.
-        let base = path.as_deref().and_then(|p| storage::load_project(p).ok());
+        // The copy's own base is unknown. The copy itself stands in, so a
+        // later change on disk (a pull) merges as added by theirs, never as
+        // removed by ours. The file as it is at restore time is taken as
+        // read: the recovery list marks copies older than their project.
+        let base = Some(project.clone());
         Self {
             project,
             path,

@@ -19,6 +19,9 @@ pub(super) struct MergedAnnotations {
     pub(super) conflicts: Vec<Conflict>,
     /// Theirs' span and claim ids that changed.
     pub(super) renumbered: usize,
+    /// Where theirs' spans and claims went, where their ids changed.
+    pub(super) span_ids: HashMap<SpanId, SpanId>,
+    pub(super) claim_ids: HashMap<ClaimId, ClaimId>,
 }
 
 /// The three documents' annotations, with entity references already in
@@ -109,6 +112,22 @@ pub(super) fn merge(
     }
     let mut span_ids: HashMap<SpanId, SpanId> = HashMap::new();
     let mut renumbered = 0;
+    // Fresh ids above every id any side has or refers to: a span removed
+    // here may still come back for a claim that uses it.
+    let mut fresh_span = base_spans
+        .iter()
+        .chain(&sides.ours)
+        .chain(&sides.theirs)
+        .map(|s| s.id.0)
+        .chain(
+            base_claims
+                .iter()
+                .chain(sides.ours_claims)
+                .chain(sides.theirs_claims)
+                .flat_map(|c| c.arguments.iter().map(|a| a.span.0)),
+        )
+        .max()
+        .unwrap_or(0);
     for span in theirs_new {
         let same = ours_new.get(&span.range).and_then(|candidates| {
             candidates
@@ -123,7 +142,8 @@ pub(super) fn merge(
         theirs_tally.spans += 1;
         let id = if spans.contains_key(&span.id) {
             renumbered += 1;
-            let fresh = SpanId(spans.last_key_value().map_or(1, |(id, _)| id.0 + 1));
+            fresh_span += 1;
+            let fresh = SpanId(fresh_span);
             span_ids.insert(span.id, fresh);
             fresh
         } else {
@@ -215,6 +235,13 @@ pub(super) fn merge(
     }
     let mut claim_ids: HashMap<ClaimId, ClaimId> = HashMap::new();
     let mut added: Vec<ClaimId> = Vec::new();
+    let mut fresh_claim = base_claims
+        .iter()
+        .chain(sides.ours_claims)
+        .chain(sides.theirs_claims)
+        .map(|c| c.id.0)
+        .max()
+        .unwrap_or(0);
     for claim in theirs_new {
         if let Some(&ours_id) = ours_new.iter().find(|&&id| {
             claims
@@ -227,7 +254,8 @@ pub(super) fn merge(
         theirs_tally.claims += 1;
         let id = if claims.contains_key(&claim.id) {
             renumbered += 1;
-            let fresh = ClaimId(claims.last_key_value().map_or(1, |(id, _)| id.0 + 1));
+            fresh_claim += 1;
+            let fresh = ClaimId(fresh_claim);
             claim_ids.insert(claim.id, fresh);
             fresh
         } else {
@@ -253,6 +281,8 @@ pub(super) fn merge(
         claims: claims.into_values().collect(),
         conflicts,
         renumbered,
+        span_ids,
+        claim_ids,
     }
 }
 

@@ -5,10 +5,23 @@
 
 use std::collections::HashMap;
 
-use crate::model::{Conflict, ConflictItem, DocId, Document, DocumentInfo, EntityId, Project};
+use crate::model::{
+    ClaimId, Conflict, ConflictItem, DocId, Document, DocumentInfo, EntityId, Project, SpanId,
+};
 
 use super::annotations::{self, Sides, follow_entities};
 use super::{MergeReport, Tally};
+
+/// Where theirs' documents, spans and claims went where their ids changed,
+/// so records that name them (conflicts theirs carried) can follow.
+#[derive(Default)]
+pub(super) struct Renumbering {
+    /// A document whose text differs: theirs is the copy.
+    pub(super) documents: HashMap<DocId, DocId>,
+    pub(super) annotations: HashMap<DocId, AnnotationIds>,
+}
+
+pub(super) type AnnotationIds = (HashMap<SpanId, SpanId>, HashMap<ClaimId, ClaimId>);
 
 pub(super) struct Inputs<'a> {
     pub(super) base: &'a Project,
@@ -32,7 +45,8 @@ pub(super) fn merge(
     project: &mut Project,
     report: &mut MergeReport,
     conflicts: &mut Vec<Conflict>,
-) {
+) -> Renumbering {
+    let mut renumbering = Renumbering::default();
     let Inputs {
         base, ours, theirs, ..
     } = inputs;
@@ -100,6 +114,17 @@ pub(super) fn merge(
                 }
             }
             (Some(o), Some(t)) => {
+                // One side left it as it was: the other's version, text and all.
+                if b == Some(&t) {
+                    tally_document(b, &o, &mut report.ours);
+                    project.documents.push(o);
+                    continue;
+                }
+                if b == Some(&o) {
+                    tally_document(b, &t, &mut report.theirs);
+                    project.documents.push(t);
+                    continue;
+                }
                 if o.text != t.text {
                     // Two texts under one id: both kept, theirs beside ours.
                     let taken = |candidate: &DocId| {
@@ -115,6 +140,7 @@ pub(super) fn merge(
                         },
                         fields: vec!["text".to_owned()],
                     });
+                    renumbering.documents.insert(id.clone(), copy_id.clone());
                     let mut copy = t;
                     copy.id = copy_id;
                     copies.push(copy);
@@ -123,20 +149,17 @@ pub(super) fn merge(
                 }
                 // A base with another text is no base for this document.
                 let b = b.filter(|b| b.text == o.text);
-                if b == Some(&t) {
-                    tally_document(b, &o, &mut report.ours);
-                    project.documents.push(o);
-                } else if b == Some(&o) {
-                    tally_document(b, &t, &mut report.theirs);
-                    project.documents.push(t);
-                } else {
-                    let merged = merge_one(b, &o, &t, inputs.two_way, project, report, conflicts);
-                    project.documents.push(merged);
+                let (merged, ids) =
+                    merge_one(b, &o, &t, inputs.two_way, project, report, conflicts);
+                if !ids.0.is_empty() || !ids.1.is_empty() {
+                    renumbering.annotations.insert(id.clone(), ids);
                 }
+                project.documents.push(merged);
             }
         }
     }
     project.documents.extend(copies);
+    renumbering
 }
 
 fn with_spans(doc: &Document, spans: Vec<crate::model::Span>) -> Document {
@@ -155,7 +178,7 @@ fn merge_one(
     project: &Project,
     report: &mut MergeReport,
     conflicts: &mut Vec<Conflict>,
-) -> Document {
+) -> (Document, AnnotationIds) {
     let mut header = Document::new(o.id.clone(), o.title.clone(), o.text.clone());
     let info = DocumentInfo::of;
     let (bi, oi, ti) = (b.map(info), info(o), info(t));
@@ -196,7 +219,10 @@ fn merge_one(
     );
     report.renumbered += merged.renumbered;
     conflicts.extend(merged.conflicts);
-    Document::from_parts(header, merged.spans, merged.claims)
+    (
+        Document::from_parts(header, merged.spans, merged.claims),
+        (merged.span_ids, merged.claim_ids),
+    )
 }
 
 /// What one side changed from base, for the summary of a merge whose other

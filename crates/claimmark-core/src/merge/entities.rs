@@ -17,6 +17,8 @@ pub(super) struct MergedEntities {
     pub(super) theirs_map: HashMap<EntityId, EntityId>,
 }
 
+// Ids three ways, then theirs' new ones, then merges followed: one state.
+#[allow(clippy::too_many_lines)]
 pub(super) fn merge(
     base: &Project,
     ours: &Project,
@@ -25,6 +27,7 @@ pub(super) fn merge(
     report: &mut MergeReport,
     conflicts: &mut Vec<Conflict>,
 ) -> MergedEntities {
+    let base_links = links(base);
     let mut merged: BTreeMap<EntityId, Entity> = BTreeMap::new();
     let mut theirs_new: Vec<Entity> = Vec::new();
     let mut ids: Vec<EntityId> = base
@@ -40,6 +43,16 @@ pub(super) fn merge(
         let b = base.entity(id);
         let o = ours.entity(id);
         let t = theirs.entity(id);
+        if let (Some(b), Some(o), Some(t)) = (b, o, t)
+            && o != t
+            && (reused(b, o, ours, &base_links) || reused(b, t, theirs, &base_links))
+        {
+            // Not the same entity any more on one side: both kept, theirs
+            // under a new id that theirs' references follow.
+            merged.insert(id, o.clone());
+            theirs_new.push(t.clone());
+            continue;
+        }
         match item(b, o, t, two_way, entity_fields) {
             Outcome::Take(Some(entity), Taken::Theirs) if b.is_none() => theirs_new.push(entity),
             Outcome::Take(kept, taken) => {
@@ -77,21 +90,37 @@ pub(super) fn merge(
         }
     }
     let mut theirs_map: HashMap<EntityId, EntityId> = HashMap::new();
+    let mut fresh = base
+        .entities
+        .iter()
+        .chain(&ours.entities)
+        .chain(&theirs.entities)
+        .map(|e| e.id.0)
+        .max()
+        .unwrap_or(0);
     for entity in theirs_new {
         // The same person added on both sides is one entity.
         let same = merged.values().find(|e| {
             base.entity(e.id).is_none() && e.kind == entity.kind && e.name == entity.name
         });
         if let Some(same) = same {
-            theirs_map.insert(entity.id, same.id);
+            let same_id = same.id;
+            theirs_map.insert(entity.id, same_id);
+            if let Some(same) = merged.get_mut(&same_id) {
+                for alias in entity.aliases {
+                    if !same.aliases.contains(&alias) {
+                        same.aliases.push(alias);
+                    }
+                }
+            }
             continue;
         }
         report.theirs.entities += 1;
         let id = if merged.contains_key(&entity.id) {
             report.renumbered += 1;
-            let fresh = EntityId(merged.last_key_value().map_or(1, |(id, _)| id.0 + 1));
-            theirs_map.insert(entity.id, fresh);
-            fresh
+            fresh += 1;
+            theirs_map.insert(entity.id, EntityId(fresh));
+            EntityId(fresh)
         } else {
             entity.id
         };
@@ -116,6 +145,42 @@ pub(super) fn merge(
         ours_map,
         theirs_map,
     }
+}
+
+/// Which base spans refer to each entity.
+fn links(
+    project: &Project,
+) -> HashMap<EntityId, Vec<(&crate::model::DocId, crate::model::SpanId)>> {
+    let mut links: HashMap<EntityId, Vec<_>> = HashMap::new();
+    for doc in &project.documents {
+        for span in doc.spans() {
+            if let Some(entity) = span.entity {
+                links.entry(entity).or_default().push((&doc.id, span.id));
+            }
+        }
+    }
+    links
+}
+
+/// A side's entity under a base id is another one: renamed or re-kinded
+/// while no span that referred to it in base still does on that side (the
+/// newest entity's id is given again after it is deleted).
+fn reused(
+    base_entity: &Entity,
+    side_entity: &Entity,
+    side: &Project,
+    base_links: &HashMap<EntityId, Vec<(&crate::model::DocId, crate::model::SpanId)>>,
+) -> bool {
+    let renamed = side_entity.kind != base_entity.kind || side_entity.name != base_entity.name;
+    let Some(linked) = base_links.get(&base_entity.id) else {
+        return false;
+    };
+    renamed
+        && linked.iter().all(|(doc, span)| {
+            side.document(doc)
+                .and_then(|d| d.span(*span))
+                .is_none_or(|s| s.entity != Some(base_entity.id))
+        })
 }
 
 fn entity_fields(b: Option<&Entity>, o: &Entity, t: &Entity) -> FieldMerge<Entity> {

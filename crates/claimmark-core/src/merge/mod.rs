@@ -196,7 +196,7 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Merged,
         ours.extractor.clone()
     };
 
-    documents::merge(
+    let renumbering = documents::merge(
         &documents::Inputs {
             base,
             ours,
@@ -213,15 +213,28 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Merged,
     schema::restore_used(&mut project, [base, ours, theirs], &mut conflicts);
     report.conflicts = conflicts.len();
     project.conflicts = conflicts;
-    for carried in ours.conflicts.iter().chain(&theirs.conflicts) {
-        let document_kept = carried
-            .document()
-            .is_none_or(|doc| project.document(doc).is_some());
-        if document_kept
-            && !project.conflicts.contains(carried)
-            && !base.conflicts.contains(carried)
+    // The records the inputs carried follow the three-way rule too: one
+    // resolved on either side is gone; one still open on both, or new on
+    // either, stays (theirs' in the merged numbering).
+    let still_open =
+        |c: &Conflict, other: &[Conflict]| other.contains(c) || !base.conflicts.contains(c);
+    let carried: Vec<Conflict> = ours
+        .conflicts
+        .iter()
+        .filter(|c| still_open(c, &theirs.conflicts))
+        .cloned()
+        .chain(
+            theirs
+                .conflicts
+                .iter()
+                .filter(|c| !ours.conflicts.contains(c) && !base.conflicts.contains(c))
+                .map(|c| followed(c, &renumbering, &entities.theirs_map)),
+        )
+        .collect();
+    for conflict in carried {
+        if conflict_documents_present(&project, &conflict) && !project.conflicts.contains(&conflict)
         {
-            project.conflicts.push(carried.clone());
+            project.conflicts.push(conflict);
         }
     }
     let problems = project.problems();
@@ -229,6 +242,69 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Merged,
         return Err(MergeError::Unsound(problems));
     }
     Ok(Merged { project, report })
+}
+
+/// Whether every document a conflict names is in the project.
+pub fn conflict_documents_present(project: &Project, conflict: &Conflict) -> bool {
+    let doc = conflict
+        .document()
+        .is_none_or(|doc| project.document(doc).is_some());
+    let copy = match &conflict.item {
+        crate::model::ConflictItem::DocumentText { theirs, .. } => {
+            project.document(theirs).is_some()
+        }
+        _ => true,
+    };
+    doc && copy
+}
+
+/// A conflict theirs carried, in the merged project's numbering.
+fn followed(
+    conflict: &Conflict,
+    renumbering: &documents::Renumbering,
+    entities: &std::collections::HashMap<crate::model::EntityId, crate::model::EntityId>,
+) -> Conflict {
+    use crate::model::ConflictItem;
+    let mut conflict = conflict.clone();
+    let doc_of = |doc: &crate::model::DocId| {
+        renumbering
+            .documents
+            .get(doc)
+            .cloned()
+            .unwrap_or_else(|| doc.clone())
+    };
+    match &mut conflict.item {
+        ConflictItem::Span { doc, ours, theirs } => {
+            if let Some((spans, _)) = renumbering.annotations.get(doc) {
+                for span in ours.iter_mut().chain(theirs.iter_mut()) {
+                    span.id = spans.get(&span.id).copied().unwrap_or(span.id);
+                }
+            }
+            for span in ours.iter_mut().chain(theirs.iter_mut()) {
+                span.entity = span.entity.map(|e| entities.get(&e).copied().unwrap_or(e));
+            }
+            *doc = doc_of(doc);
+        }
+        ConflictItem::Claim { doc, ours, theirs } => {
+            if let Some((spans, claims)) = renumbering.annotations.get(doc) {
+                for claim in ours.iter_mut().chain(theirs.iter_mut()) {
+                    claim.id = claims.get(&claim.id).copied().unwrap_or(claim.id);
+                    for argument in &mut claim.arguments {
+                        argument.span = spans.get(&argument.span).copied().unwrap_or(argument.span);
+                    }
+                }
+            }
+            *doc = doc_of(doc);
+        }
+        ConflictItem::Document { doc, .. } => *doc = doc_of(doc),
+        ConflictItem::Entity { ours, theirs } => {
+            for entity in ours.iter_mut().chain(theirs.iter_mut()) {
+                entity.id = entities.get(&entity.id).copied().unwrap_or(entity.id);
+            }
+        }
+        _ => {}
+    }
+    conflict
 }
 
 #[cfg(test)]

@@ -26,6 +26,8 @@ pub enum ResolveError {
         "document {0} is no longer in the project; take the side that removes it, or undo its removal"
     )]
     NoDocument(DocId),
+    #[error("{0} is still used ({1}); change those first, or take the side that keeps it")]
+    InUse(String, String),
 }
 
 /// The edit that resolves conflict `index` (0-based) as chosen.
@@ -149,6 +151,18 @@ pub fn resolution(
                     label: label.clone(),
                 })],
                 (None, Some(other)) if project.schema.label(&other.name).is_some() => {
+                    let spans = project
+                        .documents
+                        .iter()
+                        .flat_map(Document::spans)
+                        .filter(|s| s.label == other.name)
+                        .count();
+                    if spans > 0 {
+                        return Err(ResolveError::InUse(
+                            format!("label {}", other.name),
+                            format!("{spans} span(s)"),
+                        ));
+                    }
                     vec![Edit::Schema(SchemaEdit::RemoveLabel {
                         name: other.name.clone(),
                     })]
@@ -159,7 +173,7 @@ pub fn resolution(
         (ConflictItem::ClaimType { ours, theirs }, Resolution::Take(side)) => {
             let chosen = if pick(side) { ours } else { theirs };
             let other = if pick(side) { theirs } else { ours };
-            claim_type_version(project, chosen.as_ref(), other.as_ref())
+            claim_type_version(project, chosen.as_ref(), other.as_ref())?
         }
         (ConflictItem::Extractor { ours, theirs }, Resolution::Take(side)) => {
             vec![Edit::SetExtractor {
@@ -261,27 +275,49 @@ fn entity_version(project: &Project, chosen: Option<&Entity>, other: Option<&Ent
         Some(entity) => vec![Edit::InsertEntity {
             entity: entity.clone(),
         }],
+        // The spans that refer to it are unlinked in the same step.
         None => other
             .map(|e| e.id)
             .filter(|&id: &EntityId| project.entity(id).is_some())
-            .map(|id| Edit::RemoveEntity { id })
+            .map(|id| {
+                let mut edits: Vec<Edit> = project
+                    .documents
+                    .iter()
+                    .flat_map(|doc| {
+                        doc.spans()
+                            .iter()
+                            .filter(move |s| s.entity == Some(id))
+                            .map(move |s| Edit::ReplaceSpan {
+                                doc: doc.id.clone(),
+                                span: Span {
+                                    entity: None,
+                                    ..s.clone()
+                                },
+                            })
+                    })
+                    .collect();
+                edits.push(Edit::RemoveEntity { id });
+                edits
+            })
             .into_iter()
+            .flatten()
             .collect(),
     }
 }
 
+#[allow(clippy::single_match_else)] // the chosen version, or the removal
 fn claim_type_version(
     project: &Project,
     chosen: Option<&ClaimTypeDef>,
     other: Option<&ClaimTypeDef>,
-) -> Vec<Edit> {
+) -> Result<Vec<Edit>, ResolveError> {
     let schema = |edit| Edit::Schema(edit);
     match chosen {
         Some(wanted) => match project.schema.claim_type(&wanted.name) {
-            None => vec![schema(SchemaEdit::InsertClaimType {
+            None => Ok(vec![schema(SchemaEdit::InsertClaimType {
                 index: project.schema.claim_types.len(),
                 claim_type: wanted.clone(),
-            })],
+            })]),
             Some(current) => {
                 let mut edits = Vec::new();
                 for role in &current.roles {
@@ -312,17 +348,37 @@ fn claim_type_version(
                         })),
                     }
                 }
-                edits
+                Ok(edits)
             }
         },
-        None => other
-            .filter(|c| project.schema.claim_type(&c.name).is_some())
-            .map(|c| {
-                schema(SchemaEdit::RemoveClaimType {
-                    name: c.name.clone(),
+        None => {
+            if let Some(c) = other {
+                let claims: usize = project
+                    .documents
+                    .iter()
+                    .map(|d| {
+                        d.claims()
+                            .iter()
+                            .filter(|claim| claim.claim_type == c.name)
+                            .count()
+                    })
+                    .sum();
+                if claims > 0 {
+                    return Err(ResolveError::InUse(
+                        format!("claim type {}", c.name),
+                        format!("{claims} claim(s)"),
+                    ));
+                }
+            }
+            Ok(other
+                .filter(|c| project.schema.claim_type(&c.name).is_some())
+                .map(|c| {
+                    schema(SchemaEdit::RemoveClaimType {
+                        name: c.name.clone(),
+                    })
                 })
-            })
-            .into_iter()
-            .collect(),
+                .into_iter()
+                .collect())
+        }
     }
 }

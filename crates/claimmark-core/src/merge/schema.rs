@@ -175,8 +175,10 @@ fn claim_type_fields(
     }
 }
 
-/// Labels used by spans or roles, and claim types used by claims, that
-/// the merged schema lost come back, as conflicts.
+/// Labels used by spans or roles, claim types used by claims and roles
+/// used by arguments (in the project or in a conflict's versions) that the
+/// merged schema lost come back, as conflicts.
+#[allow(clippy::too_many_lines)] // claim types, then their roles, then labels
 pub(super) fn restore_used(
     project: &mut Project,
     sides: [&Project; 3],
@@ -184,10 +186,101 @@ pub(super) fn restore_used(
 ) {
     let [base, ours, theirs] = sides;
     let mut labels: Vec<Name> = Vec::new();
-    let mut claim_types: Vec<Name> = Vec::new();
+    let mut claims: Vec<crate::model::Claim> = Vec::new();
     for doc in &project.documents {
         labels.extend(doc.spans().iter().map(|s| s.label.clone()));
-        claim_types.extend(doc.claims().iter().map(|c| c.claim_type.clone()));
+        claims.extend(doc.claims().iter().cloned());
+    }
+    for conflict in conflicts.iter() {
+        match &conflict.item {
+            ConflictItem::Span { ours, theirs, .. } => {
+                labels.extend(ours.iter().chain(theirs).map(|s| s.label.clone()));
+            }
+            ConflictItem::Claim { ours, theirs, .. } => {
+                claims.extend(ours.iter().chain(theirs).cloned());
+            }
+            _ => {}
+        }
+    }
+    let mut claim_types: Vec<Name> = claims.iter().map(|c| c.claim_type.clone()).collect();
+    claim_types.sort_unstable();
+    claim_types.dedup();
+    let find_type = |name: &Name| {
+        (
+            ours.schema.claim_type(name).cloned(),
+            theirs.schema.claim_type(name).cloned(),
+        )
+    };
+    for name in claim_types {
+        if project.schema.claim_type(&name).is_some() {
+            continue;
+        }
+        let (o, t) = find_type(&name);
+        let Some(in_place) = o
+            .clone()
+            .or_else(|| t.clone())
+            .or_else(|| base.schema.claim_type(&name).cloned())
+        else {
+            continue;
+        };
+        project.schema.claim_types.push(in_place);
+        conflicts.push(Conflict {
+            item: ConflictItem::ClaimType { ours: o, theirs: t },
+            fields: vec!["removed on one side, used on the other".to_owned()],
+        });
+    }
+    // Roles one side removed (or changed to take one span) while the
+    // other side's arguments use them.
+    for claim in &claims {
+        let Some(index) = project
+            .schema
+            .claim_types
+            .iter()
+            .position(|c| c.name == claim.claim_type)
+        else {
+            continue;
+        };
+        for argument in &claim.arguments {
+            let in_role = claim
+                .arguments
+                .iter()
+                .filter(|a| a.role == argument.role)
+                .count();
+            let claim_type = &project.schema.claim_types[index];
+            let fits = claim_type
+                .role(&argument.role)
+                .is_some_and(|r| r.multiple || in_role < 2);
+            if fits {
+                continue;
+            }
+            let (o, t) = find_type(&claim.claim_type);
+            let wanted = [&o, &t, &base.schema.claim_type(&claim.claim_type).cloned()]
+                .into_iter()
+                .flatten()
+                .filter_map(|c| c.role(&argument.role).cloned())
+                .find(|r| r.multiple || in_role < 2)
+                .or_else(|| {
+                    claim_type
+                        .role(&argument.role)
+                        .map(|r| crate::model::RoleDef {
+                            multiple: true,
+                            ..r.clone()
+                        })
+                });
+            let Some(role) = wanted else { continue };
+            let roles = &mut project.schema.claim_types[index].roles;
+            match roles.iter_mut().find(|r| r.name == role.name) {
+                Some(existing) => *existing = role,
+                None => roles.push(role),
+            }
+            let conflict = Conflict {
+                item: ConflictItem::ClaimType { ours: o, theirs: t },
+                fields: vec![format!("role {}", argument.role)],
+            };
+            if !conflicts.contains(&conflict) {
+                conflicts.push(conflict);
+            }
+        }
     }
     for claim_type in &project.schema.claim_types {
         for role in &claim_type.roles {
@@ -196,30 +289,6 @@ pub(super) fn restore_used(
     }
     labels.sort_unstable();
     labels.dedup();
-    claim_types.sort_unstable();
-    claim_types.dedup();
-    for name in claim_types {
-        if project.schema.claim_type(&name).is_some() {
-            continue;
-        }
-        let o = ours.schema.claim_type(&name).cloned();
-        let t = theirs.schema.claim_type(&name).cloned();
-        let Some(in_place) = o
-            .clone()
-            .or_else(|| t.clone())
-            .or_else(|| base.schema.claim_type(&name).cloned())
-        else {
-            continue;
-        };
-        for role in &in_place.roles {
-            labels.extend(role.labels.iter().cloned());
-        }
-        project.schema.claim_types.push(in_place);
-        conflicts.push(Conflict {
-            item: ConflictItem::ClaimType { ours: o, theirs: t },
-            fields: vec!["removed on one side, used on the other".to_owned()],
-        });
-    }
     for name in labels {
         if project.schema.label(&name).is_some() {
             continue;

@@ -564,6 +564,235 @@ fn schema_changes_merge_and_a_removed_label_in_use_comes_back() {
     ));
 }
 
+#[test]
+fn conflicts_still_open_on_both_sides_are_kept_and_ones_resolved_on_a_side_go() {
+    let base = base();
+    let conflicted = merged(
+        &base,
+        &edited(&base, vec![relabel(5, "place")]),
+        &edited(&base, vec![relabel(5, "organization")]),
+    )
+    .project;
+    assert_eq!(conflicted.conflicts.len(), 1);
+    // Both sides go on working with the conflict open: it stays.
+    let ours = edited(&conflicted, vec![relabel(4, "date")]);
+    let theirs = edited(&conflicted, vec![relabel(3, "count")]);
+    assert_eq!(
+        merged(&conflicted, &ours, &theirs).project.conflicts.len(),
+        1
+    );
+    // Ours resolves it: it is gone from the merge.
+    let mut resolved = ours.clone();
+    resolution(&resolved, 0, Resolution::Take(Side::Theirs))
+        .unwrap()
+        .apply(&mut resolved)
+        .unwrap();
+    let result = merged(&conflicted, &resolved, &theirs).project;
+    assert!(result.conflicts.is_empty());
+    assert_eq!(span(&result, 5).label, name("organization"));
+}
+
+#[test]
+fn a_fresh_id_never_takes_the_id_of_a_removed_span_that_comes_back() {
+    let base = base();
+    // Ours moves s1 and makes a claim with s5; theirs relabels s1 and
+    // removes s5 (the newest).
+    let ours = edited(
+        &base,
+        vec![
+            Edit::SetSpanRange {
+                doc: doc_id(),
+                span: SpanId(1),
+                range: crate::model::CharRange::from_offsets(0, 4),
+            },
+            Edit::InsertClaim {
+                doc: doc_id(),
+                claim: Claim {
+                    arguments: vec![Argument::new(name("released_person"), SpanId(5))],
+                    ..Claim::new(ClaimId(2), name("release"))
+                },
+            },
+        ],
+    );
+    let theirs = edited(
+        &base,
+        vec![
+            relabel(1, "organization"),
+            Edit::RemoveSpan {
+                doc: doc_id(),
+                span: SpanId(5),
+            },
+        ],
+    );
+    let result = merged(&base, &ours, &theirs).project;
+    let claim = doc(&result).claim(ClaimId(2)).unwrap();
+    let used = doc(&result).span(claim.arguments[0].span).unwrap();
+    assert_eq!(
+        used.range,
+        span(&base, 5).range,
+        "the claim keeps its words"
+    );
+}
+
+#[test]
+fn an_entity_id_given_again_is_never_taken_for_the_old_entity() {
+    let mut base = base();
+    let entity = |id, name: &str, kind| Entity {
+        id: EntityId(id),
+        kind,
+        name: name.into(),
+        aliases: Vec::new(),
+    };
+    base.entities = vec![
+        entity(1, "Ales Bialiatski", ValueKind::Person),
+        entity(2, "A. Bialiatski", ValueKind::Person),
+    ];
+    let mut s1 = span(&base, 1).clone();
+    s1.entity = Some(EntityId(2));
+    base = edited(
+        &base,
+        vec![Edit::ReplaceSpan {
+            doc: doc_id(),
+            span: s1.clone(),
+        }],
+    );
+    // Theirs folds e2 into e1, then a new organization gets id e2.
+    s1.entity = Some(EntityId(1));
+    let theirs = edited(
+        &base,
+        vec![
+            Edit::ReplaceSpan {
+                doc: doc_id(),
+                span: s1,
+            },
+            Edit::RemoveEntity { id: EntityId(2) },
+            Edit::InsertEntity {
+                entity: entity(2, "Viasna", ValueKind::Organization),
+            },
+        ],
+    );
+    // Ours links Maria's span to e2, the person.
+    let mut s5 = span(&base, 5).clone();
+    s5.entity = Some(EntityId(2));
+    let ours = edited(
+        &base,
+        vec![Edit::ReplaceSpan {
+            doc: doc_id(),
+            span: s5,
+        }],
+    );
+    let result = merged(&base, &ours, &theirs).project;
+    let linked = result.entity(span(&result, 5).entity.unwrap()).unwrap();
+    assert_eq!(linked.kind, ValueKind::Person, "{:?}", result.entities);
+    assert!(result.entities.iter().any(|e| e.name == "Viasna"));
+}
+
+#[test]
+fn a_role_removed_on_one_side_and_used_on_the_other_comes_back() {
+    let base = base();
+    let mut ours = base.clone();
+    crate::edit::Edit::Schema(crate::edit::SchemaEdit::RemoveRole {
+        claim_type: name("release"),
+        role: name("count"),
+    })
+    .apply(&mut ours)
+    .unwrap();
+    let theirs = edited(
+        &base,
+        vec![Edit::InsertArgument {
+            doc: doc_id(),
+            claim: ClaimId(1),
+            index: 3,
+            argument: Argument::new(name("count"), SpanId(4)),
+        }],
+    );
+    let result = merged(&base, &ours, &theirs).project;
+    assert!(
+        result
+            .schema
+            .claim_type(&name("release"))
+            .unwrap()
+            .role(&name("count"))
+            .is_some()
+    );
+    assert!(doc(&result).claim(ClaimId(1)).unwrap().uses_span(SpanId(4)));
+    assert!(matches!(
+        result.conflicts[0].item,
+        ConflictItem::ClaimType { .. }
+    ));
+}
+
+#[test]
+fn a_text_resolved_on_one_side_stays_resolved() {
+    let base = Project::default();
+    let mut ours = base.clone();
+    ours.documents
+        .push(notation::document("freed", "[person|Ales] was freed.").unwrap());
+    let mut theirs = base.clone();
+    theirs
+        .documents
+        .push(notation::document("freed", "[person|Maria] was not.").unwrap());
+    let conflicted = merged(&base, &ours, &theirs).project;
+    let mut resolved = conflicted.clone();
+    resolution(&resolved, 0, Resolution::Take(Side::Theirs))
+        .unwrap()
+        .apply(&mut resolved)
+        .unwrap();
+    let result = merged(&conflicted, &resolved, &conflicted).project;
+    assert_eq!(result, resolved);
+}
+
+#[test]
+fn a_conflict_about_a_removed_document_is_not_written_and_the_file_still_loads() {
+    let base = Project::default();
+    let mut ours = base.clone();
+    ours.documents
+        .push(notation::document("freed", "[person|Ales] was freed.").unwrap());
+    let mut theirs = base.clone();
+    theirs
+        .documents
+        .push(notation::document("freed", "[person|Maria] was not.").unwrap());
+    let mut project = merged(&base, &ours, &theirs).project;
+    Edit::RemoveDocument {
+        doc: DocId::parse("freed-theirs").unwrap(),
+    }
+    .apply(&mut project)
+    .unwrap();
+    let reloaded = from_ron(&to_ron(&project)).unwrap();
+    assert!(reloaded.conflicts.is_empty());
+}
+
+#[test]
+fn taking_the_side_that_removed_an_entity_in_use_unlinks_its_spans() {
+    let mut base = base();
+    base.entities = vec![Entity {
+        id: EntityId(1),
+        kind: ValueKind::Person,
+        name: "Maria Kalesnikava".into(),
+        aliases: Vec::new(),
+    }];
+    let ours = edited(&base, vec![]);
+    let mut s5 = span(&base, 5).clone();
+    s5.entity = Some(EntityId(1));
+    let theirs = edited(
+        &base,
+        vec![Edit::ReplaceSpan {
+            doc: doc_id(),
+            span: s5,
+        }],
+    );
+    let mut ours = ours;
+    ours.entities.clear();
+    let mut project = merged(&base, &ours, &theirs).project;
+    assert_eq!(project.conflicts.len(), 1, "{:?}", project.conflicts);
+    resolution(&project, 0, Resolution::Take(Side::Ours))
+        .unwrap()
+        .apply(&mut project)
+        .unwrap();
+    assert!(project.entities.is_empty());
+    assert_eq!(span(&project, 5).entity, None);
+}
+
 mod property {
     use super::*;
     use proptest::prelude::*;

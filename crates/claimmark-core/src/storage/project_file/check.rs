@@ -23,6 +23,8 @@ pub(super) struct Checker<'s> {
     /// Each problem with the path of its value, located all at once at the
     /// end (one pass over the file, however many problems).
     pub(super) problems: Vec<(Vec<Step<'static>>, String)>,
+    /// The conflict being read names a document the project no longer has.
+    pub(super) skipped_conflict: bool,
 }
 
 impl Checker<'_> {

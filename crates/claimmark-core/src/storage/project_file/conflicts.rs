@@ -96,7 +96,12 @@ pub(super) fn conflict_line(conflict: &Conflict) -> String {
 
 /// The conflicts section, empty when there are none (so files without
 /// conflicts stay as they were).
-pub(super) fn write_conflicts(out: &mut String, conflicts: &[Conflict]) {
+pub(super) fn write_conflicts(out: &mut String, project: &crate::model::Project) {
+    let conflicts: Vec<&Conflict> = project
+        .conflicts
+        .iter()
+        .filter(|c| crate::merge::conflict_documents_present(project, c))
+        .collect();
     if conflicts.is_empty() {
         return;
     }
@@ -150,11 +155,10 @@ impl Checker<'_> {
             );
             return None;
         };
+        // A record about a document no longer there is moot: the document
+        // was removed, deciding about it is done. Skipped, not refused.
         if documents.iter().all(|doc| doc.id != id) {
-            self.problem(
-                path,
-                format!("conflict names document “{id}”, which the project does not have; remove the conflict or restore the document"),
-            );
+            self.skipped_conflict = true;
             return None;
         }
         Some(id)
@@ -181,6 +185,7 @@ impl Checker<'_> {
         documents: &[Document],
     ) -> Option<Conflict> {
         let before = self.problems.len();
+        self.skipped_conflict = false;
         // Each side's version is read whatever the other's gave, so every
         // problem is reported at once.
         let (item, fields) = match file {
@@ -298,6 +303,7 @@ impl Checker<'_> {
                 )
             }
         };
-        (self.problems.len() == before).then_some(Conflict { item, fields })
+        (self.problems.len() == before && !self.skipped_conflict)
+            .then_some(Conflict { item, fields })
     }
 }

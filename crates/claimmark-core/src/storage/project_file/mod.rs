@@ -99,6 +99,7 @@ pub fn from_ron(source: &str) -> Result<Project, ProjectFileError> {
     Checker {
         source,
         problems: Vec::new(),
+        skipped_conflict: false,
     }
     .project(file)
 }

@@ -87,7 +87,7 @@ fn emit(
         };
         let _ = writeln!(out, "    extractor: Some({}),", compact(&file));
     }
-    super::conflicts::write_conflicts(&mut out, &project.conflicts);
+    super::conflicts::write_conflicts(&mut out, project);
     out.push_str(")\n");
     sink(&out)
 }
