@@ -2,6 +2,7 @@
 //! arguments and dispatch in [`commands`]; `add` here, `export`/`import`/
 //! `validate` in [`claims`], `stats`, `suggest`, `score`/`agree`, `dataset`.
 
+pub mod args;
 pub mod claims;
 pub mod commands;
 pub mod dataset;
