@@ -43,7 +43,7 @@ pub fn run(command: Command) -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(error) => {
-                eprintln!("claimmark suggest: {error:#}");
+                fail("suggest", &error);
                 ExitCode::FAILURE
             }
         },
@@ -89,7 +89,7 @@ pub fn run(command: Command) -> ExitCode {
                     ExitCode::SUCCESS
                 }
                 Err(error) => {
-                    eprintln!("claimmark review: {error:#}");
+                    fail("review", &error);
                     ExitCode::FAILURE
                 }
             }
@@ -124,7 +124,7 @@ pub fn run(command: Command) -> ExitCode {
         {
             Ok(()) => ExitCode::SUCCESS,
             Err(error) => {
-                eprintln!("claimmark agree: {error:#}");
+                fail("agree", &error);
                 ExitCode::from(2)
             }
         },
@@ -139,7 +139,7 @@ pub fn run(command: Command) -> ExitCode {
                 ExitCode::SUCCESS
             }
             Err(error) => {
-                eprintln!("claimmark dataset: {error:#}");
+                fail("dataset", &error);
                 ExitCode::FAILURE
             }
         },
@@ -251,7 +251,7 @@ fn add_command(project: &std::path::Path, articles: &[PathBuf], meta: &ArticleMe
             }
         }
         Err(error) => {
-            eprintln!("claimmark add: {error:#}");
+            fail("add", &error);
             ExitCode::FAILURE
         }
     }
@@ -276,7 +276,7 @@ fn score_command(
             None => ExitCode::SUCCESS,
         },
         Err(error) => {
-            eprintln!("claimmark score: {error:#}");
+            fail("score", &error);
             ExitCode::from(2)
         }
     }
@@ -455,8 +455,13 @@ fn exit_status(success: bool) -> ExitCode {
     }
 }
 
+/// The error, control characters from input files escaped (a list of
+/// problems keeps one line each).
 fn fail(command: &str, error: &anyhow::Error) -> ExitCode {
-    eprintln!("claimmark {command}: {error:#}");
+    eprintln!(
+        "claimmark {command}: {}",
+        claimmark_core::text_shown::shown_lines(&format!("{error:#}"))
+    );
     ExitCode::FAILURE
 }
 

@@ -130,3 +130,23 @@ fn add_checks_its_arguments() {
     let help = claimmark(&[&"add", &"--help"]);
     assert!(String::from_utf8_lossy(&help.stdout).contains("--published"));
 }
+
+#[test]
+fn every_subcommand_error_escapes_control_characters() {
+    let dir = scratch();
+    let hostile = dir.path().join("bad\u{1b}[31mname\u{7}.ron");
+    for command in ["stats", "suggest", "review"] {
+        let out = if command == "review" {
+            claimmark(&[&command, &hostile, &"--accept"])
+        } else {
+            claimmark(&[&command, &hostile])
+        };
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success());
+        assert!(
+            !stderr.contains('\u{1b}') && !stderr.contains('\u{7}'),
+            "{command}: {stderr:?}"
+        );
+        assert!(stderr.contains("\\u{1b}"), "{command}: {stderr:?}");
+    }
+}
