@@ -108,6 +108,9 @@ impl ClaimmarkApp {
     }
 
     pub(crate) fn export_claims_to(&mut self, path: &Path, choice: &ExportChoice) {
+        if self.refuse_conflicts("Claims") {
+            return;
+        }
         let filter = export::Filter {
             statuses: choice.statuses.clone(),
             documents: Vec::new(),
@@ -139,7 +142,22 @@ impl ClaimmarkApp {
         }
     }
 
-    pub(crate) fn export_fixtures_to(&mut self, dir: &Path, choice: &ExportChoice) {
+    /// Exports of reviewed data wait until no merge conflict is left.
+    fn refuse_conflicts(&mut self, what: &str) -> bool {
+        let count = self.session.project().conflicts.len();
+        if count > 0 {
+            self.show_error(
+                format!("{what} not written"),
+                format!("The project has {count} unresolved merge conflict(s): which version is the reviewed one is not decided yet. Resolve them first (View › Merge conflicts, Ctrl+Shift+M)."),
+            );
+        }
+        count > 0
+    }
+
+    pub(crate) fn export_fixtures_to(&mut self, dir: &Path, choice: &ExportChoice, replace: bool) {
+        if self.refuse_conflicts("Fixtures") {
+            return;
+        }
         let filter = export::Filter {
             statuses: choice.statuses.clone(),
             documents: Vec::new(),
@@ -148,9 +166,19 @@ impl ClaimmarkApp {
             .session
             .path()
             .map_or_else(|| Path::new("untitled.ron").to_owned(), Path::to_owned);
-        if let Err(error) = export::check_fixtures_folder(dir, false) {
-            self.show_error("Fixtures not written", error.to_string());
-            return;
+        match export::check_fixtures_folder(dir, replace) {
+            Ok(()) => {}
+            Err(export::ExportError::NotEmpty(_)) => {
+                self.modal = Some(Modal::ReplaceFixtures {
+                    dir: dir.to_owned(),
+                    choice: choice.clone(),
+                });
+                return;
+            }
+            Err(error) => {
+                self.show_error("Fixtures not written", error.to_string());
+                return;
+            }
         }
         match export::write_fixtures(
             self.session.project(),

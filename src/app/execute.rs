@@ -183,7 +183,12 @@ impl ClaimmarkApp {
             Action::AddArticlesFrom(paths) => self.add_articles(&paths),
             Action::ImportClaimsFrom(path) => self.import_claims_from(&path, ctx),
             Action::ExportClaimsTo(path, choice) => self.export_claims_to(&path, &choice),
-            Action::ExportFixturesTo(path, choice) => self.export_fixtures_to(&path, &choice),
+            Action::ExportFixturesTo(path, choice) => {
+                self.export_fixtures_to(&path, &choice, false);
+            }
+            Action::ExportFixturesReplacing(path, choice) => {
+                self.export_fixtures_to(&path, &choice, true);
+            }
             Action::OpenDialog(request) => self.open_dialog(request, ctx),
             Action::SaveThen(then) => {
                 self.pending_after_save = Some(*then);

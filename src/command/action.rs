@@ -75,6 +75,9 @@ pub enum Action {
     ImportClaimsFrom(PathBuf),
     ExportClaimsTo(PathBuf, ExportChoice),
     ExportFixturesTo(PathBuf, ExportChoice),
+    /// Fixtures into a folder that already holds files, as the analyst
+    /// confirmed.
+    ExportFixturesReplacing(PathBuf, ExportChoice),
     CompareWith(PathBuf),
     // Finding
     SetFindQuery(String),

@@ -67,6 +67,7 @@ pub fn modal_ui(
                 spans,
                 fixtures,
             } => export_ui(ui, input.project_path, statuses, spans, fixtures, out),
+            Modal::ReplaceFixtures { dir, choice } => replace_fixtures_ui(ui, dir, choice, out),
             Modal::Shortcuts => {
                 ui.heading("Keyboard shortcuts");
                 shortcuts_ui(ui, input.schema);
@@ -105,6 +106,34 @@ fn unsaved_changes_ui(
             out.push(Action::DiscardChangesThen(Box::new(then.clone())));
         }
         if ui.button("Cancel").clicked() {
+            keep = false;
+        }
+    });
+    keep
+}
+
+fn replace_fixtures_ui(
+    ui: &mut egui::Ui,
+    dir: &Path,
+    choice: &ExportChoice,
+    out: &mut Commands,
+) -> bool {
+    ui.heading("Replace the fixtures in this folder?");
+    ui.label(format!(
+        "{} already holds files. Files of the same names (<doc-id>.txt, .claims.jsonl, manifest.json) are replaced; others stay.",
+        claimmark_core::text_shown::shown(&dir.display().to_string())
+    ));
+    ui.add_space(8.0);
+    let mut keep = true;
+    ui.horizontal(|ui| {
+        if ui.button("Replace").clicked() {
+            keep = false;
+            out.push(Action::ExportFixturesReplacing(
+                dir.to_owned(),
+                choice.clone(),
+            ));
+        }
+        if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
             keep = false;
         }
     });

@@ -74,6 +74,11 @@ pub enum Modal {
         spans: bool,
         fixtures: bool,
     },
+    /// The fixtures folder already holds files: replace them?
+    ReplaceFixtures {
+        dir: PathBuf,
+        choice: crate::command::ExportChoice,
+    },
 }
 
 /// What the Preferences dialog edits.

@@ -408,3 +408,34 @@ fn a_save_over_a_file_changed_on_disk_merges_both_versions() {
     assert_eq!(label_of(&on_disk, 4), "place", "ours is kept");
     assert!(!harness.state().session().is_modified());
 }
+
+#[test]
+fn the_window_exports_nothing_while_conflicts_remain() {
+    let dir = scratch();
+    let base = base_project();
+    let merged = claimmark_core::merge::merge(
+        &base,
+        &relabelled(&base, &[(1, "place")]),
+        &relabelled(&base, &[(1, "organization")]),
+    )
+    .unwrap()
+    .project;
+    let path = save(dir.path(), "merged.ron", &merged);
+    let mut harness = harness_with(Some(path), vec![]);
+    let out = dir.path().join("claims.jsonl");
+    harness
+        .state_mut()
+        .push(claimmark::command::Action::ExportClaimsTo(
+            out.clone(),
+            claimmark::command::ExportChoice {
+                statuses: vec![claimmark_core::ReviewStatus::Accepted],
+                spans: false,
+            },
+        ));
+    harness.run();
+    assert!(matches!(
+        harness.state().modal(),
+        Some(claimmark::view::Modal::Error { .. })
+    ));
+    assert!(!out.exists());
+}

@@ -840,3 +840,47 @@ fn the_file_menu_is_in_the_usual_order_and_shortcuts_ask_whether_they_can_run() 
     );
     assert!(!harness.state().session().is_modified());
 }
+
+#[test]
+fn fixtures_replace_a_folder_that_has_files_only_when_the_analyst_confirms() {
+    let dir = scratch();
+    let path = dir.path().join("sample.ron");
+    storage::save_project(&path, &sample_project()).unwrap();
+    let folder = dir.path().join("fixtures");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("old.txt"), "an earlier export").unwrap();
+    let export = |harness: &mut Harness<'_, ClaimmarkApp>| {
+        press_with(harness, Modifiers::COMMAND, Key::E);
+        harness
+            .get_by_label(
+                "Gold fixtures: a folder with each document's text and claims, and a manifest",
+            )
+            .click();
+        harness.run();
+        harness.get_by_label("Export…").click();
+        harness.run();
+    };
+    let mut harness = harness_with(
+        Some(path),
+        vec![
+            DialogOutcome::Picked(vec![folder.clone()]),
+            DialogOutcome::Picked(vec![folder.clone()]),
+        ],
+    );
+    export(&mut harness);
+    assert!(matches!(
+        harness.state().modal(),
+        Some(Modal::ReplaceFixtures { .. })
+    ));
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(
+        !folder.join("manifest.json").exists(),
+        "nothing written on Cancel"
+    );
+    export(&mut harness);
+    harness.get_by_label("Replace").click();
+    harness.run();
+    assert!(folder.join("manifest.json").exists());
+    assert!(folder.join("old.txt").exists(), "other files stay");
+}
