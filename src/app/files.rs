@@ -92,6 +92,7 @@ impl ClaimmarkApp {
     }
 
     pub(super) fn save(&mut self, ctx: &egui::Context) {
+        self.session.set_lock_wait(WINDOW_LOCK_WAIT);
         match self.session.save() {
             Ok(true) => self.after_save(),
             Ok(false) => self.execute_ui(UiCommand::SaveProjectAs, ctx),
@@ -114,6 +115,7 @@ impl ClaimmarkApp {
     }
 
     pub(super) fn save_to(&mut self, path: &Path) {
+        self.session.set_lock_wait(WINDOW_LOCK_WAIT);
         match self.session.save_as(path) {
             Ok(()) => self.after_save(),
             Err(error) => {
@@ -172,3 +174,8 @@ impl ClaimmarkApp {
         }
     }
 }
+
+/// How long the window's save waits for another claimmark writing the same
+/// folder: long enough for a command's save, short enough not to freeze the
+/// window behind a stuck one (the error says to try again).
+const WINDOW_LOCK_WAIT: std::time::Duration = std::time::Duration::from_secs(2);

@@ -151,3 +151,26 @@ fn decide_later_keeps_the_old_recovery_copy_and_both_are_offered() {
         "the other copy is still the analyst's"
     );
 }
+
+#[test]
+fn a_save_behind_another_claimmarks_lock_gives_up_soon_and_keeps_the_work() {
+    let dir = scratch();
+    let path = article_project(dir.path());
+    let mut harness = harness_with(Some(path.clone()), vec![]);
+    tag_viasna(&mut harness);
+    let before = std::fs::read(&path).unwrap();
+    let held = storage::lock::ProjectLock::acquire(&path, storage::lock::WAIT).unwrap();
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(
+        matches!(harness.state().modal(), Some(Modal::Error { text, .. }) if text.contains("another claimmark")),
+        "{:?}",
+        harness.state().modal()
+    );
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    assert!(harness.state().session().is_modified());
+    drop(held);
+    harness.get_by_label("OK").click();
+    harness.run();
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    assert!(!harness.state().session().is_modified());
+}

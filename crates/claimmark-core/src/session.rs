@@ -21,6 +21,9 @@ pub struct Session {
     /// The project as the file held it when read or last saved: the common
     /// ancestor when the file changed on disk since and the two are merged.
     base: Option<Project>,
+    /// How long a save waits for another claimmark holding the folder's
+    /// lock (the window waits less than the command line).
+    lock_wait: std::time::Duration,
 }
 
 impl Default for Session {
@@ -48,6 +51,7 @@ impl Session {
             disk: None,
             lock: None,
             base: None,
+            lock_wait: lock::WAIT,
         }
     }
 
@@ -57,6 +61,7 @@ impl Session {
         let (project, disk) = storage::load_project_file(path)?;
         Ok(Self {
             base: Some(project.clone()),
+            lock_wait: lock::WAIT,
             project,
             path: Some(path.to_owned()),
             history: History::new(),
@@ -96,6 +101,7 @@ impl Session {
             disk,
             lock: None,
             base,
+            lock_wait: lock::WAIT,
         }
     }
 
@@ -109,6 +115,7 @@ impl Session {
             disk: None,
             lock: None,
             base: None,
+            lock_wait: lock::WAIT,
         }
     }
 
@@ -227,8 +234,9 @@ impl Session {
             return Ok(false);
         };
         let expect = self.disk.as_ref().map_or(Expect::Absent, Expect::State);
-        let result =
-            storage::save_project_checked(&path, &self.project, expect, self.lock.as_ref());
+        let taken = self.lock_for_save(&path)?;
+        let held = self.lock.as_ref().or(taken.as_ref());
+        let result = storage::save_project_checked(&path, &self.project, expect, held);
         self.after_write(result)?;
         Ok(true)
     }
@@ -241,7 +249,9 @@ impl Session {
         } else {
             Expect::Anything
         };
-        let result = storage::save_project_checked(path, &self.project, expect, self.lock.as_ref());
+        let taken = self.lock_for_save(path)?;
+        let held = self.lock.as_ref().or(taken.as_ref());
+        let result = storage::save_project_checked(path, &self.project, expect, held);
         if !matches!(
             result,
             Err(SaveError::Write { .. } | SaveError::ChangedOnDisk { .. } | SaveError::Lock(_))
@@ -249,6 +259,24 @@ impl Session {
             self.path = Some(path.to_owned());
         }
         self.after_write(result)
+    }
+
+    /// How long saves wait for another claimmark's lock on the folder.
+    pub fn set_lock_wait(&mut self, wait: std::time::Duration) {
+        self.lock_wait = wait;
+    }
+
+    /// The folder's lock for one save, when the session does not hold it.
+    fn lock_for_save(&self, path: &Path) -> Result<Option<ProjectLock>, SaveError> {
+        if self.lock.as_ref().is_some_and(|held| held.covers(path)) {
+            return Ok(None);
+        }
+        match ProjectLock::acquire(path, self.lock_wait) {
+            Ok(lock) => Ok(Some(lock)),
+            Err(busy @ LockError::Busy { .. }) => Err(SaveError::Lock(busy)),
+            // The save itself reports a folder it cannot open.
+            Err(LockError::Io { .. }) => Ok(None),
+        }
     }
 
     /// A written file (even one whose folder was not flushed) is saved.

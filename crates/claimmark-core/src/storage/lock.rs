@@ -79,7 +79,7 @@ impl ProjectLock {
 #[derive(Debug, thiserror::Error)]
 pub enum LockError {
     #[error(
-        "{}: another claimmark is still changing a project in this folder after {}s; wait for it to finish, then run the command again",
+        "{}: another claimmark is still changing a project in this folder after {}s; wait for it to finish, then try again (nothing was written)",
         folder.display(), waited.as_secs()
     )]
     Busy { folder: PathBuf, waited: Duration },
@@ -99,7 +99,7 @@ mod tests {
         assert!(first.covers(&project));
         let error = ProjectLock::acquire(&project, Duration::from_millis(60)).unwrap_err();
         assert!(matches!(error, LockError::Busy { .. }), "{error}");
-        assert!(error.to_string().contains("run the command again"));
+        assert!(error.to_string().contains("then try again"));
         drop(first);
         ProjectLock::acquire(&project, Duration::from_millis(60)).unwrap();
     }
