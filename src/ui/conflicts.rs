@@ -41,7 +41,7 @@ pub fn conflicts_ui(ui: &mut Ui, conflicts: &[Conflict], view: ConflictsView, ou
         .max_height(180.0)
         .show(ui, |ui| {
             for (index, conflict) in conflicts.iter().enumerate() {
-                ui.horizontal(|ui| {
+                ui.horizontal_wrapped(|ui| {
                     let take = |side: Side| Action::ResolveConflict(index, Resolution::Take(side));
                     if ui
                         .small_button("Take ours")
