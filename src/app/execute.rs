@@ -163,6 +163,12 @@ impl ClaimmarkApp {
             }
             UiCommand::EditSchema => self.schema_editor.open = true,
             UiCommand::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            UiCommand::CommandPalette => {
+                self.modal = Some(Modal::Palette {
+                    query: String::new(),
+                    selected: 0,
+                });
+            }
         }
     }
 

@@ -123,6 +123,7 @@ impl ClaimmarkApp {
                 project_name: &session.display_name(),
                 project_path: session.path(),
                 schema: &project.schema,
+                state,
             };
             if ui::modals::modal_ui(ctx, &mut shown, &input, &mut out) {
                 *modal = Some(shown);

@@ -119,6 +119,8 @@ pub enum UiCommand {
     CloseCompare,
     ShowEntities,
     ShowShortcuts,
+    /// Every command by name: type to filter, Enter runs it.
+    CommandPalette,
 }
 
 /// What decides whether a command can run, gathered once per frame.
@@ -156,7 +158,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 53] = [
+    pub const ALL: [Self; 54] = [
         Self::NewProject,
         Self::OpenProject,
         Self::SaveProject,
@@ -210,6 +212,7 @@ impl UiCommand {
         Self::CloseCompare,
         Self::ShowEntities,
         Self::ShowShortcuts,
+        Self::CommandPalette,
     ];
 
     /// The menu item's text; "…" when it asks for more before acting.
@@ -268,6 +271,7 @@ impl UiCommand {
             Self::CloseCompare => "Close comparison",
             Self::ShowEntities => "Entities…",
             Self::ShowShortcuts => "Keyboard shortcuts",
+            Self::CommandPalette => "Command palette…",
         }
     }
 
@@ -361,6 +365,7 @@ impl UiCommand {
             Self::CloseCompare => "Stop comparing",
             Self::ShowEntities => "The people, organizations and places of the project",
             Self::ShowShortcuts => "List every keyboard shortcut",
+            Self::CommandPalette => "Find any command by name and run it",
         }
     }
 
@@ -408,6 +413,7 @@ impl UiCommand {
         const CONFLICTS: [KeyboardShortcut; 1] = one(CTRL_SHIFT, Key::M);
         const ENTITIES: [KeyboardShortcut; 1] = one(CTRL_SHIFT, Key::E);
         const HELP: [KeyboardShortcut; 1] = one(NONE, Key::F1);
+        const PALETTE: [KeyboardShortcut; 1] = one(CTRL, Key::K);
         match self {
             Self::NewProject => &NEW,
             Self::OpenProject => &OPEN,
@@ -445,6 +451,7 @@ impl UiCommand {
             Self::ToggleConflicts => &CONFLICTS,
             Self::ShowEntities => &ENTITIES,
             Self::ShowShortcuts => &HELP,
+            Self::CommandPalette => &PALETTE,
             Self::OpenCompare
             | Self::EditSchema
             | Self::AcceptAllShown
@@ -516,7 +523,7 @@ impl UiCommand {
             | Self::TakeOurs
             | Self::KeepBoth
             | Self::ShowEntities => Menu::View,
-            Self::ShowShortcuts => Menu::Help,
+            Self::ShowShortcuts | Self::CommandPalette => Menu::Help,
             Self::CloseCompare | Self::CloseFind | Self::CancelJob => return None,
         })
     }
@@ -582,6 +589,7 @@ impl UiCommand {
                 "Open the review queue (Q) with a filter that shows proposals.",
             ),
             Self::NewProject
+            | Self::CommandPalette
             | Self::OpenProject
             | Self::SaveProject
             | Self::SaveProjectAs
@@ -698,6 +706,7 @@ mod tests {
                     | UiCommand::ExportClaims
                     | UiCommand::AcceptAllShown
                     | UiCommand::RejectAllShown
+                    | UiCommand::CommandPalette
             );
             assert_eq!(
                 command.label().ends_with('…'),

@@ -13,6 +13,7 @@ pub mod format;
 pub mod menu;
 pub mod modals;
 pub mod orphans;
+pub mod palette;
 pub mod pickers;
 pub mod preferences;
 pub mod progress;

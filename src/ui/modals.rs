@@ -18,6 +18,8 @@ pub struct ModalInput<'a> {
     pub project_name: &'a str,
     pub project_path: Option<&'a Path>,
     pub schema: &'a Schema,
+    /// What decides which commands can run (the palette greys the others).
+    pub state: crate::command::CommandState,
 }
 
 /// Draws the modal; its fields (a typed path, checkboxes) are its own to
@@ -68,6 +70,9 @@ pub fn modal_ui(
                 fixtures,
             } => export_ui(ui, input.project_path, statuses, spans, fixtures, out),
             Modal::ReplaceFixtures { dir, choice } => replace_fixtures_ui(ui, dir, choice, out),
+            Modal::Palette { query, selected } => {
+                super::palette::palette_ui(ui, query, selected, &input.state, out)
+            }
             Modal::Shortcuts => {
                 ui.heading("Keyboard shortcuts");
                 shortcuts_ui(ui, input.schema);

@@ -74,6 +74,11 @@ pub enum Modal {
         spans: bool,
         fixtures: bool,
     },
+    /// The command palette: what is typed, and the row the keyboard is on.
+    Palette {
+        query: String,
+        selected: usize,
+    },
     /// The fixtures folder already holds files: replace them?
     ReplaceFixtures {
         dir: PathBuf,

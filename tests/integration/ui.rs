@@ -795,3 +795,35 @@ fn a_save_that_fails_says_so_and_keeps_the_session() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert!(!nowhere.exists());
 }
+
+#[test]
+fn the_command_palette_finds_a_command_by_name_and_runs_it() {
+    let dir = scratch();
+    let path = article_project(dir.path());
+    let mut harness = harness_with(Some(path), vec![]);
+    let open_and_type = |harness: &mut Harness<'_, ClaimmarkApp>, text: &str| {
+        press_with(harness, Modifiers::COMMAND, Key::K);
+        assert!(matches!(
+            harness.state().modal(),
+            Some(Modal::Palette { .. })
+        ));
+        harness
+            .get_by_role(egui::accesskit::Role::TextInput)
+            .type_text(text);
+        harness.run();
+    };
+    // Undo cannot run yet: Enter leaves the palette open, saying why.
+    open_and_type(&mut harness, "undo");
+    assert!(harness.query_by_label("Nothing to undo.").is_some());
+    press(&mut harness, Key::Enter);
+    assert!(matches!(
+        harness.state().modal(),
+        Some(Modal::Palette { .. })
+    ));
+    press(&mut harness, Key::Escape);
+    assert!(harness.state().modal().is_none());
+    // A command that can run: typed, Enter.
+    open_and_type(&mut harness, "keyboard shortcuts");
+    press(&mut harness, Key::Enter);
+    assert!(matches!(harness.state().modal(), Some(Modal::Shortcuts)));
+}
