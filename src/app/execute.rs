@@ -151,7 +151,10 @@ impl ClaimmarkApp {
             UiCommand::Renormalize => self.renormalize_document(),
             UiCommand::ShowEntities => self.entities_window.open = true,
             UiCommand::OpenCompare => self.open_dialog(DialogRequest::CompareWith, ctx),
-            UiCommand::CloseCompare => self.compare = None,
+            UiCommand::CloseCompare => {
+                self.compare = None;
+                self.set_status("Stopped comparing.");
+            }
             UiCommand::NextDifference if self.conflicts_view.is_some() => self.step_conflict(true),
             UiCommand::PreviousDifference if self.conflicts_view.is_some() => {
                 self.step_conflict(false);

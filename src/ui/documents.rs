@@ -46,11 +46,11 @@ pub fn documents_ui(
                     DocStatus::Done => "✔",
                 };
                 let mut text = format!(
-                    "{}\n{marker} {} · {} spans · {} claims",
+                    "{}\n{marker} {} · {} · {}",
                     short_text(&doc.title, 48),
                     doc.status.label(),
-                    doc.spans().len(),
-                    doc.claims().len()
+                    super::format::counted(doc.spans().len(), "span"),
+                    super::format::counted(doc.claims().len(), "claim")
                 );
                 let summary = summaries.get(index);
                 let (reviewed, proposed) = (summary.reviewed, summary.proposed);

@@ -19,6 +19,17 @@ pub fn digit_for(index: usize) -> Option<char> {
 }
 
 /// Text on one line, cut to `max_chars` with an ellipsis.
+/// "1 claim", "2 claims", "0 claims": a count with its noun.
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else if let Some(stem) = noun.strip_suffix('y') {
+        format!("{n} {stem}ies")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 pub fn short_text(text: &str, max_chars: usize) -> String {
     let flat = text.replace('\n', " ");
     if flat.chars().count() <= max_chars {
@@ -27,4 +38,16 @@ pub fn short_text(text: &str, max_chars: usize) -> String {
     let mut cut: String = flat.chars().take(max_chars.saturating_sub(1)).collect();
     cut.push('…');
     cut
+}
+
+#[cfg(test)]
+mod tests {
+    use super::counted;
+
+    #[test]
+    fn counts_take_the_noun_in_the_right_number() {
+        assert_eq!(counted(1, "claim"), "1 claim");
+        assert_eq!(counted(0, "claim"), "0 claims");
+        assert_eq!(counted(2, "entity"), "2 entities");
+    }
 }

@@ -26,10 +26,10 @@ pub fn status_bar_ui(ui: &mut Ui, session: &Session, status: Option<&Status>) {
         let project = session.project();
         ui.label(
             RichText::new(format!(
-                "{} documents · {} spans · {} claims",
-                project.documents.len(),
-                project.span_count(),
-                project.claim_count()
+                "{} · {} · {}",
+                super::format::counted(project.documents.len(), "document"),
+                super::format::counted(project.span_count(), "span"),
+                super::format::counted(project.claim_count(), "claim")
             ))
             .small(),
         );

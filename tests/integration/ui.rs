@@ -827,3 +827,15 @@ fn the_command_palette_finds_a_command_by_name_and_runs_it() {
     press(&mut harness, Key::Enter);
     assert!(matches!(harness.state().modal(), Some(Modal::Shortcuts)));
 }
+
+#[test]
+fn the_status_bar_counts_in_the_right_number() {
+    let dir = scratch();
+    let path = article_project(dir.path());
+    let harness = harness_with(Some(path), vec![]);
+    assert!(
+        harness
+            .query_by_label("1 document · 0 spans · 0 claims")
+            .is_some()
+    );
+}

@@ -613,6 +613,17 @@ fn taking_their_side_in_the_compare_view() {
     press_with(&mut harness, Modifiers::COMMAND, Key::Z);
     press_with(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(doc(&harness), before);
+
+    // Stop comparing: the panel goes, and the status bar no longer says
+    // "Comparing with…".
+    harness.get_by_label("Stop comparing").click();
+    harness.run();
+    assert!(
+        harness
+            .query_by_label_contains("difference(s) in this document")
+            .is_none()
+    );
+    assert_eq!(status_text(&harness), "Stopped comparing.");
 }
 
 /// Runs frames until background work is done (or 30 s pass).
