@@ -514,6 +514,17 @@ fn type_path_ui(
 }
 
 fn shortcuts_ui(ui: &mut egui::Ui, schema: &Schema) {
+    // The list is longer than a small window: it scrolls, the Close button
+    // below stays on screen.
+    let height = (ui.ctx().content_rect().height() - 160.0).max(160.0);
+    egui::ScrollArea::vertical()
+        .max_height(height)
+        .show(ui, |ui| {
+            shortcut_rows(ui, schema);
+        });
+}
+
+fn shortcut_rows(ui: &mut egui::Ui, schema: &Schema) {
     egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
         for label in &schema.labels {
             if let Some(key) = label.key {
@@ -553,7 +564,11 @@ fn shortcuts_ui(ui: &mut egui::Ui, schema: &Schema) {
             ui.label(what);
             ui.end_row();
         }
-        for command in UiCommand::ALL {
+        // C and R are listed above, with the digit that follows them.
+        for command in UiCommand::ALL
+            .into_iter()
+            .filter(|c| !matches!(c, UiCommand::PickClaimType | UiCommand::PickRole))
+        {
             let Some(keys) = command.shortcut_text(ui.ctx()) else {
                 continue;
             };

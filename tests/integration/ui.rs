@@ -839,3 +839,23 @@ fn the_status_bar_counts_in_the_right_number() {
             .is_some()
     );
 }
+
+#[test]
+fn the_shortcut_list_fits_a_small_window_and_lists_each_key_once() {
+    let dir = scratch();
+    let path = article_project(dir.path());
+    let mut harness = Harness::builder()
+        .with_size([1000.0, 560.0])
+        .build_eframe(move |_cc| ClaimmarkApp::new(AppOptions::for_tests(Some(path), vec![])));
+    harness.run();
+    press(&mut harness, Key::F1);
+    assert!(matches!(harness.state().modal(), Some(Modal::Shortcuts)));
+    assert_eq!(harness.query_all_by_label("C, then 1–9").count(), 1);
+    assert_eq!(
+        harness.query_all_by_label("New claim").count(),
+        0,
+        "C is listed once"
+    );
+    let close = harness.get_by_label("Close").rect();
+    assert!(close.bottom() <= 560.0 && close.top() >= 0.0, "{close:?}");
+}
