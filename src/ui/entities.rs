@@ -68,6 +68,7 @@ impl EntitiesWindow {
         let mut open = self.open;
         egui::Window::new("Entities")
             .open(&mut open)
+            .constrain_to(super::below_menu_bar(ctx))
             .default_width(640.0)
             .default_height(480.0)
             .show(ctx, |ui| {

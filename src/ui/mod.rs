@@ -23,3 +23,11 @@ pub mod status_bar;
 pub mod text_buffers;
 pub mod theme;
 pub mod value_editor;
+
+/// Where floating windows may go: the screen below the menu bar, so none
+/// covers the menus.
+pub fn below_menu_bar(ctx: &egui::Context) -> egui::Rect {
+    let mut area = ctx.content_rect();
+    area.min.y += 32.0;
+    area
+}

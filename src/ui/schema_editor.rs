@@ -49,6 +49,7 @@ impl SchemaEditor {
         let mut open = self.open;
         egui::Window::new("Schema")
             .open(&mut open)
+            .constrain_to(super::below_menu_bar(ctx))
             .default_width(620.0)
             .default_height(560.0)
             .show(ctx, |ui| {

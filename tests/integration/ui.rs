@@ -859,3 +859,21 @@ fn the_shortcut_list_fits_a_small_window_and_lists_each_key_once() {
     let close = harness.get_by_label("Close").rect();
     assert!(close.bottom() <= 560.0 && close.top() >= 0.0, "{close:?}");
 }
+
+#[test]
+fn the_entities_and_schema_windows_never_cover_the_menu_bar() {
+    let dir = scratch();
+    let path = article_project(dir.path());
+    let mut harness = Harness::builder()
+        .with_size([900.0, 500.0])
+        .build_eframe(move |_cc| ClaimmarkApp::new(AppOptions::for_tests(Some(path), vec![])));
+    harness.run();
+    let menu_bottom = harness.get_by_label("File").rect().bottom();
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    assert!(harness.get_by_label("Entities").rect().top() >= menu_bottom);
+    harness
+        .state_mut()
+        .push(claimmark::command::UiCommand::EditSchema);
+    harness.run();
+    assert!(harness.get_by_label("Schema").rect().top() >= menu_bottom);
+}
