@@ -65,6 +65,12 @@ fn default_project(settings_path: Option<&PathBuf>) -> Option<PathBuf> {
 fn run_window(project: Option<PathBuf>) -> anyhow::Result<()> {
     let settings_path = settings::default_path();
     let project = project.or_else(|| default_project(settings_path.as_ref()));
+    let [width, height] = settings_path
+        .as_ref()
+        .and_then(|path| settings::load(path).window_size)
+        .map_or([1280.0, 800.0], |[w, h]| {
+            [f32::from(w.max(900)), f32::from(h.max(560))]
+        });
     let options = AppOptions {
         project,
         settings_path,
@@ -75,7 +81,7 @@ fn run_window(project: Option<PathBuf>) -> anyhow::Result<()> {
         viewport: egui::ViewportBuilder::default()
             .with_title("claimmark")
             .with_app_id("claimmark")
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size([width, height])
             .with_min_inner_size([900.0, 560.0])
             .with_drag_and_drop(true),
         ..eframe::NativeOptions::default()

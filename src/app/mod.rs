@@ -120,6 +120,8 @@ pub struct ClaimmarkApp {
     /// The egui context has been set up (first frame).
     configured: bool,
     window_title: String,
+    /// The window's size in the last frame, kept in the settings on exit.
+    window_size: Option<[u16; 2]>,
 }
 
 impl ClaimmarkApp {
@@ -162,6 +164,7 @@ impl ClaimmarkApp {
             was_typing: false,
             configured: false,
             window_title: String::new(),
+            window_size: None,
         };
         match options.project {
             Some(path) => app.open_project_at(&path),
@@ -616,9 +619,32 @@ impl ClaimmarkApp {
         self.write_recovery_if_due();
         self.check_disk_if_due(&ctx);
         self.was_typing = ctx.egui_wants_keyboard_input();
+        self.remember_window(&ctx);
         if self.session.is_modified() {
             // Wake up for the next recovery copy even if nothing happens.
             ctx.request_repaint_after(recovery::INTERVAL + Duration::from_millis(50));
+        }
+    }
+}
+
+impl ClaimmarkApp {
+    /// The theme chosen in the View menu, and the window's size, are kept
+    /// in the settings, so the next run starts as this one ends.
+    fn remember_window(&mut self, ctx: &egui::Context) {
+        let chosen = match ctx.options(|o| o.theme_preference) {
+            egui::ThemePreference::System => None,
+            egui::ThemePreference::Dark => Some(true),
+            egui::ThemePreference::Light => Some(false),
+        };
+        if chosen != self.settings.dark_mode {
+            self.settings.dark_mode = chosen;
+            self.save_settings();
+        }
+        if let Some(rect) = ctx.input(|i| i.viewport().inner_rect) {
+            // Rounded points, clamped to what a u16 holds.
+            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+            let points = |x: f32| x.round().clamp(0.0, f32::from(u16::MAX)) as u16;
+            self.window_size = Some([points(rect.width()), points(rect.height())]);
         }
     }
 }
@@ -638,6 +664,9 @@ impl eframe::App for ClaimmarkApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        if self.window_size.is_some() {
+            self.settings.window_size = self.window_size;
+        }
         self.remember_queue_position();
         self.save_settings();
     }

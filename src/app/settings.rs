@@ -26,6 +26,8 @@ pub struct Settings {
     pub allowed_extractors: Vec<AllowedExtractor>,
     /// Where the analyst was in each project's review queue.
     pub queue_positions: Vec<QueuePosition>,
+    /// The window's size when it was last closed, in points.
+    pub window_size: Option<[u16; 2]>,
 }
 
 /// How many projects' queue positions are kept.
@@ -171,6 +173,19 @@ mod tests {
         assert_eq!(load(&path), settings);
         std::fs::write(&path, "garbage(").unwrap();
         assert_eq!(load(&path), Settings::default());
+    }
+
+    #[test]
+    fn the_window_size_and_theme_survive_a_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("settings.ron");
+        let settings = Settings {
+            window_size: Some([1400, 900]),
+            dark_mode: Some(false),
+            ..Settings::default()
+        };
+        save(&path, &settings).unwrap();
+        assert_eq!(load(&path), settings);
     }
 
     #[test]

@@ -877,3 +877,32 @@ fn the_entities_and_schema_windows_never_cover_the_menu_bar() {
     harness.run();
     assert!(harness.get_by_label("Schema").rect().top() >= menu_bottom);
 }
+
+#[test]
+fn the_theme_chosen_in_the_view_menu_is_remembered_for_the_next_run() {
+    let dir = scratch();
+    let settings = dir.path().join("settings.ron");
+    let options = || AppOptions {
+        settings_path: Some(settings.clone()),
+        ..AppOptions::for_tests(None, vec![])
+    };
+    let first = options();
+    let mut harness = Harness::builder()
+        .with_size([1000.0, 700.0])
+        .build_eframe(move |_cc| ClaimmarkApp::new(first));
+    harness.run();
+    // What the View menu's theme buttons do.
+    harness.ctx.set_theme(egui::ThemePreference::Light);
+    harness.run();
+    assert_eq!(harness.state().settings().dark_mode, Some(false));
+    drop(harness);
+    let second = options();
+    let mut next = Harness::builder()
+        .with_size([1000.0, 700.0])
+        .build_eframe(move |_cc| ClaimmarkApp::new(second));
+    next.run();
+    assert_eq!(
+        next.ctx.options(|o| o.theme_preference),
+        egui::ThemePreference::Light
+    );
+}
