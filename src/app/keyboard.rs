@@ -33,10 +33,16 @@ impl ClaimmarkApp {
         // Escape in a text field only leaves the field (egui drops the focus
         // before this runs, so look at the last frame).
         let left_text_field = std::mem::take(&mut self.was_typing);
-        if ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, Key::Escape))
-            && !left_text_field
-            && self.view.picker.take().is_none()
-        {
+        let escape = ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, Key::Escape));
+        if escape && left_text_field && self.find.open && self.find.current.is_none() {
+            // Leaving the find field selects the first match, so a digit
+            // tags it (as it does after Enter).
+            self.update_find();
+            if !self.find.matches.is_empty() {
+                self.step_find(1);
+            }
+        }
+        if escape && !left_text_field && self.view.picker.take().is_none() {
             if self.view.selection.is_some() || self.view.span.is_some() {
                 self.view.selection = None;
                 self.view.span = None;

@@ -906,3 +906,25 @@ fn the_theme_chosen_in_the_view_menu_is_remembered_for_the_next_run() {
         egui::ThemePreference::Light
     );
 }
+
+#[test]
+fn find_then_escape_then_a_digit_tags_the_match() {
+    let dir = scratch();
+    let path = article_project(dir.path());
+    let mut harness = harness_with(Some(path), vec![]);
+    press_with(&mut harness, Modifiers::COMMAND, Key::F);
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("Viasna");
+    harness.run();
+    press(&mut harness, Key::Escape);
+    press(&mut harness, Key::Num5);
+    let tagged = span_texts(&doc(&harness));
+    assert!(
+        tagged
+            .iter()
+            .any(|(text, label)| label == "organization" && text == "Viasna"),
+        "{tagged:?} / {:?}",
+        harness.state().status()
+    );
+}
