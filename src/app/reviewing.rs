@@ -105,7 +105,9 @@ impl ClaimmarkApp {
                     .and_then(|id| doc.span(id))
                     .map(|s| s.range.start())
             })
-            .or_else(|| self.view.selection.map(CharRange::start));
+            .or_else(|| self.view.selection.map(CharRange::start))
+            // Nothing selected: from where the analyst has scrolled to.
+            .or_else(|| self.article.first_visible_offset());
         match at {
             Some(at) => self.step_proposal_from(at, forward),
             None if forward => self.go_to_proposal_in(0, true),
