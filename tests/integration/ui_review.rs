@@ -899,12 +899,9 @@ fn fixtures_replace_a_folder_that_has_files_only_when_the_analyst_confirms() {
 #[test]
 fn j_continues_from_where_the_article_is_scrolled_to() {
     let dir = scratch();
-    let mut text = String::new();
-    for n in 0..80 {
-        text.push_str(&format!(
-            "Paragraph {n}: Viasna counted [count|{n} prisoners] again.\n\n"
-        ));
-    }
+    let text: String = (0..80)
+        .map(|n| format!("Paragraph {n}: Viasna counted [count|{n} prisoners] again.\n\n"))
+        .collect();
     let mut document = notation::document("long", &text).unwrap();
     let ids: Vec<_> = document.spans().iter().map(|s| s.id).collect();
     let mut project = claimmark_core::model::Project::default();
