@@ -3,6 +3,7 @@
 //! with another annotation, extractor claims and exports. The helpers are
 //! in [`super::ui`].
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use claimmark::app::dialogs::DialogOutcome;
@@ -899,9 +900,13 @@ fn fixtures_replace_a_folder_that_has_files_only_when_the_analyst_confirms() {
 #[test]
 fn j_continues_from_where_the_article_is_scrolled_to() {
     let dir = scratch();
-    let text: String = (0..80)
-        .map(|n| format!("Paragraph {n}: Viasna counted [count|{n} prisoners] again.\n\n"))
-        .collect();
+    let mut text = String::new();
+    for n in 0..80 {
+        let _ = write!(
+            text,
+            "Paragraph {n}: Viasna counted [count|{n} prisoners] again.\n\n"
+        );
+    }
     let mut document = notation::document("long", &text).unwrap();
     let ids: Vec<_> = document.spans().iter().map(|s| s.id).collect();
     let mut project = claimmark_core::model::Project::default();
