@@ -1,6 +1,7 @@
 //! Carrying out commands: the one place where the window changes the
 //! session and the view.
 
+use crate::view::ArticleScroll;
 use claimmark_core::merge::Resolution;
 use claimmark_core::model::Side;
 use std::path::{Path, PathBuf};
@@ -166,6 +167,12 @@ impl ClaimmarkApp {
             }
             UiCommand::EditSchema => self.schema_editor.open = true,
             UiCommand::ShowShortcuts => self.modal = Some(Modal::Shortcuts),
+            UiCommand::ScrollPageDown => self.view.scroll_by = Some(ArticleScroll::Pages(1)),
+            UiCommand::ScrollPageUp => self.view.scroll_by = Some(ArticleScroll::Pages(-1)),
+            UiCommand::ScrollLineDown => self.view.scroll_by = Some(ArticleScroll::Lines(1)),
+            UiCommand::ScrollLineUp => self.view.scroll_by = Some(ArticleScroll::Lines(-1)),
+            UiCommand::ScrollToStart => self.view.scroll_by = Some(ArticleScroll::Start),
+            UiCommand::ScrollToEnd => self.view.scroll_by = Some(ArticleScroll::End),
             UiCommand::CommandPalette => {
                 self.modal = Some(Modal::Palette {
                     query: String::new(),

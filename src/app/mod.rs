@@ -613,6 +613,8 @@ impl ClaimmarkApp {
         self.update_find();
 
         let out = self.panels_ui(ui, &ctx);
+        // The article carried out the keyboard scroll this frame.
+        self.view.scroll_by = None;
         self.queue.extend(out);
         self.run_queue(&ctx);
         self.update_title(&ctx);

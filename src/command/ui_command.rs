@@ -121,6 +121,13 @@ pub enum UiCommand {
     ShowShortcuts,
     /// Every command by name: type to filter, Enter runs it.
     CommandPalette,
+    /// Scroll the article: a page, a line, to its start or end.
+    ScrollPageDown,
+    ScrollPageUp,
+    ScrollLineDown,
+    ScrollLineUp,
+    ScrollToStart,
+    ScrollToEnd,
 }
 
 /// What decides whether a command can run, gathered once per frame.
@@ -158,7 +165,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 54] = [
+    pub const ALL: [Self; 60] = [
         Self::NewProject,
         Self::OpenProject,
         Self::SaveProject,
@@ -213,6 +220,12 @@ impl UiCommand {
         Self::ShowEntities,
         Self::ShowShortcuts,
         Self::CommandPalette,
+        Self::ScrollPageDown,
+        Self::ScrollPageUp,
+        Self::ScrollLineDown,
+        Self::ScrollLineUp,
+        Self::ScrollToStart,
+        Self::ScrollToEnd,
     ];
 
     /// The menu item's text; "…" when it asks for more before acting.
@@ -272,6 +285,12 @@ impl UiCommand {
             Self::ShowEntities => "Entities…",
             Self::ShowShortcuts => "Keyboard shortcuts",
             Self::CommandPalette => "Command palette…",
+            Self::ScrollPageDown => "Scroll a page down",
+            Self::ScrollPageUp => "Scroll a page up",
+            Self::ScrollLineDown => "Scroll a line down",
+            Self::ScrollLineUp => "Scroll a line up",
+            Self::ScrollToStart => "Go to the start of the article",
+            Self::ScrollToEnd => "Go to the end of the article",
         }
     }
 
@@ -366,10 +385,17 @@ impl UiCommand {
             Self::ShowEntities => "The people, organizations and places of the project",
             Self::ShowShortcuts => "List every keyboard shortcut",
             Self::CommandPalette => "Find any command by name and run it",
+            Self::ScrollPageDown => "Scroll the article down by a screen",
+            Self::ScrollPageUp => "Scroll the article up by a screen",
+            Self::ScrollLineDown => "Scroll the article down by a line",
+            Self::ScrollLineUp => "Scroll the article up by a line",
+            Self::ScrollToStart => "Scroll to the top of the article",
+            Self::ScrollToEnd => "Scroll to the bottom of the article",
         }
     }
 
     /// Its shortcuts, the first one shown in menus.
+    #[allow(clippy::too_many_lines)] // one arm per command, as the table is
     pub fn shortcuts(self) -> &'static [KeyboardShortcut] {
         const fn one(modifiers: Modifiers, key: Key) -> [KeyboardShortcut; 1] {
             [keys(modifiers, key)]
@@ -414,6 +440,12 @@ impl UiCommand {
         const ENTITIES: [KeyboardShortcut; 1] = one(CTRL_SHIFT, Key::E);
         const HELP: [KeyboardShortcut; 1] = one(NONE, Key::F1);
         const PALETTE: [KeyboardShortcut; 1] = one(CTRL, Key::K);
+        const PAGE_DOWN: [KeyboardShortcut; 1] = one(NONE, Key::PageDown);
+        const PAGE_UP: [KeyboardShortcut; 1] = one(NONE, Key::PageUp);
+        const LINE_DOWN: [KeyboardShortcut; 1] = one(NONE, Key::ArrowDown);
+        const LINE_UP: [KeyboardShortcut; 1] = one(NONE, Key::ArrowUp);
+        const START: [KeyboardShortcut; 2] = [keys(NONE, Key::Home), keys(CTRL, Key::Home)];
+        const END: [KeyboardShortcut; 2] = [keys(NONE, Key::End), keys(CTRL, Key::End)];
         match self {
             Self::NewProject => &NEW,
             Self::OpenProject => &OPEN,
@@ -452,6 +484,12 @@ impl UiCommand {
             Self::ShowEntities => &ENTITIES,
             Self::ShowShortcuts => &HELP,
             Self::CommandPalette => &PALETTE,
+            Self::ScrollPageDown => &PAGE_DOWN,
+            Self::ScrollPageUp => &PAGE_UP,
+            Self::ScrollLineDown => &LINE_DOWN,
+            Self::ScrollLineUp => &LINE_UP,
+            Self::ScrollToStart => &START,
+            Self::ScrollToEnd => &END,
             Self::OpenCompare
             | Self::EditSchema
             | Self::AcceptAllShown
@@ -524,7 +562,15 @@ impl UiCommand {
             | Self::KeepBoth
             | Self::ShowEntities => Menu::View,
             Self::ShowShortcuts | Self::CommandPalette => Menu::Help,
-            Self::CloseCompare | Self::CloseFind | Self::CancelJob => return None,
+            Self::CloseCompare
+            | Self::CloseFind
+            | Self::CancelJob
+            | Self::ScrollPageDown
+            | Self::ScrollPageUp
+            | Self::ScrollLineDown
+            | Self::ScrollLineUp
+            | Self::ScrollToStart
+            | Self::ScrollToEnd => return None,
         })
     }
 
@@ -547,9 +593,16 @@ impl UiCommand {
             Self::Undo => needs(state.can_undo, "Nothing to undo."),
             Self::Redo => needs(state.can_redo, "Nothing to redo."),
             Self::DeleteSelectedSpan => needs(state.has_span, "Select a span first."),
-            Self::NextDocument | Self::PreviousDocument | Self::PickClaimType | Self::Find => {
-                needs(state.has_document, "Add or open a document first.")
-            }
+            Self::NextDocument
+            | Self::PreviousDocument
+            | Self::PickClaimType
+            | Self::Find
+            | Self::ScrollPageDown
+            | Self::ScrollPageUp
+            | Self::ScrollLineDown
+            | Self::ScrollLineUp
+            | Self::ScrollToStart
+            | Self::ScrollToEnd => needs(state.has_document, "Add or open a document first."),
             Self::PickRole => needs(
                 state.has_claim,
                 "Select a claim first (in the Claims list, or create one with C).",
@@ -662,10 +715,13 @@ fn modifier_count(modifiers: Modifiers) -> u8 {
 /// Whether a shortcut is a bare key (or Shift+key) that must not fire while
 /// the user types into a text field.
 pub fn is_typing_key(shortcut: &KeyboardShortcut) -> bool {
-    !shortcut.modifiers.command
-        && !shortcut.modifiers.ctrl
-        && !shortcut.modifiers.alt
-        && !matches!(shortcut.logical_key, Key::F1 | Key::F3)
+    // Ctrl+Home and Ctrl+End move the cursor in a text field too.
+    let field_key = matches!(shortcut.logical_key, Key::Home | Key::End);
+    field_key
+        || (!shortcut.modifiers.command
+            && !shortcut.modifiers.ctrl
+            && !shortcut.modifiers.alt
+            && !matches!(shortcut.logical_key, Key::F1 | Key::F3))
 }
 
 #[cfg(test)]

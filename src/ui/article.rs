@@ -34,6 +34,8 @@ pub struct ArticleInput<'a> {
     pub current_match: Option<CharRange>,
     /// Scroll so this range is in view.
     pub scroll_to: Option<CharRange>,
+    /// Scroll by the keyboard (Page Up/Down, arrows, Home/End).
+    pub scroll_by: Option<crate::view::ArticleScroll>,
     /// Width of the view, scroll bar included.
     pub width: f32,
     /// Spans another annotation has and this one lacks (compare view),
@@ -52,6 +54,9 @@ pub struct ArticleView {
     /// A scroll request being carried out: heights of paragraphs not seen
     /// before may change once they are laid out, so it is checked again.
     scroll: Option<(CharRange, u8)>,
+    /// The scroll offset and viewport height of the last frame, for
+    /// keyboard scrolling.
+    last_scroll: (f32, f32),
 }
 
 struct DrawnParagraph {
@@ -320,6 +325,19 @@ impl ArticleView {
             let target = layout.tops.get(paragraph).copied().unwrap_or(0.0) + offset_in_paragraph
                 - viewport_height * 0.3;
             scroll_area = scroll_area.vertical_scroll_offset(target.max(0.0));
+        } else if let Some(by) = input.scroll_by {
+            use crate::view::ArticleScroll;
+            let (offset, viewport) = self.last_scroll;
+            let page = (viewport - row_height).max(row_height);
+            let bottom = (layout.total_height() - viewport).max(0.0);
+            #[allow(clippy::cast_precision_loss)] // a few lines or pages
+            let target = match by {
+                ArticleScroll::Lines(n) => offset + n as f32 * row_height,
+                ArticleScroll::Pages(n) => offset + n as f32 * page,
+                ArticleScroll::Start => 0.0,
+                ArticleScroll::End => bottom,
+            };
+            scroll_area = scroll_area.vertical_scroll_offset(target.clamp(0.0, bottom));
         }
 
         let mut drawn = Vec::new();
@@ -490,6 +508,10 @@ impl ArticleView {
         } else if layout.measured.iter().any(|m| !m) {
             layout.recompute_tops();
         }
+        self.last_scroll = (
+            scroll_output.state.clamped_offset().y,
+            scroll_output.inner_rect.height(),
+        );
         // Check a scroll request landed; retry while heights settle.
         if let Some((range, attempts)) = self.scroll.take() {
             let visible = self

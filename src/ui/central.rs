@@ -109,6 +109,7 @@ pub fn central_ui(
         find_matches: if find.open { &matches } else { &[] },
         current_match,
         scroll_to,
+        scroll_by: view.scroll_by,
         width: article_width,
         ghost_spans: &ghosts,
     };

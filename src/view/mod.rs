@@ -28,8 +28,21 @@ pub struct View {
     pub claim: Option<ClaimId>,
     /// Scroll the article to this range on the next frame.
     pub scroll_to: Option<CharRange>,
+    /// Scroll the article by the keyboard on the next frame.
+    pub scroll_by: Option<ArticleScroll>,
     /// A keyboard picker waiting for a digit.
     pub picker: Option<Picker>,
+}
+
+/// A keyboard scroll of the article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ArticleScroll {
+    /// Lines down (negative: up).
+    Lines(i32),
+    /// Pages down (negative: up).
+    Pages(i32),
+    Start,
+    End,
 }
 
 /// Two-key commands: C then a digit picks a claim type, R then a digit a role.

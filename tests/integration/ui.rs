@@ -928,3 +928,35 @@ fn find_then_escape_then_a_digit_tags_the_match() {
         harness.state().status()
     );
 }
+
+#[test]
+fn the_article_scrolls_by_page_line_and_to_either_end_from_the_keyboard() {
+    let dir = scratch();
+    let text: String = (0..120)
+        .map(|n| format!("Paragraph {n} of a long article about prisoners.\n\n"))
+        .collect::<Vec<_>>()
+        .concat();
+    let mut project = claimmark_core::model::Project::default();
+    project
+        .documents
+        .push(notation::document("long", &text).unwrap());
+    let path = dir.path().join("long.ron");
+    storage::save_project(&path, &project).unwrap();
+    let mut harness = harness_with(Some(path), vec![]);
+    let top =
+        |h: &Harness<'_, ClaimmarkApp>| h.state().article().first_visible_offset().unwrap().get();
+    assert_eq!(top(&harness), 0);
+    press(&mut harness, Key::PageDown);
+    let paged = top(&harness);
+    assert!(paged > 200, "a page down: {paged}");
+    press(&mut harness, Key::ArrowDown);
+    press(&mut harness, Key::ArrowDown);
+    let lined = top(&harness);
+    assert!(lined >= paged, "a line further: {lined}");
+    press(&mut harness, Key::PageUp);
+    assert!(top(&harness) < lined);
+    press(&mut harness, Key::End);
+    assert!(top(&harness) > text.chars().count() / 2, "the end");
+    press_with(&mut harness, Modifiers::COMMAND, Key::Home);
+    assert_eq!(top(&harness), 0, "Ctrl+Home: the start");
+}
