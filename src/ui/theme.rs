@@ -34,15 +34,36 @@ pub fn span_fill(color: Rgb, visuals: &Visuals) -> Color32 {
     Color32::from_rgba_unmultiplied(r, g, b, alpha)
 }
 
-/// Text drawn on a solid label colour (palette buttons).
+/// Text drawn on a solid label colour (palette buttons): black or white,
+/// whichever contrasts more by WCAG 2's formula (AA asks 4.5:1).
 pub fn on_solid(color: Rgb) -> Color32 {
-    let [r, g, b] = color.0;
-    let luminance = 0.299 * f32::from(r) + 0.587 * f32::from(g) + 0.114 * f32::from(b);
-    if luminance > 150.0 {
+    if contrast_with_black(color) >= contrast_with_white(color) {
         Color32::BLACK
     } else {
         Color32::WHITE
     }
+}
+
+/// WCAG 2 relative luminance of an sRGB colour.
+fn luminance(color: Rgb) -> f32 {
+    let channel = |c: u8| {
+        let c = f32::from(c) / 255.0;
+        if c <= 0.040_45 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let [r, g, b] = color.0;
+    0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+}
+
+pub fn contrast_with_black(color: Rgb) -> f32 {
+    (luminance(color) + 0.05) / 0.05
+}
+
+pub fn contrast_with_white(color: Rgb) -> f32 {
+    1.05 / (luminance(color) + 0.05)
 }
 
 pub fn selection_fill(visuals: &Visuals) -> Color32 {
@@ -77,4 +98,25 @@ pub fn warning(visuals: &Visuals) -> Color32 {
 
 pub fn error(visuals: &Visuals) -> Color32 {
     visuals.error_fg_color
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use claimmark_core::model::Schema;
+
+    #[test]
+    fn chip_text_meets_wcag_aa_on_every_default_label() {
+        for label in Schema::default_news().labels {
+            let text = on_solid(label.color);
+            let contrast = if text == Color32::BLACK {
+                contrast_with_black(label.color)
+            } else {
+                contrast_with_white(label.color)
+            };
+            assert!(contrast >= 4.5, "{}: {contrast:.2}", label.name);
+        }
+        assert_eq!(on_solid(Rgb([0xff, 0xff, 0xcc])), Color32::BLACK, "pastel");
+        assert_eq!(on_solid(Rgb([0x20, 0x20, 0x60])), Color32::WHITE, "dark");
+    }
 }
