@@ -132,6 +132,24 @@ pub fn ghost_ranges(compare: &CompareState) -> Vec<CharRange> {
         .collect()
 }
 
+/// ◀ P and N ▶: the previous and next difference (or merge conflict).
+pub fn step_buttons(ui: &mut Ui, out: &mut Commands) {
+    if ui
+        .small_button("◀ P")
+        .on_hover_text(UiCommand::PreviousDifference.hover_text(ui.ctx()))
+        .clicked()
+    {
+        out.push(UiCommand::PreviousDifference);
+    }
+    if ui
+        .small_button("N ▶")
+        .on_hover_text(UiCommand::NextDifference.hover_text(ui.ctx()))
+        .clicked()
+    {
+        out.push(UiCommand::NextDifference);
+    }
+}
+
 pub fn compare_ui(ui: &mut Ui, compare: &CompareState, out: &mut Commands) {
     ui.horizontal(|ui| {
         let name = compare
@@ -150,20 +168,7 @@ pub fn compare_ui(ui: &mut Ui, compare: &CompareState, out: &mut Commands) {
                 ui.label("they have no version of this document");
             }
         }
-        if ui
-            .small_button("◀ P")
-            .on_hover_text(UiCommand::PreviousDifference.hover_text(ui.ctx()))
-            .clicked()
-        {
-            out.push(UiCommand::PreviousDifference);
-        }
-        if ui
-            .small_button("N ▶")
-            .on_hover_text(UiCommand::NextDifference.hover_text(ui.ctx()))
-            .clicked()
-        {
-            out.push(UiCommand::NextDifference);
-        }
+        super::compare::step_buttons(ui, out);
         if ui
             .small_button("Stop comparing")
             .on_hover_text(UiCommand::CloseCompare.tooltip())

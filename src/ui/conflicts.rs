@@ -14,20 +14,7 @@ pub fn conflicts_ui(ui: &mut Ui, conflicts: &[Conflict], view: ConflictsView, ou
     ui.horizontal(|ui| {
         ui.label(RichText::new(format!("{} merge conflict(s)", conflicts.len())).strong());
         ui.label("Each keeps both versions until you choose; undo brings it back.");
-        if ui
-            .small_button("◀ P")
-            .on_hover_text(UiCommand::PreviousDifference.hover_text(ui.ctx()))
-            .clicked()
-        {
-            out.push(UiCommand::PreviousDifference);
-        }
-        if ui
-            .small_button("N ▶")
-            .on_hover_text(UiCommand::NextDifference.hover_text(ui.ctx()))
-            .clicked()
-        {
-            out.push(UiCommand::NextDifference);
-        }
+        super::compare::step_buttons(ui, out);
         if ui
             .small_button("Close")
             .on_hover_text(UiCommand::ToggleConflicts.hover_text(ui.ctx()))

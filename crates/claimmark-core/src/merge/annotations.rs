@@ -10,7 +10,7 @@ use crate::model::{
 };
 
 use super::Tally;
-use super::three_way::{FieldMerge, Outcome, Taken, item, merge_fields};
+use super::three_way::{FieldMerge, Outcome, Taken, item, keep_conflict, merge_fields};
 
 /// What one document's annotations became.
 pub(super) struct MergedAnnotations {
@@ -77,7 +77,7 @@ pub(super) fn merge(
         match item(b, o, t, sides.two_way, span_fields) {
             Outcome::Take(Some(span), Taken::Theirs) if b.is_none() => theirs_new.push(span),
             Outcome::Take(kept, taken) => {
-                count(taken, &mut ours_tally.spans, &mut theirs_tally.spans);
+                taken.count(&mut ours_tally.spans, &mut theirs_tally.spans);
                 if let Some(span) = kept {
                     if b.is_none() {
                         ours_new.entry(span.range).or_default().push(span.id);
@@ -89,19 +89,17 @@ pub(super) fn merge(
                 ours,
                 theirs,
                 fields,
-            } => {
-                if let Some(in_place) = ours.clone().or_else(|| theirs.clone()) {
-                    spans.insert(id, in_place);
-                }
-                conflicts.push(Conflict {
-                    item: ConflictItem::Span {
-                        doc: doc.clone(),
-                        ours,
-                        theirs,
-                    },
-                    fields,
-                });
-            }
+            } => keep_conflict(
+                &mut spans,
+                id,
+                (ours, theirs, fields),
+                |ours, theirs| ConflictItem::Span {
+                    doc: doc.clone(),
+                    ours,
+                    theirs,
+                },
+                &mut conflicts,
+            ),
             Outcome::BothAdded { ours, theirs } => {
                 ours_tally.spans += 1;
                 ours_new.entry(ours.range).or_default().push(ours.id);
@@ -200,7 +198,7 @@ pub(super) fn merge(
         }) {
             Outcome::Take(Some(claim), Taken::Theirs) if b.is_none() => theirs_new.push(claim),
             Outcome::Take(kept, taken) => {
-                count(taken, &mut ours_tally.claims, &mut theirs_tally.claims);
+                taken.count(&mut ours_tally.claims, &mut theirs_tally.claims);
                 if let Some(claim) = kept {
                     if b.is_none() {
                         ours_new.push(claim.id);
@@ -212,19 +210,17 @@ pub(super) fn merge(
                 ours,
                 theirs,
                 fields,
-            } => {
-                if let Some(in_place) = ours.clone().or_else(|| theirs.clone()) {
-                    claims.insert(id, in_place);
-                }
-                conflicts.push(Conflict {
-                    item: ConflictItem::Claim {
-                        doc: doc.clone(),
-                        ours,
-                        theirs,
-                    },
-                    fields,
-                });
-            }
+            } => keep_conflict(
+                &mut claims,
+                id,
+                (ours, theirs, fields),
+                |ours, theirs| ConflictItem::Claim {
+                    doc: doc.clone(),
+                    ours,
+                    theirs,
+                },
+                &mut conflicts,
+            ),
             Outcome::BothAdded { ours, theirs } => {
                 ours_tally.claims += 1;
                 ours_new.push(ours.id);
@@ -368,18 +364,6 @@ fn identity(claim: &Claim) -> (&Name, Vec<SpanId>) {
             .map(|a| a.span)
             .collect(),
     )
-}
-
-fn count(taken: Taken, ours: &mut usize, theirs: &mut usize) {
-    match taken {
-        Taken::Ours => *ours += 1,
-        Taken::Theirs => *theirs += 1,
-        Taken::Both | Taken::Combined => {
-            *ours += 1;
-            *theirs += 1;
-        }
-        Taken::Unchanged => {}
-    }
 }
 
 /// The ids of several sorted lists, sorted and once each.

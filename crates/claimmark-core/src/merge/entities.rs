@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, HashMap};
 use crate::model::{Conflict, ConflictItem, Entity, EntityId, Project};
 
 use super::MergeReport;
-use super::three_way::{FieldMerge, Outcome, Taken, item};
+use super::three_way::{FieldMerge, Outcome, Taken, item, keep_conflict};
 
 pub(super) struct MergedEntities {
     pub(super) merged: Vec<Entity>,
@@ -56,15 +56,7 @@ pub(super) fn merge(
         match item(b, o, t, two_way, entity_fields) {
             Outcome::Take(Some(entity), Taken::Theirs) if b.is_none() => theirs_new.push(entity),
             Outcome::Take(kept, taken) => {
-                match taken {
-                    Taken::Ours => report.ours.entities += 1,
-                    Taken::Theirs => report.theirs.entities += 1,
-                    Taken::Both | Taken::Combined => {
-                        report.ours.entities += 1;
-                        report.theirs.entities += 1;
-                    }
-                    Taken::Unchanged => {}
-                }
+                taken.count(&mut report.ours.entities, &mut report.theirs.entities);
                 if let Some(entity) = kept {
                     merged.insert(id, entity);
                 }
@@ -73,15 +65,13 @@ pub(super) fn merge(
                 ours,
                 theirs,
                 fields,
-            } => {
-                if let Some(in_place) = ours.clone().or_else(|| theirs.clone()) {
-                    merged.insert(id, in_place);
-                }
-                conflicts.push(Conflict {
-                    item: ConflictItem::Entity { ours, theirs },
-                    fields,
-                });
-            }
+            } => keep_conflict(
+                &mut merged,
+                id,
+                (ours, theirs, fields),
+                |ours, theirs| ConflictItem::Entity { ours, theirs },
+                conflicts,
+            ),
             Outcome::BothAdded { ours, theirs } => {
                 report.ours.entities += 1;
                 merged.insert(id, ours);

@@ -7,7 +7,7 @@ use crate::model::{
 };
 
 use super::MergeReport;
-use super::three_way::{FieldMerge, Outcome, Taken, item, whole};
+use super::three_way::{FieldMerge, Outcome, item, whole};
 
 pub(super) fn merge(
     base: &Project,
@@ -91,15 +91,7 @@ fn settle<T: Clone>(
 ) -> Option<T> {
     match outcome {
         Outcome::Take(kept, taken) => {
-            match taken {
-                Taken::Ours => report.ours.schema += 1,
-                Taken::Theirs => report.theirs.schema += 1,
-                Taken::Both | Taken::Combined => {
-                    report.ours.schema += 1;
-                    report.theirs.schema += 1;
-                }
-                Taken::Unchanged => {}
-            }
+            taken.count(&mut report.ours.schema, &mut report.theirs.schema);
             kept
         }
         Outcome::Conflict {

@@ -66,6 +66,39 @@ pub(super) enum Taken {
     Combined,
 }
 
+impl Taken {
+    /// Counts the change for the side (or sides) it came from.
+    pub(super) fn count(self, ours: &mut usize, theirs: &mut usize) {
+        match self {
+            Self::Ours => *ours += 1,
+            Self::Theirs => *theirs += 1,
+            Self::Both | Self::Combined => {
+                *ours += 1;
+                *theirs += 1;
+            }
+            Self::Unchanged => {}
+        }
+    }
+}
+
+/// Records a conflict and puts its version in place: ours, or theirs
+/// where ours removed the item.
+pub(super) fn keep_conflict<K: Ord, T: Clone>(
+    kept: &mut std::collections::BTreeMap<K, T>,
+    id: K,
+    (ours, theirs, fields): (Option<T>, Option<T>, Vec<String>),
+    item: impl FnOnce(Option<T>, Option<T>) -> crate::model::ConflictItem,
+    conflicts: &mut Vec<crate::model::Conflict>,
+) {
+    if let Some(in_place) = ours.clone().or_else(|| theirs.clone()) {
+        kept.insert(id, in_place);
+    }
+    conflicts.push(crate::model::Conflict {
+        item: item(ours, theirs),
+        fields,
+    });
+}
+
 /// The three-way rule for a whole item. `fields` merges two changed
 /// versions field by field: the merged item, or each side's version with
 /// the fields they disagree on.
