@@ -10,7 +10,7 @@
 //! - `score`: `claimmark score`, `agree` and `dataset`, with hand-computed figures.
 //! - `layers`: the library has no GUI; panels never use the app.
 //! - `ui`: the real app driven with `egui_kittest`; `ui_queue` its review
-//!   queue; `ui_review` proposals, values, suggestions, compare; `ui_extractor` extractors and claim suggestions (window and CLI).
+//!   queue; `ui_keyboard` palette, scrolling, find, chrome; `ui_review` proposals, values, suggestions, compare; `ui_extractor` extractors and claim suggestions (window and CLI).
 //! - `teams`: merges of projects, the git merge driver, conflicts in the
 //!   window and from the command line.
 //! - `suggest`: the suggester against the gold set (`tests/gold/`), and
@@ -31,5 +31,6 @@ mod teams;
 mod ui;
 mod ui_extractor;
 mod ui_files;
+mod ui_keyboard;
 mod ui_queue;
 mod ui_review;

@@ -3,7 +3,6 @@
 //! with another annotation, extractor claims and exports. The helpers are
 //! in [`super::ui`].
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 
 use claimmark::app::dialogs::DialogOutcome;
@@ -895,54 +894,4 @@ fn fixtures_replace_a_folder_that_has_files_only_when_the_analyst_confirms() {
     harness.run();
     assert!(folder.join("manifest.json").exists());
     assert!(folder.join("old.txt").exists(), "other files stay");
-}
-
-#[test]
-fn j_continues_from_where_the_article_is_scrolled_to() {
-    let dir = scratch();
-    let mut text = String::new();
-    for n in 0..80 {
-        let _ = write!(
-            text,
-            "Paragraph {n}: Viasna counted [count|{n} prisoners] again.\n\n"
-        );
-    }
-    let mut document = notation::document("long", &text).unwrap();
-    let ids: Vec<_> = document.spans().iter().map(|s| s.id).collect();
-    let mut project = claimmark_core::model::Project::default();
-    project.documents.push(document.clone());
-    for id in ids {
-        let mut span = document.span(id).unwrap().clone();
-        span.status = claimmark_core::ReviewStatus::Proposed;
-        claimmark_core::Edit::ReplaceSpan {
-            doc: document.id.clone(),
-            span,
-        }
-        .apply(&mut project)
-        .unwrap();
-    }
-    document = project.documents[0].clone();
-    let path = dir.path().join("long.ron");
-    storage::save_project(&path, &project).unwrap();
-    let mut harness = harness_with(Some(path), vec![]);
-    harness.hover_at(egui::pos2(600.0, 500.0));
-    for _ in 0..6 {
-        harness.event(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Page,
-            delta: egui::vec2(0.0, -1.0),
-            phase: egui::TouchPhase::Move,
-            source: egui::MouseWheelSource::Unknown,
-            modifiers: Modifiers::NONE,
-        });
-        harness.run();
-    }
-    let top = harness.state().article().first_visible_offset().unwrap();
-    assert!(top.get() > 200, "scrolled down: {top:?}");
-    press(&mut harness, Key::J);
-    let proposal = harness
-        .state()
-        .current_proposal()
-        .expect("a proposal is selected");
-    let at = claimmark_core::review::position(&document, proposal);
-    assert!(at >= top, "J went to {at:?}, above the view at {top:?}");
 }

@@ -308,4 +308,6 @@ fn followed(
 }
 
 #[cfg(test)]
+mod property_tests;
+#[cfg(test)]
 mod tests;

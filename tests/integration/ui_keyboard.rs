@@ -1,0 +1,230 @@
+//! The real app, driven with `egui_kittest`: the keyboard and the window
+//! around the article: the command palette, scrolling, find, the shortcut
+//! list, windows that keep off the menu bar, counts, the remembered theme.
+
+use std::fmt::Write as _;
+
+use claimmark::app::{AppOptions, ClaimmarkApp, Modal};
+use claimmark_core::model::notation;
+use claimmark_core::storage;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable as _;
+
+use super::fixtures::scratch;
+use super::ui::*;
+
+#[test]
+fn the_command_palette_finds_a_command_by_name_and_runs_it() {
+    let dir = scratch();
+    let path = article_project(dir.path());
+    let mut harness = harness_with(Some(path), vec![]);
+    let open_and_type = |harness: &mut Harness<'_, ClaimmarkApp>, text: &str| {
+        press_with(harness, Modifiers::COMMAND, Key::K);
+        assert!(matches!(
+            harness.state().modal(),
+            Some(Modal::Palette { .. })
+        ));
+        harness
+            .get_by_role(egui::accesskit::Role::TextInput)
+            .type_text(text);
+        harness.run();
+    };
+    // Undo cannot run yet: Enter leaves the palette open, saying why.
+    open_and_type(&mut harness, "undo");
+    assert!(harness.query_by_label("Nothing to undo.").is_some());
+    press(&mut harness, Key::Enter);
+    assert!(matches!(
+        harness.state().modal(),
+        Some(Modal::Palette { .. })
+    ));
+    press(&mut harness, Key::Escape);
+    assert!(harness.state().modal().is_none());
+    // A command that can run: typed, Enter.
+    open_and_type(&mut harness, "keyboard shortcuts");
+    press(&mut harness, Key::Enter);
+    assert!(matches!(harness.state().modal(), Some(Modal::Shortcuts)));
+}
+
+#[test]
+fn the_status_bar_counts_in_the_right_number() {
+    let dir = scratch();
+    let path = article_project(dir.path());
+    let harness = harness_with(Some(path), vec![]);
+    assert!(
+        harness
+            .query_by_label("1 document · 0 spans · 0 claims")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_shortcut_list_fits_a_small_window_and_lists_each_key_once() {
+    let dir = scratch();
+    let path = article_project(dir.path());
+    let mut harness = Harness::builder()
+        .with_size([1000.0, 560.0])
+        .build_eframe(move |_cc| ClaimmarkApp::new(AppOptions::for_tests(Some(path), vec![])));
+    harness.run();
+    press(&mut harness, Key::F1);
+    assert!(matches!(harness.state().modal(), Some(Modal::Shortcuts)));
+    assert_eq!(harness.query_all_by_label("C, then 1–9").count(), 1);
+    assert_eq!(
+        harness.query_all_by_label("New claim").count(),
+        0,
+        "C is listed once"
+    );
+    let close = harness.get_by_label("Close").rect();
+    assert!(close.bottom() <= 560.0 && close.top() >= 0.0, "{close:?}");
+}
+
+#[test]
+fn the_entities_and_schema_windows_never_cover_the_menu_bar() {
+    let dir = scratch();
+    let path = article_project(dir.path());
+    let mut harness = Harness::builder()
+        .with_size([900.0, 500.0])
+        .build_eframe(move |_cc| ClaimmarkApp::new(AppOptions::for_tests(Some(path), vec![])));
+    harness.run();
+    let menu_bottom = harness.get_by_label("File").rect().bottom();
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    assert!(harness.get_by_label("Entities").rect().top() >= menu_bottom);
+    harness
+        .state_mut()
+        .push(claimmark::command::UiCommand::EditSchema);
+    harness.run();
+    assert!(harness.get_by_label("Schema").rect().top() >= menu_bottom);
+}
+
+#[test]
+fn the_theme_chosen_in_the_view_menu_is_remembered_for_the_next_run() {
+    let dir = scratch();
+    let settings = dir.path().join("settings.ron");
+    let options = || AppOptions {
+        settings_path: Some(settings.clone()),
+        ..AppOptions::for_tests(None, vec![])
+    };
+    let first = options();
+    let mut harness = Harness::builder()
+        .with_size([1000.0, 700.0])
+        .build_eframe(move |_cc| ClaimmarkApp::new(first));
+    harness.run();
+    // What the View menu's theme buttons do.
+    harness.ctx.set_theme(egui::ThemePreference::Light);
+    harness.run();
+    assert_eq!(harness.state().settings().dark_mode, Some(false));
+    drop(harness);
+    let second = options();
+    let mut next = Harness::builder()
+        .with_size([1000.0, 700.0])
+        .build_eframe(move |_cc| ClaimmarkApp::new(second));
+    next.run();
+    assert_eq!(
+        next.ctx.options(|o| o.theme_preference),
+        egui::ThemePreference::Light
+    );
+}
+
+#[test]
+fn find_then_escape_then_a_digit_tags_the_match() {
+    let dir = scratch();
+    let path = article_project(dir.path());
+    let mut harness = harness_with(Some(path), vec![]);
+    press_with(&mut harness, Modifiers::COMMAND, Key::F);
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("Viasna");
+    harness.run();
+    press(&mut harness, Key::Escape);
+    press(&mut harness, Key::Num5);
+    let tagged = span_texts(&doc(&harness));
+    assert!(
+        tagged
+            .iter()
+            .any(|(text, label)| label == "organization" && text == "Viasna"),
+        "{tagged:?} / {:?}",
+        harness.state().status()
+    );
+}
+
+#[test]
+fn the_article_scrolls_by_page_line_and_to_either_end_from_the_keyboard() {
+    let dir = scratch();
+    let text: String = (0..120)
+        .map(|n| format!("Paragraph {n} of a long article about prisoners.\n\n"))
+        .collect::<Vec<_>>()
+        .concat();
+    let mut project = claimmark_core::model::Project::default();
+    project
+        .documents
+        .push(notation::document("long", &text).unwrap());
+    let path = dir.path().join("long.ron");
+    storage::save_project(&path, &project).unwrap();
+    let mut harness = harness_with(Some(path), vec![]);
+    let top =
+        |h: &Harness<'_, ClaimmarkApp>| h.state().article().first_visible_offset().unwrap().get();
+    assert_eq!(top(&harness), 0);
+    press(&mut harness, Key::PageDown);
+    let paged = top(&harness);
+    assert!(paged > 200, "a page down: {paged}");
+    press(&mut harness, Key::ArrowDown);
+    press(&mut harness, Key::ArrowDown);
+    let lined = top(&harness);
+    assert!(lined >= paged, "a line further: {lined}");
+    press(&mut harness, Key::PageUp);
+    assert!(top(&harness) < lined);
+    press(&mut harness, Key::End);
+    assert!(top(&harness) > text.chars().count() / 2, "the end");
+    press_with(&mut harness, Modifiers::COMMAND, Key::Home);
+    assert_eq!(top(&harness), 0, "Ctrl+Home: the start");
+}
+
+#[test]
+fn j_continues_from_where_the_article_is_scrolled_to() {
+    let dir = scratch();
+    let mut text = String::new();
+    for n in 0..80 {
+        let _ = write!(
+            text,
+            "Paragraph {n}: Viasna counted [count|{n} prisoners] again.\n\n"
+        );
+    }
+    let mut document = notation::document("long", &text).unwrap();
+    let ids: Vec<_> = document.spans().iter().map(|s| s.id).collect();
+    let mut project = claimmark_core::model::Project::default();
+    project.documents.push(document.clone());
+    for id in ids {
+        let mut span = document.span(id).unwrap().clone();
+        span.status = claimmark_core::ReviewStatus::Proposed;
+        claimmark_core::Edit::ReplaceSpan {
+            doc: document.id.clone(),
+            span,
+        }
+        .apply(&mut project)
+        .unwrap();
+    }
+    document = project.documents[0].clone();
+    let path = dir.path().join("long.ron");
+    storage::save_project(&path, &project).unwrap();
+    let mut harness = harness_with(Some(path), vec![]);
+    harness.hover_at(egui::pos2(600.0, 500.0));
+    for _ in 0..6 {
+        harness.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Page,
+            delta: egui::vec2(0.0, -1.0),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: Modifiers::NONE,
+        });
+        harness.run();
+    }
+    let top = harness.state().article().first_visible_offset().unwrap();
+    assert!(top.get() > 200, "scrolled down: {top:?}");
+    press(&mut harness, Key::J);
+    let proposal = harness
+        .state()
+        .current_proposal()
+        .expect("a proposal is selected");
+    let at = claimmark_core::review::position(&document, proposal);
+    assert!(at >= top, "J went to {at:?}, above the view at {top:?}");
+}
