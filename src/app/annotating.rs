@@ -141,6 +141,13 @@ impl ClaimmarkApp {
                 if self.apply(edit, format!("Fill role {}", role.display())) {
                     self.view.span = Some(filled.span);
                     self.view.selection = None;
+                    if let Some(label) = filled.tagged {
+                        self.set_status(format!(
+                            "Tagged the selection as {} (what “{}” takes) and filled the role.",
+                            label.display(),
+                            role.display()
+                        ));
+                    }
                 }
             }
             Err(annotate::AnnotateError::AlreadyFills(role)) => {

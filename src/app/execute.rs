@@ -101,11 +101,7 @@ impl ClaimmarkApp {
                     self.set_status("Select a span to delete (click it in the article).");
                 }
             }
-            UiCommand::PickClaimType => {
-                if self.view.document.is_some() {
-                    self.view.picker = Some(Picker::ClaimType);
-                }
-            }
+            UiCommand::PickClaimType => self.start_draft(),
             UiCommand::PickRole => {
                 if self.view.claim.is_none() {
                     self.set_status(
@@ -293,6 +289,11 @@ impl ClaimmarkApp {
             }
             Action::DeleteSpanFromClaims(span) => self.delete_span_and_arguments(span),
             Action::NewClaim(claim_type) => self.new_claim(claim_type),
+            Action::DraftType(_)
+            | Action::DraftCycle(_)
+            | Action::CreateDraft
+            | Action::CancelDraft
+            | Action::AddFittingArguments => self.draft_action(&action),
             Action::SelectClaim(claim) => {
                 self.view.claim = claim;
                 if let Some(first) = claim

@@ -37,7 +37,7 @@ impl ClaimmarkApp {
         self.refresh_before_panels();
         let revision = self.session.history().revision();
         let scroll_to = self.view.scroll_to.take();
-        let roles = self.selected_claim_roles();
+        let roles = self.role_items();
         let scroll_queue = std::mem::take(&mut self.review_queue.scroll_to_selected);
         let Self {
             session,
@@ -117,7 +117,7 @@ impl ClaimmarkApp {
             job.as_ref().map(|job| (job.title.as_str(), job.progress())),
             &mut out,
         );
-        ui::pickers::picker_ui(ctx, view.picker, project, roles, &mut out);
+        ui::pickers::picker_ui(ctx, view.picker, roles, view.selection.is_some(), &mut out);
         if let Some(mut shown) = modal.take() {
             let input = ui::modals::ModalInput {
                 project_name: &session.display_name(),

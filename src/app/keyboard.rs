@@ -5,7 +5,6 @@ use egui::Key;
 
 use super::{ClaimmarkApp, Picker};
 use crate::command::Action;
-use crate::ui::format::digit_index;
 
 impl ClaimmarkApp {
     /// Keys: the command table's shortcuts, label digits, pickers, Escape.
@@ -14,6 +13,9 @@ impl ClaimmarkApp {
             return;
         }
         let typing = ctx.egui_wants_keyboard_input();
+        if !typing && self.handle_draft_keys(ctx) {
+            return;
+        }
         let state = self.command_state();
         for (shortcut, command) in crate::command::shortcut_table() {
             let typing_key = crate::command::is_typing_key(shortcut);
@@ -41,6 +43,12 @@ impl ClaimmarkApp {
             if !self.find.matches.is_empty() {
                 self.step_find(1);
             }
+        }
+        if self.view.picker == Some(Picker::Role)
+            && self.view.selection.is_some()
+            && ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, Key::Enter))
+        {
+            self.queue.push(Action::AddFittingArguments);
         }
         if escape && !left_text_field && self.view.picker.take().is_none() {
             if self.view.selection.is_some() || self.view.span.is_some() {
@@ -73,34 +81,13 @@ impl ClaimmarkApp {
 
     /// A digit typed while a picker is open.
     fn pick(&mut self, picker: Picker, digit: char) {
-        self.view.picker = None;
-        let Some(index) = digit_index(digit) else {
-            return;
-        };
         match picker {
-            Picker::ClaimType => {
-                let claim_type = self
-                    .session
-                    .project()
-                    .schema
-                    .claim_types
-                    .get(index)
-                    .map(|t| t.name.clone());
-                if let Some(claim_type) = claim_type {
-                    self.queue.push(Action::NewClaim(claim_type));
-                }
-            }
-            Picker::Role => {
-                let role = self.selected_claim_roles().get(index).cloned();
-                if let Some(role) = role {
-                    self.queue.push(Action::FillRole(role));
-                }
-            }
+            Picker::Role => self.pick_role(digit),
         }
     }
 }
 
-const DIGIT_KEYS: [(char, Key); 10] = [
+pub(super) const DIGIT_KEYS: [(char, Key); 10] = [
     ('1', Key::Num1),
     ('2', Key::Num2),
     ('3', Key::Num3),

@@ -8,6 +8,7 @@ mod claims_io;
 pub mod compare;
 pub mod conflicts;
 pub mod dialogs;
+mod drafting;
 mod execute;
 mod extractor;
 mod files;
@@ -405,6 +406,15 @@ impl ClaimmarkApp {
         }
         if self.view.span.is_some_and(|id| doc.span(id).is_none()) {
             self.view.span = None;
+        }
+        let revision = self.session.history().revision();
+        if self
+            .view
+            .draft
+            .as_ref()
+            .is_some_and(|d| d.revision != revision)
+        {
+            self.view.draft = None;
         }
         if self.view.claim.is_some_and(|id| doc.claim(id).is_none()) {
             self.view.claim = None;

@@ -98,6 +98,15 @@ pub enum Action {
     DeleteSpanFromClaims(SpanId),
     // Claims
     NewClaim(Name),
+    /// The drafted claim: show the type at this row of its list.
+    DraftType(usize),
+    /// The drafted claim: the next filler of this row (0 the trigger).
+    DraftCycle(usize),
+    /// Creates the drafted claim, one undoable edit.
+    CreateDraft,
+    CancelDraft,
+    /// Adds to the selected claim the arguments the text selection fits.
+    AddFittingArguments,
     SelectClaim(Option<ClaimId>),
     DeleteClaim(ClaimId),
     /// Changes a claim's type (arguments in roles the type lacks go).

@@ -43,6 +43,10 @@ pub fn form_ui(
         ui.heading("Labels");
         palette_ui(ui, project, view.selection.is_some() || view.span.is_some(), out);
         ui.separator();
+        if let Some(state) = &view.draft {
+            super::draft::draft_ui(ui, project, doc, &state.draft, out);
+            ui.separator();
+        }
         if let Some(range) = view.selection {
             ui.heading("Selection");
             quote_ui(ui, doc.text.slice(range).unwrap_or_default());

@@ -7,6 +7,7 @@ pub mod central;
 pub mod compare;
 pub mod conflicts;
 pub mod documents;
+pub mod draft;
 pub mod entities;
 pub mod form;
 pub mod format;

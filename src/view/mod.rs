@@ -32,6 +32,17 @@ pub struct View {
     pub scroll_by: Option<ArticleScroll>,
     /// A keyboard picker waiting for a digit.
     pub picker: Option<Picker>,
+    /// A claim drafted from the selection (C), previewed in the form until
+    /// Enter creates it or Escape drops it.
+    pub draft: Option<DraftState>,
+}
+
+/// The drafted claim and the project revision it was drafted on: any other
+/// change drops it, so it never points at spans that are gone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftState {
+    pub draft: claimmark_core::annotate::ClaimDraft,
+    pub revision: u64,
 }
 
 /// A keyboard scroll of the article.
@@ -48,7 +59,6 @@ pub enum ArticleScroll {
 /// Two-key commands: C then a digit picks a claim type, R then a digit a role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Picker {
-    ClaimType,
     Role,
 }
 

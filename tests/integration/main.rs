@@ -9,7 +9,8 @@
 //!   compared on import and by `claimmark diff-runs`.
 //! - `score`: `claimmark score`, `agree` and `dataset`, with hand-computed figures.
 //! - `layers`: the library has no GUI; panels never use the app.
-//! - `ui`: the real app driven with `egui_kittest`; `ui_queue` its review
+//! - `ui`: the real app driven with `egui_kittest`; `ui_claims` claims from a
+//!   selection, counted in inputs; `ui_queue` its review
 //!   queue; `ui_keyboard` palette, scrolling, find, chrome; `ui_review` proposals, values, suggestions, compare; `ui_extractor` extractors and claim suggestions (window and CLI).
 //! - `teams`: merges of projects, the git merge driver, conflicts in the
 //!   window and from the command line.
@@ -29,6 +30,7 @@ mod score;
 mod suggest;
 mod teams;
 mod ui;
+mod ui_claims;
 mod ui_extractor;
 mod ui_files;
 mod ui_keyboard;

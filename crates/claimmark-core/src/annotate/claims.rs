@@ -72,6 +72,9 @@ pub enum FillTarget {
 pub struct FilledRole {
     pub span: SpanId,
     pub edit: Edit,
+    /// The label selected text was tagged with to fill the role, so the
+    /// window can say which (never silently).
+    pub tagged: Option<Name>,
 }
 
 /// Fills `role` of a claim. A role that takes one argument has it
@@ -93,9 +96,16 @@ pub fn fill_role(
             role: role.clone(),
         })?;
     let mut edits = Vec::new();
+    let mut tagged = None;
     let span = match target {
         FillTarget::Span(span) => {
-            doc.span(span).ok_or(AnnotateError::NoSpan(span))?;
+            let found = doc.span(span).ok_or(AnnotateError::NoSpan(span))?;
+            if !role_def.accepts(&found.label) {
+                return Err(AnnotateError::RoleRefusesLabel {
+                    role: role.clone(),
+                    label: found.label.clone(),
+                });
+            }
             span
         }
         FillTarget::Selection(range) => {
@@ -115,8 +125,9 @@ pub fn fill_role(
                     .cloned()
                     .or_else(|| project.schema.labels.first().map(|l| l.name.clone()))
                     .ok_or(AnnotateError::NoLabels)?;
-                let (insert, id) = insert_span(project, doc, range, label);
+                let (insert, id) = insert_span(project, doc, range, label.clone());
                 edits.push(insert);
+                tagged = Some(label);
                 id
             }
         }
@@ -148,6 +159,7 @@ pub fn fill_role(
     Ok(FilledRole {
         span,
         edit: Edit::Batch(edits),
+        tagged,
     })
 }
 

@@ -12,6 +12,8 @@
 //!   re-reading relative dates when the publication date changes.
 //! - `spans`: tagging a range, relabelling a span.
 //! - `claims`: a new claim, filling a role, changing a claim's type.
+//! - `draft`: a claim drafted from selected text (type, trigger, fillers),
+//!   and the arguments a selection adds to a claim.
 //! - `orphans`: imported arguments that did not re-attach: attach, place
 //!   at the nearest occurrence of the quote, drop.
 //! - `correction`: an analyst's change to a proposal marks it corrected.
@@ -20,6 +22,7 @@
 
 mod claims;
 mod correction;
+mod draft;
 mod error;
 mod orphans;
 mod spans;
@@ -31,6 +34,8 @@ mod tests;
 
 pub use claims::{FillTarget, FilledRole, NewClaim, change_claim_type, fill_role, new_claim};
 pub use correction::with_correction;
+pub use draft::{ClaimDraft, RoleChoice, fitting_arguments};
+pub(crate) use draft::{filler_rank, on_preferred_side};
 pub use error::AnnotateError;
 pub use orphans::{attach_orphan, drop_orphan, orphan_places};
 pub use spans::{Tagged, relabel, tag};

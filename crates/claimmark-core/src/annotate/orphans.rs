@@ -41,22 +41,9 @@ pub fn attach_orphan(
     index: usize,
     target: FillTarget,
 ) -> Result<FilledRole, AnnotateError> {
-    let (found, orphan) = orphan(doc, claim, index)?;
+    let (_, orphan) = orphan(doc, claim, index)?;
     let role = orphan.role.clone();
-    if let FillTarget::Span(span) = target {
-        let label = &doc.span(span).ok_or(AnnotateError::NoSpan(span))?.label;
-        let accepts = project
-            .schema
-            .claim_type(&found.claim_type)
-            .and_then(|t| t.role(&role))
-            .is_some_and(|r| r.accepts(label));
-        if !accepts {
-            return Err(AnnotateError::RoleRefusesLabel {
-                role,
-                label: label.clone(),
-            });
-        }
-    }
+    // `fill_role` refuses a span whose label the role does not take.
     // The orphan goes first: it leaves the arguments, and the indices the
     // role's edit uses, as they are.
     let remove = drop_orphan(doc, claim, index)?;
@@ -64,6 +51,7 @@ pub fn attach_orphan(
     Ok(FilledRole {
         span: filled.span,
         edit: Edit::Batch(vec![remove, filled.edit]),
+        tagged: filled.tagged,
     })
 }
 

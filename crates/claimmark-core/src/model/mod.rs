@@ -17,6 +17,7 @@ pub(crate) mod problem;
 pub(crate) mod project;
 pub(crate) mod review;
 pub(crate) mod schema;
+pub mod sentences;
 pub(crate) mod text;
 pub(crate) mod value;
 pub mod words;

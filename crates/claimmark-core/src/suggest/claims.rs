@@ -24,47 +24,12 @@
 
 use std::collections::HashSet;
 
+use crate::annotate::{filler_rank, on_preferred_side};
+
 use crate::model::{
     CharRange, Claim, ClaimId, ClaimTypeDef, Confidence, Document, Name, Provenance, ReviewStatus,
     Schema, Span, SpanId, TRIGGER_ROLE, Timestamp, Value, ValueKind,
 };
-
-/// Roles whose filler usually comes before the trigger ("Viasna said",
-/// "Lukashenko pardoned").
-const BEFORE_TRIGGER: [&str; 2] = ["actor", "source"];
-
-/// Where sentences start: after `.`, `!` or `?` followed by white space,
-/// and after a line break.
-fn sentence_starts(text: &str) -> Vec<usize> {
-    let mut starts = vec![0];
-    let mut previous: Option<char> = None;
-    let mut pending_end = false;
-    for (at, c) in text.chars().enumerate() {
-        if c == '\n' {
-            starts.push(at + 1);
-            pending_end = false;
-        } else if c.is_whitespace() {
-            if pending_end {
-                starts.push(at + 1);
-                pending_end = false;
-            }
-        } else {
-            pending_end = matches!(c, '.' | '!' | '?')
-                // "No. 5", "18 Sept." are rare enough in news to accept;
-                // decimals ("3.5") have no space after the dot.
-                && previous.is_some_and(|p| !p.is_whitespace());
-        }
-        previous = Some(c);
-    }
-    starts.dedup();
-    starts
-}
-
-fn sentence_of(starts: &[usize], at: usize) -> usize {
-    starts
-        .partition_point(|&start| start <= at)
-        .saturating_sub(1)
-}
 
 /// A span that may fill a role, with its sentence.
 struct Candidate<'a> {
@@ -80,7 +45,7 @@ pub(super) fn suggest_claims(
     schema: &Schema,
     provenance: &Provenance,
 ) -> Vec<Claim> {
-    let starts = sentence_starts(doc.text.as_str());
+    let starts = crate::model::sentences::sentence_starts(doc.text.as_str());
     let candidates: Vec<Candidate<'_>> = doc
         .spans()
         .iter()
@@ -88,7 +53,7 @@ pub(super) fn suggest_claims(
         .filter(|span| span.status != ReviewStatus::Rejected)
         .map(|span| Candidate {
             span,
-            sentence: sentence_of(&starts, span.range.start().get()),
+            sentence: crate::model::sentences::sentence_index(&starts, span.range.start().get()),
         })
         .collect();
     let mut used: HashSet<(Name, SpanId)> = HashSet::new();
@@ -238,10 +203,8 @@ fn build_claim(
             .filter(|c| c.sentence == anchor.sentence && !taken.contains(&c.span.id))
             .filter(|c| role.accepts(&c.span.label))
             .collect();
-        let wants_before = BEFORE_TRIGGER.contains(&role.name.as_str());
-        let distance = |c: &Candidate<'_>| c.span.range.start().get().abs_diff(at);
-        let preferred = |c: &Candidate<'_>| (c.span.range.start().get() < at) == wants_before;
-        fitting.sort_by_key(|c| (!preferred(c), distance(c), c.span.id));
+        let preferred = |c: &Candidate<'_>| on_preferred_side(&role.name, at, c.span);
+        fitting.sort_by_key(|c| filler_rank(&role.name, at, c.span));
         let chosen: Vec<&Candidate<'_>> = if role.multiple {
             // People on the other side of the trigger are usually in
             // another role ("Lukashenko pardoned …" has no pardoned person).
@@ -296,15 +259,6 @@ pub(super) fn provenance(created: Timestamp) -> Provenance {
 mod tests {
     use super::*;
     use crate::model::notation;
-
-    #[test]
-    fn sentences_start_after_stops_and_line_breaks() {
-        let text = "One. Two 3.5 ok!\nThree";
-        assert_eq!(sentence_starts(text), [0, 5, 17]);
-        assert_eq!(sentence_of(&[0, 5, 17], 4), 0);
-        assert_eq!(sentence_of(&[0, 5, 17], 5), 1);
-        assert_eq!(sentence_of(&[0, 5, 17], 30), 2);
-    }
 
     #[test]
     fn a_trigger_takes_the_fillers_of_its_sentence_by_side_and_label() {
