@@ -169,6 +169,8 @@ impl ClaimmarkApp {
             UiCommand::ScrollLineUp => self.view.scroll_by = Some(ArticleScroll::Lines(-1)),
             UiCommand::ScrollToStart => self.view.scroll_by = Some(ArticleScroll::Start),
             UiCommand::ScrollToEnd => self.view.scroll_by = Some(ArticleScroll::End),
+            UiCommand::NextPanel => self.step_panel(true, ctx),
+            UiCommand::PreviousPanel => self.step_panel(false, ctx),
             UiCommand::CommandPalette => {
                 self.modal = Some(Modal::Palette {
                     query: String::new(),

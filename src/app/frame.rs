@@ -6,6 +6,7 @@ use egui::Ui;
 use super::ClaimmarkApp;
 use crate::command::Commands;
 use crate::ui;
+use crate::view::{KeyboardPanel, View};
 
 impl ClaimmarkApp {
     /// What panels show that is computed from the project: the comparison
@@ -39,6 +40,7 @@ impl ClaimmarkApp {
         let scroll_to = self.view.scroll_to.take();
         let roles = self.role_items();
         let scroll_queue = std::mem::take(&mut self.review_queue.scroll_to_selected);
+        let focus_widget = std::mem::take(&mut self.view.focus_panel_widget);
         let Self {
             session,
             view,
@@ -81,21 +83,27 @@ impl ClaimmarkApp {
             .show(ui, |ui| {
                 ui::documents::documents_ui(ui, project, view, document_summaries, &mut out);
             });
-        egui::Panel::right("form")
-            .default_size(360.0)
-            .size_range(260.0..=640.0)
-            .show(ui, |ui| {
-                let input = ui::form::FormInput {
-                    project,
-                    view,
-                    claims_filter,
-                };
-                ui::form::form_ui(ui, &input, buffers, value_draft, &mut out);
-            });
+        form_panel(
+            ui,
+            project,
+            view,
+            claims_filter,
+            (buffers, value_draft),
+            focus_widget,
+            &mut out,
+        );
         if review_queue.open {
-            queue_panel(ui, project, review_queue, view, scroll_queue, &mut out);
+            queue_panel(
+                ui,
+                project,
+                review_queue,
+                view,
+                (scroll_queue, focus_widget),
+                &mut out,
+            );
         }
         egui::CentralPanel::default().show(ui, |ui| {
+            keyboard_panel(ui, view, KeyboardPanel::Article, false);
             let input = ui::central::CentralInput {
                 project,
                 revision,
@@ -118,17 +126,7 @@ impl ClaimmarkApp {
             &mut out,
         );
         ui::pickers::picker_ui(ctx, view.picker, roles, view.selection.is_some(), &mut out);
-        if let Some(mut shown) = modal.take() {
-            let input = ui::modals::ModalInput {
-                project_name: &session.display_name(),
-                project_path: session.path(),
-                schema: &project.schema,
-                state,
-            };
-            if ui::modals::modal_ui(ctx, &mut shown, &input, &mut out) {
-                *modal = Some(shown);
-            }
-        }
+        modal_window(ctx, modal, session, state, &mut out);
         out
     }
 }
@@ -139,7 +137,7 @@ fn queue_panel(
     project: &claimmark_core::Project,
     queue: &crate::view::QueueState,
     view: &crate::view::View,
-    scroll_to_selected: bool,
+    (scroll_to_selected, focus_widget): (bool, bool),
     out: &mut Commands,
 ) {
     egui::Panel::bottom("review_queue")
@@ -147,6 +145,7 @@ fn queue_panel(
         .default_size(260.0)
         .size_range(140.0..=640.0)
         .show(ui, |ui| {
+            keyboard_panel(ui, view, KeyboardPanel::Queue, focus_widget);
             let input = ui::queue::QueueInput {
                 project,
                 queue,
@@ -155,4 +154,68 @@ fn queue_panel(
             };
             ui::queue::queue_ui(ui, &input, out);
         });
+}
+
+/// Outlines the panel the keyboard is in (once Tab has moved it) and, just
+/// after Tab, hands its first button the focus.
+fn keyboard_panel(ui: &Ui, view: &View, panel: KeyboardPanel, focus_widget: bool) {
+    if view.panel != Some(panel) {
+        return;
+    }
+    let stroke = egui::Stroke::new(2.0, ui.visuals().selection.stroke.color);
+    ui.painter()
+        .rect_stroke(ui.max_rect(), 2.0, stroke, egui::StrokeKind::Inside);
+    if focus_widget {
+        // Nothing has the focus now (Tab surrendered it): egui gives it to
+        // the next widget that can take it, the panel's first.
+        ui.memory_mut(|memory| memory.move_focus(egui::FocusDirection::Next));
+    }
+}
+
+/// The form beside the article.
+fn form_panel(
+    ui: &mut Ui,
+    project: &claimmark_core::Project,
+    view: &View,
+    claims_filter: &crate::view::ClaimsFilter,
+    (buffers, value_draft): (
+        &mut ui::text_buffers::TextBuffers,
+        &mut ui::value_editor::ValueDraft,
+    ),
+    focus_widget: bool,
+    out: &mut Commands,
+) {
+    egui::Panel::right("form")
+        .default_size(360.0)
+        .size_range(260.0..=640.0)
+        .show(ui, |ui| {
+            keyboard_panel(ui, view, KeyboardPanel::Form, focus_widget);
+            let input = ui::form::FormInput {
+                project,
+                view,
+                claims_filter,
+            };
+            ui::form::form_ui(ui, &input, buffers, value_draft, out);
+        });
+}
+
+/// The open modal, if any; it stays open while its UI says so.
+fn modal_window(
+    ctx: &egui::Context,
+    modal: &mut Option<super::Modal>,
+    session: &claimmark_core::Session,
+    state: crate::command::CommandState,
+    out: &mut Commands,
+) {
+    if let Some(mut shown) = modal.take() {
+        let input = ui::modals::ModalInput {
+            project_name: &session.display_name(),
+            project_path: session.path(),
+            schema: &session.project().schema,
+            state,
+        };
+        if ui::modals::modal_ui(ctx, &mut shown, &input, out) {
+            *modal = Some(shown);
+        }
+    }
 }

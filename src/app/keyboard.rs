@@ -5,6 +5,7 @@ use egui::Key;
 
 use super::{ClaimmarkApp, Picker};
 use crate::command::Action;
+use crate::view::KeyboardPanel;
 
 impl ClaimmarkApp {
     /// Keys: the command table's shortcuts, label digits, pickers, Escape.
@@ -12,7 +13,10 @@ impl ClaimmarkApp {
         if self.modal.is_some() || self.job.is_some() {
             return;
         }
-        let typing = ctx.egui_wants_keyboard_input();
+        // A focused button (after Tab) leaves the keys to the app, except
+        // the arrows, which move between buttons; a text field keeps them.
+        let typing = ctx.text_edit_focused();
+        let button_focused = ctx.memory(|memory| memory.focused().is_some()) && !typing;
         if !typing && self.handle_draft_keys(ctx) {
             return;
         }
@@ -20,6 +24,9 @@ impl ClaimmarkApp {
         for (shortcut, command) in crate::command::shortcut_table() {
             let typing_key = crate::command::is_typing_key(shortcut);
             if typing_key && (typing || self.view.picker.is_some()) {
+                continue;
+            }
+            if button_focused && command.scrolls_the_article() {
                 continue;
             }
             if ctx.input_mut(|input| input.consume_shortcut(shortcut)) {
@@ -35,7 +42,9 @@ impl ClaimmarkApp {
         // Escape in a text field only leaves the field (egui drops the focus
         // before this runs, so look at the last frame).
         let left_text_field = std::mem::take(&mut self.was_typing);
-        let escape = ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, Key::Escape));
+        // An open menu closes on Escape itself.
+        let escape = !egui::Popup::is_any_open(ctx)
+            && ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, Key::Escape));
         if escape && left_text_field && self.find.open && self.find.current.is_none() {
             // Leaving the find field selects the first match, so a digit
             // tags it (as it does after Enter).
@@ -50,13 +59,8 @@ impl ClaimmarkApp {
         {
             self.queue.push(Action::AddFittingArguments);
         }
-        if escape && !left_text_field && self.view.picker.take().is_none() {
-            if self.view.selection.is_some() || self.view.span.is_some() {
-                self.view.selection = None;
-                self.view.span = None;
-            } else {
-                self.find.open = false;
-            }
+        if escape && !left_text_field {
+            self.escape();
         }
         for (digit, key) in DIGIT_KEYS {
             if !ctx.input_mut(|input| input.consume_key(egui::Modifiers::NONE, key)) {
@@ -77,6 +81,63 @@ impl ClaimmarkApp {
                 }
             }
         }
+    }
+
+    /// Escape closes the innermost thing open: a picker, the keyboard's
+    /// stay in another panel, the selection, the find bar, then a window.
+    fn escape(&mut self) {
+        if self.view.picker.take().is_some() {
+            return;
+        }
+        if self
+            .view
+            .panel
+            .is_some_and(|panel| panel != KeyboardPanel::Article)
+        {
+            self.view.panel = Some(KeyboardPanel::Article);
+            self.set_status("Keyboard back in the article.");
+        } else if self.view.selection.is_some() || self.view.span.is_some() {
+            self.view.selection = None;
+            self.view.span = None;
+        } else if self.find.open {
+            self.find.open = false;
+        } else if self.entities_window.open {
+            self.entities_window.open = false;
+        } else if self.schema_editor.open {
+            self.schema_editor.open = false;
+        }
+    }
+
+    /// Tab, Shift+Tab: the keyboard to the next panel (article, form, review
+    /// queue when open); the panel's first button takes the focus, so the
+    /// arrows move between its buttons and Enter presses one.
+    pub(super) fn step_panel(&mut self, forward: bool, ctx: &egui::Context) {
+        let mut panels = vec![KeyboardPanel::Article, KeyboardPanel::Form];
+        if self.review_queue.open {
+            panels.push(KeyboardPanel::Queue);
+        }
+        let current = self.view.panel.unwrap_or(KeyboardPanel::Article);
+        let at = panels.iter().position(|p| *p == current).unwrap_or(0);
+        let step = if forward { 1 } else { panels.len() - 1 };
+        let next = panels[(at + step) % panels.len()];
+        // Not egui's own Tab, which walks widget by widget.
+        ctx.memory_mut(|memory| {
+            memory.move_focus(egui::FocusDirection::None);
+            if let Some(id) = memory.focused() {
+                memory.surrender_focus(id);
+            }
+        });
+        self.view.panel = Some(next);
+        self.view.focus_panel_widget = next != KeyboardPanel::Article;
+        self.set_status(format!(
+            "Keyboard in the {}{}.",
+            next.name(),
+            if next == KeyboardPanel::Article {
+                ""
+            } else {
+                ": arrows move between its buttons, Enter presses one, Escape goes back"
+            }
+        ));
     }
 
     /// A digit typed while a picker is open.

@@ -397,10 +397,11 @@ impl ClaimmarkApp {
             return;
         };
         if self.view.document.as_ref() != Some(&doc.id) {
-            let keep_picker = self.view.picker;
+            let (picker, panel) = (self.view.picker, self.view.panel);
             self.view = View {
                 document: Some(doc.id.clone()),
-                picker: keep_picker,
+                picker,
+                panel,
                 ..View::default()
             };
         }
@@ -630,7 +631,7 @@ impl ClaimmarkApp {
         self.update_title(&ctx);
         self.write_recovery_if_due();
         self.check_disk_if_due(&ctx);
-        self.was_typing = ctx.egui_wants_keyboard_input();
+        self.was_typing = ctx.text_edit_focused();
         self.remember_window(&ctx);
         if self.session.is_modified() {
             // Wake up for the next recovery copy even if nothing happens.

@@ -128,6 +128,9 @@ pub enum UiCommand {
     ScrollLineUp,
     ScrollToStart,
     ScrollToEnd,
+    /// Moves the keyboard to the next panel (article, form, review queue).
+    NextPanel,
+    PreviousPanel,
 }
 
 /// What decides whether a command can run, gathered once per frame.
@@ -165,7 +168,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 60] = [
+    pub const ALL: [Self; 62] = [
         Self::NewProject,
         Self::OpenProject,
         Self::SaveProject,
@@ -226,6 +229,8 @@ impl UiCommand {
         Self::ScrollLineUp,
         Self::ScrollToStart,
         Self::ScrollToEnd,
+        Self::NextPanel,
+        Self::PreviousPanel,
     ];
 
     /// The menu item's text; "…" when it asks for more before acting.
@@ -291,6 +296,8 @@ impl UiCommand {
             Self::ScrollLineUp => "Scroll a line up",
             Self::ScrollToStart => "Go to the start of the article",
             Self::ScrollToEnd => "Go to the end of the article",
+            Self::NextPanel => "Next panel",
+            Self::PreviousPanel => "Previous panel",
         }
     }
 
@@ -391,6 +398,10 @@ impl UiCommand {
             Self::ScrollLineUp => "Scroll the article up by a line",
             Self::ScrollToStart => "Scroll to the top of the article",
             Self::ScrollToEnd => "Scroll to the bottom of the article",
+            Self::NextPanel => {
+                "Move the keyboard to the next panel: article, form, review queue (arrows then move between its buttons, Enter presses one)"
+            }
+            Self::PreviousPanel => "Move the keyboard to the previous panel",
         }
     }
 
@@ -446,6 +457,8 @@ impl UiCommand {
         const LINE_UP: [KeyboardShortcut; 1] = one(NONE, Key::ArrowUp);
         const START: [KeyboardShortcut; 2] = [keys(NONE, Key::Home), keys(CTRL, Key::Home)];
         const END: [KeyboardShortcut; 2] = [keys(NONE, Key::End), keys(CTRL, Key::End)];
+        const NEXT_PANEL: [KeyboardShortcut; 1] = one(NONE, Key::Tab);
+        const PREVIOUS_PANEL: [KeyboardShortcut; 1] = one(SHIFT, Key::Tab);
         match self {
             Self::NewProject => &NEW,
             Self::OpenProject => &OPEN,
@@ -490,6 +503,8 @@ impl UiCommand {
             Self::ScrollLineUp => &LINE_UP,
             Self::ScrollToStart => &START,
             Self::ScrollToEnd => &END,
+            Self::NextPanel => &NEXT_PANEL,
+            Self::PreviousPanel => &PREVIOUS_PANEL,
             Self::OpenCompare
             | Self::EditSchema
             | Self::AcceptAllShown
@@ -570,8 +585,24 @@ impl UiCommand {
             | Self::ScrollLineDown
             | Self::ScrollLineUp
             | Self::ScrollToStart
-            | Self::ScrollToEnd => return None,
+            | Self::ScrollToEnd
+            | Self::NextPanel
+            | Self::PreviousPanel => return None,
         })
+    }
+
+    /// Whether it scrolls the article (a focused button's arrow keys move
+    /// between buttons instead).
+    pub fn scrolls_the_article(self) -> bool {
+        matches!(
+            self,
+            Self::ScrollPageDown
+                | Self::ScrollPageUp
+                | Self::ScrollLineDown
+                | Self::ScrollLineUp
+                | Self::ScrollToStart
+                | Self::ScrollToEnd
+        )
     }
 
     /// Whether a separator goes above it in its menu.
@@ -642,6 +673,8 @@ impl UiCommand {
                 "Open the review queue (Q) with a filter that shows proposals.",
             ),
             Self::NewProject
+            | Self::NextPanel
+            | Self::PreviousPanel
             | Self::CommandPalette
             | Self::OpenProject
             | Self::SaveProject

@@ -35,6 +35,28 @@ pub struct View {
     /// A claim drafted from the selection (C), previewed in the form until
     /// Enter creates it or Escape drops it.
     pub draft: Option<DraftState>,
+    /// Where Tab put the keyboard; `None` until the first Tab (the article).
+    pub panel: Option<KeyboardPanel>,
+    /// Give the first button of `panel` the keyboard focus next frame.
+    pub focus_panel_widget: bool,
+}
+
+/// The panels Tab and Shift+Tab move the keyboard between.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyboardPanel {
+    Article,
+    Form,
+    Queue,
+}
+
+impl KeyboardPanel {
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Article => "article",
+            Self::Form => "form",
+            Self::Queue => "review queue",
+        }
+    }
 }
 
 /// The drafted claim and the project revision it was drafted on: any other

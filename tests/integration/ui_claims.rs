@@ -55,7 +55,7 @@ struct Inputs<'h, 'a> {
     count: usize,
 }
 
-impl<'a> Inputs<'_, 'a> {
+impl Inputs<'_, '_> {
     fn drag(&mut self, from: usize, to: usize) {
         self.count += 1;
         drag(self.harness, from, to);

@@ -228,3 +228,69 @@ fn j_continues_from_where_the_article_is_scrolled_to() {
     let at = claimmark_core::review::position(&document, proposal);
     assert!(at >= top, "J went to {at:?}, above the view at {top:?}");
 }
+
+#[test]
+fn tab_moves_the_keyboard_between_panels_and_keys_keep_working() {
+    use claimmark::view::KeyboardPanel;
+    let dir = scratch();
+    let path = article_project(dir.path());
+    let mut harness = harness_with(Some(path), vec![]);
+    let focused = |harness: &Harness<'_, ClaimmarkApp>| harness.ctx.memory(egui::Memory::focused);
+    press(&mut harness, Key::Tab);
+    assert_eq!(harness.state().view().panel, Some(KeyboardPanel::Form));
+    harness.run();
+    assert!(
+        focused(&harness).is_some(),
+        "a button of the form has the focus"
+    );
+    // Label keys still tag while a button has the focus.
+    drag(
+        &mut harness,
+        offset_of("Thursday"),
+        offset_of("Thursday") + 7,
+    );
+    press(&mut harness, Key::Num2);
+    assert_eq!(
+        span_texts(&doc(&harness)),
+        vec![("Thursday".to_owned(), "date".to_owned())]
+    );
+    // Shift+Tab goes back to the article, with nothing focused.
+    press(&mut harness, Key::Tab);
+    press_with(&mut harness, Modifiers::SHIFT, Key::Tab);
+    press_with(&mut harness, Modifiers::SHIFT, Key::Tab);
+    assert_eq!(harness.state().view().panel, Some(KeyboardPanel::Article));
+    assert!(focused(&harness).is_none());
+    // With the review queue open, Tab reaches it too; Escape comes back.
+    press(&mut harness, Key::Q);
+    press(&mut harness, Key::Tab);
+    press(&mut harness, Key::Tab);
+    assert_eq!(harness.state().view().panel, Some(KeyboardPanel::Queue));
+    press(&mut harness, Key::Escape);
+    assert_eq!(harness.state().view().panel, Some(KeyboardPanel::Article));
+}
+
+#[test]
+fn escape_closes_an_open_menu_and_then_a_window() {
+    let dir = scratch();
+    let path = article_project(dir.path());
+    let mut harness = harness_with(Some(path), vec![]);
+    harness.get_by_label("File").click();
+    harness.run();
+    assert!(
+        harness.query_by_label("Quit Ctrl+Q").is_some(),
+        "the File menu is open"
+    );
+    press(&mut harness, Key::Escape);
+    assert!(
+        harness.query_by_label("Quit Ctrl+Q").is_none(),
+        "Escape closed it"
+    );
+    press_with(&mut harness, Modifiers::COMMAND | Modifiers::SHIFT, Key::E);
+    assert!(harness.query_by_label("Entities").is_some());
+    press(&mut harness, Key::Escape);
+    harness.run();
+    assert!(
+        harness.query_by_label("Entities").is_none(),
+        "Escape closed the window"
+    );
+}
