@@ -5,6 +5,8 @@
 //!   a 1 MB article with 20,000 spans (target ≤ 4 ms).
 //! - `frame/key_to_visible_span`: the frame in which a label key press adds a
 //!   span and draws it (target ≤ 16 ms).
+//! - `frame/selected_claim_1mb_20k_spans`: a frame of that article with a
+//!   selected claim's arcs drawn (target ≤ 4 ms).
 //! - `project/open_1000x100` and `project/save_1000x100`: a project of 1,000
 //!   articles and 100,000 spans (target ≤ 1 s each).
 //! - The memory of a loaded project is measured once and printed (target ≤ 3×
@@ -124,12 +126,79 @@ fn frames(c: &mut Criterion) {
             total
         });
     });
+    selected_claim_frames(&mut group, &mut app, &mut window);
     group.finish();
     let first = app.article().first_visible_offset();
     eprintln!(
         "after the scroll benchmark the view starts at char {first:?} and draws {} paragraphs",
         app.article().drawn_paragraphs()
     );
+}
+
+/// `frame/selected_claim_1mb_20k_spans`: frames of the long article with a
+/// selected claim of six arguments on screen, its arcs drawn each frame
+/// (the wheel nudges the view a line down and up so it keeps painting).
+fn selected_claim_frames(
+    group: &mut criterion::BenchmarkGroup<'_, criterion::measurement::WallTime>,
+    app: &mut ClaimmarkApp,
+    window: &mut common::Headless,
+) {
+    use claimmark_core::edit::Edit;
+    use claimmark_core::model::{Argument, Claim, Name};
+    let doc = app.current_document().expect("a document").clone();
+    let from = app.article().first_visible_offset().expect("drawn").get() + 200;
+    let spans: Vec<_> = doc
+        .spans()
+        .iter()
+        .filter(|span| span.range.start().get() >= from)
+        .take(6)
+        .collect();
+    let role = |name: &str| Name::parse(name).expect("role");
+    let mut arguments = vec![Argument::new(role("trigger"), spans[0].id)];
+    // The release type's roles that take several spans.
+    for (i, span) in spans.iter().enumerate().skip(1) {
+        let name = if i % 2 == 0 { "actor" } else { "source" };
+        arguments.push(Argument::new(role(name), span.id));
+    }
+    let id = doc.next_claim_id();
+    let claim = Claim {
+        arguments,
+        ..Claim::new(id, role("release"))
+    };
+    app.push(Action::Apply(
+        Box::new(Edit::InsertClaim {
+            doc: doc.id.clone(),
+            claim,
+        }),
+        "benchmark claim".into(),
+    ));
+    app.push(Action::SelectClaim(Some(id)));
+    for _ in 0..3 {
+        window.frame(Vec::new(), |ui| app.frame_ui(ui));
+    }
+    assert_eq!(
+        app.article().connectors().len(),
+        spans.len() - 1,
+        "every argument's arc is drawn"
+    );
+    let mut step = 0u32;
+    group.bench_function("selected_claim_1mb_20k_spans", |b| {
+        b.iter(|| {
+            step += 1;
+            let delta = if step.is_multiple_of(2) { 20.0 } else { -20.0 };
+            let events = vec![
+                egui::Event::PointerMoved(egui::pos2(640.0, 400.0)),
+                egui::Event::MouseWheel {
+                    unit: egui::MouseWheelUnit::Point,
+                    delta: egui::vec2(0.0, delta),
+                    phase: egui::TouchPhase::Move,
+                    modifiers: egui::Modifiers::NONE,
+                    source: egui::MouseWheelSource::Wheel,
+                },
+            ];
+            window.frame(events, |ui| app.frame_ui(ui));
+        });
+    });
 }
 
 fn project_files(c: &mut Criterion) {

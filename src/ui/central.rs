@@ -94,11 +94,30 @@ pub fn central_ui(
         .and_then(|i| find.matches.get(i))
         .filter(|(id, _)| id == &doc.id)
         .map(|(_, r)| *r);
-    let claim_spans: Vec<_> = view
-        .claim
-        .and_then(|id| doc.claim(id))
+    let claim = view.claim.and_then(|id| doc.claim(id));
+    let claim_spans: Vec<_> = claim
         .map(|claim| claim.arguments.iter().map(|a| a.span).collect())
         .unwrap_or_default();
+    let claim_roles: Vec<(String, claimmark_core::model::SpanId)> = claim
+        .map(|claim| {
+            claim
+                .arguments
+                .iter()
+                .map(|a| (a.role.display(), a.span))
+                .collect()
+        })
+        .unwrap_or_default();
+    let claim_links = claim.and_then(|claim| {
+        let anchor = claim
+            .arguments
+            .iter()
+            .find(|a| a.role.as_str() == claimmark_core::model::TRIGGER_ROLE)
+            .or_else(|| claim.arguments.first())?;
+        Some(super::article::ClaimLinks {
+            anchor: anchor.span,
+            arguments: &claim_roles,
+        })
+    });
     let input = ArticleInput {
         doc,
         schema: &project.schema,
@@ -106,6 +125,7 @@ pub fn central_ui(
         selection: view.selection,
         selected_span: view.span,
         claim_spans: &claim_spans,
+        claim_links,
         find_matches: if find.open { &matches } else { &[] },
         current_match,
         scroll_to,

@@ -417,6 +417,7 @@ fn claim_editor_ui(
                 .on_hover_text(text);
         }
     });
+    super::claim_sentence::claim_sentence_ui(ui, project, doc, claim);
     ui.horizontal(|ui| {
         let caption = ui.label("Type");
         egui::ComboBox::from_id_salt("claim_type")

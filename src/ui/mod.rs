@@ -4,6 +4,7 @@
 pub mod article;
 pub mod calibration;
 pub mod central;
+pub mod claim_sentence;
 pub mod compare;
 pub mod conflicts;
 pub mod documents;

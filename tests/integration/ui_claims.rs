@@ -281,3 +281,45 @@ fn r_on_untagged_text_tags_it_with_the_roles_label_and_says_so() {
         status_text(&harness)
     );
 }
+
+#[test]
+fn the_selected_claim_is_drawn_in_place_and_read_in_the_form() {
+    let (_dir, mut harness) = tagged_harness();
+    drag(&mut harness, at("Lukashenko"), end_of("Thursday."));
+    press(&mut harness, Key::C);
+    press(&mut harness, Key::Enter);
+    harness.run();
+    // An arc from the trigger to each other argument, named by its role.
+    let drawn = harness.state().article().connectors().to_vec();
+    let mut roles: Vec<&str> = drawn.iter().map(|c| c.role.as_str()).collect();
+    roles.sort_unstable();
+    assert_eq!(roles, ["actor", "count", "date"]);
+    let trigger = char_pos(&harness, at("pardoned") + 3);
+    for connector in &drawn {
+        assert!(connector.on_screen, "{connector:?}");
+        assert!(connector.label_at.y < trigger.y, "names sit above the text");
+        let end = char_pos(
+            &harness,
+            at(match connector.role.as_str() {
+                "actor" => "Lukashenko",
+                "count" => "31",
+                _ => "Thursday",
+            }),
+        );
+        let (low, high) = (trigger.x.min(end.x), trigger.x.max(end.x));
+        assert!(
+            (low - 1.0..=high + 40.0).contains(&connector.label_at.x),
+            "{connector:?} between {low} and {high}"
+        );
+    }
+    // The form reads the claim's sentence with each argument's role.
+    harness.get_by_label(
+        "Lukashenko[actor] pardoned[trigger] 31[count] political prisoners on Thursday[date].",
+    );
+    // Only the selected claim is drawn.
+    harness
+        .state_mut()
+        .push(claimmark::command::Action::SelectClaim(None));
+    harness.run();
+    assert!(harness.state().article().connectors().is_empty());
+}

@@ -205,6 +205,9 @@ fn an_orphan_is_shown_in_the_form_placed_at_its_quote_and_undone() {
     assert_eq!(at(&harness), ("one".into(), Some(ClaimId(2))));
     harness.get_by_label("Not attached (1)");
     harness.get_by_label("count: “31” (was 17–19): the quote moved");
+    // The form scrolls: bring the orphan's buttons into view first.
+    harness.get_by_label("Find quote").scroll_to_me();
+    harness.run();
     harness.get_by_label("Find quote").click();
     harness.run();
     assert_eq!(
@@ -212,6 +215,8 @@ fn an_orphan_is_shown_in_the_form_placed_at_its_quote_and_undone() {
         Some(CharRange::from_offsets(16, 18)),
         "the place is shown, not yet taken"
     );
+    harness.get_by_label("Attach to selection").scroll_to_me();
+    harness.run();
     harness.get_by_label("Attach to selection").click();
     harness.run();
     let (doc, claim, count) = attached_count(&harness, ClaimId(2));

@@ -92,6 +92,47 @@ fn over_75_is_more_than_75_by_hand() {
 }
 
 #[test]
+fn a_bare_number_reads_the_bound_around_it_whoever_tags_it() {
+    let count = |marked: &str, needle: &str| {
+        let project = project_with(marked);
+        let doc = &project.documents[0];
+        let Tagged::New { span, edit } =
+            tag(&project, doc, range_of(doc, needle), name("count")).unwrap()
+        else {
+            panic!()
+        };
+        let value = applied(&project, &edit).documents[0]
+            .span(span)
+            .and_then(|s| s.value.clone())
+            .map(|v| v.value);
+        match value {
+            Some(Value::Count(value)) => value.modifier,
+            other => panic!("{other:?}"),
+        }
+    };
+    assert_eq!(
+        count(NOTE, "75"),
+        CountModifier::MoreThan,
+        "“over” before it"
+    );
+    assert_eq!(
+        count("They freed no fewer than 75 people.", "75"),
+        CountModifier::AtLeast,
+        "the longest phrase"
+    );
+    assert_eq!(
+        count("They freed 75 or more people.", "75"),
+        CountModifier::AtLeast
+    );
+    assert_eq!(
+        count("Prices rose by over. 75 were freed.", "75"),
+        CountModifier::Exact,
+        "not across a sentence end"
+    );
+    assert_eq!(count("They freed 75 people.", "75"), CountModifier::Exact);
+}
+
+#[test]
 fn tagging_twice_selects_the_span_already_there() {
     let project = project_with("On [date|Thursday] it ended.");
     let doc = &project.documents[0];

@@ -6,7 +6,7 @@ use crate::model::{
     ValueSource,
 };
 use crate::normalize::names;
-use crate::normalize::{Normalized, normalize_span, normalizer_owns, renormalize, span_value};
+use crate::normalize::{Normalized, normalize_span, normalizer_owns, renormalize, span_value_at};
 
 use super::AnnotateError;
 
@@ -70,7 +70,7 @@ pub fn normalized_span(
         span.entity = None;
     }
     let entity = span.entity.and_then(entity_of);
-    span.value = match span_value(kind, &text, doc.published, entity) {
+    span.value = match span_value_at(doc, span.range, kind, entity) {
         Normalized::Value(value) => Some(SpanValue {
             value,
             source: ValueSource::Normalizer,

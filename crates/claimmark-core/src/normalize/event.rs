@@ -5,7 +5,9 @@
 //! - Every form of a word is listed (no stemming), so what counts as a
 //!   trigger can be read here: "released", "freed", "frees" are `release`;
 //!   the adjective "free" is not listed ("free elections"), but the phrases
-//!   "set free" and "let go" are.
+//!   "set free", "let go" and "walked free" are; so are the synonyms news
+//!   uses for each ("liberation", "clemency", "taken into custody",
+//!   "jailed", "exiled").
 //! - Nouns that name the event are triggers too ("the release", "an
 //!   amnesty", "his arrest", "a six-year sentence").
 //! - Matching ignores case, but the suggester skips capitalised forms inside
@@ -45,12 +47,21 @@ pub const TRIGGERS: &[Trigger] = &[
             "let go",
             "lets go",
             "letting go",
+            "liberation",
+            "liberated",
+            "liberate",
+            "liberates",
+            "liberating",
+            "walked free",
+            "walks free",
+            "walk free",
+            "walking free",
         ],
     },
     Trigger {
         event: "pardon",
         claim_type: "pardon",
-        forms: &["pardon", "pardoned", "pardons", "pardoning"],
+        forms: &["pardon", "pardoned", "pardons", "pardoning", "clemency"],
     },
     Trigger {
         event: "arrest",
@@ -66,12 +77,22 @@ pub const TRIGGERS: &[Trigger] = &[
             "detaining",
             "detention",
             "detentions",
+            "apprehended",
+            "taken into custody",
+            "rounded up",
         ],
     },
     Trigger {
         event: "sentence",
         claim_type: "sentence",
-        forms: &["sentence", "sentenced", "sentences", "sentencing"],
+        forms: &[
+            "sentence",
+            "sentenced",
+            "sentences",
+            "sentencing",
+            "jailed",
+            "jailing",
+        ],
     },
     Trigger {
         event: "conviction",
@@ -100,6 +121,8 @@ pub const TRIGGERS: &[Trigger] = &[
             "deportation",
             "deportations",
             "expelled",
+            "exiled",
+            "forced into exile",
         ],
     },
 ];
@@ -144,6 +167,12 @@ mod tests {
             ("frees", Some("release")),
             ("set  free", Some("release")),
             ("let go", Some("release")),
+            ("liberation", Some("release")),
+            ("walked free", Some("release")),
+            ("clemency", Some("pardon")),
+            ("taken into custody", Some("arrest")),
+            ("jailed", Some("sentence")),
+            ("exiled", Some("deportation")),
             ("pardoned", Some("pardon")),
             ("PARDON", Some("pardon")),
             ("arrested", Some("arrest")),

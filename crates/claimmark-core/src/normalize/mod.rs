@@ -31,7 +31,9 @@ mod words;
 pub use count::{FoundCount, find_counts, normalize_count};
 pub use date::{DateReading, FoundDate, find_dates, normalize_date};
 pub use duration::normalize_duration;
-pub use span::{Normalized, normalize_span, normalizer_owns, renormalize, span_value};
+pub use span::{
+    Normalized, normalize_span, normalizer_owns, renormalize, span_value, span_value_at,
+};
 
 #[cfg(test)]
 mod tests {

@@ -3,7 +3,8 @@
 
 use crate::edit::Edit;
 use crate::model::{
-    Document, Entity, Schema, SpanValue, Value, ValueKind, ValueSource, value::CountValue,
+    CharRange, Document, Entity, Schema, SpanValue, Value, ValueKind, ValueSource,
+    value::{CountModifier, CountValue},
 };
 
 use super::date::{DateReading, normalize_date};
@@ -105,6 +106,73 @@ pub fn span_value(
     normalize_span(kind, text, published)
 }
 
+/// How many words around a count span are read for a bound the span left
+/// out ("over" in "over 75", "or more" in "75 or more").
+const CONTEXT_WORDS: usize = 3;
+
+/// [`span_value`] for the span at `range` of `doc`: a count reads the
+/// words around it too, so a hand-tagged "75" in "over 75" is `more_than`
+/// as the suggester's is, whoever made the span. Words across a sentence
+/// end (`.`, `!`, `?`, `;`, `:`) are not read.
+pub fn span_value_at(
+    doc: &Document,
+    range: CharRange,
+    kind: ValueKind,
+    entity: Option<&Entity>,
+) -> Normalized {
+    let text = doc.text.slice(range).unwrap_or_default();
+    let alone = span_value(kind, text, doc.published, entity);
+    if kind != ValueKind::Count {
+        return alone;
+    }
+    let Normalized::Value(Value::Count(plain)) = &alone else {
+        return alone;
+    };
+    if plain.modifier != CountModifier::Exact {
+        return alone;
+    }
+    let stops = |word: &&str| word.ends_with(['.', '!', '?', ';', ':']);
+    let before: Vec<&str> = doc
+        .text
+        .context_before(range, 60)
+        .split_whitespace()
+        .rev()
+        .take_while(|word| !stops(word))
+        .take(CONTEXT_WORDS)
+        .collect();
+    let after: Vec<&str> = doc
+        .text
+        .context_after(range, 40)
+        .split_whitespace()
+        .take(CONTEXT_WORDS)
+        .collect();
+    let bounded = |candidate: &str| {
+        normalize_count(candidate)
+            .filter(|value| value.number == plain.number && value.modifier != CountModifier::Exact)
+    };
+    // The longest phrase before first ("no fewer than" over "than").
+    for taken in (1..=before.len()).rev() {
+        let words: Vec<&str> = before[..taken].iter().rev().copied().collect();
+        if let Some(value) = bounded(&format!("{} {text}", words.join(" "))) {
+            return Normalized::Value(Value::Count(value));
+        }
+    }
+    let until_stop: Vec<&str> = after
+        .iter()
+        .scan(false, |stopped, word| {
+            let keep = !*stopped;
+            *stopped |= stops(word);
+            keep.then_some(*word)
+        })
+        .collect();
+    for taken in (1..=until_stop.len()).rev() {
+        if let Some(value) = bounded(&format!("{text} {}", until_stop[..taken].join(" "))) {
+            return Normalized::Value(Value::Count(value));
+        }
+    }
+    alone
+}
+
 /// Whether the normaliser may (re)set a span's value: it has none, or the
 /// normaliser set it. Values typed by hand or imported are never replaced.
 pub fn normalizer_owns(value: Option<&SpanValue>) -> bool {
@@ -131,8 +199,7 @@ pub fn renormalize(doc: &Document, schema: &Schema, entities: &[Entity]) -> Vec<
             .entity
             .and_then(|id| entities.binary_search_by_key(&id, |e| e.id).ok())
             .and_then(|index| entities.get(index));
-        let wanted = match span_value(label.value_kind, doc.span_text(span), doc.published, entity)
-        {
+        let wanted = match span_value_at(doc, span.range, label.value_kind, entity) {
             Normalized::Value(value) => Some(SpanValue {
                 value,
                 source: ValueSource::Normalizer,
