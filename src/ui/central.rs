@@ -147,6 +147,8 @@ fn header_ui(
         .id_salt(("document_header", doc.id.as_str()))
         .default_open(false)
         .show(ui, |ui| {
+            // The title line truncates; the fields' labels never do.
+            ui.style_mut().wrap_mode = None;
             egui::Grid::new("document_header")
                 .num_columns(2)
                 .show(ui, |ui| {
@@ -342,11 +344,14 @@ fn review_bar_ui(
     if proposed == 0 && pending_in_project == 0 {
         return;
     }
-    ui.horizontal_wrapped(|ui| {
+    // One line whatever the width: the proposal's summary is cut to fit
+    // (hover shows it whole), so the bar never pushes the text down.
+    ui.horizontal(|ui| {
         ui.label(RichText::new("To review").strong());
-        ui.label(format!(
-            "{reviewed}/{proposed} reviewed here · {pending_in_project} waiting in the project"
-        ));
+        ui.label(format!("{reviewed}/{proposed} here · {pending_in_project} in project"))
+            .on_hover_text(format!(
+                "{reviewed} of {proposed} proposals reviewed in this document; {pending_in_project} waiting in the whole project"
+            ));
         for (label, command) in [
             ("K ◀", UiCommand::PreviousProposal),
             ("J ▶", UiCommand::NextProposal),
@@ -375,7 +380,9 @@ fn review_bar_ui(
             }
         }
         if let Some(proposal) = current {
-            ui.label(RichText::new(proposal_summary(doc, proposal)).weak());
+            let summary = proposal_summary(doc, proposal);
+            ui.add(egui::Label::new(RichText::new(&summary).weak()).truncate())
+                .on_hover_text(summary);
         }
     });
     ui.separator();

@@ -442,7 +442,7 @@ fn claim_editor_ui(
     let can_fill = view.span.is_some() || view.selection.is_some();
     if let Some(claim_type) = project.schema.claim_type(&claim.claim_type) {
         egui::Grid::new("roles")
-            .num_columns(2)
+            .num_columns(3)
             .striped(true)
             .show(ui, |ui| {
                 for (i, role) in claim_type.roles.iter().enumerate() {
@@ -458,6 +458,23 @@ fn claim_editor_ui(
                         caption = caption.strong();
                     }
                     ui.label(caption).on_hover_text(role_help(role));
+                    // Its own column before the chips, so it never overlaps
+                    // them and sits in the same place on every row.
+                    if filled.is_empty() || role.multiple {
+                        let add = ui
+                            .add_enabled(can_fill, Button::new("+ selected").small())
+                            .on_hover_text(format!(
+                                "Put the selected span or text in {} (R {})",
+                                role.name.display(),
+                                digit.trim()
+                            ))
+                            .on_disabled_hover_text("Select a span or some text first");
+                        if add.clicked() {
+                            out.push(Action::FillRole(role.name.clone()));
+                        }
+                    } else {
+                        ui.label("");
+                    }
                     ui.horizontal_wrapped(|ui| {
                         for (index, argument) in &filled {
                             let text = doc.span(argument.span).map_or_else(
@@ -500,19 +517,6 @@ fn claim_editor_ui(
                         }
                         if filled.is_empty() && role.required {
                             ui.colored_label(theme::warning(ui.visuals()), "missing");
-                        }
-                        if filled.is_empty() || role.multiple {
-                            let add = ui
-                                .add_enabled(can_fill, Button::new("+ selected").small())
-                                .on_hover_text(format!(
-                                    "Put the selected span or text in {} (R {})",
-                                    role.name.display(),
-                                    digit.trim()
-                                ))
-                                .on_disabled_hover_text("Select a span or some text first");
-                            if add.clicked() {
-                                out.push(Action::FillRole(role.name.clone()));
-                            }
                         }
                     });
                     ui.end_row();

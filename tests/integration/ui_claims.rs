@@ -323,3 +323,63 @@ fn the_selected_claim_is_drawn_in_place_and_read_in_the_form() {
     harness.run();
     assert!(harness.state().article().connectors().is_empty());
 }
+
+#[test]
+fn the_claim_forms_add_buttons_keep_one_column_clear_of_the_chips() {
+    let (_dir, mut harness) = tagged_harness();
+    // An empty arrest claim (nothing selected: C, the type's digit, Enter).
+    press(&mut harness, Key::C);
+    let types = harness.state().view().draft.clone().unwrap().draft.types;
+    let arrest = types.iter().position(|t| t.as_str() == "arrest").unwrap();
+    press(&mut harness, [Key::Num1, Key::Num2, Key::Num3][arrest]);
+    press(&mut harness, Key::Enter);
+    // A required role is marked missing from the start.
+    harness.get_by_label("missing");
+    let click_span = |harness: &mut Harness<'_, ClaimmarkApp>, word: &str| {
+        let pos = char_pos(harness, at(word) + 2);
+        super::ui::click_at(harness, pos);
+    };
+    // arrested_person via R 2, twice (it takes several), then date via R 4.
+    click_span(&mut harness, "Maria Kolesnikova");
+    press(&mut harness, Key::R);
+    press(&mut harness, Key::Num2);
+    click_span(&mut harness, "Lukashenko");
+    press(&mut harness, Key::R);
+    press(&mut harness, Key::Num2);
+    click_span(&mut harness, "Thursday");
+    press(&mut harness, Key::R);
+    press(&mut harness, Key::Num4);
+    let doc_now = doc(&harness);
+    assert_eq!(
+        roles(&doc_now, &doc_now.claims()[0]),
+        pairs(&[
+            ("arrested_person", "Maria Kolesnikova"),
+            ("arrested_person", "Lukashenko"),
+            ("date", "Thursday"),
+        ])
+    );
+    let adds: Vec<egui::Rect> = harness
+        .query_all_by_label("+ selected")
+        .map(|node| node.rect())
+        .collect();
+    assert!(adds.len() >= 3, "{adds:?}");
+    let chips: Vec<egui::Rect> = ["Maria Kolesnikova", "Lukashenko", "Thursday"]
+        .iter()
+        .map(|text| harness.get_by_label(text).rect())
+        .collect();
+    for add in &adds {
+        assert!(
+            (add.left() - adds[0].left()).abs() < 1.0,
+            "one column: {adds:?}"
+        );
+        for chip in &chips {
+            assert!(!add.intersects(*chip), "{add:?} overlaps {chip:?}");
+        }
+        for other in &adds {
+            assert!(
+                add == other || !add.intersects(*other),
+                "{add:?} and {other:?}"
+            );
+        }
+    }
+}

@@ -294,3 +294,37 @@ fn escape_closes_an_open_menu_and_then_a_window() {
         "Escape closed the window"
     );
 }
+
+#[test]
+fn the_review_bar_keeps_to_one_line_and_header_labels_are_whole() {
+    let dir = scratch();
+    let path = super::ui_review::proposals_project(dir.path());
+    let mut harness = Harness::builder()
+        .with_size([900.0, 600.0])
+        .build_eframe(move |_cc| ClaimmarkApp::new(AppOptions::for_tests(Some(path), vec![])));
+    harness.run();
+    press(&mut harness, Key::J);
+    assert!(harness.state().current_proposal().is_some());
+    let row = |label: &str| harness.get_by_label(label).rect().center().y;
+    let bar = row("To review");
+    for label in ["K ◀", "J ▶", "A accept", "X reject", "E edit"] {
+        assert!(
+            (row(label) - bar).abs() < 4.0,
+            "{label} is on the bar's line"
+        );
+    }
+    // The document header's field labels are not cut ("Publ…").
+    let title = harness.state().current_document().unwrap().title.clone();
+    harness.get_by_label(&title).click();
+    harness.run();
+    let label = |text: &str| {
+        harness
+            .get_by_role_and_label(egui::accesskit::Role::Label, text)
+            .rect()
+    };
+    let (published, status) = (label("Published"), label("Status"));
+    assert!(
+        published.width() > status.width() * 1.5,
+        "“Published” is drawn whole: {published:?} vs {status:?}"
+    );
+}
