@@ -328,3 +328,43 @@ fn the_review_bar_keeps_to_one_line_and_header_labels_are_whole() {
         "“Published” is drawn whole: {published:?} vs {status:?}"
     );
 }
+
+#[test]
+fn the_minimap_marks_where_spans_are_and_a_click_goes_there() {
+    let dir = scratch();
+    // 120 paragraphs; spans only in the last ten.
+    let text: String = (0..120)
+        .map(|n| {
+            if n >= 110 {
+                format!("Paragraph {n} names [person|Ales Bialiatski].\n\n")
+            } else {
+                format!("Paragraph {n} of a long article about prisoners.\n\n")
+            }
+        })
+        .collect::<Vec<_>>()
+        .concat();
+    let mut project = claimmark_core::model::Project::default();
+    project
+        .documents
+        .push(notation::document("long", &text).unwrap());
+    let path = dir.path().join("long.ron");
+    storage::save_project(&path, &project).unwrap();
+    let mut harness = harness_with(Some(path), vec![]);
+    harness.run();
+    let (strip, marked) = harness.state().article().minimap().expect("drawn");
+    assert!(marked > 0, "rows mark the spans");
+    assert!(strip.height() > 300.0, "{strip:?}");
+    // Click near the strip's bottom, where the spans are marked.
+    let target = egui::pos2(strip.center().x, strip.bottom() - 10.0);
+    super::ui::click_at(&mut harness, target);
+    harness.run();
+    let first = harness
+        .state()
+        .article()
+        .first_visible_offset()
+        .unwrap()
+        .get();
+    let plain = notation::document("long", &text).unwrap();
+    let at_100 = plain.text.as_str().find("Paragraph 100 ").unwrap();
+    assert!(first > at_100, "scrolled near the end: {first}");
+}

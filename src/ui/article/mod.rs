@@ -17,6 +17,7 @@ use egui::{Align2, Color32, Galley, Pos2, Rect, Sense, Ui, vec2};
 use super::theme;
 
 mod connectors;
+mod minimap;
 mod paint;
 
 use crate::command::{Action, Commands};
@@ -67,6 +68,11 @@ pub struct ArticleView {
     last_scroll: (f32, f32),
     /// The selected claim's arcs drawn in the last frame.
     connectors: Vec<DrawnConnector>,
+    minimap: minimap::Minimap,
+    /// Where the minimap was drawn in the last frame, and its marked rows.
+    minimap_drawn: Option<(Rect, usize)>,
+    /// A scroll offset the minimap asked for, applied next frame.
+    jump_to: Option<f32>,
 }
 
 struct DrawnParagraph {
@@ -276,6 +282,46 @@ impl ArticleView {
         &self.connectors
     }
 
+    /// Where the minimap was drawn in the last frame and how many of its
+    /// rows mark spans.
+    pub fn minimap(&self) -> Option<(Rect, usize)> {
+        self.minimap_drawn
+    }
+
+    /// The minimap beside the scroll bar; a click or drag on it scrolls
+    /// there (centred), from the next frame.
+    fn minimap_ui(&mut self, ui: &mut Ui, inner: Rect) {
+        let (Some(layout), Some(spans)) = (self.layout.as_ref(), self.spans.as_ref()) else {
+            return;
+        };
+        let strip = Rect::from_x_y_ranges(
+            (inner.right() - 16.0 - minimap::WIDTH)..=(inner.right() - 16.0),
+            inner.y_range(),
+        );
+        let total = layout.total_height().max(1.0);
+        let (offset, viewport) = self.last_scroll;
+        let view = (offset / total, ((offset + viewport) / total).min(1.0));
+        let marked = self
+            .minimap
+            .paint(ui.painter(), ui.visuals(), strip, (spans, layout), view);
+        self.minimap_drawn = Some((strip, marked));
+        let response = ui
+            .interact(
+                strip,
+                egui::Id::unique("article_minimap"),
+                Sense::click_and_drag(),
+            )
+            .on_hover_text("Where the spans (grey) and proposals (amber) are; click to go there");
+        if let Some(pos) = response.interact_pointer_pos()
+            && (response.clicked() || response.dragged())
+        {
+            let fraction = ((pos.y - strip.top()) / strip.height()).clamp(0.0, 1.0);
+            self.jump_to = Some(fraction * total - viewport / 2.0);
+            self.scroll = None;
+            ui.ctx().request_repaint();
+        }
+    }
+
     /// How many paragraphs the last frame drew.
     pub fn drawn_paragraphs(&self) -> usize {
         self.drawn.len()
@@ -294,7 +340,10 @@ impl ArticleView {
         let (font_height, char_width) =
             ui.fonts_mut(|fonts| (fonts.row_height(&font), fonts.glyph_width(&font, 'e')));
         let row_height = (font_height + 2.0 * theme::UNDERLINE_ZONE).round();
-        let width = (input.width.min(ui.available_width()) - 16.0).max(120.0);
+        // Room on the right for the scroll bar and the minimap beside it.
+        let width = (input.width.min(ui.available_width()) - 20.0 - minimap::WIDTH).max(120.0);
+        // A thumb a few pixels tall on a 1 MB article is hard to grab.
+        ui.spacing_mut().scroll.handle_min_length = 32.0;
         if !self
             .layout
             .as_ref()
@@ -329,7 +378,9 @@ impl ArticleView {
         let mut scroll_area = egui::ScrollArea::vertical()
             .id_salt(("article", input.doc.id.as_str()))
             .auto_shrink([false, false]);
-        if let Some((range, _)) = self.scroll {
+        if let Some(offset) = self.jump_to.take() {
+            scroll_area = scroll_area.vertical_scroll_offset(offset.max(0.0));
+        } else if let Some((range, _)) = self.scroll {
             let paragraph = layout.paragraph_of(range.start());
             let offset_in_paragraph = layout.paragraphs.get(paragraph).map_or(0.0, |p| {
                 let galley = paragraph_galley(ui, input.doc, *p, width, row_height);
@@ -531,6 +582,7 @@ impl ArticleView {
             scroll_output.state.clamped_offset().y,
             scroll_output.inner_rect.height(),
         );
+        self.minimap_ui(ui, scroll_output.inner_rect);
         // Check a scroll request landed; retry while heights settle.
         if let Some((range, attempts)) = self.scroll.take() {
             let visible = self
