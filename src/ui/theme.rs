@@ -8,14 +8,22 @@ use claimmark_core::model::Rgb;
 /// The article's reading font size, in points.
 pub const ARTICLE_FONT_SIZE: f32 = 16.0;
 
-/// Space below a line of article text for span underlines, and the same
-/// above it so the text stays centred.
-pub const UNDERLINE_ZONE: f32 = 11.0;
+/// Space below a line of article text for one span underline, and the
+/// same above it so the text stays centred: lines stay tight where spans
+/// do not stack.
+pub const UNDERLINE_ZONE: f32 = 4.0;
 /// Vertical distance between stacked underlines of nested spans.
 pub const UNDERLINE_STEP: f32 = 3.5;
 pub const UNDERLINE_WIDTH: f32 = 2.5;
 /// Nesting deeper than this shares the last underline row.
 pub const MAX_UNDERLINE_LEVELS: u8 = 3;
+
+/// The row height of a paragraph whose spans stack `levels` deep below the
+/// first underline (0: none stack): room for each layer, only where needed.
+pub fn article_row_height(font_height: f32, levels: u8) -> f32 {
+    let stacked = f32::from(levels.min(MAX_UNDERLINE_LEVELS)) * UNDERLINE_STEP;
+    (font_height + 2.0 * (UNDERLINE_ZONE + stacked)).round()
+}
 
 pub fn article_font() -> FontId {
     FontId::proportional(ARTICLE_FONT_SIZE)

@@ -368,3 +368,78 @@ fn the_minimap_marks_where_spans_are_and_a_click_goes_there() {
     let at_100 = plain.text.as_str().find("Paragraph 100 ").unwrap();
     assert!(first > at_100, "scrolled near the end: {first}");
 }
+
+#[test]
+fn lines_are_tight_where_spans_do_not_stack_and_tooltips_sit_above() {
+    let dir = scratch();
+    let text: String = (0..80)
+        .map(|n| {
+            if n == 3 {
+                "Line 3 names [person|Ales [person|Bialiatski]] twice.\n".to_owned()
+            } else {
+                format!("Line {n} of a long article about prisoners.\n")
+            }
+        })
+        .collect::<Vec<_>>()
+        .concat();
+    let mut project = claimmark_core::model::Project::default();
+    project
+        .documents
+        .push(notation::document("lines", &text).unwrap());
+    let path = dir.path().join("lines.ron");
+    storage::save_project(&path, &project).unwrap();
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |_cc| ClaimmarkApp::new(AppOptions::for_tests(Some(path), vec![])));
+    harness.run();
+    let drawn = harness.state().article().drawn_paragraphs();
+    assert!(drawn >= 28, "{drawn} lines fit at 1400×900");
+    // The line with nested spans gets more room than the plain ones.
+    let plain = harness
+        .state()
+        .article()
+        .screen_pos_of(offset(&text, "Line 1 "))
+        .unwrap();
+    let next = harness
+        .state()
+        .article()
+        .screen_pos_of(offset(&text, "Line 2 "))
+        .unwrap();
+    let nested = harness
+        .state()
+        .article()
+        .screen_pos_of(offset(&text, "Line 3 "))
+        .unwrap();
+    let after = harness
+        .state()
+        .article()
+        .screen_pos_of(offset(&text, "Line 4 "))
+        .unwrap();
+    assert!(
+        after.y - nested.y > next.y - plain.y + 2.0,
+        "room for the stacked underlines"
+    );
+    // A span's tooltip opens above its line.
+    let on_span = harness
+        .state()
+        .article()
+        .screen_pos_of(offset(&text, "Bialiatski").saturating_add(3))
+        .unwrap();
+    harness.hover_at(on_span);
+    for _ in 0..40 {
+        harness.step();
+    }
+    harness.run();
+    let tip = harness.get_by_label_contains("person · “");
+    assert!(
+        tip.rect().bottom() <= on_span.y,
+        "{:?} above {on_span:?}",
+        tip.rect()
+    );
+}
+
+fn offset(text: &str, needle: &str) -> claimmark_core::model::CharOffset {
+    let plain = notation::document("x", text).unwrap();
+    let byte = plain.text.as_str().find(needle).unwrap();
+    plain.text.char_offset_of_byte(byte)
+}

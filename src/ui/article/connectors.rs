@@ -19,14 +19,14 @@ pub struct ClaimLinks<'a> {
 }
 
 /// Where a range was drawn this frame: its first row.
-fn first_rect(drawn: &[DrawnParagraph], range: CharRange, pad: f32) -> Option<Rect> {
+fn first_rect(drawn: &[DrawnParagraph], range: CharRange) -> Option<Rect> {
     drawn.iter().find_map(|paragraph| {
         range_rects(
             &paragraph.galley,
             paragraph.origin,
             paragraph.range,
             range,
-            pad,
+            paragraph.pad,
         )
         .into_iter()
         .next()
@@ -51,12 +51,11 @@ pub(super) fn paint_connectors(
     drawn: &[DrawnParagraph],
     doc: &Document,
     links: ClaimLinks<'_>,
-    pad: f32,
 ) -> Vec<DrawnConnector> {
     let mut out = Vec::new();
     let Some(anchor) = doc
         .span(links.anchor)
-        .and_then(|span| first_rect(drawn, span.range, pad))
+        .and_then(|span| first_rect(drawn, span.range))
     else {
         return out;
     };
@@ -73,7 +72,7 @@ pub(super) fn paint_connectors(
             continue;
         };
         // Off screen: point at the edge it lies beyond.
-        let (end, shown) = if let Some(rect) = first_rect(drawn, range, pad) {
+        let (end, shown) = if let Some(rect) = first_rect(drawn, range) {
             (rect.center_top(), true)
         } else {
             let below = drawn.last().is_some_and(|p| range.start() >= p.range.end());

@@ -79,6 +79,8 @@ struct DrawnParagraph {
     range: CharRange,
     origin: Pos2,
     galley: Arc<Galley>,
+    /// Space above and below the text in each row (more where spans stack).
+    pad: f32,
 }
 
 /// Paragraph geometry of one document at one width.
@@ -236,6 +238,11 @@ impl SpanIndex {
             .filter(move |e| e.range.overlaps(range))
     }
 
+    /// How deep the spans of `range` stack below the first underline.
+    fn deepest_level(&self, range: CharRange) -> u8 {
+        self.overlapping(range).map(|e| e.level).max().unwrap_or(0)
+    }
+
     /// Spans that cover one char, shortest first.
     fn covering(&self, offset: CharOffset) -> Vec<&SpanEntry> {
         let mut found: Vec<&SpanEntry> = self
@@ -339,7 +346,8 @@ impl ArticleView {
         let font = theme::article_font();
         let (font_height, char_width) =
             ui.fonts_mut(|fonts| (fonts.row_height(&font), fonts.glyph_width(&font, 'e')));
-        let row_height = (font_height + 2.0 * theme::UNDERLINE_ZONE).round();
+        // Paragraphs without stacked spans; those with get more room.
+        let row_height = theme::article_row_height(font_height, 0);
         // Room on the right for the scroll bar and the minimap beside it.
         let width = (input.width.min(ui.available_width()) - 20.0 - minimap::WIDTH).max(120.0);
         // A thumb a few pixels tall on a 1 MB article is hard to grab.
@@ -374,6 +382,9 @@ impl ArticleView {
         let (Some(layout), Some(spans)) = (self.layout.as_mut(), self.spans.as_ref()) else {
             return;
         };
+        let row_for = |paragraph: CharRange| {
+            theme::article_row_height(font_height, spans.deepest_level(paragraph))
+        };
 
         let mut scroll_area = egui::ScrollArea::vertical()
             .id_salt(("article", input.doc.id.as_str()))
@@ -383,7 +394,7 @@ impl ArticleView {
         } else if let Some((range, _)) = self.scroll {
             let paragraph = layout.paragraph_of(range.start());
             let offset_in_paragraph = layout.paragraphs.get(paragraph).map_or(0.0, |p| {
-                let galley = paragraph_galley(ui, input.doc, *p, width, row_height);
+                let galley = paragraph_galley(ui, input.doc, *p, width, row_for(*p));
                 let local = range.start().get().saturating_sub(p.start().get());
                 galley.pos_from_cursor(CCursor::new(local)).min.y
             });
@@ -424,11 +435,12 @@ impl ArticleView {
                 && layout.tops.get(index).copied().unwrap_or(f32::MAX) <= viewport.max.y
             {
                 let paragraph = layout.paragraphs[index];
-                let galley = paragraph_galley(ui, input.doc, paragraph, width, row_height);
+                let paragraph_row = row_for(paragraph);
+                let galley = paragraph_galley(ui, input.doc, paragraph, width, paragraph_row);
                 let height = if paragraph.is_empty() {
                     blank_line_height(row_height)
                 } else {
-                    galley.rect.height().max(row_height)
+                    galley.rect.height().max(paragraph_row)
                 };
                 if !layout.measured[index] || (layout.heights[index] - height).abs() > 0.5 {
                     heights_changed |= (layout.heights[index] - height).abs() > 0.5;
@@ -436,7 +448,7 @@ impl ArticleView {
                     layout.measured[index] = true;
                 }
                 let origin = rect.min + vec2(0.0, layout.tops[index]);
-                let pad = (row_height - font_height) / 2.0;
+                let pad = pad_for(paragraph_row, font_height);
                 paint_paragraph(
                     &painter,
                     &visuals,
@@ -452,12 +464,12 @@ impl ArticleView {
                     range: paragraph,
                     origin,
                     galley,
+                    pad,
                 });
                 index += 1;
             }
             self.connectors = input.claim_links.map_or_else(Vec::new, |links| {
-                let pad = (row_height - font_height) / 2.0;
-                connectors::paint_connectors(&painter, &visuals, &drawn, input.doc, links, pad)
+                connectors::paint_connectors(&painter, &visuals, &drawn, input.doc, links)
             });
 
             // Input: pointer on text.
@@ -466,7 +478,7 @@ impl ArticleView {
                 let index = layout.paragraph_at_y(local_y);
                 let paragraph = *layout.paragraphs.get(index)?;
                 let galley = drawn.iter().find(|d| d.range == paragraph).map_or_else(
-                    || paragraph_galley(ui, input.doc, paragraph, width, row_height),
+                    || paragraph_galley(ui, input.doc, paragraph, width, row_for(paragraph)),
                     |d| d.galley.clone(),
                 );
                 let origin = rect.min + vec2(0.0, layout.tops[index]);
@@ -532,14 +544,7 @@ impl ArticleView {
             } else if response.clicked() {
                 let clicked_span = cursor_pos.and_then(|pos| {
                     let offset = char_at(pos)?;
-                    pick_span(
-                        spans,
-                        &drawn,
-                        offset,
-                        pos,
-                        input.selected_span,
-                        pad_for(row_height, font_height),
-                    )
+                    pick_span(spans, &drawn, offset, pos, input.selected_span)
                 });
                 out.push(Action::SelectSpan(clicked_span));
             }
@@ -550,16 +555,30 @@ impl ArticleView {
             {
                 let text = input.doc.span_text(span);
                 let claims = input.doc.claims_using(id).count();
-                response.clone().on_hover_text_at_pointer(format!(
+                let tip = format!(
                     "{} · “{}”{}",
                     span.label.display(),
                     short_text(text, 60),
                     if claims > 0 {
-                        format!(" · in {claims} claim(s)")
+                        format!(" · in {}", super::format::counted(claims, "claim"))
                     } else {
                         String::new()
                     }
-                ));
+                );
+                // Above the span's row, so the line below stays readable.
+                let row = drawn
+                    .iter()
+                    .flat_map(|d| range_rects(&d.galley, d.origin, d.range, span.range, d.pad))
+                    .find(|rect| rect.expand2(vec2(0.0, 8.0)).contains(pos));
+                let mut tooltip = egui::containers::Tooltip::for_enabled(&response);
+                if let Some(row) = row {
+                    tooltip.popup = tooltip
+                        .popup
+                        .anchor(row)
+                        .align(egui::RectAlign::TOP_START)
+                        .align_alternatives(&[egui::RectAlign::BOTTOM_START]);
+                }
+                tooltip.show(|ui| ui.label(tip));
             }
             if input.doc.text.char_len() == 0 {
                 painter.text(
@@ -614,7 +633,6 @@ fn pick_span(
     offset: CharOffset,
     pos: Pos2,
     selected: Option<SpanId>,
-    pad: f32,
 ) -> Option<SpanId> {
     let covering = spans.covering(offset);
     if covering.is_empty() {
@@ -630,7 +648,7 @@ fn pick_span(
             d.origin,
             d.range,
             CharRange::new(offset, offset.saturating_add(1)),
-            pad,
+            d.pad,
         );
         rects.first().map(egui::Rect::bottom)
     }) && pos.y > text_bottom
