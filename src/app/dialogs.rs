@@ -9,7 +9,7 @@
 
 pub use crate::command::DialogRequest;
 use std::collections::VecDeque;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
@@ -24,7 +24,8 @@ pub enum DialogOutcome {
 
 pub trait FileDialogs {
     /// Starts a dialog; its outcome comes from [`FileDialogs::poll`].
-    fn open(&mut self, request: DialogRequest, repaint: egui::Context);
+    /// Opens the dialog for `request`, starting in `folder`.
+    fn open(&mut self, request: DialogRequest, folder: &Path, repaint: egui::Context);
     /// The outcome of a finished dialog, once.
     fn poll(&mut self) -> Option<(DialogRequest, DialogOutcome)>;
     /// Whether a dialog is open now.
@@ -41,14 +42,15 @@ pub struct NativeDialogs {
 const TOO_FAST_TO_BE_A_PERSON: Duration = Duration::from_millis(150);
 
 impl FileDialogs for NativeDialogs {
-    fn open(&mut self, request: DialogRequest, repaint: egui::Context) {
+    fn open(&mut self, request: DialogRequest, folder: &Path, repaint: egui::Context) {
         let (sender, receiver) = mpsc::channel();
         let job = request.clone();
+        let folder = folder.to_path_buf();
         let spawned = std::thread::Builder::new()
             .name("file dialog".into())
             .spawn(move || {
                 let started = Instant::now();
-                let picked = run_native(&job);
+                let picked = run_native(&job, &folder);
                 let outcome = match picked {
                     Some(paths) if !paths.is_empty() => DialogOutcome::Picked(paths),
                     _ if started.elapsed() < TOO_FAST_TO_BE_A_PERSON => {
@@ -89,8 +91,10 @@ impl FileDialogs for NativeDialogs {
     }
 }
 
-fn run_native(request: &DialogRequest) -> Option<Vec<PathBuf>> {
-    let dialog = rfd::FileDialog::new().set_title(request.title());
+fn run_native(request: &DialogRequest, folder: &Path) -> Option<Vec<PathBuf>> {
+    let dialog = rfd::FileDialog::new()
+        .set_title(request.title())
+        .set_directory(folder);
     match request {
         DialogRequest::OpenProject => dialog
             .add_filter("claimmark project", &["ron"])
@@ -152,7 +156,7 @@ impl ScriptedDialogs {
 }
 
 impl FileDialogs for ScriptedDialogs {
-    fn open(&mut self, request: DialogRequest, _repaint: egui::Context) {
+    fn open(&mut self, request: DialogRequest, _folder: &Path, _repaint: egui::Context) {
         self.requests.push(request.clone());
         let outcome = self
             .answers

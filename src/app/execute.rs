@@ -182,6 +182,10 @@ impl ClaimmarkApp {
 
     #[allow(clippy::too_many_lines)] // one arm per action, each short
     fn execute_action(&mut self, action: Action, ctx: &egui::Context) {
+        if let Some((kind, path)) = action.chosen_path() {
+            let path = path.to_path_buf();
+            self.remember_folder(kind, &path);
+        }
         if matches!(action, Action::NewClaim(_) | Action::FillRole(_)) {
             // Picked: by digit or by a click in the picker.
             self.view.picker = None;

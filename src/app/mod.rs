@@ -21,7 +21,7 @@ mod reviewing;
 pub mod settings;
 pub mod values;
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 pub use crate::view::{ClaimsFilter, FindState, Picker, Status, View};
@@ -279,7 +279,44 @@ impl ClaimmarkApp {
             self.set_status("A file dialog is already open.");
             return;
         }
-        self.dialogs.open(request, ctx.clone());
+        let folder = self.start_folder(&request);
+        self.dialogs.open(request, &folder, ctx.clone());
+    }
+
+    /// Where a file dialog (or the typed path) starts: the folder last used
+    /// for this kind of file, else the project's folder, else the current one.
+    pub(crate) fn start_folder(&self, request: &DialogRequest) -> PathBuf {
+        self.settings
+            .last_folders
+            .get(request.kind())
+            .filter(|folder| folder.is_dir())
+            .cloned()
+            .or_else(|| {
+                self.session
+                    .path()
+                    .and_then(Path::parent)
+                    .filter(|p| !p.as_os_str().is_empty())
+                    .map(Path::to_path_buf)
+            })
+            .or_else(|| std::env::current_dir().ok())
+            .unwrap_or_else(|| PathBuf::from("."))
+    }
+
+    /// Remembers the folder of a path the analyst chose, per kind of file.
+    pub(crate) fn remember_folder(&mut self, kind: &str, path: &Path) {
+        let folder = if kind == "fixtures" || path.is_dir() {
+            Some(path)
+        } else {
+            path.parent()
+        };
+        let Some(folder) = folder.filter(|f| !f.as_os_str().is_empty()) else {
+            return;
+        };
+        let folder = std::path::absolute(folder).unwrap_or_else(|_| folder.to_path_buf());
+        if self.settings.last_folders.get(kind) != Some(&folder) {
+            self.settings.last_folders.insert(kind.to_owned(), folder);
+            self.save_settings();
+        }
     }
 
     fn poll_dialogs(&mut self) {
@@ -321,11 +358,16 @@ impl ClaimmarkApp {
             }
             DialogOutcome::Unavailable(reason) => {
                 tracing::warn!("file dialog unavailable: {reason}");
+                let mut text = self.start_folder(&request).display().to_string();
+                if !text.ends_with(std::path::MAIN_SEPARATOR) {
+                    text.push(std::path::MAIN_SEPARATOR);
+                }
                 self.modal = Some(Modal::TypePath {
                     request,
                     reason,
-                    text: String::new(),
+                    text,
                     problem: None,
+                    candidates: Vec::new(),
                 });
             }
         }

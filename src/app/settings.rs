@@ -28,6 +28,8 @@ pub struct Settings {
     pub queue_positions: Vec<QueuePosition>,
     /// The window's size when it was last closed, in points.
     pub window_size: Option<[u16; 2]>,
+    /// The folder last used for each kind of file (`DialogRequest::kind`).
+    pub last_folders: std::collections::BTreeMap<String, PathBuf>,
 }
 
 /// How many projects' queue positions are kept.

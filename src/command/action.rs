@@ -145,6 +145,21 @@ pub enum Action {
 }
 
 impl Action {
+    /// The file or folder it was given and the kind of file
+    /// (`DialogRequest::kind`), so the folder is offered next time.
+    pub fn chosen_path(&self) -> Option<(&'static str, &std::path::Path)> {
+        match self {
+            Self::OpenProjectAt(path) | Self::SaveProjectTo(path) => Some(("project", path)),
+            Self::AddArticlesFrom(paths) => paths.first().map(|p| ("articles", p.as_path())),
+            Self::ImportClaimsFrom(path) | Self::ExportClaimsTo(path, _) => Some(("claims", path)),
+            Self::ExportFixturesTo(path, _) | Self::ExportFixturesReplacing(path, _) => {
+                Some(("fixtures", path))
+            }
+            Self::CompareWith(path) => Some(("compare", path)),
+            _ => None,
+        }
+    }
+
     /// An action that applies an edit, described for the Edit menu.
     pub fn apply(edit: Edit, description: impl Into<String>) -> Self {
         Self::Apply(Box::new(edit), description.into())

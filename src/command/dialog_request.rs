@@ -23,6 +23,28 @@ pub enum DialogRequest {
 }
 
 impl DialogRequest {
+    /// The kind of file it asks for: the last folder is remembered per kind.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::OpenProject | Self::SaveProjectAs { .. } => "project",
+            Self::AddArticles => "articles",
+            Self::CompareWith => "compare",
+            Self::ImportClaims | Self::ExportClaims { .. } => "claims",
+            Self::ExportFixtures { .. } => "fixtures",
+        }
+    }
+
+    /// The extensions its files have (empty: any), for completing a typed path.
+    pub fn extensions(&self) -> &'static [&'static str] {
+        match self {
+            Self::OpenProject | Self::SaveProjectAs { .. } => &["ron"],
+            Self::AddArticles => &["txt"],
+            Self::CompareWith => &["ron", "jsonl"],
+            Self::ImportClaims | Self::ExportClaims { .. } => &["jsonl"],
+            Self::ExportFixtures { .. } => &[],
+        }
+    }
+
     pub fn title(&self) -> &'static str {
         match self {
             Self::OpenProject => "Open project",

@@ -53,7 +53,8 @@ pub fn modal_ui(
                 reason,
                 text,
                 problem,
-            } => type_path_ui(ui, request, reason, text, problem, out),
+                candidates,
+            } => type_path_ui(ui, request, reason, (text, candidates), problem, out),
             Modal::Preferences(preferences) => {
                 super::preferences::preferences_ui(ui, preferences, out)
             }
@@ -432,7 +433,7 @@ fn type_path_ui(
     ui: &mut egui::Ui,
     request: &DialogRequest,
     reason: &str,
-    text: &mut String,
+    (text, candidates): (&mut String, &mut Vec<String>),
     problem: &mut Option<String>,
     out: &mut Commands,
 ) -> bool {
@@ -455,11 +456,40 @@ fn type_path_ui(
     let edit = ui.add(
         egui::TextEdit::singleline(text)
             .desired_width(f32::INFINITY)
+            // Tab completes the path instead of leaving the field.
+            .lock_focus(true)
             .hint_text("/path/to/file"),
     );
     if !edit.has_focus() && !edit.lost_focus() {
         edit.request_focus();
     }
+    if edit.has_focus() && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Tab)) {
+        // Relative paths are read from the current folder, as the OK button
+        // reads them.
+        let base = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let done =
+            claimmark_core::storage::complete::complete_path(text, &base, request.extensions());
+        *text = done.text;
+        *candidates = done.candidates;
+        // The cursor to the end, after what was completed.
+        if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), edit.id) {
+            let end = egui::text::CCursor::new(text.chars().count());
+            state
+                .cursor
+                .set_char_range(Some(egui::text::CCursorRange::one(end)));
+            state.store(ui.ctx(), edit.id);
+        }
+    }
+    if !candidates.is_empty() {
+        let shown: Vec<&str> = candidates.iter().take(12).map(String::as_str).collect();
+        let more = candidates.len().saturating_sub(shown.len());
+        let mut line = shown.join("   ");
+        if more > 0 {
+            line = format!("{line}   … and {more} more");
+        }
+        ui.label(RichText::new(line).small().weak());
+    }
+    ui.label(RichText::new("Tab completes the path.").small().weak());
     if let Some(problem) = problem.as_ref() {
         ui.colored_label(ui.visuals().error_fg_color, problem);
     }

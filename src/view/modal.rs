@@ -37,8 +37,11 @@ pub enum Modal {
     TypePath {
         request: DialogRequest,
         reason: String,
+        /// Starts as the folder to look in; Tab completes it.
         text: String,
         problem: Option<String>,
+        /// What the last Tab left to choose between.
+        candidates: Vec<String>,
     },
     Shortcuts,
     /// Confirm a bulk decision over the queue's rows.

@@ -539,14 +539,23 @@ fn articles_come_in_by_dialog_and_by_typed_path_when_no_dialog_opens() {
         .unwrap()
         .click();
     harness.run();
-    assert!(matches!(
-        harness.state().modal(),
-        Some(Modal::TypePath { .. })
-    ));
+    // It starts in the folder the last articles came from; Tab completes.
+    let folder = format!("{}{}", dir.path().display(), std::path::MAIN_SEPARATOR);
+    match harness.state().modal() {
+        Some(Modal::TypePath { text, .. }) => assert_eq!(text, &folder),
+        other => panic!("expected the typed path, got {other:?}"),
+    }
     harness
         .get_by_role(egui::accesskit::Role::TextInput)
-        .type_text(second.to_str().unwrap());
+        .type_text("s");
     harness.run();
+    press(&mut harness, Key::Tab);
+    match harness.state().modal() {
+        Some(Modal::TypePath { text, .. }) => {
+            assert_eq!(text, &format!("{folder}second.txt"));
+        }
+        other => panic!("expected the typed path, got {other:?}"),
+    }
     harness.get_by_label("OK").click();
     harness.run();
     let titles: Vec<String> = harness

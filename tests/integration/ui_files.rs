@@ -174,3 +174,38 @@ fn a_save_behind_another_claimmarks_lock_gives_up_soon_and_keeps_the_work() {
     press_with(&mut harness, Modifiers::COMMAND, Key::S);
     assert!(!harness.state().session().is_modified());
 }
+
+#[test]
+fn a_typed_path_starts_in_the_projects_folder_and_tab_lists_what_matches() {
+    use claimmark::app::dialogs::DialogOutcome;
+    let dir = scratch();
+    let path = article_project(dir.path());
+    for name in ["claims-a.jsonl", "claims-b.jsonl", "notes.txt"] {
+        std::fs::write(dir.path().join(name), "").unwrap();
+    }
+    let mut harness = harness_with(
+        Some(path),
+        vec![DialogOutcome::Unavailable("no desktop portal".into())],
+    );
+    harness
+        .state_mut()
+        .push(claimmark::command::UiCommand::ImportClaims);
+    harness.run();
+    let folder = format!("{}{}", dir.path().display(), std::path::MAIN_SEPARATOR);
+    let typed = |harness: &egui_kittest::Harness<'_, claimmark::app::ClaimmarkApp>| match harness
+        .state()
+        .modal()
+    {
+        Some(Modal::TypePath {
+            text, candidates, ..
+        }) => (text.clone(), candidates.clone()),
+        other => panic!("expected the typed path, got {other:?}"),
+    };
+    assert_eq!(typed(&harness).0, folder, "the project's folder");
+    press(&mut harness, Key::Tab);
+    // Only claims files match an import (the .txt and .ron are left out).
+    let (text, candidates) = typed(&harness);
+    assert_eq!(text, format!("{folder}claims-"));
+    assert_eq!(candidates, ["claims-a.jsonl", "claims-b.jsonl"]);
+    harness.get_by_label("claims-a.jsonl   claims-b.jsonl");
+}

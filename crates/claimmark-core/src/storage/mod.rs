@@ -3,10 +3,12 @@
 //! around the save, what makes it never lose work: the state a file was
 //! read in ([`disk`]), the lock between claimmark processes ([`lock`]),
 //! inputs that are regular files of bounded size ([`input`]) and outputs
-//! that are never a command's own input ([`paths`]).
+//! that are never a command's own input ([`paths`]); and completing a
+//! typed path ([`complete`]).
 
 pub mod articles;
 pub mod atomic;
+pub mod complete;
 pub mod disk;
 pub mod input;
 pub(crate) mod locate;
