@@ -6,8 +6,11 @@ use egui::{Key, RichText};
 
 use crate::command::{CommandState, Commands, UiCommand};
 
-/// The commands a query finds: every word of it in the label or tooltip,
-/// labels that start with it first.
+/// The commands a query finds: every word of it in the label or tooltip.
+/// Ranked: the whole label, then the starts of its words in order ("sa":
+/// Save as…, "npr": Next proposal), then labels that start with it, then a
+/// word of the label that does, then the rest; shorter labels first within
+/// each.
 pub fn matching(query: &str) -> Vec<UiCommand> {
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     let mut found: Vec<UiCommand> = UiCommand::ALL
@@ -16,11 +19,62 @@ pub fn matching(query: &str) -> Vec<UiCommand> {
         .filter(|c| {
             let text = format!("{} {}", c.label(), c.tooltip()).to_lowercase();
             words.iter().all(|w| text.contains(w.as_str()))
+                || (words.len() == 1 && word_prefixes_match(c.label(), &words[0]))
         })
         .collect();
     let first = words.first().cloned().unwrap_or_default();
-    found.sort_by_key(|c| !c.label().to_lowercase().starts_with(&first));
+    // Shorter labels first within a rank: "accept" is Accept before
+    // "Accept all shown".
+    found.sort_by_key(|c| (rank(c.label(), &first), c.label().len()));
     found
+}
+
+/// The label's words, lower case.
+fn label_words(label: &str) -> Vec<String> {
+    label
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Whether `query` is pieces, each the start of the next word of the label
+/// from its first: "sa" and "saas" are Save as…, "npr" Next proposal.
+fn word_prefixes_match(label: &str, query: &str) -> bool {
+    fn from(words: &[String], query: &str) -> bool {
+        if query.is_empty() {
+            return true;
+        }
+        let Some((word, rest)) = words.split_first() else {
+            return false;
+        };
+        query
+            .char_indices()
+            .map(|(at, c)| at + c.len_utf8())
+            .take_while(|&end| word.starts_with(&query[..end]))
+            .any(|end| from(rest, &query[end..]))
+    }
+    from(&label_words(label), query)
+}
+
+fn rank(label: &str, first: &str) -> u8 {
+    let lower = label.to_lowercase();
+    if first.is_empty() {
+        4
+    } else if lower.trim_end_matches('…') == first {
+        0
+    } else if word_prefixes_match(label, first) {
+        1
+    } else if lower.starts_with(first) {
+        2
+    } else if lower
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|word| word.starts_with(first))
+    {
+        3
+    } else {
+        4
+    }
 }
 
 /// Returns whether the palette stays open.
@@ -103,4 +157,80 @@ pub fn palette_ui(
         ui.label(RichText::new(reason).weak());
     }
     keep
+}
+
+/// The fewest keys that run `command` through the palette: Ctrl+K, the
+/// shortest query (a prefix of its label, or of its initials) that puts it
+/// first, or Down presses from the empty list, then Enter.
+pub fn keys_to_run(command: UiCommand) -> usize {
+    let typed = queries_for(command.label(), 6)
+        .into_iter()
+        .filter(|query| matching(query).first() == Some(&command))
+        .map(|query| query.chars().count() + 2)
+        .min();
+    let arrowed = matching("")
+        .iter()
+        .position(|c| *c == command)
+        .map(|downs| downs + 2);
+    typed.into_iter().chain(arrowed).min().unwrap_or(usize::MAX)
+}
+
+/// Every query of up to `longest` letters made of the starts of the
+/// label's words, in order from the first ("s", "sa", "sav", "saa", …).
+fn queries_for(label: &str, longest: usize) -> Vec<String> {
+    fn extend(words: &[String], so_far: &str, longest: usize, out: &mut Vec<String>) {
+        let Some((word, rest)) = words.split_first() else {
+            return;
+        };
+        for end in word
+            .char_indices()
+            .map(|(at, c)| at + c.len_utf8())
+            .take(longest.saturating_sub(so_far.chars().count()))
+        {
+            let query = format!("{so_far}{}", &word[..end]);
+            out.push(query.clone());
+            extend(rest, &query, longest, out);
+        }
+    }
+    let mut out = Vec::new();
+    extend(&label_words(label), "", longest, &mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_find_a_command_first() {
+        assert_eq!(matching("saa").first(), Some(&UiCommand::SaveProjectAs));
+        assert_eq!(matching("nexpro").first(), Some(&UiCommand::NextProposal));
+        assert_eq!(matching("save").first(), Some(&UiCommand::SaveProject));
+        assert_eq!(matching("undo").first(), Some(&UiCommand::Undo));
+    }
+
+    /// Speed: every menu command in a few keys through the palette
+    /// (docs/benchmarks.md gives the figures). Fails when a change makes
+    /// any take more.
+    #[test]
+    fn every_menu_command_runs_in_few_keys_through_the_palette() {
+        let counts: Vec<(UiCommand, usize)> = UiCommand::ALL
+            .into_iter()
+            .filter(|c| c.menu().is_some() && *c != UiCommand::CommandPalette)
+            .map(|c| (c, keys_to_run(c)))
+            .collect();
+        let worst = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        #[allow(clippy::cast_precision_loss)] // a few dozen commands
+        let mean = counts.iter().map(|(_, n)| *n).sum::<usize>() as f64 / counts.len() as f64;
+        let within_three = counts.iter().filter(|(_, n)| *n <= 3).count();
+        eprintln!(
+            "palette: {} menu commands, {within_three} in ≤ 3 keys, mean {mean:.1}, worst {worst}: {:?}",
+            counts.len(),
+            counts
+                .iter()
+                .filter(|(_, n)| *n == worst)
+                .collect::<Vec<_>>()
+        );
+        assert!(worst <= 8 && mean <= 4.3, "{counts:?}");
+    }
 }

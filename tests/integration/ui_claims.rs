@@ -383,3 +383,62 @@ fn the_claim_forms_add_buttons_keep_one_column_clear_of_the_chips() {
         }
     }
 }
+
+#[test]
+fn a_span_takes_two_inputs_and_a_reviewed_proposal_one() {
+    use claimmark_core::model::ReviewStatus;
+    let dir = scratch();
+    let path = super::ui::article_project(dir.path());
+    let mut harness = harness_with(Some(path), vec![]);
+    let mut inputs = Inputs {
+        harness: &mut harness,
+        count: 0,
+    };
+    let start = super::ui::offset_of("Thursday");
+    inputs.drag(start, start + 7);
+    inputs.press(Key::Num2);
+    assert_eq!(inputs.count, 2);
+    assert_eq!(
+        super::ui::span_texts(&doc(inputs.harness)),
+        vec![("Thursday".to_owned(), "date".to_owned())]
+    );
+
+    // Reviewing: once on the queue (J), each decision is one key and the
+    // next proposal comes up by itself.
+    let dir = scratch();
+    let path = super::ui_review::proposals_project(dir.path());
+    let mut harness = harness_with(Some(path), vec![]);
+    press(&mut harness, Key::J);
+    let pending = |h: &Harness<'_, ClaimmarkApp>| {
+        h.state()
+            .session()
+            .project()
+            .documents
+            .iter()
+            .flat_map(|d| {
+                d.spans()
+                    .iter()
+                    .map(|s| s.status)
+                    .chain(d.claims().iter().map(|c| c.status))
+                    .collect::<Vec<_>>()
+            })
+            .filter(|s| *s == ReviewStatus::Proposed)
+            .count()
+    };
+    let before = pending(&harness);
+    let mut inputs = Inputs {
+        harness: &mut harness,
+        count: 0,
+    };
+    for key in [Key::A, Key::X, Key::A] {
+        let was = pending(inputs.harness);
+        inputs.press(key);
+        // Accepting a claim accepts its proposed spans too.
+        assert!(
+            pending(inputs.harness) < was,
+            "{key:?} decided the proposal shown"
+        );
+    }
+    assert_eq!(inputs.count, 3);
+    assert!(pending(&harness) <= before - 3);
+}
