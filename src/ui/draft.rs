@@ -77,6 +77,7 @@ pub fn draft_ui(
             choice.options.len().saturating_sub(1),
         ));
     }
+    same_claim_warning(ui, doc, draft, trigger);
     egui::Grid::new("draft_roles")
         .num_columns(3)
         .striped(true)
@@ -112,5 +113,24 @@ pub fn draft_ui(
         RichText::new("Digit: type · Tab: the marked row’s next filler · Up/Down: row")
             .small()
             .weak(),
+    );
+}
+
+/// Says so when the document already has a claim of this type on this
+/// trigger (the draft would duplicate it).
+fn same_claim_warning(ui: &mut Ui, doc: &Document, draft: &ClaimDraft, trigger: Option<SpanId>) {
+    let Some(same) = trigger.and_then(|trigger| {
+        doc.claims_using(trigger)
+            .find(|claim| &claim.claim_type == draft.claim_type())
+    }) else {
+        return;
+    };
+    ui.colored_label(
+        super::theme::warning(ui.visuals()),
+        format!(
+            "Claim {} is already a {} with this trigger.",
+            same.id,
+            draft.claim_type().display()
+        ),
     );
 }

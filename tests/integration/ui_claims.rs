@@ -316,6 +316,11 @@ fn the_selected_claim_is_drawn_in_place_and_read_in_the_form() {
     harness.get_by_label(
         "Lukashenko[actor] pardoned[trigger] 31[count] political prisoners on Thursday[date].",
     );
+    // Drafting it again says it would be a duplicate.
+    drag(&mut harness, at("Lukashenko"), end_of("Thursday."));
+    press(&mut harness, Key::C);
+    harness.get_by_label("Claim c1 is already a pardon with this trigger.");
+    press(&mut harness, Key::Escape);
     // Only the selected claim is drawn.
     harness
         .state_mut()
