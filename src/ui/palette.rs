@@ -1,6 +1,7 @@
 //! The command palette (Ctrl+K): every command of the one command table by
-//! name, with its shortcut; type to filter, ↑/↓ to move, Enter to run. A
-//! command that cannot run now is greyed, with why.
+//! name, with its shortcut; type to filter (word starts: "saa" is Save
+//! as…), ↑/↓ to move, Enter or a row's digit to run. A command that cannot
+//! run now is greyed, with why.
 
 use egui::{Key, RichText};
 
@@ -38,8 +39,9 @@ fn label_words(label: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether `query` is pieces, each the start of the next word of the label
-/// from its first: "sa" and "saas" are Save as…, "npr" Next proposal.
+/// Whether `query` is pieces, each the start of a word of the label, in
+/// order, the first piece starting its first word: "sa" and "saas" are
+/// Save as…, "sad" Suggest spans and claims in all documents.
 fn word_prefixes_match(label: &str, query: &str) -> bool {
     fn from(words: &[String], query: &str) -> bool {
         if query.is_empty() {
@@ -48,11 +50,16 @@ fn word_prefixes_match(label: &str, query: &str) -> bool {
         let Some((word, rest)) = words.split_first() else {
             return false;
         };
+        // The first piece starts the first word; later ones may skip
+        // words ("sad": Suggest … all documents).
         query
             .char_indices()
             .map(|(at, c)| at + c.len_utf8())
             .take_while(|&end| word.starts_with(&query[..end]))
-            .any(|end| from(rest, &query[end..]))
+            .any(|end| later(rest, &query[end..]))
+    }
+    fn later(words: &[String], query: &str) -> bool {
+        query.is_empty() || (0..words.len()).any(|skip| from(&words[skip..], query))
     }
     from(&label_words(label), query)
 }
@@ -86,6 +93,19 @@ pub fn palette_ui(
     out: &mut Commands,
 ) -> bool {
     ui.heading("Run a command");
+    // A digit runs that row of the list (commands' names have none), so
+    // any command is Ctrl+K, a letter or two, a digit.
+    let digit = ui.input_mut(|i| {
+        let (n, key) = ROW_KEYS
+            .iter()
+            .enumerate()
+            .find(|(_, key)| i.key_pressed(**key) && i.modifiers.is_none())?;
+        i.consume_key(egui::Modifiers::NONE, *key);
+        let typed = (n + 1).to_string();
+        i.events
+            .retain(|event| !matches!(event, egui::Event::Text(text) if *text == typed));
+        Some(n)
+    });
     let field = ui.add(
         egui::TextEdit::singleline(query)
             .hint_text("Type part of a command's name")
@@ -123,6 +143,12 @@ pub fn palette_ui(
                 let reason = command.disabled_reason(state);
                 let shortcut = command.shortcut_text(ui.ctx()).unwrap_or_default();
                 let row = ui.horizontal(|ui| {
+                    let key = if index < ROW_KEYS.len() {
+                        format!("{}", index + 1)
+                    } else {
+                        " ".to_owned()
+                    };
+                    ui.label(RichText::new(key).monospace().weak());
                     let text = if reason.is_some() {
                         RichText::new(command.label()).weak()
                     } else {
@@ -146,6 +172,10 @@ pub fn palette_ui(
     if enter {
         run = found.get(*selected).copied();
     }
+    if let Some(row) = digit {
+        *selected = row.min(found.len().saturating_sub(1));
+        run = found.get(row).copied();
+    }
     if let Some(command) = run {
         // One that cannot run stays listed, its reason shown below.
         if command.disabled_reason(state).is_none() {
@@ -159,20 +189,38 @@ pub fn palette_ui(
     keep
 }
 
-/// The fewest keys that run `command` through the palette: Ctrl+K, the
-/// shortest query (a prefix of its label, or of its initials) that puts it
-/// first, or Down presses from the empty list, then Enter.
+/// Keys that run the first nine rows of the list.
+const ROW_KEYS: [Key; 9] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
+
+/// The fewest keys that run `command` through the palette: Ctrl+K, then
+/// the shortest query (any one or two letters, or word starts of its label)
+/// that puts it among the first nine rows, then its digit (or Enter).
 pub fn keys_to_run(command: UiCommand) -> usize {
-    let typed = queries_for(command.label(), 6)
-        .into_iter()
-        .filter(|query| matching(query).first() == Some(&command))
-        .map(|query| query.chars().count() + 2)
-        .min();
-    let arrowed = matching("")
-        .iter()
-        .position(|c| *c == command)
-        .map(|downs| downs + 2);
-    typed.into_iter().chain(arrowed).min().unwrap_or(usize::MAX)
+    let letters = || ('a'..='z').map(String::from);
+    let two_letters = letters().flat_map(|a| letters().map(move |b| format!("{a}{b}")));
+    std::iter::once(String::new())
+        .chain(letters())
+        .chain(two_letters)
+        .chain(queries_for(command.label(), 6))
+        .filter_map(|query| {
+            let row = matching(&query).iter().position(|c| *c == command)?;
+            let typed = query.chars().count();
+            // Enter for the first row (a query is needed: the empty list
+            // starts on the first command, which a digit runs as well).
+            (row < ROW_KEYS.len()).then_some(1 + typed + 1)
+        })
+        .min()
+        .unwrap_or(usize::MAX)
 }
 
 /// Every query of up to `longest` letters made of the starts of the
@@ -231,6 +279,6 @@ mod tests {
                 .filter(|(_, n)| *n == worst)
                 .collect::<Vec<_>>()
         );
-        assert!(worst <= 8 && mean <= 4.3, "{counts:?}");
+        assert!(worst <= 3, "{counts:?}");
     }
 }

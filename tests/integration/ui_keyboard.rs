@@ -443,3 +443,46 @@ fn offset(text: &str, needle: &str) -> claimmark_core::model::CharOffset {
     let byte = plain.text.as_str().find(needle).unwrap();
     plain.text.char_offset_of_byte(byte)
 }
+
+#[test]
+fn a_palette_rows_digit_runs_it_in_three_keys() {
+    let dir = scratch();
+    let path = article_project(dir.path());
+    let mut harness = harness_with(Some(path), vec![]);
+    press_with(&mut harness, Modifiers::COMMAND, Key::K);
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("r");
+    harness.run();
+    // The rows are numbered; find the review queue's and press its digit.
+    let rows = claimmark::ui::palette::matching("r");
+    let row = rows
+        .iter()
+        .position(|c| *c == claimmark::command::UiCommand::ToggleReviewQueue)
+        .expect("listed");
+    assert!(row < 9, "among the numbered rows");
+    let digits = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+        Key::Num9,
+    ];
+    press(&mut harness, digits[row]);
+    assert!(harness.state().modal().is_none(), "the palette closed");
+    assert!(
+        status_text(&harness).contains("Review queue"),
+        "{}",
+        status_text(&harness)
+    );
+    // The digit ran the row; it was not typed into the query.
+    press_with(&mut harness, Modifiers::COMMAND, Key::K);
+    match harness.state().modal() {
+        Some(Modal::Palette { query, .. }) => assert!(query.is_empty()),
+        other => panic!("{other:?}"),
+    }
+}
