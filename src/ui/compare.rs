@@ -151,7 +151,20 @@ pub fn step_buttons(ui: &mut Ui, out: &mut Commands) {
 }
 
 pub fn compare_ui(ui: &mut Ui, compare: &CompareState, out: &mut Commands) {
+    // A long list of differences folds into the bar (a short one starts
+    // open), so the text starts near the top; T, N and P work on the
+    // selected difference either way.
+    let rows = compare.current.as_ref().map_or(0, |c| c.rows.len());
+    let mut list = egui::collapsing_header::CollapsingState::load_with_default_open(
+        ui.ctx(),
+        egui::Id::unique("compare_list"),
+        rows <= 3,
+    );
     ui.horizontal(|ui| {
+        if rows > 0 {
+            list.show_toggle_button(ui, egui::collapsing_header::paint_default_icon)
+                .on_hover_text("Show or hide the list of differences");
+        }
         let name = compare
             .path
             .file_name()
@@ -180,27 +193,29 @@ pub fn compare_ui(ui: &mut Ui, compare: &CompareState, out: &mut Commands) {
     let Some(current) = &compare.current else {
         return;
     };
-    egui::ScrollArea::vertical()
-        .id_salt("compare_rows")
-        .max_height(160.0)
-        .show(ui, |ui| {
-            for (index, row) in current.rows.iter().enumerate() {
-                let Some(text) = describe(&current.ours, &current.theirs, row) else {
-                    continue;
-                };
-                ui.horizontal(|ui| {
-                    let take = ui.small_button("Take theirs").on_hover_text(
+    list.show_body_unindented(ui, |ui| {
+        egui::ScrollArea::vertical()
+            .id_salt("compare_rows")
+            .max_height(160.0)
+            .show(ui, |ui| {
+                for (index, row) in current.rows.iter().enumerate() {
+                    let Some(text) = describe(&current.ours, &current.theirs, row) else {
+                        continue;
+                    };
+                    ui.horizontal(|ui| {
+                        let take = ui.small_button("Take theirs").on_hover_text(
                         "Make ours like theirs (T for the selected difference); undo takes it back",
                     );
-                    if take.clicked() {
-                        out.push(Action::TakeTheirsAt(index));
-                    }
-                    let selected = index == compare.selected;
-                    if ui.selectable_label(selected, text).clicked() {
-                        out.push(Action::SelectDifference(index));
-                    }
-                });
-            }
-        });
+                        if take.clicked() {
+                            out.push(Action::TakeTheirsAt(index));
+                        }
+                        let selected = index == compare.selected;
+                        if ui.selectable_label(selected, text).clicked() {
+                            out.push(Action::SelectDifference(index));
+                        }
+                    });
+                }
+            });
+    });
     ui.separator();
 }

@@ -486,3 +486,55 @@ fn a_palette_rows_digit_runs_it_in_three_keys() {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn find_review_and_compare_bars_leave_the_text_near_the_top() {
+    let dir = scratch();
+    let path = super::ui_review::proposals_project(dir.path());
+    // Theirs: the same project with every span labelled a place, so every
+    // one is a difference and the compare list is long.
+    let mut theirs = storage::load_project(&path).unwrap();
+    let relabelled: Vec<claimmark_core::edit::Edit> = theirs
+        .documents
+        .iter()
+        .flat_map(|doc| {
+            doc.spans().iter().map(|span| {
+                let mut span = span.clone();
+                span.label = claimmark_core::model::Name::parse("place").unwrap();
+                claimmark_core::edit::Edit::ReplaceSpan {
+                    doc: doc.id.clone(),
+                    span,
+                }
+            })
+        })
+        .collect();
+    claimmark_core::edit::Edit::Batch(relabelled)
+        .apply(&mut theirs)
+        .unwrap();
+    let theirs_path = dir.path().join("theirs.ron");
+    storage::save_project(&theirs_path, &theirs).unwrap();
+    let mut harness = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .build_eframe(move |_cc| ClaimmarkApp::new(AppOptions::for_tests(Some(path), vec![])));
+    harness.run();
+    harness
+        .state_mut()
+        .push(claimmark::command::Action::CompareWith(theirs_path));
+    harness.run();
+    press(&mut harness, Key::J);
+    press_with(&mut harness, Modifiers::COMMAND, Key::F);
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("e");
+    harness.run();
+    let article = harness.state().article();
+    let first = article.first_visible_offset().unwrap();
+    let top = article.screen_pos_of(first).unwrap().y;
+    assert!(
+        harness
+            .query_all_by_label_contains("difference")
+            .next()
+            .is_some()
+    );
+    assert!(top < 260.0, "the text starts at y = {top}");
+}
