@@ -2,6 +2,7 @@
 //! said before more editing and never overwritten by a save, and recovery
 //! copies from earlier sessions are kept, dated, and all offered.
 
+use claimmark::app::dialogs::DialogOutcome;
 use claimmark::view::Modal;
 use claimmark_core::storage::{self, recovery};
 use egui::{Key, Modifiers};
@@ -177,7 +178,6 @@ fn a_save_behind_another_claimmarks_lock_gives_up_soon_and_keeps_the_work() {
 
 #[test]
 fn a_typed_path_starts_in_the_projects_folder_and_tab_lists_what_matches() {
-    use claimmark::app::dialogs::DialogOutcome;
     let dir = scratch();
     let path = article_project(dir.path());
     for name in ["claims-a.jsonl", "claims-b.jsonl", "notes.txt"] {
@@ -208,4 +208,80 @@ fn a_typed_path_starts_in_the_projects_folder_and_tab_lists_what_matches() {
     assert_eq!(text, format!("{folder}claims-"));
     assert_eq!(candidates, ["claims-a.jsonl", "claims-b.jsonl"]);
     harness.get_by_label("claims-a.jsonl   claims-b.jsonl");
+}
+
+#[test]
+fn articles_come_in_by_dialog_and_by_typed_path_when_no_dialog_opens() {
+    let dir = scratch();
+    let first = dir.path().join("first.txt");
+    std::fs::write(&first, "First article\nLukashenko freed five people.").unwrap();
+    let second = dir.path().join("second.txt");
+    std::fs::write(&second, "Second article\nViasna counts 1,229.").unwrap();
+    let binary = dir.path().join("binary.txt");
+    std::fs::write(&binary, b"\x00\x01\x02").unwrap();
+    let mut harness = harness_with(
+        None,
+        vec![
+            DialogOutcome::Picked(vec![first.clone(), binary.clone()]),
+            DialogOutcome::Unavailable("no desktop portal".into()),
+        ],
+    );
+    harness
+        .get_all_by_label("Add articles…")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    assert_eq!(harness.state().session().project().documents.len(), 1);
+    match &harness.state().modal() {
+        Some(Modal::Error { title, text }) => {
+            assert!(title.contains("1 file(s) refused"), "{title}");
+            assert!(
+                text.contains("binary.txt: not added: the file looks binary"),
+                "{text}"
+            );
+        }
+        other => panic!("expected the refusal, got {other:?}"),
+    }
+    harness.get_by_label("OK").click();
+    harness.run();
+
+    // The second dialog cannot open: the window asks for a path instead.
+    harness
+        .get_all_by_label("Add articles…")
+        .next()
+        .unwrap()
+        .click();
+    harness.run();
+    // It starts in the folder the last articles came from; Tab completes.
+    let folder = format!("{}{}", dir.path().display(), std::path::MAIN_SEPARATOR);
+    match harness.state().modal() {
+        Some(Modal::TypePath { text, .. }) => assert_eq!(text, &folder),
+        other => panic!("expected the typed path, got {other:?}"),
+    }
+    harness
+        .get_by_role(egui::accesskit::Role::TextInput)
+        .type_text("s");
+    harness.run();
+    press(&mut harness, Key::Tab);
+    match harness.state().modal() {
+        Some(Modal::TypePath { text, .. }) => {
+            assert_eq!(text, &format!("{folder}second.txt"));
+        }
+        other => panic!("expected the typed path, got {other:?}"),
+    }
+    harness.get_by_label("OK").click();
+    harness.run();
+    let titles: Vec<String> = harness
+        .state()
+        .session()
+        .project()
+        .documents
+        .iter()
+        .map(|d| d.title.clone())
+        .collect();
+    assert_eq!(titles, ["First article", "Second article"]);
+    // Undo removes the last batch of articles in one step.
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(harness.state().session().project().documents.len(), 1);
 }
