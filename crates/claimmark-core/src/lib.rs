@@ -45,6 +45,7 @@ pub mod claim_format;
 pub mod dataset;
 pub mod edit;
 pub mod extract;
+pub mod interop;
 pub mod merge;
 pub mod model;
 pub mod normalize;

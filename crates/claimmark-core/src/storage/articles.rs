@@ -103,7 +103,7 @@ fn read_article(
 }
 
 /// The first line, when it is short enough to be a headline.
-fn title_from_text(text: &CanonicalText) -> Option<String> {
+pub(crate) fn title_from_text(text: &CanonicalText) -> Option<String> {
     let first = text
         .as_str()
         .lines()

@@ -1,0 +1,557 @@
+//! Other tools' documents into the project as one edit: documents matched
+//! by text or added, offsets converted, covered texts checked, labels,
+//! claim types and roles mapped to the schema (or added to it when asked),
+//! values normalised as tagging by hand would, and a report of everything
+//! taken and refused.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::edit::{Edit, SchemaEdit};
+use crate::model::{
+    Agent, Argument, CanonicalText, CharRange, Claim, ClaimId, ClaimTypeDef, Confidence, DocId,
+    Document, LabelDef, Name, Project, ReviewStatus, Rgb, RoleDef, Schema, Span, SpanId,
+    SpanOrigin, TRIGGER_ROLE, ValueKind, canonicalize,
+};
+
+use super::foreign::{ForeignDocument, ForeignSpan, Location, Refusal};
+use super::offsets::{OffsetMap, OffsetUnit};
+
+/// How to read names and offsets.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Overrides the format's own unit.
+    pub unit: Option<OffsetUnit>,
+    /// `SOURCE=TARGET` for labels, claim types and roles.
+    pub map: BTreeMap<String, String>,
+    /// Add labels, claim types and roles the schema lacks instead of
+    /// refusing what uses them.
+    pub add_to_schema: bool,
+}
+
+/// A name the schema lacks, and where it is used.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Unknown {
+    /// `label`, `claim type` or `role`.
+    pub kind: &'static str,
+    pub name: String,
+    pub used_at: Vec<String>,
+}
+
+/// What an import did (or, refused, why not).
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Report {
+    pub format: String,
+    pub documents_added: Vec<String>,
+    pub documents_matched: Vec<String>,
+    pub spans: usize,
+    pub claims: usize,
+    pub spans_per_label: BTreeMap<String, usize>,
+    /// Names added to the schema (`--add-to-schema`).
+    pub schema_added: Vec<String>,
+    pub unknown: Vec<Unknown>,
+    /// Everything not imported, one line each (`file:line: why`).
+    pub refused: Vec<String>,
+}
+
+/// The import as one edit, and its report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Prepared {
+    pub edit: Edit,
+    pub report: Report,
+}
+
+struct Names<'a> {
+    options: &'a Options,
+    schema: Schema,
+    added: Vec<SchemaEdit>,
+    unknown: BTreeMap<(&'static str, String), Vec<String>>,
+}
+
+impl Names<'_> {
+    /// The schema name for another tool's name: mapped, else itself in
+    /// snake case (`PrisonCamp`, "Prison camp" → `prison_camp`).
+    fn mapped(&self, raw: &str) -> Option<Name> {
+        let target = self.options.map.get(raw).map_or(raw, String::as_str);
+        Name::parse(target)
+            .or_else(|_| Name::from_user_input(&split_camel_case(target)))
+            .ok()
+    }
+
+    fn unknown(&mut self, kind: &'static str, raw: &str, at: &Location) {
+        self.unknown
+            .entry((kind, raw.to_owned()))
+            .or_default()
+            .push(at.to_string());
+    }
+
+    fn label(&mut self, raw: &str, at: &Location) -> Option<Name> {
+        let name = self.mapped(raw)?;
+        if self.schema.label(&name).is_some() {
+            return Some(name);
+        }
+        if !self.options.add_to_schema {
+            self.unknown("label", raw, at);
+            return None;
+        }
+        let label = LabelDef {
+            name: name.clone(),
+            color: palette(self.schema.labels.len()),
+            key: None,
+            value_kind: ValueKind::Text,
+        };
+        let edit = SchemaEdit::InsertLabel {
+            index: self.schema.labels.len(),
+            label: label.clone(),
+        };
+        self.schema.labels.push(label);
+        self.added.push(edit);
+        Some(name)
+    }
+
+    fn claim_type(&mut self, raw: &str, at: &Location) -> Option<Name> {
+        let name = self.mapped(raw)?;
+        if self.schema.claim_type(&name).is_some() {
+            return Some(name);
+        }
+        if !self.options.add_to_schema {
+            self.unknown("claim type", raw, at);
+            return None;
+        }
+        let trigger = RoleDef {
+            name: Name::parse(TRIGGER_ROLE).ok()?,
+            required: false,
+            multiple: false,
+            labels: Vec::new(),
+        };
+        let claim_type = ClaimTypeDef {
+            name: name.clone(),
+            roles: vec![trigger],
+        };
+        self.added.push(SchemaEdit::InsertClaimType {
+            index: self.schema.claim_types.len(),
+            claim_type: claim_type.clone(),
+        });
+        self.schema.claim_types.push(claim_type);
+        Some(name)
+    }
+
+    fn role(&mut self, claim_type: &Name, raw: &str, at: &Location) -> Option<Name> {
+        let name = self.mapped(raw)?;
+        let has = self
+            .schema
+            .claim_type(claim_type)
+            .is_some_and(|t| t.role(&name).is_some());
+        if has {
+            return Some(name);
+        }
+        if !self.options.add_to_schema {
+            self.unknown("role", &format!("{}.{raw}", claim_type.as_str()), at);
+            return None;
+        }
+        let role = RoleDef {
+            name: name.clone(),
+            required: false,
+            multiple: true,
+            labels: Vec::new(),
+        };
+        let ty = self
+            .schema
+            .claim_types
+            .iter_mut()
+            .find(|t| &t.name == claim_type)?;
+        self.added.push(SchemaEdit::InsertRole {
+            claim_type: claim_type.clone(),
+            index: ty.roles.len(),
+            role: role.clone(),
+        });
+        ty.roles.push(role);
+        Some(name)
+    }
+}
+
+/// `PrisonCamp` → "Prison Camp": a space where a capital follows a
+/// lower-case letter or digit.
+fn split_camel_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 4);
+    let mut previous: Option<char> = None;
+    for c in name.chars() {
+        if c.is_uppercase() && previous.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit()) {
+            out.push(' ');
+        }
+        out.push(c);
+        previous = Some(c);
+    }
+    out
+}
+
+/// Colours for added labels, distinct from the default ones.
+fn palette(index: usize) -> Rgb {
+    const COLOURS: [[u8; 3]; 6] = [
+        [0x9c, 0x75, 0x5f],
+        [0xba, 0xb0, 0xac],
+        [0xed, 0xc9, 0x48],
+        [0xff, 0x9d, 0xa7],
+        [0x8c, 0xd1, 0x7d],
+        [0x49, 0x98, 0x94],
+    ];
+    Rgb(COLOURS[index % COLOURS.len()])
+}
+
+/// The edit importing `docs` into `project`, and its report. Nothing
+/// changes until the caller applies the edit; what cannot be imported is
+/// in the report, the rest is in the edit.
+#[allow(clippy::too_many_lines)] // documents, schema additions, then the report
+pub fn prepare(
+    project: &Project,
+    docs: Vec<ForeignDocument>,
+    refused: &[Refusal],
+    format: &str,
+    options: &Options,
+) -> Prepared {
+    let mut names = Names {
+        options,
+        schema: project.schema.clone(),
+        added: Vec::new(),
+        unknown: BTreeMap::new(),
+    };
+    let mut report = Report {
+        format: format.to_owned(),
+        refused: refused.iter().map(ToString::to_string).collect(),
+        ..Report::default()
+    };
+    let mut new_docs: Vec<Document> = Vec::new();
+    let mut annotations: Vec<(DocId, Vec<Span>, Vec<Claim>)> = Vec::new();
+    for foreign in docs {
+        let Ok(text) = CanonicalText::from_bytes(foreign.text.as_bytes()) else {
+            report.refused.push(
+                Refusal {
+                    at: foreign.at.clone(),
+                    why: "its text is empty or not text".into(),
+                }
+                .to_string(),
+            );
+            continue;
+        };
+        let existing = project
+            .document_with_text(text.sha256())
+            .or_else(|| new_docs.iter().find(|d| d.text.sha256() == text.sha256()));
+        let doc = if let Some(doc) = existing {
+            report.documents_matched.push(doc.id.to_string());
+            doc.clone()
+        } else {
+            {
+                let id = DocId::from_stem(&foreign.name, |id| {
+                    project.document(id).is_some() || new_docs.iter().any(|d| &d.id == id)
+                });
+                let title = crate::storage::articles::title_from_text(&text)
+                    .unwrap_or_else(|| foreign.name.clone());
+                let mut doc = Document::new(id, title, text);
+                doc.source.clone_from(&foreign.source);
+                report.documents_added.push(doc.id.to_string());
+                new_docs.push(doc.clone());
+                doc
+            }
+        };
+        let already = annotations
+            .iter()
+            .find(|(id, _, _)| *id == doc.id)
+            .map(|(_, s, c)| (s.clone(), c.clone()));
+        let (spans, claims) = document_annotations(
+            project,
+            &doc,
+            &foreign,
+            already,
+            options,
+            &mut names,
+            &mut report,
+        );
+        annotations.retain(|(id, _, _)| *id != doc.id);
+        annotations.push((doc.id.clone(), spans, claims));
+    }
+    let mut edits: Vec<Edit> = names.added.iter().cloned().map(Edit::Schema).collect();
+    report.schema_added = names
+        .added
+        .iter()
+        .map(|edit| match edit {
+            SchemaEdit::InsertLabel { label, .. } => format!("label {}", label.name),
+            SchemaEdit::InsertClaimType { claim_type, .. } => {
+                format!("claim type {}", claim_type.name)
+            }
+            SchemaEdit::InsertRole {
+                claim_type, role, ..
+            } => format!("role {claim_type}.{}", role.name),
+            _ => String::new(),
+        })
+        .collect();
+    for doc in new_docs {
+        edits.push(Edit::InsertDocument {
+            index: project.documents.len()
+                + edits
+                    .iter()
+                    .filter(|e| matches!(e, Edit::InsertDocument { .. }))
+                    .count(),
+            document: Box::new(doc),
+        });
+    }
+    for (doc, spans, claims) in annotations {
+        report.spans += spans.len();
+        report.claims += claims.len();
+        for span in &spans {
+            *report
+                .spans_per_label
+                .entry(span.label.to_string())
+                .or_default() += 1;
+        }
+        if !spans.is_empty() || !claims.is_empty() {
+            edits.push(Edit::InsertAnnotations { doc, spans, claims });
+        }
+    }
+    report.unknown = names
+        .unknown
+        .into_iter()
+        .map(|((kind, name), used_at)| Unknown {
+            kind,
+            name,
+            used_at,
+        })
+        .collect();
+    Prepared {
+        edit: Edit::Batch(edits),
+        report,
+    }
+}
+
+/// The spans and claims one foreign document adds to `doc` (after those
+/// `already` taken from an earlier file of the same text).
+#[allow(clippy::too_many_lines)] // one pass per kind of annotation
+fn document_annotations(
+    project: &Project,
+    doc: &Document,
+    foreign: &ForeignDocument,
+    already: Option<(Vec<Span>, Vec<Claim>)>,
+    options: &Options,
+    names: &mut Names<'_>,
+    report: &mut Report,
+) -> (Vec<Span>, Vec<Claim>) {
+    let (mut spans, mut claims) = already.unwrap_or_default();
+    let unit = options.unit.unwrap_or(foreign.unit);
+    let offsets = OffsetMap::new(&foreign.text, unit);
+    let mut next_span = spans.last().map_or(doc.next_span_id().0, |s| s.id.0 + 1);
+    let mut next_claim = claims.last().map_or(doc.next_claim_id().0, |c| c.id.0 + 1);
+    let mut by_key: HashMap<String, SpanId> = HashMap::new();
+    let agent = Agent::software(
+        foreign
+            .model
+            .clone()
+            .unwrap_or_else(|| report.format.clone()),
+        None,
+    );
+    let refuse = |report: &mut Report, at: &Location, why: String| {
+        report.refused.push(
+            Refusal {
+                at: at.clone(),
+                why,
+            }
+            .to_string(),
+        );
+    };
+    for item in &foreign.spans {
+        let range = match span_range(&offsets, doc, item) {
+            Ok(range) => range,
+            Err(why) => {
+                refuse(report, &item.at, why);
+                continue;
+            }
+        };
+        let Some(label) = names.label(&item.label, &item.at) else {
+            refuse(
+                report,
+                &item.at,
+                format!(
+                    "the schema has no label “{}” (map it with --map {}=LABEL, or --add-to-schema)",
+                    item.label, item.label
+                ),
+            );
+            continue;
+        };
+        // The same range and label again (another annotator, a prediction
+        // of what was annotated): one span.
+        if let Some(same) = doc
+            .spans()
+            .iter()
+            .chain(spans.iter())
+            .find(|s| s.range == range && s.label == label)
+        {
+            by_key.insert(item.key.clone(), same.id);
+            continue;
+        }
+        let mut span = Span::new(SpanId(next_span), range, label);
+        next_span += 1;
+        span.status = item.status;
+        span.note.clone_from(&item.note);
+        if item.status == ReviewStatus::Proposed {
+            span.origin = Some(SpanOrigin {
+                agent: agent.clone(),
+                confidence: item.confidence.and_then(Confidence::new),
+            });
+        }
+        let (span, _) =
+            crate::annotate::normalized_span(&names.schema, &project.entities, doc, span, false);
+        by_key.insert(item.key.clone(), span.id);
+        spans.push(span);
+    }
+    // Events, then relations from a trigger: arguments of its claim.
+    let mut from_trigger: BTreeMap<String, usize> = BTreeMap::new();
+    for event in &foreign.claims {
+        let Some(claim_type) = names.claim_type(&event.claim_type, &event.at) else {
+            refuse(
+                report,
+                &event.at,
+                format!(
+                    "the schema has no claim type “{}” (--map {}=TYPE, or --add-to-schema)",
+                    event.claim_type, event.claim_type
+                ),
+            );
+            continue;
+        };
+        let mut claim = Claim::new(ClaimId(next_claim), claim_type.clone());
+        next_claim += 1;
+        claim.status = event.status;
+        if let Some(trigger) = &event.trigger {
+            match (by_key.get(trigger), Name::parse(TRIGGER_ROLE)) {
+                (Some(span), Ok(role)) => {
+                    claim.arguments.push(Argument::new(role, *span));
+                    from_trigger.insert(trigger.clone(), claims.len());
+                }
+                _ => refuse(
+                    report,
+                    &event.at,
+                    format!("its trigger {trigger} was not imported"),
+                ),
+            }
+        }
+        for (role, key) in &event.arguments {
+            let Some(span) = by_key.get(key) else {
+                refuse(
+                    report,
+                    &event.at,
+                    format!("its argument {role}:{key} is not a span that was imported"),
+                );
+                continue;
+            };
+            match names.role(&claim_type, role, &event.at) {
+                Some(role) => claim.arguments.push(Argument::new(role, *span)),
+                None => refuse(
+                    report,
+                    &event.at,
+                    format!(
+                        "claim type “{claim_type}” has no role “{role}” (--map {role}=ROLE, or --add-to-schema)"
+                    ),
+                ),
+            }
+        }
+        claims.push(claim);
+    }
+    for relation in &foreign.relations {
+        let (Some(from), Some(to)) = (by_key.get(&relation.from), by_key.get(&relation.to)) else {
+            refuse(
+                report,
+                &relation.at,
+                "one of its ends is not a span that was imported".into(),
+            );
+            continue;
+        };
+        let index = if let Some(index) = from_trigger.get(&relation.from) {
+            *index
+        } else {
+            {
+                // A trigger with relations but no event: the claim type its
+                // event words imply (as C does for a selection).
+                let trigger = spans.iter().chain(doc.spans()).find(|s| s.id == *from);
+                let implied = trigger.and_then(|span| implied_claim_type(&names.schema, doc, span));
+                let Some(claim_type) = implied else {
+                    refuse(
+                        report,
+                        &relation.at,
+                        format!(
+                            "its head ({}) is not an event span whose words name a claim type; relations between other spans have no claimmark place",
+                            relation.from
+                        ),
+                    );
+                    continue;
+                };
+                let mut claim = Claim::new(ClaimId(next_claim), claim_type);
+                next_claim += 1;
+                claim.status = trigger.map_or(ReviewStatus::Accepted, |s| s.status);
+                if let Ok(role) = Name::parse(TRIGGER_ROLE) {
+                    claim.arguments.push(Argument::new(role, *from));
+                }
+                claims.push(claim);
+                from_trigger.insert(relation.from.clone(), claims.len() - 1);
+                claims.len() - 1
+            }
+        };
+        let claim_type = claims[index].claim_type.clone();
+        match names.role(&claim_type, &relation.label, &relation.at) {
+            Some(role) => claims[index].arguments.push(Argument::new(role, *to)),
+            None => refuse(
+                report,
+                &relation.at,
+                format!(
+                    "claim type “{claim_type}” has no role “{}” (--map {}=ROLE, or --add-to-schema)",
+                    relation.label, relation.label
+                ),
+            ),
+        }
+    }
+    (spans, claims)
+}
+
+/// The claim type an event span's words start, when the schema has it.
+fn implied_claim_type(schema: &Schema, doc: &Document, span: &Span) -> Option<Name> {
+    let kind = schema.label(&span.label)?.value_kind;
+    if kind != ValueKind::Event {
+        return None;
+    }
+    let event = crate::normalize::event::event_name(doc.span_text(span))?;
+    let name = Name::parse(crate::normalize::event::claim_type(event).unwrap_or(event)).ok()?;
+    schema.claim_type(&name).map(|t| t.name.clone())
+}
+
+/// A foreign span's range in the project's text, or why not: offsets in
+/// the file's unit, and the covered text (when the file gives it) equal to
+/// the text at those offsets.
+fn span_range(
+    offsets: &OffsetMap,
+    doc: &Document,
+    item: &ForeignSpan,
+) -> Result<CharRange, String> {
+    let start = offsets
+        .char_offset(item.start)
+        .map_err(|e| format!("start: {e}"))?;
+    let end = offsets
+        .char_offset(item.end)
+        .map_err(|e| format!("end: {e}"))?;
+    if end <= start {
+        return Err(format!(
+            "it is empty or backwards ({}–{})",
+            item.start, item.end
+        ));
+    }
+    let range = CharRange::new(start, end);
+    let found = doc
+        .text
+        .slice(range)
+        .ok_or("its offsets are past the text")?;
+    if let Some(covered) = &item.covered {
+        let covered = canonicalize(covered);
+        if covered != found {
+            return Err(format!(
+                "it says it covers “{}” but the text there is “{}” (the offsets may count another unit: --offsets)",
+                crate::text_shown::shown(&covered),
+                crate::text_shown::shown(found)
+            ));
+        }
+    }
+    Ok(range)
+}

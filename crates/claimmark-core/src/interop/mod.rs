@@ -1,0 +1,238 @@
+//! Other annotation tools' files: brat standoff, Label Studio's JSON
+//! export, doccano and Prodigy JSON Lines, read into the project as one
+//! edit with a report (docs/formats.md gives each format's fields and
+//! offset unit).
+//!
+//! - `foreign`: what every reader produces, in the tool's own terms.
+//! - `offsets`: the one conversion from a tool's offsets to char offsets.
+//! - `brat`, `json_tools`: the readers.
+//! - `apply`: into the project (documents, schema mapping, values, report).
+
+mod apply;
+pub mod brat;
+pub mod foreign;
+mod json_tools;
+pub mod offsets;
+
+#[cfg(test)]
+mod tests;
+
+use std::path::{Path, PathBuf};
+
+pub use apply::{Options, Prepared, Report, Unknown, prepare};
+pub use foreign::{ForeignDocument, Location, Refusal};
+pub use offsets::{OffsetError, OffsetMap, OffsetUnit};
+
+use crate::model::Project;
+
+/// The formats read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Brat,
+    LabelStudio,
+    Doccano,
+    Prodigy,
+    /// `WebAnno` TSV 3 and UIMA CAS XMI are recognised, not yet read.
+    InceptionTsv,
+    UimaXmi,
+}
+
+impl Format {
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "brat" => Some(Self::Brat),
+            "label-studio" | "labelstudio" => Some(Self::LabelStudio),
+            "doccano" => Some(Self::Doccano),
+            "prodigy" | "spacy" => Some(Self::Prodigy),
+            "inception-tsv" | "webanno-tsv" => Some(Self::InceptionTsv),
+            "uima-xmi" | "xmi" => Some(Self::UimaXmi),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Brat => "brat",
+            Self::LabelStudio => "label-studio",
+            Self::Doccano => "doccano",
+            Self::Prodigy => "prodigy",
+            Self::InceptionTsv => "inception-tsv",
+            Self::UimaXmi => "uima-xmi",
+        }
+    }
+}
+
+/// Why files could not be read at all.
+#[derive(Debug, thiserror::Error)]
+pub enum InteropError {
+    #[error("{}: could not tell its format; name it with --format brat|label-studio|doccano|prodigy", .0.display())]
+    Unknown(PathBuf),
+    #[error("{}: {} files are recognised but not read yet; convert them to another format first", .path.display(), .format.name())]
+    NotYetRead { path: PathBuf, format: Format },
+    #[error("{} and {} are different formats; import them one format at a time", .0.display(), .1.display())]
+    Mixed(PathBuf, PathBuf),
+    #[error("{}: could not read it: {source}", .path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+}
+
+/// The format of one file or folder, from its name and first bytes.
+pub fn detect(path: &Path) -> Option<Format> {
+    if path.is_dir() {
+        return std::fs::read_dir(path)
+            .ok()?
+            .flatten()
+            .any(|e| e.path().extension().is_some_and(|x| x == "ann"))
+            .then_some(Format::Brat);
+    }
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default();
+    match extension {
+        "ann" => return Some(Format::Brat),
+        "txt" if path.with_extension("ann").is_file() => return Some(Format::Brat),
+        "xmi" => return Some(Format::UimaXmi),
+        _ => {}
+    }
+    let head = first_bytes(path, 4096)?;
+    let head = String::from_utf8_lossy(&head);
+    let trimmed = head.trim_start_matches('\u{feff}').trim_start();
+    if trimmed.starts_with("#FORMAT=WebAnno TSV") {
+        return Some(Format::InceptionTsv);
+    }
+    if trimmed.starts_with("<?xml") && trimmed.contains("xmi") {
+        return Some(Format::UimaXmi);
+    }
+    if trimmed.starts_with('[') {
+        return Some(Format::LabelStudio);
+    }
+    let first_line = trimmed.lines().next().unwrap_or_default();
+    if first_line.starts_with('{') {
+        let keyed = |key: &str| first_line.contains(&format!("\"{key}\""));
+        if keyed("annotations") || keyed("predictions") || keyed("data") {
+            return Some(Format::LabelStudio);
+        }
+        if keyed("spans") || keyed("answer") || keyed("tokens") {
+            return Some(Format::Prodigy);
+        }
+        if keyed("entities") || keyed("label") || keyed("labels") {
+            return Some(Format::Doccano);
+        }
+    }
+    None
+}
+
+fn first_bytes(path: &Path, limit: usize) -> Option<Vec<u8>> {
+    use std::io::Read as _;
+    let mut buffer = vec![0; limit];
+    let mut file = std::fs::File::open(path).ok()?;
+    let read = file.read(&mut buffer).ok()?;
+    buffer.truncate(read);
+    Some(buffer)
+}
+
+/// The one format of `paths` (given, or detected and the same for all).
+pub fn format_of(paths: &[PathBuf], given: Option<Format>) -> Result<Format, InteropError> {
+    if let Some(format) = given {
+        return Ok(format);
+    }
+    let mut found: Option<(Format, &PathBuf)> = None;
+    for path in paths {
+        let format = detect(path).ok_or_else(|| InteropError::Unknown(path.clone()))?;
+        match found {
+            Some((earlier, first)) if earlier != format => {
+                return Err(InteropError::Mixed(first.clone(), path.clone()));
+            }
+            _ => found = Some((format, path)),
+        }
+    }
+    found
+        .map(|(format, _)| format)
+        .ok_or_else(|| InteropError::Unknown(PathBuf::from("(no files)")))
+}
+
+fn read_text(path: &Path) -> Result<String, InteropError> {
+    let bytes = crate::storage::input::read_limited(
+        path,
+        crate::storage::articles::MAX_ARTICLE_BYTES,
+        "annotation files",
+    )
+    .map_err(|source| InteropError::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|_| InteropError::Read {
+        path: path.to_path_buf(),
+        source: std::io::Error::new(std::io::ErrorKind::InvalidData, "not UTF-8 text"),
+    })
+}
+
+/// Reads `paths` in `format`: the documents and everything refused.
+pub fn read(
+    paths: &[PathBuf],
+    format: Format,
+) -> Result<(Vec<ForeignDocument>, Vec<Refusal>), InteropError> {
+    let mut docs = Vec::new();
+    let mut refused = Vec::new();
+    match format {
+        Format::Brat => {
+            let (pairs, missing) = brat::pairs(paths);
+            refused.extend(missing);
+            for (txt, ann) in pairs {
+                let name = txt
+                    .file_stem()
+                    .map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());
+                match (read_text(&txt), read_text(&ann)) {
+                    (Ok(text), Ok(annotations)) => {
+                        let (doc, problems) =
+                            brat::read(&name, text, &annotations, &ann.display().to_string());
+                        docs.push(doc);
+                        refused.extend(problems);
+                    }
+                    (Err(error), _) | (_, Err(error)) => refused.push(Refusal {
+                        at: Location::file(&txt.display().to_string()),
+                        why: error.to_string(),
+                    }),
+                }
+            }
+        }
+        Format::LabelStudio | Format::Doccano | Format::Prodigy => {
+            for path in paths {
+                let contents = read_text(path)?;
+                let file = path.display().to_string();
+                let stem = path
+                    .file_stem()
+                    .map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());
+                let (found, problems) = match format {
+                    Format::LabelStudio => json_tools::label_studio(&contents, &file),
+                    Format::Doccano => json_tools::doccano(&contents, &file, &stem),
+                    _ => json_tools::prodigy(&contents, &file, &stem),
+                };
+                docs.extend(found);
+                refused.extend(problems);
+            }
+        }
+        Format::InceptionTsv | Format::UimaXmi => {
+            return Err(InteropError::NotYetRead {
+                path: paths.first().cloned().unwrap_or_default(),
+                format,
+            });
+        }
+    }
+    Ok((docs, refused))
+}
+
+/// Reads `paths` and prepares their import into `project`.
+pub fn import(
+    project: &Project,
+    paths: &[PathBuf],
+    format: Option<Format>,
+    options: &Options,
+) -> Result<Prepared, InteropError> {
+    let format = format_of(paths, format)?;
+    let (docs, refused) = read(paths, format)?;
+    Ok(prepare(project, docs, &refused, format.name(), options))
+}
