@@ -193,22 +193,41 @@ pub enum Command {
         #[arg(long)]
         allow_conflicts: bool,
     },
-    /// Import a claim/v1 file into a project as one change, re-attaching
-    /// anchors to the texts.
+    /// Import annotations into a project as one change: a claim/v1 file
+    /// (anchors re-attached to the texts), or other tools' files: brat
+    /// (.ann/.txt pairs or a folder of them), Label Studio's JSON export,
+    /// doccano or Prodigy JSON Lines.
     ///
     /// Prints what was imported and every problem as file:line: message.
-    /// Exit status 0 when every line was imported (orphans included, they
-    /// are listed), 1 when some lines were not (the good ones still are).
+    /// Exit status 0 when everything was imported, 1 when some was not (the
+    /// rest still is).
     Import {
         /// The project file (.ron); saved in place, atomically, unless --out.
         project: PathBuf,
-        /// The claims file (.jsonl).
-        claims: PathBuf,
+        /// The files: one claims file (.jsonl), or another tool's files.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
         /// Save the result here and leave PROJECT as it is.
         #[arg(long, value_name = "NEW.ron")]
         out: Option<PathBuf>,
-        /// Import lines whose claim the document already has (same type,
-        /// arguments and values) instead of reporting them as duplicates.
+        /// The files' format; detected when not given.
+        #[arg(long, value_name = "brat|label-studio|doccano|prodigy|claim-v1")]
+        format: Option<String>,
+        /// What the files' offsets count, overriding the format's own unit
+        /// (Label Studio utf16; brat, doccano, Prodigy codepoints).
+        #[arg(long, value_name = "utf16|codepoints|bytes")]
+        offsets: Option<String>,
+        /// Map another tool's label, claim type or role to the schema's
+        /// (repeatable): --map PER=person.
+        #[arg(long = "map", value_name = "SOURCE=TARGET")]
+        map: Vec<String>,
+        /// Add labels, claim types and roles the schema lacks instead of
+        /// refusing what uses them.
+        #[arg(long)]
+        add_to_schema: bool,
+        /// claim/v1 only: import lines whose claim the document already has
+        /// (same type, arguments and values) instead of reporting them as
+        /// duplicates.
         #[arg(long)]
         keep_duplicates: bool,
         /// Print the report as JSON.

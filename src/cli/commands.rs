@@ -165,11 +165,30 @@ pub fn run(command: Command) -> ExitCode {
         ),
         Command::Import {
             project,
-            claims: file,
+            files,
             out,
+            format,
+            offsets,
+            map,
+            add_to_schema,
             keep_duplicates,
             json,
-        } => run_import(&project, &file, out.as_deref(), keep_duplicates, json),
+        } => {
+            let foreign = super::interop::ForeignArgs {
+                format: None,
+                offsets: offsets.as_deref(),
+                map: &map,
+                add_to_schema,
+            };
+            run_any_import(
+                &project,
+                &files,
+                out.as_deref(),
+                format.as_deref(),
+                foreign,
+                (keep_duplicates, json),
+            )
+        }
         Command::Extract {
             project,
             docs,
@@ -329,6 +348,62 @@ fn run_export(
 
 /// Exit status 1 when some lines were not imported; orphans alone are not
 /// a failure (they are imported, and listed).
+/// `claimmark import`: claim/v1 (named, or a single file no other format
+/// claims), else another tool's files.
+fn run_any_import(
+    project: &Path,
+    files: &[std::path::PathBuf],
+    out: Option<&Path>,
+    format: Option<&str>,
+    mut foreign: super::interop::ForeignArgs<'_>,
+    (keep_duplicates, json): (bool, bool),
+) -> ExitCode {
+    use claimmark_core::interop::{Format, detect};
+    let claim_v1 = match format {
+        Some("claim-v1" | "claim/v1") => true,
+        Some(name) => match Format::parse(name) {
+            Some(format) => {
+                foreign.format = Some(format);
+                false
+            }
+            None => {
+                return fail(
+                    "import",
+                    &anyhow::anyhow!(
+                        "--format {name}: use brat, label-studio, doccano, prodigy or claim-v1"
+                    ),
+                );
+            }
+        },
+        None => files.len() == 1 && detect(&files[0]).is_none(),
+    };
+    if claim_v1 {
+        let [file] = files else {
+            return fail(
+                "import",
+                &anyhow::anyhow!("a claim/v1 import reads one claims file"),
+            );
+        };
+        return run_import(project, file, out, keep_duplicates, json);
+    }
+    match super::interop::import(project, files, out, &foreign) {
+        Ok(report) => {
+            if json {
+                print_json(&report);
+            } else {
+                let (problems, summary) = super::interop::report_lines(&report);
+                let mut stderr = std::io::stderr().lock();
+                for line in problems {
+                    let _ = writeln!(stderr, "{line}");
+                }
+                print_out(&format!("{summary}\n"));
+            }
+            exit_status(report.refused.is_empty() && report.unknown.is_empty())
+        }
+        Err(error) => fail("import", &error),
+    }
+}
+
 fn run_import(
     project: &Path,
     file: &Path,

@@ -7,6 +7,7 @@ pub mod claims;
 pub mod commands;
 pub mod dataset;
 pub mod extract;
+pub mod interop;
 pub mod merge;
 pub mod review;
 pub mod score;

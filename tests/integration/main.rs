@@ -12,6 +12,7 @@
 //! - `ui`: the real app driven with `egui_kittest`; `ui_claims` claims from a
 //!   selection, counted in inputs; `ui_queue` its review
 //!   queue; `ui_keyboard` palette, scrolling, find, chrome; `ui_review` proposals, values, suggestions, compare; `ui_extractor` extractors and claim suggestions (window and CLI).
+//! - `interop`: `claimmark import` of brat, Label Studio, doccano and Prodigy files.
 //! - `teams`: merges of projects, the git merge driver, conflicts in the
 //!   window and from the command line.
 //! - `suggest`: the suggester against the gold set (`tests/gold/`), and
@@ -21,6 +22,7 @@ mod claim_format;
 mod cli;
 mod fixtures;
 mod fuzz;
+mod interop;
 mod layers;
 mod reliability;
 mod review;

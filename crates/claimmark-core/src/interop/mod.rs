@@ -110,7 +110,8 @@ pub fn detect(path: &Path) -> Option<Format> {
         return Some(Format::LabelStudio);
     }
     let first_line = trimmed.lines().next().unwrap_or_default();
-    if first_line.starts_with('{') {
+    // claimmark's own claim/v1 lines are not another tool's.
+    if first_line.starts_with('{') && !first_line.contains("\"claim/v1\"") {
         let keyed = |key: &str| first_line.contains(&format!("\"{key}\""));
         if keyed("annotations") || keyed("predictions") || keyed("data") {
             return Some(Format::LabelStudio);

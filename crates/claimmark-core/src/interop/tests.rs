@@ -358,6 +358,14 @@ fn formats_are_told_apart_by_name_and_first_bytes() {
         Some(Format::InceptionTsv)
     );
     assert_eq!(detect(&write("n.md", "# notes")), None);
+    assert_eq!(
+        detect(&write(
+            "c.jsonl",
+            "{\"schema\":\"claim/v1\",\"args\":[{\"label\":\"x\"}]}"
+        )),
+        None,
+        "claim/v1 is not doccano"
+    );
     assert!(matches!(
         format_of(
             &[dir.path().join("a.ann"), dir.path().join("p.jsonl")],

@@ -1,0 +1,126 @@
+//! `claimmark import` of other tools' files (brat, Label Studio, doccano,
+//! Prodigy): the library's `interop::import`, applied as one change and
+//! saved atomically, with its report.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context as _, bail};
+use claimmark_core::interop::{self, Format, OffsetUnit, Options, Report};
+
+/// What `--format`, `--offsets`, `--map` and `--add-to-schema` asked for.
+pub struct ForeignArgs<'a> {
+    pub format: Option<Format>,
+    pub offsets: Option<&'a str>,
+    pub map: &'a [String],
+    pub add_to_schema: bool,
+}
+
+/// The options from the command line's words, or what is wrong with them.
+pub fn options(args: &ForeignArgs<'_>) -> anyhow::Result<Options> {
+    let unit = match args.offsets {
+        None => None,
+        Some(raw) => Some(
+            OffsetUnit::parse(raw)
+                .with_context(|| format!("--offsets {raw}: use utf16, codepoints or bytes"))?,
+        ),
+    };
+    let mut map = BTreeMap::new();
+    for pair in args.map {
+        let Some((source, target)) = pair.split_once('=') else {
+            bail!("--map {pair}: use SOURCE=TARGET, e.g. --map PER=person");
+        };
+        map.insert(source.trim().to_owned(), target.trim().to_owned());
+    }
+    Ok(Options {
+        unit,
+        map,
+        add_to_schema: args.add_to_schema,
+    })
+}
+
+/// Imports `files` into the project and saves it (in place, or to `out`).
+/// Nothing is written when nothing could be imported.
+pub fn import(
+    project_path: &Path,
+    files: &[PathBuf],
+    out: Option<&Path>,
+    args: &ForeignArgs<'_>,
+) -> anyhow::Result<Report> {
+    let options = options(args)?;
+    if let Some(out) = out {
+        let inputs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+        claimmark_core::storage::paths::refuse_own_input(out, &inputs)?;
+    }
+    let mut session = super::open_for_update(project_path, false)?;
+    let prepared = interop::import(session.project(), files, args.format, &options)?;
+    let changes =
+        !matches!(&prepared.edit, claimmark_core::edit::Edit::Batch(edits) if edits.is_empty());
+    if changes {
+        session
+            .apply(
+                prepared.edit,
+                format!("Import {} annotations", prepared.report.format),
+            )
+            .context("could not apply the import; the project is unchanged")?;
+    }
+    match out {
+        Some(out) => session.save_as(out)?,
+        None if session.is_modified() => {
+            super::save_in_place(&mut session)?;
+        }
+        None => {}
+    }
+    Ok(prepared.report)
+}
+
+/// The report's lines: refusals and unknown names (stderr), the summary.
+pub fn report_lines(report: &Report) -> (Vec<String>, String) {
+    let mut problems = report.refused.clone();
+    for unknown in &report.unknown {
+        let shown: Vec<&str> = unknown.used_at.iter().take(5).map(String::as_str).collect();
+        let more = unknown.used_at.len().saturating_sub(shown.len());
+        problems.push(format!(
+            "the schema has no {} “{}”, used at {}{} (--map {}=NAME, or --add-to-schema)",
+            unknown.kind,
+            unknown.name,
+            shown.join(", "),
+            if more > 0 {
+                format!(" and {more} more")
+            } else {
+                String::new()
+            },
+            unknown.name
+        ));
+    }
+    let labels: Vec<String> = report
+        .spans_per_label
+        .iter()
+        .map(|(label, n)| format!("{label} {n}"))
+        .collect();
+    let summary = format!(
+        "imported {} ({}): {} document(s) added, {} matched; {} span(s){}; {} claim(s); {} not imported{}",
+        report.format,
+        if report.schema_added.is_empty() {
+            "schema unchanged".to_owned()
+        } else {
+            format!("schema gained {}", report.schema_added.join(", "))
+        },
+        report.documents_added.len(),
+        report.documents_matched.len(),
+        report.spans,
+        if labels.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", labels.join(", "))
+        },
+        report.claims,
+        report.refused.len(),
+        if report.unknown.is_empty() {
+            String::new()
+        } else {
+            format!("; {} unknown name(s)", report.unknown.len())
+        },
+    );
+    (problems, summary)
+}

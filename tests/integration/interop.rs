@@ -1,0 +1,158 @@
+//! `claimmark import` of other tools' files, from the command line: brat
+//! pairs and folders, Label Studio's JSON, doccano and Prodigy JSON Lines;
+//! the report, mapping, `--add-to-schema`, `--offsets`, and bad input.
+
+use claimmark_core::model::{Project, Schema};
+use claimmark_core::storage;
+
+use super::cli::claimmark;
+use super::fixtures::scratch;
+
+/// Our own article: an emoji and a CRLF before the spans.
+const TEXT: &str = "Minsk 🙂 report\r\nLukashenko freed 31 prisoners on Thursday.";
+
+fn cp(needle: &str) -> (usize, usize) {
+    let byte = TEXT.find(needle).unwrap();
+    let start = TEXT[..byte].chars().count();
+    (start, start + needle.chars().count())
+}
+
+fn utf16(needle: &str) -> (usize, usize) {
+    let byte = TEXT.find(needle).unwrap();
+    let start = TEXT[..byte].encode_utf16().count();
+    (start, start + needle.encode_utf16().count())
+}
+
+fn empty_project(dir: &std::path::Path) -> std::path::PathBuf {
+    let path = dir.join("p.ron");
+    storage::save_project(&path, &Project::new(Schema::default_news())).unwrap();
+    path
+}
+
+fn brat_pair(dir: &std::path::Path, name: &str) -> std::path::PathBuf {
+    std::fs::write(dir.join(format!("{name}.txt")), TEXT).unwrap();
+    let line = |id: &str, label: &str, needle: &str| {
+        let (s, e) = cp(needle);
+        format!("{id}\t{label} {s} {e}\t{needle}")
+    };
+    let ann = [
+        line("T1", "Person", "Lukashenko"),
+        line("T2", "event", "freed"),
+        line("T3", "count", "31"),
+        "E1\trelease:T2 Actor:T1 Count:T3".to_owned(),
+    ]
+    .join("\n");
+    let path = dir.join(format!("{name}.ann"));
+    std::fs::write(&path, ann).unwrap();
+    path
+}
+
+#[test]
+fn a_brat_pair_imports_with_a_mapping_in_one_save() {
+    let dir = scratch();
+    let project = empty_project(dir.path());
+    let ann = brat_pair(dir.path(), "minsk");
+    let out = claimmark(&[&"import", &project, &ann, &"--map", &"Person=person"]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        stdout.contains("imported brat (schema unchanged): 1 document(s) added, 0 matched; 3 span(s) (count 1, event 1, person 1); 1 claim(s); 0 not imported"),
+        "{stdout}"
+    );
+    let saved = storage::load_project(&project).unwrap();
+    let doc = &saved.documents[0];
+    let texts: Vec<&str> = doc.spans().iter().map(|s| doc.span_text(s)).collect();
+    assert_eq!(texts, ["Lukashenko", "freed", "31"]);
+    assert_eq!(doc.claims()[0].claim_type.as_str(), "release");
+    // Again: the text is matched, not added twice; the spans are the same.
+    let again = claimmark(&[&"import", &project, &dir.path(), &"--map", &"Person=person", &"--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
+    assert_eq!(report["documents_matched"], serde_json::json!(["minsk"]));
+    assert_eq!(report["spans"], 0, "{report}");
+}
+
+#[test]
+fn unknown_labels_are_reported_with_their_lines_and_exit_1() {
+    let dir = scratch();
+    let project = empty_project(dir.path());
+    let ann = brat_pair(dir.path(), "minsk");
+    let official = std::fs::read_to_string(&ann).unwrap().replace("Person", "Official");
+    std::fs::write(&ann, official).unwrap();
+    let out = claimmark(&[&"import", &project, &ann]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("the schema has no label “Official”, used at ") && stderr.contains("minsk.ann:1"),
+        "{stderr}"
+    );
+    // The rest is imported: the event and the count.
+    let saved = storage::load_project(&project).unwrap();
+    assert_eq!(saved.documents[0].spans().len(), 2);
+    // --add-to-schema adds it instead.
+    let dir = scratch();
+    let project = empty_project(dir.path());
+    let ann = brat_pair(dir.path(), "minsk");
+    let official = std::fs::read_to_string(&ann).unwrap().replace("Person", "Official");
+    std::fs::write(&ann, official).unwrap();
+    let out = claimmark(&[&"import", &project, &ann, &"--add-to-schema"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let saved = storage::load_project(&project).unwrap();
+    assert!(saved.schema.labels.iter().any(|l| l.name.as_str() == "official"));
+}
+
+#[test]
+fn label_studio_counts_utf16_and_a_wrong_unit_is_refused_not_guessed() {
+    let dir = scratch();
+    let project = empty_project(dir.path());
+    let result = |id: &str, needle: &str, label: &str| {
+        let (s, e) = utf16(needle);
+        serde_json::json!({"id": id, "type": "labels", "from_name": "label", "to_name": "text",
+            "value": {"start": s, "end": e, "text": needle, "labels": [label]}})
+    };
+    let export = serde_json::json!([{"id": 1, "data": {"text": TEXT}, "annotations": [{"result": [
+        result("a", "Lukashenko", "person"), result("b", "Thursday", "date")]}]}]);
+    let file = dir.path().join("export.json");
+    std::fs::write(&file, export.to_string()).unwrap();
+    let wrong = claimmark(&[&"import", &project, &file, &"--offsets", &"codepoints"]);
+    assert_eq!(wrong.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&wrong.stderr);
+    assert!(stderr.contains("it says it covers “Lukashenko” but the text there is"), "{stderr}");
+    let right = claimmark(&[&"import", &project, &file]);
+    assert!(right.status.success(), "{}", String::from_utf8_lossy(&right.stderr));
+    let saved = storage::load_project(&project).unwrap();
+    let doc = &saved.documents[0];
+    let texts: Vec<&str> = doc.spans().iter().map(|s| doc.span_text(s)).collect();
+    assert_eq!(texts, ["Lukashenko", "Thursday"]);
+}
+
+#[test]
+fn bad_input_is_reported_by_line_and_the_rest_imported() {
+    let dir = scratch();
+    let project = empty_project(dir.path());
+    let text = serde_json::to_string(TEXT).unwrap();
+    let (s, e) = cp("Lukashenko");
+    let file = dir.path().join("p.jsonl");
+    std::fs::write(
+        &file,
+        format!("{{\"text\": {text}, \"spans\": [{{\"start\": {s}, \"end\": {e}, \"label\": \"person\"}}, {{\"start\": 900, \"end\": 905, \"label\": \"person\"}}], \"answer\": \"accept\"}}\n{{\"text\": \"trunc"),
+    )
+    .unwrap();
+    let out = claimmark(&[&"import", &project, &file, &"--format", &"prodigy"]);
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("p.jsonl:2: not valid JSON"), "{stderr}");
+    assert!(stderr.contains("p.jsonl:1: spans[1]: start: offset 900 is past the text's end"), "{stderr}");
+    let saved = storage::load_project(&project).unwrap();
+    assert_eq!(saved.documents[0].spans().len(), 1);
+    // An .ann without its .txt, and a format it cannot tell.
+    let lone = dir.path().join("lone.ann");
+    std::fs::write(&lone, "T1\tperson 0 3\tabc").unwrap();
+    let out = claimmark(&[&"import", &project, &lone]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("its text"), "{}", String::from_utf8_lossy(&out.stderr));
+    let notes = dir.path().join("notes.md");
+    std::fs::write(&notes, "# notes").unwrap();
+    let before = std::fs::read(&project).unwrap();
+    let out = claimmark(&[&"import", &project, &notes, &lone]);
+    assert!(!out.status.success());
+    assert_eq!(std::fs::read(&project).unwrap(), before, "nothing written");
+}
