@@ -109,6 +109,13 @@ fn run_native(request: &DialogRequest, folder: &Path) -> Option<Vec<PathBuf>> {
             .add_filter("Text articles", &["txt"])
             .add_filter("All files", &["*"])
             .pick_files(),
+        DialogRequest::ImportAnnotations => dialog
+            .add_filter(
+                "brat, Label Studio, doccano, Prodigy",
+                &["ann", "txt", "json", "jsonl"],
+            )
+            .add_filter("All files", &["*"])
+            .pick_files(),
         DialogRequest::ImportClaims => dialog
             .add_filter("claim/v1 claims", &["jsonl"])
             .add_filter("All files", &["*"])

@@ -52,6 +52,7 @@ impl ClaimmarkApp {
             }
             UiCommand::AddArticles => self.open_dialog(DialogRequest::AddArticles, ctx),
             UiCommand::ImportClaims => self.open_dialog(DialogRequest::ImportClaims, ctx),
+            UiCommand::ImportAnnotations => self.open_dialog(DialogRequest::ImportAnnotations, ctx),
             UiCommand::ExportClaims => {
                 self.modal = Some(Modal::Export {
                     statuses: [false, true, true, false],
@@ -200,6 +201,9 @@ impl ClaimmarkApp {
             Action::SaveProjectTo(path) => self.save_to(&with_ron_extension(path)),
             Action::AddArticlesFrom(paths) => self.add_articles(&paths),
             Action::ImportClaimsFrom(path) => self.import_claims_from(&path, ctx),
+            Action::PreviewImport(paths) => self.preview_import(paths),
+            Action::RefreshImport(options) => self.refresh_import(*options),
+            Action::ConfirmImport(options) => self.confirm_import(&options),
             Action::ExportClaimsTo(path, choice) => self.export_claims_to(&path, &choice),
             Action::ExportFixturesTo(path, choice) => {
                 self.export_fixtures_to(&path, &choice, false);

@@ -13,6 +13,7 @@ mod execute;
 mod extractor;
 mod files;
 mod frame;
+mod interop;
 pub mod jobs;
 mod keyboard;
 mod navigate;
@@ -338,6 +339,7 @@ impl ClaimmarkApp {
                     Some(path) => Action::CompareWith(path),
                     None => return,
                 },
+                DialogRequest::ImportAnnotations => Action::PreviewImport(paths),
                 DialogRequest::ImportClaims => match paths.into_iter().next() {
                     Some(path) => Action::ImportClaimsFrom(path),
                     None => return,

@@ -391,7 +391,7 @@ fn run_any_import(
             if json {
                 print_json(&report);
             } else {
-                let (problems, summary) = super::interop::report_lines(&report);
+                let (problems, summary) = report.lines();
                 let mut stderr = std::io::stderr().lock();
                 for line in problems {
                     let _ = writeln!(stderr, "{line}");

@@ -73,6 +73,12 @@ pub enum Action {
     SaveProjectTo(PathBuf),
     AddArticlesFrom(Vec<PathBuf>),
     ImportClaimsFrom(PathBuf),
+    /// Reads other tools' files and shows what importing them would do.
+    PreviewImport(Vec<PathBuf>),
+    /// The import preview again, with these names mapped.
+    RefreshImport(Box<claimmark_core::interop::Options>),
+    /// Imports what the preview showed, as one undoable step.
+    ConfirmImport(Box<claimmark_core::interop::Options>),
     ExportClaimsTo(PathBuf, ExportChoice),
     ExportFixturesTo(PathBuf, ExportChoice),
     /// Fixtures into a folder that already holds files, as the analyst
@@ -151,6 +157,7 @@ impl Action {
         match self {
             Self::OpenProjectAt(path) | Self::SaveProjectTo(path) => Some(("project", path)),
             Self::AddArticlesFrom(paths) => paths.first().map(|p| ("articles", p.as_path())),
+            Self::PreviewImport(paths) => paths.first().map(|p| ("annotations", p.as_path())),
             Self::ImportClaimsFrom(path) | Self::ExportClaimsTo(path, _) => Some(("claims", path)),
             Self::ExportFixturesTo(path, _) | Self::ExportFixturesReplacing(path, _) => {
                 Some(("fixtures", path))

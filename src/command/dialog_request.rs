@@ -12,6 +12,8 @@ pub enum DialogRequest {
     /// A project or claims file to compare the current one with.
     CompareWith,
     ImportClaims,
+    /// Other tools' annotation files (brat, Label Studio, doccano, Prodigy).
+    ImportAnnotations,
     ExportClaims {
         suggested_name: String,
         choice: super::ExportChoice,
@@ -30,6 +32,7 @@ impl DialogRequest {
             Self::AddArticles => "articles",
             Self::CompareWith => "compare",
             Self::ImportClaims | Self::ExportClaims { .. } => "claims",
+            Self::ImportAnnotations => "annotations",
             Self::ExportFixtures { .. } => "fixtures",
         }
     }
@@ -41,6 +44,7 @@ impl DialogRequest {
             Self::AddArticles => &["txt"],
             Self::CompareWith => &["ron", "jsonl"],
             Self::ImportClaims | Self::ExportClaims { .. } => &["jsonl"],
+            Self::ImportAnnotations => &["ann", "txt", "json", "jsonl"],
             Self::ExportFixtures { .. } => &[],
         }
     }
@@ -52,6 +56,7 @@ impl DialogRequest {
             Self::AddArticles => "Add articles",
             Self::CompareWith => "Compare with",
             Self::ImportClaims => "Import claims",
+            Self::ImportAnnotations => "Import annotations",
             Self::ExportClaims { .. } => "Export claims",
             Self::ExportFixtures { .. } => "Folder for gold fixtures",
         }

@@ -53,6 +53,8 @@ pub enum UiCommand {
     AddArticles,
     /// Asks for a claim/v1 file to import as proposals.
     ImportClaims,
+    /// Other tools' annotation files, previewed with their mapping first.
+    ImportAnnotations,
     /// Asks what to export (statuses, claims or spans), then where.
     ExportClaims,
     /// Asks for a project or claims file to compare with.
@@ -168,13 +170,14 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 62] = [
+    pub const ALL: [Self; 63] = [
         Self::NewProject,
         Self::OpenProject,
         Self::SaveProject,
         Self::SaveProjectAs,
         Self::AddArticles,
         Self::ImportClaims,
+        Self::ImportAnnotations,
         Self::ExportClaims,
         Self::OpenCompare,
         Self::Quit,
@@ -242,6 +245,7 @@ impl UiCommand {
             Self::SaveProjectAs => "Save as…",
             Self::AddArticles => "Add articles…",
             Self::ImportClaims => "Import claims…",
+            Self::ImportAnnotations => "Import annotations…",
             Self::ExportClaims => "Export claims…",
             Self::OpenCompare => "Compare with…",
             Self::Quit => "Quit",
@@ -302,6 +306,7 @@ impl UiCommand {
     }
 
     /// One sentence on what the command does, for tooltips.
+    #[allow(clippy::too_many_lines)] // one arm per command, as the table is
     pub fn tooltip(self) -> &'static str {
         match self {
             Self::NewProject => "Start an empty project",
@@ -310,6 +315,9 @@ impl UiCommand {
             Self::SaveProjectAs => "Save the project to a new file",
             Self::AddArticles => "Add news articles (.txt) as documents",
             Self::ImportClaims => "Import a claim/v1 file's claims as proposals to review",
+            Self::ImportAnnotations => {
+                "Read brat, Label Studio, doccano or Prodigy files: the format, the mapping and what will come in are shown before anything changes"
+            }
             Self::ExportClaims => "Export claims or spans as claim/v1 JSON Lines",
             Self::OpenCompare => "Compare with another project or claims file",
             Self::Quit => "Close claimmark (asks about unsaved changes)",
@@ -506,6 +514,7 @@ impl UiCommand {
             Self::NextPanel => &NEXT_PANEL,
             Self::PreviousPanel => &PREVIOUS_PANEL,
             Self::OpenCompare
+            | Self::ImportAnnotations
             | Self::EditSchema
             | Self::AcceptAllShown
             | Self::RejectAllShown
@@ -534,6 +543,7 @@ impl UiCommand {
             | Self::SaveProjectAs
             | Self::AddArticles
             | Self::ImportClaims
+            | Self::ImportAnnotations
             | Self::ExportClaims
             | Self::OpenCompare
             | Self::Quit => Menu::File,
@@ -646,7 +656,10 @@ impl UiCommand {
             | Self::SuggestAllDocuments
             | Self::SuggestClaimsAllDocuments
             | Self::RunExtractorAllDocuments
-            | Self::ImportClaims => needs(!state.busy, "Wait for the work under way to finish."),
+            | Self::ImportClaims
+            | Self::ImportAnnotations => {
+                needs(!state.busy, "Wait for the work under way to finish.")
+            }
             Self::SuggestClaimsDocument | Self::RunExtractorDocument => {
                 if state.busy {
                     Some("Wait for the work under way to finish.")

@@ -33,6 +33,7 @@ fn labels_that_ask_for_more_end_in_an_ellipsis() {
                 | UiCommand::ShowCalibration
                 | UiCommand::OpenCompare
                 | UiCommand::ImportClaims
+                | UiCommand::ImportAnnotations
                 | UiCommand::ExportClaims
                 | UiCommand::AcceptAllShown
                 | UiCommand::RejectAllShown
@@ -63,6 +64,7 @@ fn the_file_menu_is_in_the_usual_order() {
             "Save as…",
             "Add articles…",
             "Import claims…",
+            "Import annotations…",
             "Export claims…",
             "Compare with…",
             "Quit"

@@ -12,6 +12,7 @@ pub mod draft;
 pub mod entities;
 pub mod form;
 pub mod format;
+pub mod import_preview;
 pub mod menu;
 pub mod modals;
 pub mod orphans;

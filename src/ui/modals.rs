@@ -65,6 +65,9 @@ pub fn modal_ui(
                 super::calibration::calibration_ui(ui, found, selected)
             }
             Modal::Report { title, text } => report_ui(ui, title, text),
+            Modal::ImportPreview(preview) => {
+                super::import_preview::import_preview_ui(ui, preview, out)
+            }
             Modal::Export {
                 statuses,
                 spans,
@@ -449,6 +452,9 @@ fn type_path_ui(
             "Type the path of the project (.ron) or claims file (.jsonl) to compare with."
         }
         DialogRequest::ImportClaims => "Type the path of the claims file (.jsonl) to import.",
+        DialogRequest::ImportAnnotations => {
+            "Type the path of the annotation files (.ann, .json, .jsonl, or a folder); separate several with “;”."
+        }
         DialogRequest::ExportClaims { .. } => "Type the path of the claims file (.jsonl) to write.",
         DialogRequest::ExportFixtures { .. } => "Type the path of the folder for the fixtures.",
     };
@@ -463,23 +469,7 @@ fn type_path_ui(
     if !edit.has_focus() && !edit.lost_focus() {
         edit.request_focus();
     }
-    if edit.has_focus() && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Tab)) {
-        // Relative paths are read from the current folder, as the OK button
-        // reads them.
-        let base = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
-        let done =
-            claimmark_core::storage::complete::complete_path(text, &base, request.extensions());
-        *text = done.text;
-        *candidates = done.candidates;
-        // The cursor to the end, after what was completed.
-        if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), edit.id) {
-            let end = egui::text::CCursor::new(text.chars().count());
-            state
-                .cursor
-                .set_char_range(Some(egui::text::CCursorRange::one(end)));
-            state.store(ui.ctx(), edit.id);
-        }
-    }
+    complete_on_tab(ui, &edit, request, text, candidates);
     if !candidates.is_empty() {
         let shown: Vec<&str> = candidates.iter().take(12).map(String::as_str).collect();
         let more = candidates.len().saturating_sub(shown.len());
@@ -517,6 +507,10 @@ fn type_path_ui(
                     keep = false;
                     out.push(Action::CompareWith(path.clone()));
                 }
+                (DialogRequest::ImportAnnotations, _) => {
+                    keep = false;
+                    out.push(Action::PreviewImport(paths));
+                }
                 (DialogRequest::ImportClaims, [path]) => {
                     keep = false;
                     out.push(Action::ImportClaimsFrom(path.clone()));
@@ -541,6 +535,35 @@ fn type_path_ui(
         }
     });
     keep
+}
+
+/// Tab in the typed path: completes it from the file system (relative
+/// paths from the current folder, as OK reads them) and lists what still
+/// matches; the cursor goes to the end.
+fn complete_on_tab(
+    ui: &mut egui::Ui,
+    edit: &egui::Response,
+    request: &DialogRequest,
+    text: &mut String,
+    candidates: &mut Vec<String>,
+) {
+    if edit.has_focus() && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Tab)) {
+        // Relative paths are read from the current folder, as the OK button
+        // reads them.
+        let base = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        let done =
+            claimmark_core::storage::complete::complete_path(text, &base, request.extensions());
+        *text = done.text;
+        *candidates = done.candidates;
+        // The cursor to the end, after what was completed.
+        if let Some(mut state) = egui::TextEdit::load_state(ui.ctx(), edit.id) {
+            let end = egui::text::CCursor::new(text.chars().count());
+            state
+                .cursor
+                .set_char_range(Some(egui::text::CCursorRange::one(end)));
+            state.store(ui.ctx(), edit.id);
+        }
+    }
 }
 
 fn shortcuts_ui(ui: &mut egui::Ui, schema: &Schema) {

@@ -14,7 +14,7 @@ use claimmark_core::model::{CharRange, ClaimId, DocId, Name, ReviewStatus, SpanI
 
 pub use compare::CompareState;
 pub use conflicts::ConflictsView;
-pub use modal::{Modal, Preferences};
+pub use modal::{ImportPreview, Modal, Preferences};
 pub use queue::QueueState;
 pub use summaries::{DocumentSummaries, DocumentSummary};
 

@@ -70,6 +70,8 @@ pub enum Modal {
         title: String,
         text: String,
     },
+    /// What importing other tools' files would do, with its mapping.
+    ImportPreview(Box<ImportPreview>),
     /// What to export: statuses (proposed, accepted, corrected, rejected),
     /// span lines instead of claims, gold fixtures instead of one file.
     Export {
@@ -99,4 +101,21 @@ pub struct Preferences {
     pub dark_mode: Option<bool>,
     /// Why the extractor command as typed cannot be read.
     pub problem: Option<String>,
+}
+
+/// Other tools' files read, not yet imported: the window shows the format,
+/// what would come in and the names the schema lacks, with a field each to
+/// map it, before anything changes.
+#[derive(Debug, Clone)]
+pub struct ImportPreview {
+    pub paths: Vec<std::path::PathBuf>,
+    pub format: claimmark_core::interop::Format,
+    pub docs: Vec<claimmark_core::interop::ForeignDocument>,
+    pub refused: Vec<claimmark_core::interop::Refusal>,
+    /// The options the report was made with.
+    pub options: claimmark_core::interop::Options,
+    pub report: claimmark_core::interop::Report,
+    /// The mapping being typed: (name in the files, schema name).
+    pub map: Vec<(String, String)>,
+    pub add_to_schema: bool,
 }

@@ -54,7 +54,11 @@ fn a_brat_pair_imports_with_a_mapping_in_one_save() {
     let ann = brat_pair(dir.path(), "minsk");
     let out = claimmark(&[&"import", &project, &ann, &"--map", &"Person=person"]);
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert!(out.status.success(), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(
         stdout.contains("imported brat (schema unchanged): 1 document(s) added, 0 matched; 3 span(s) (count 1, event 1, person 1); 1 claim(s); 0 not imported"),
         "{stdout}"
@@ -65,7 +69,14 @@ fn a_brat_pair_imports_with_a_mapping_in_one_save() {
     assert_eq!(texts, ["Lukashenko", "freed", "31"]);
     assert_eq!(doc.claims()[0].claim_type.as_str(), "release");
     // Again: the text is matched, not added twice; the spans are the same.
-    let again = claimmark(&[&"import", &project, &dir.path(), &"--map", &"Person=person", &"--json"]);
+    let again = claimmark(&[
+        &"import",
+        &project,
+        &dir.path(),
+        &"--map",
+        &"Person=person",
+        &"--json",
+    ]);
     let report: serde_json::Value = serde_json::from_slice(&again.stdout).unwrap();
     assert_eq!(report["documents_matched"], serde_json::json!(["minsk"]));
     assert_eq!(report["spans"], 0, "{report}");
@@ -76,13 +87,16 @@ fn unknown_labels_are_reported_with_their_lines_and_exit_1() {
     let dir = scratch();
     let project = empty_project(dir.path());
     let ann = brat_pair(dir.path(), "minsk");
-    let official = std::fs::read_to_string(&ann).unwrap().replace("Person", "Official");
+    let official = std::fs::read_to_string(&ann)
+        .unwrap()
+        .replace("Person", "Official");
     std::fs::write(&ann, official).unwrap();
     let out = claimmark(&[&"import", &project, &ann]);
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("the schema has no label “Official”, used at ") && stderr.contains("minsk.ann:1"),
+        stderr.contains("the schema has no label “Official”, used at ")
+            && stderr.contains("minsk.ann:1"),
         "{stderr}"
     );
     // The rest is imported: the event and the count.
@@ -92,12 +106,24 @@ fn unknown_labels_are_reported_with_their_lines_and_exit_1() {
     let dir = scratch();
     let project = empty_project(dir.path());
     let ann = brat_pair(dir.path(), "minsk");
-    let official = std::fs::read_to_string(&ann).unwrap().replace("Person", "Official");
+    let official = std::fs::read_to_string(&ann)
+        .unwrap()
+        .replace("Person", "Official");
     std::fs::write(&ann, official).unwrap();
     let out = claimmark(&[&"import", &project, &ann, &"--add-to-schema"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let saved = storage::load_project(&project).unwrap();
-    assert!(saved.schema.labels.iter().any(|l| l.name.as_str() == "official"));
+    assert!(
+        saved
+            .schema
+            .labels
+            .iter()
+            .any(|l| l.name.as_str() == "official")
+    );
 }
 
 #[test]
@@ -116,9 +142,16 @@ fn label_studio_counts_utf16_and_a_wrong_unit_is_refused_not_guessed() {
     let wrong = claimmark(&[&"import", &project, &file, &"--offsets", &"codepoints"]);
     assert_eq!(wrong.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&wrong.stderr);
-    assert!(stderr.contains("it says it covers “Lukashenko” but the text there is"), "{stderr}");
+    assert!(
+        stderr.contains("it says it covers “Lukashenko” but the text there is"),
+        "{stderr}"
+    );
     let right = claimmark(&[&"import", &project, &file]);
-    assert!(right.status.success(), "{}", String::from_utf8_lossy(&right.stderr));
+    assert!(
+        right.status.success(),
+        "{}",
+        String::from_utf8_lossy(&right.stderr)
+    );
     let saved = storage::load_project(&project).unwrap();
     let doc = &saved.documents[0];
     let texts: Vec<&str> = doc.spans().iter().map(|s| doc.span_text(s)).collect();
@@ -141,14 +174,21 @@ fn bad_input_is_reported_by_line_and_the_rest_imported() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("p.jsonl:2: not valid JSON"), "{stderr}");
-    assert!(stderr.contains("p.jsonl:1: spans[1]: start: offset 900 is past the text's end"), "{stderr}");
+    assert!(
+        stderr.contains("p.jsonl:1: spans[1]: start: offset 900 is past the text's end"),
+        "{stderr}"
+    );
     let saved = storage::load_project(&project).unwrap();
     assert_eq!(saved.documents[0].spans().len(), 1);
     // An .ann without its .txt, and a format it cannot tell.
     let lone = dir.path().join("lone.ann");
     std::fs::write(&lone, "T1\tperson 0 3\tabc").unwrap();
     let out = claimmark(&[&"import", &project, &lone]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("its text"), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("its text"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let notes = dir.path().join("notes.md");
     std::fs::write(&notes, "# notes").unwrap();
     let before = std::fs::read(&project).unwrap();

@@ -285,3 +285,61 @@ fn articles_come_in_by_dialog_and_by_typed_path_when_no_dialog_opens() {
     press_with(&mut harness, Modifiers::COMMAND, Key::Z);
     assert_eq!(harness.state().session().project().documents.len(), 1);
 }
+
+#[test]
+fn annotations_of_another_tool_are_previewed_mapped_and_imported_in_one_step() {
+    let dir = scratch();
+    let project = dir.path().join("p.ron");
+    storage::save_project(
+        &project,
+        &claimmark_core::model::Project::new(claimmark_core::model::Schema::default_news()),
+    )
+    .unwrap();
+    let text = "Minsk report\r\nLukashenko freed 31 prisoners.";
+    std::fs::write(dir.path().join("minsk.txt"), text).unwrap();
+    let cp = |needle: &str| {
+        let start = text[..text.find(needle).unwrap()].chars().count();
+        (start, start + needle.chars().count())
+    };
+    let (ls, le) = cp("Lukashenko");
+    let (fs, fe) = cp("freed");
+    let ann = dir.path().join("minsk.ann");
+    std::fs::write(
+        &ann,
+        format!("T1\tOfficial {ls} {le}\tLukashenko\nT2\tevent {fs} {fe}\tfreed\nE1\trelease:T2 Actor:T1\n"),
+    )
+    .unwrap();
+    let mut harness = harness_with(Some(project), vec![DialogOutcome::Picked(vec![ann])]);
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Import annotations…").click();
+    harness.run();
+    // Shown before anything changes: the format and the unknown label.
+    harness.get_by_label("1 file in brat format");
+    assert!(harness.state().session().project().documents.is_empty());
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Official")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Official")
+        .type_text("person");
+    harness.run();
+    harness.get_by_label("Update preview").click();
+    harness.run();
+    harness.get_by_label_contains("2 spans, 1 claim; 0 not imported");
+    harness.get_by_label("Import").click();
+    harness.run();
+    let project = harness.state().session().project().clone();
+    let doc = &project.documents[0];
+    let spans: Vec<(&str, &str)> = doc
+        .spans()
+        .iter()
+        .map(|s| (doc.span_text(s), s.label.as_str()))
+        .collect();
+    assert_eq!(spans, [("Lukashenko", "person"), ("freed", "event")]);
+    assert_eq!(doc.claims()[0].arguments.len(), 2);
+    // One step: one undo takes it all back.
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert!(harness.state().session().project().documents.is_empty());
+}

@@ -827,6 +827,7 @@ fn the_file_menu_is_in_the_usual_order_and_shortcuts_ask_whether_they_can_run() 
         "Save as… Ctrl+Shift+S",
         "Add articles… Ctrl+Shift+A",
         "Import claims… Ctrl+I",
+        "Import annotations…",
         "Export claims… Ctrl+E",
         "Compare with…",
         "Quit Ctrl+Q",

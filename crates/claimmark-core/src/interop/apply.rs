@@ -53,6 +53,60 @@ pub struct Report {
     pub refused: Vec<String>,
 }
 
+impl Report {
+    /// The report's lines: refusals and unknown names (stderr), the summary.
+    pub fn lines(&self) -> (Vec<String>, String) {
+        let report = self;
+        let mut problems = report.refused.clone();
+        for unknown in &report.unknown {
+            let shown: Vec<&str> = unknown.used_at.iter().take(5).map(String::as_str).collect();
+            let more = unknown.used_at.len().saturating_sub(shown.len());
+            problems.push(format!(
+                "the schema has no {} “{}”, used at {}{} (--map {}=NAME, or --add-to-schema)",
+                unknown.kind,
+                unknown.name,
+                shown.join(", "),
+                if more > 0 {
+                    format!(" and {more} more")
+                } else {
+                    String::new()
+                },
+                unknown.name
+            ));
+        }
+        let labels: Vec<String> = report
+            .spans_per_label
+            .iter()
+            .map(|(label, n)| format!("{label} {n}"))
+            .collect();
+        let summary = format!(
+            "imported {} ({}): {} document(s) added, {} matched; {} span(s){}; {} claim(s); {} not imported{}",
+            report.format,
+            if report.schema_added.is_empty() {
+                "schema unchanged".to_owned()
+            } else {
+                format!("schema gained {}", report.schema_added.join(", "))
+            },
+            report.documents_added.len(),
+            report.documents_matched.len(),
+            report.spans,
+            if labels.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", labels.join(", "))
+            },
+            report.claims,
+            report.refused.len(),
+            if report.unknown.is_empty() {
+                String::new()
+            } else {
+                format!("; {} unknown name(s)", report.unknown.len())
+            },
+        );
+        (problems, summary)
+    }
+}
+
 /// The import as one edit, and its report.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Prepared {
@@ -339,6 +393,12 @@ fn document_annotations(
     let mut next_span = spans.last().map_or(doc.next_span_id().0, |s| s.id.0 + 1);
     let mut next_claim = claims.last().map_or(doc.next_claim_id().0, |c| c.id.0 + 1);
     let mut by_key: HashMap<String, SpanId> = HashMap::new();
+    let mut seen: HashMap<(CharRange, Name), SpanId> = doc
+        .spans()
+        .iter()
+        .chain(spans.iter())
+        .map(|s| ((s.range, s.label.clone()), s.id))
+        .collect();
     let agent = Agent::software(
         foreign
             .model
@@ -376,13 +436,8 @@ fn document_annotations(
         };
         // The same range and label again (another annotator, a prediction
         // of what was annotated): one span.
-        if let Some(same) = doc
-            .spans()
-            .iter()
-            .chain(spans.iter())
-            .find(|s| s.range == range && s.label == label)
-        {
-            by_key.insert(item.key.clone(), same.id);
+        if let Some(same) = seen.get(&(range, label.clone())) {
+            by_key.insert(item.key.clone(), *same);
             continue;
         }
         let mut span = Span::new(SpanId(next_span), range, label);
@@ -398,6 +453,7 @@ fn document_annotations(
         let (span, _) =
             crate::annotate::normalized_span(&names.schema, &project.entities, doc, span, false);
         by_key.insert(item.key.clone(), span.id);
+        seen.insert((span.range, span.label.clone()), span.id);
         spans.push(span);
     }
     // Events, then relations from a trigger: arguments of its claim.

@@ -1,0 +1,91 @@
+//! File › Import annotations…: other tools' files read and previewed
+//! (format, documents, spans, claims, names the schema lacks, refusals)
+//! before one undoable edit imports them, by `claimmark_core::interop` as
+//! `claimmark import` does.
+
+use std::path::PathBuf;
+
+use super::{ClaimmarkApp, Modal};
+use crate::view::ImportPreview;
+use claimmark_core::interop::{self, Options};
+
+impl ClaimmarkApp {
+    pub(super) fn preview_import(&mut self, paths: Vec<PathBuf>) {
+        let read = interop::format_of(&paths, None)
+            .and_then(|format| interop::read(&paths, format).map(|read| (format, read)));
+        let (format, (docs, refused)) = match read {
+            Ok(found) => found,
+            Err(error) => {
+                self.show_error("Could not import these files", error.to_string());
+                return;
+            }
+        };
+        let options = Options::default();
+        let report = interop::prepare(
+            self.session.project(),
+            docs.clone(),
+            &refused,
+            format.name(),
+            &options,
+        )
+        .report;
+        let map = report
+            .unknown
+            .iter()
+            .map(|unknown| (unknown.name.clone(), String::new()))
+            .collect();
+        self.modal = Some(Modal::ImportPreview(Box::new(ImportPreview {
+            paths,
+            format,
+            docs,
+            refused,
+            options,
+            report,
+            map,
+            add_to_schema: false,
+        })));
+    }
+
+    pub(super) fn refresh_import(&mut self, options: Options) {
+        if let Some(Modal::ImportPreview(preview)) = &mut self.modal {
+            preview.report = interop::prepare(
+                self.session.project(),
+                preview.docs.clone(),
+                &preview.refused,
+                preview.format.name(),
+                &options,
+            )
+            .report;
+            preview.options = options;
+        }
+    }
+
+    pub(super) fn confirm_import(&mut self, options: &Options) {
+        let Some(Modal::ImportPreview(preview)) = self.modal.take() else {
+            return;
+        };
+        let prepared = interop::prepare(
+            self.session.project(),
+            preview.docs,
+            &preview.refused,
+            preview.format.name(),
+            options,
+        );
+        let (problems, summary) = prepared.report.lines();
+        let description = format!("Import {} annotations", preview.format.name());
+        if self.apply(prepared.edit, description) {
+            if let Some(first) = prepared.report.documents_added.first()
+                && let Ok(id) = claimmark_core::model::DocId::parse(first)
+            {
+                self.view.document = Some(id);
+            }
+            self.set_status(summary.clone());
+            if !problems.is_empty() {
+                self.modal = Some(Modal::Report {
+                    title: "Some annotations were not imported".into(),
+                    text: format!("{summary}\n\n{}", problems.join("\n")),
+                });
+            }
+        }
+    }
+}
