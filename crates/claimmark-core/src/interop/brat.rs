@@ -88,6 +88,7 @@ pub fn read(
     };
     let mut refused = Vec::new();
     let mut notes: Vec<(String, String, Location)> = Vec::new();
+    let mut defined = std::collections::HashSet::new();
     for (index, line) in ann.lines().enumerate() {
         let at = Location::line(ann_file, index + 1);
         let line = line.trim_end_matches('\r');
@@ -98,6 +99,9 @@ pub fn read(
         let id = fields[0];
         let result =
             match id.chars().next() {
+                Some('T') if !defined.insert(id.to_owned()) => {
+                    Err(format!("{id} is defined twice; the first is kept"))
+                }
                 Some('T') => text_bound(&mut doc, &fields, &at),
                 Some('E') => event(&mut doc, &fields, &at),
                 Some('R') => relation(&mut doc, &fields, &at),
@@ -119,15 +123,32 @@ pub fn read(
             refused.push(Refusal { at, why });
         }
     }
+    let span_at: std::collections::HashMap<String, usize> = doc
+        .spans
+        .iter()
+        .enumerate()
+        .map(|(index, span)| (span.key.clone(), index))
+        .collect();
+    let triggers: std::collections::HashMap<&str, &str> = doc
+        .claims
+        .iter()
+        .filter_map(|c| Some((c.key.as_str(), c.trigger.as_deref()?)))
+        .collect();
+    let notes: Vec<(String, String, Location)> = notes
+        .into_iter()
+        .map(|(target, note, at)| {
+            // A note on an event goes on its trigger.
+            let target = triggers
+                .get(target.as_str())
+                .map_or(target, |t| (*t).to_owned());
+            (target, note, at)
+        })
+        .collect();
     for (target, note, at) in notes {
-        // A note on an event goes on its trigger.
-        let target = doc
-            .claims
-            .iter()
-            .find(|c| c.key == target)
-            .and_then(|c| c.trigger.clone())
-            .unwrap_or(target);
-        match doc.spans.iter_mut().find(|s| s.key == target) {
+        match span_at
+            .get(&target)
+            .and_then(|&index| doc.spans.get_mut(index))
+        {
             Some(span) => {
                 if !span.note.is_empty() {
                     span.note.push_str("; ");
@@ -163,9 +184,6 @@ fn text_bound(doc: &mut ForeignDocument, fields: &[&str], at: &Location) -> Resu
                 .map_err(|_| format!("“{raw}” is not an offset"))
         };
         fragments.push((parse(start)?, parse(end)?));
-    }
-    if doc.spans.iter().any(|s| s.key == *id) {
-        return Err(format!("{id} is defined twice; the first is kept"));
     }
     // brat joins a discontinuous span's fragments with one space.
     let lengths: usize = fragments.iter().map(|(s, e)| e.saturating_sub(*s)).sum();

@@ -111,9 +111,13 @@ fn brat_counts_code_points_of_the_crlf_text_and_events_become_claims() {
 
 #[test]
 fn a_covered_text_that_disagrees_is_reported_with_both_texts() {
-    let ann = "T1\tperson 0 5\tMinsq\nT2\tdate 999 1003\tlate\nT3 too few fields\nX1\tnothing";
+    let ann = "T1\tperson 0 5\tMinsq\nT2\tdate 999 1003\tlate\nT3 too few fields\nX1\tnothing\nT1\tdate 0 5\tMinsk";
     let (doc, refused) = brat::read("note", TEXT.to_owned(), ann, "note.ann");
-    assert_eq!(refused.len(), 2, "{refused:?}");
+    assert_eq!(refused.len(), 3, "{refused:?}");
+    assert_eq!(
+        refused[2].to_string(),
+        "note.ann:5: T1 is defined twice; the first is kept"
+    );
     assert!(
         refused[0].to_string().starts_with("note.ann:3: "),
         "{}",
