@@ -70,7 +70,9 @@ pub fn label_studio(contents: &str, file: &str) -> (Vec<ForeignDocument>, Vec<Re
                     .and_then(Value::as_object)?
                     .values()
                     .find_map(Value::as_str)
-            });
+            })
+            // The JSON-MIN export: the task's fields at the top.
+            .or_else(|| task.get("text").and_then(Value::as_str));
         let Some(text) = text else {
             refused.push(Refusal {
                 at: Location::json(file, None, path),
@@ -89,6 +91,7 @@ pub fn label_studio(contents: &str, file: &str) -> (Vec<ForeignDocument>, Vec<Re
             OffsetUnit::Utf16,
             Location::json(file, None, path.clone()),
         );
+        min_export_spans(task, file, &path, &mut doc);
         for (kind, status) in [
             ("annotations", ReviewStatus::Accepted),
             ("predictions", ReviewStatus::Proposed),
@@ -203,6 +206,46 @@ pub fn label_studio(contents: &str, file: &str) -> (Vec<ForeignDocument>, Vec<Re
         docs.push(doc);
     }
     (docs, refused)
+}
+
+/// Label Studio's JSON-MIN export puts each labels control's regions at
+/// the task's top: `"label": [{start, end, text, labels}]`.
+fn min_export_spans(task: &Value, file: &str, path: &str, doc: &mut ForeignDocument) {
+    let Some(fields) = task.as_object() else {
+        return;
+    };
+    for (field, value) in fields {
+        let Some(regions) = value.as_array() else {
+            continue;
+        };
+        for (r, region) in regions.iter().enumerate() {
+            let (Some(start), Some(end), Some(label)) = (
+                region.get("start").and_then(offset),
+                region.get("end").and_then(offset),
+                region
+                    .get("labels")
+                    .and_then(Value::as_array)
+                    .and_then(|l| l.first())
+                    .and_then(Value::as_str),
+            ) else {
+                continue;
+            };
+            doc.spans.push(ForeignSpan {
+                key: format!("min:{field}:{r}"),
+                start,
+                end,
+                label: label.to_owned(),
+                covered: region
+                    .get("text")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
+                status: ReviewStatus::Accepted,
+                confidence: None,
+                note: String::new(),
+                at: Location::json(file, None, format!("{path}.{field}[{r}]")),
+            });
+        }
+    }
 }
 
 fn json_error(file: &str, error: &serde_json::Error) -> Refusal {

@@ -379,3 +379,24 @@ fn formats_are_told_apart_by_name_and_first_bytes() {
     ));
     let _ = Edit::Batch(Vec::new());
 }
+
+#[test]
+fn label_studio_json_min_has_the_regions_at_the_top() {
+    let (s, e) = at("Lukashenko", OffsetUnit::Utf16);
+    let min = serde_json::json!([{"id": 3, "text": TEXT,
+        "label": [{"start": s, "end": e, "text": "Lukashenko", "labels": ["person"]}],
+        "annotator": 1}]);
+    let (docs, refused) = json_tools::label_studio(&min.to_string(), "min.json");
+    assert!(refused.is_empty(), "{refused:?}");
+    let prepared = prepare(
+        &project(),
+        docs,
+        &refused,
+        "label-studio",
+        &Options::default(),
+    );
+    assert_eq!(
+        spans(&applied(&prepared)),
+        [("Lukashenko".to_owned(), "person".to_owned())]
+    );
+}
