@@ -2,7 +2,7 @@
 //! pairs and folders, Label Studio's JSON, doccano and Prodigy JSON Lines;
 //! the report, mapping, `--add-to-schema`, `--offsets`, and bad input.
 
-use claimmark_core::model::{Project, Schema};
+use claimmark_core::model::{Project, ReviewStatus, Schema};
 use claimmark_core::storage;
 
 use super::cli::claimmark;
@@ -195,4 +195,130 @@ fn bad_input_is_reported_by_line_and_the_rest_imported() {
     let out = claimmark(&[&"import", &project, &notes, &lone]);
     assert!(!out.status.success());
     assert_eq!(std::fs::read(&project).unwrap(), before, "nothing written");
+}
+
+/// A document's text, (label, text) of every span, and (type, roles with
+/// their texts) of every claim.
+type Content = (
+    String,
+    Vec<(String, String)>,
+    Vec<(String, Vec<(String, String)>)>,
+);
+
+fn content(project: &Project) -> Vec<Content> {
+    let mut all: Vec<_> = project
+        .documents
+        .iter()
+        .map(|doc| {
+            let mut spans: Vec<(String, String)> = doc
+                .spans()
+                .iter()
+                .map(|s| (s.label.to_string(), doc.span_text(s).to_owned()))
+                .collect();
+            spans.sort();
+            let mut claims: Vec<(String, Vec<(String, String)>)> = doc
+                .claims()
+                .iter()
+                .map(|c| {
+                    let mut roles: Vec<(String, String)> = c
+                        .arguments
+                        .iter()
+                        .map(|a| {
+                            (
+                                a.role.to_string(),
+                                doc.span_text(doc.span(a.span).unwrap()).to_owned(),
+                            )
+                        })
+                        .collect();
+                    roles.sort();
+                    (c.claim_type.to_string(), roles)
+                })
+                .collect();
+            claims.sort();
+            (doc.text.as_str().to_owned(), spans, claims)
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+#[test]
+fn a_brat_dataset_imports_back_to_the_same_spans_and_claims() {
+    let dir = scratch();
+    let sample = dir.path().join("sample.ron");
+    storage::save_project(&sample, &super::fixtures::sample_project()).unwrap();
+    let out = dir.path().join("brat");
+    let exported = claimmark(&[&"dataset", &sample, &"-o", &out, &"--format", &"brat"]);
+    assert!(
+        exported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&exported.stderr)
+    );
+    let original = storage::load_project(&sample).unwrap();
+    let fresh = dir.path().join("fresh.ron");
+    storage::save_project(&fresh, &Project::new(original.schema.clone())).unwrap();
+    let imported = claimmark(&[&"import", &fresh, &out]);
+    assert!(
+        imported.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&imported.stdout),
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    let back = storage::load_project(&fresh).unwrap();
+    // The dataset carries what was reviewed (accepted or corrected claims,
+    // their spans, and the accepted or corrected spans): compare with that.
+    let kept =
+        |status: ReviewStatus| matches!(status, ReviewStatus::Accepted | ReviewStatus::Corrected);
+    let reviewed: Vec<_> = content(&original)
+        .into_iter()
+        .zip({
+            let mut docs: Vec<_> = original.documents.iter().collect();
+            docs.sort_by(|a, b| a.text.as_str().cmp(b.text.as_str()));
+            docs
+        })
+        .map(|((text, _, _), doc)| {
+            // brat events need a trigger: claims without one are not
+            // carried (the dataset's manifest lists them).
+            let claims: Vec<_> = doc
+                .claims()
+                .iter()
+                .filter(|c| {
+                    kept(c.status) && c.arguments.iter().any(|a| a.role.as_str() == "trigger")
+                })
+                .collect();
+            let used: Vec<_> = claims
+                .iter()
+                .flat_map(|c| c.arguments.iter().map(|a| a.span))
+                .collect();
+            let mut spans: Vec<(String, String)> = doc
+                .spans()
+                .iter()
+                .filter(|s| kept(s.status) || used.contains(&s.id))
+                .map(|s| (s.label.to_string(), doc.span_text(s).to_owned()))
+                .collect();
+            spans.sort();
+            let mut claims: Vec<(String, Vec<(String, String)>)> = claims
+                .iter()
+                .map(|c| {
+                    let mut roles: Vec<(String, String)> = c
+                        .arguments
+                        .iter()
+                        .map(|a| {
+                            (
+                                a.role.to_string(),
+                                doc.span_text(doc.span(a.span).unwrap()).to_owned(),
+                            )
+                        })
+                        .collect();
+                    roles.sort();
+                    (c.claim_type.to_string(), roles)
+                })
+                .collect();
+            claims.sort();
+            (text, spans, claims)
+        })
+        .filter(|(_, spans, claims)| !spans.is_empty() || !claims.is_empty())
+        .collect();
+    assert!(!reviewed.is_empty());
+    assert_eq!(content(&back), reviewed);
 }

@@ -415,6 +415,14 @@ fn document_annotations(
             .to_string(),
         );
     };
+    // brat types an event's trigger with the event's type (`T9 release …`),
+    // not a label: such a trigger is the span of a label the claim type's
+    // trigger role takes at the same place (made when there is none).
+    let trigger_types: HashMap<&str, &str> = foreign
+        .claims
+        .iter()
+        .filter_map(|c| Some((c.trigger.as_deref()?, c.claim_type.as_str())))
+        .collect();
     for item in &foreign.spans {
         let range = match span_range(&offsets, doc, item) {
             Ok(range) => range,
@@ -423,7 +431,36 @@ fn document_annotations(
                 continue;
             }
         };
-        let Some(label) = names.label(&item.label, &item.at) else {
+        let trigger_label = trigger_types
+            .get(item.key.as_str())
+            .filter(|ty| {
+                names
+                    .mapped(&item.label)
+                    .is_some_and(|l| names.schema.label(&l).is_none())
+                    && names.mapped(ty) == names.mapped(&item.label)
+            })
+            .and_then(|ty| {
+                let ty = names.mapped(ty)?;
+                let role = names
+                    .schema
+                    .claim_type(&ty)?
+                    .roles
+                    .iter()
+                    .find(|r| r.name.as_str() == TRIGGER_ROLE)?;
+                role.labels.first().cloned().or_else(|| {
+                    names
+                        .schema
+                        .labels
+                        .iter()
+                        .find(|l| l.value_kind == ValueKind::Event)
+                        .map(|l| l.name.clone())
+                })
+            });
+        let label = if let Some(label) = trigger_label {
+            label
+        } else if let Some(label) = names.label(&item.label, &item.at) {
+            label
+        } else {
             refuse(
                 report,
                 &item.at,
