@@ -4,6 +4,8 @@
 //!   T lines, read, converted, checked and applied (target ≤ 0.3 s).
 //! - `interop/label_studio_1000x100`: a Label Studio export of 1,000 tasks
 //!   with 100 `labels` results each (UTF-16 offsets), the same (≤ 1 s).
+//! - `interop/label_studio_export_1000x100`: writing such a dataset from a
+//!   project of 1,000 articles × 100 spans (≤ 1 s).
 
 #![allow(clippy::expect_used)] // a benchmark stops on bad setup
 
@@ -115,6 +117,20 @@ fn imports(c: &mut Criterion) {
     });
     group.bench_function("label_studio_1000x100", |b| {
         b.iter(|| run(std::slice::from_ref(&export), Format::LabelStudio));
+    });
+    // Export the same 1,000 articles (spans accepted, as generated) to a
+    // Label Studio dataset folder, replaced each time.
+    let out = dir.path().join("ls-dataset");
+    group.bench_function("label_studio_export_1000x100", |b| {
+        b.iter(|| {
+            claimmark_core::dataset::write_dataset(
+                &many,
+                std::path::Path::new("p.ron"),
+                &out,
+                claimmark_core::dataset::Format::LabelStudio,
+            )
+            .expect("export")
+        });
     });
     group.finish();
 }

@@ -152,7 +152,7 @@ pub enum Command {
         /// Output folder: new, empty, or an earlier dataset.
         #[arg(short, long)]
         out: PathBuf,
-        /// claims, brat or spacy.
+        /// claims, brat, spacy, label-studio, doccano or prodigy.
         #[arg(long, value_parser = crate::cli::dataset::parse_format)]
         format: Format,
         /// Write it even while merge conflicts remain (the versions in

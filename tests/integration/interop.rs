@@ -242,13 +242,14 @@ fn content(project: &Project) -> Vec<Content> {
     all
 }
 
-#[test]
-fn a_brat_dataset_imports_back_to_the_same_spans_and_claims() {
+/// A dataset exported in `format` and imported from `file` in it gives back
+/// the reviewed spans and the claims with a trigger.
+fn round_trip(format: &str, file: &str) {
     let dir = scratch();
     let sample = dir.path().join("sample.ron");
     storage::save_project(&sample, &super::fixtures::sample_project()).unwrap();
-    let out = dir.path().join("brat");
-    let exported = claimmark(&[&"dataset", &sample, &"-o", &out, &"--format", &"brat"]);
+    let out = dir.path().join(format);
+    let exported = claimmark(&[&"dataset", &sample, &"-o", &out, &"--format", &format]);
     assert!(
         exported.status.success(),
         "{}",
@@ -257,7 +258,7 @@ fn a_brat_dataset_imports_back_to_the_same_spans_and_claims() {
     let original = storage::load_project(&sample).unwrap();
     let fresh = dir.path().join("fresh.ron");
     storage::save_project(&fresh, &Project::new(original.schema.clone())).unwrap();
-    let imported = claimmark(&[&"import", &fresh, &out]);
+    let imported = claimmark(&[&"import", &fresh, &out.join(file)]);
     assert!(
         imported.status.success(),
         "{}\n{}",
@@ -277,8 +278,8 @@ fn a_brat_dataset_imports_back_to_the_same_spans_and_claims() {
             docs
         })
         .map(|((text, _, _), doc)| {
-            // brat events need a trigger: claims without one are not
-            // carried (the dataset's manifest lists them).
+            // Events and relations start at a trigger: claims without one
+            // are not carried (the dataset's manifest lists them).
             let claims: Vec<_> = doc
                 .claims()
                 .iter()
@@ -321,4 +322,50 @@ fn a_brat_dataset_imports_back_to_the_same_spans_and_claims() {
         .collect();
     assert!(!reviewed.is_empty());
     assert_eq!(content(&back), reviewed);
+}
+
+#[test]
+fn a_brat_dataset_imports_back_to_the_same_spans_and_claims() {
+    round_trip("brat", "");
+}
+
+#[test]
+fn label_studio_doccano_and_prodigy_datasets_import_back_the_same() {
+    round_trip("label-studio", "label-studio.json");
+    round_trip("doccano", "doccano.jsonl");
+    round_trip("prodigy", "prodigy.jsonl");
+}
+
+#[test]
+fn an_emoji_before_the_spans_survives_a_label_studio_round_trip() {
+    let dir = scratch();
+    let mut project = Project::new(Schema::default_news());
+    project.documents.push(
+        claimmark_core::model::notation::document(
+            "emoji",
+            "Minsk 🙂 𝒜 report\n[person|Lukashenko] [event|freed] [count|31] prisoners.",
+        )
+        .unwrap(),
+    );
+    let path = dir.path().join("e.ron");
+    storage::save_project(&path, &project).unwrap();
+    let out = dir.path().join("ls");
+    let exported = claimmark(&[&"dataset", &path, &"-o", &out, &"--format", &"label-studio"]);
+    assert!(
+        exported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&exported.stderr)
+    );
+    let fresh = dir.path().join("fresh.ron");
+    storage::save_project(&fresh, &Project::new(Schema::default_news())).unwrap();
+    let imported = claimmark(&[&"import", &fresh, &out.join("label-studio.json")]);
+    assert!(
+        imported.status.success(),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    let back = storage::load_project(&fresh).unwrap();
+    let doc = &back.documents[0];
+    let texts: Vec<&str> = doc.spans().iter().map(|s| doc.span_text(s)).collect();
+    assert_eq!(texts, ["Lukashenko", "freed", "31"]);
 }

@@ -13,6 +13,7 @@
 pub mod brat;
 pub mod claims;
 pub mod spacy;
+pub mod tools;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
@@ -40,16 +41,32 @@ pub enum Format {
     Brat,
     /// `spacy.jsonl`: one line per document with text, spans and entities.
     Spacy,
+    /// `label-studio.json`: Label Studio tasks (UTF-16 offsets).
+    LabelStudio,
+    /// `doccano.jsonl`: a doccano relation project's import.
+    Doccano,
+    /// `prodigy.jsonl`: Prodigy tasks with spans and relations.
+    Prodigy,
 }
 
 impl Format {
-    pub const ALL: [Self; 3] = [Self::Claims, Self::Brat, Self::Spacy];
+    pub const ALL: [Self; 6] = [
+        Self::Claims,
+        Self::Brat,
+        Self::Spacy,
+        Self::LabelStudio,
+        Self::Doccano,
+        Self::Prodigy,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Self::Claims => "claims",
             Self::Brat => "brat",
             Self::Spacy => "spacy",
+            Self::LabelStudio => "label-studio",
+            Self::Doccano => "doccano",
+            Self::Prodigy => "prodigy",
         }
     }
 
@@ -267,6 +284,9 @@ pub fn write_dataset(
         Format::Claims => claims::write(&selection, &mut writer)?,
         Format::Brat => brat::write(&selection, &mut writer)?,
         Format::Spacy => spacy::write(&selection, &mut writer)?,
+        Format::LabelStudio => tools::write(&selection, &mut writer, tools::Tool::LabelStudio)?,
+        Format::Doccano => tools::write(&selection, &mut writer, tools::Tool::Doccano)?,
+        Format::Prodigy => tools::write(&selection, &mut writer, tools::Tool::Prodigy)?,
     };
     let mut counts = written.counts;
     counts.insert("documents".to_owned(), selection.docs.len());

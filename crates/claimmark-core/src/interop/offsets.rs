@@ -103,6 +103,12 @@ impl OffsetMap {
         }
     }
 
+    /// The unit offset of a char offset of this text (exports write other
+    /// tools' units; the text is the canonical one, so nothing was dropped).
+    pub fn unit_offset(&self, offset: CharOffset) -> Option<usize> {
+        self.starts.get(offset.get()).copied()
+    }
+
     /// The canonical char offset of a unit offset.
     pub fn char_offset(&self, offset: usize) -> Result<CharOffset, OffsetError> {
         let len = self.starts.last().copied().unwrap_or(0);
