@@ -190,7 +190,12 @@ impl Names<'_> {
     }
 
     fn role(&mut self, claim_type: &Name, raw: &str, at: &Location) -> Option<Name> {
-        let name = self.mapped(raw)?;
+        // `--map release.Victim=released_person` for one type, else `--map Victim=…`.
+        let qualified = format!("{}.{raw}", claim_type.as_str());
+        let name = match self.options.map.get(&qualified) {
+            Some(target) => Name::parse(target).ok()?,
+            None => self.mapped(raw)?,
+        };
         let has = self
             .schema
             .claim_type(claim_type)
@@ -415,6 +420,11 @@ fn document_annotations(
             .to_string(),
         );
     };
+    // The claim types first (added, with --add-to-schema, before the
+    // spans), so a trigger typed with a new type is known to be one.
+    for event in &foreign.claims {
+        let _ = names.claim_type(&event.claim_type, &event.at);
+    }
     // brat types an event's trigger with the event's type (`T9 release …`),
     // not a label: such a trigger is the span of a label the claim type's
     // trigger role takes at the same place (made when there is none).
@@ -493,8 +503,22 @@ fn document_annotations(
         seen.insert((span.range, span.label.clone()), span.id);
         spans.push(span);
     }
-    // Events, then relations from a trigger: arguments of its claim.
-    let mut from_trigger: BTreeMap<String, usize> = BTreeMap::new();
+    // A claim per (type, trigger span): an event or relations on a trigger
+    // that already has a claim of that type add to it (a second import of
+    // the same file, an annotation and a prediction of the same event).
+    let mut on_trigger: HashMap<(Name, SpanId), usize> = HashMap::new();
+    let mut claim_of_key: HashMap<String, usize> = HashMap::new();
+    let existing: HashMap<(Name, SpanId), ClaimId> = doc
+        .claims()
+        .iter()
+        .filter_map(|c| {
+            let trigger = c
+                .arguments
+                .iter()
+                .find(|a| a.role.as_str() == TRIGGER_ROLE)?;
+            Some(((c.claim_type.clone(), trigger.span), c.id))
+        })
+        .collect();
     for event in &foreign.claims {
         let Some(claim_type) = names.claim_type(&event.claim_type, &event.at) else {
             refuse(
@@ -507,21 +531,41 @@ fn document_annotations(
             );
             continue;
         };
-        let mut claim = Claim::new(ClaimId(next_claim), claim_type.clone());
-        next_claim += 1;
-        claim.status = event.status;
-        if let Some(trigger) = &event.trigger {
-            match (by_key.get(trigger), Name::parse(TRIGGER_ROLE)) {
-                (Some(span), Ok(role)) => {
-                    claim.arguments.push(Argument::new(role, *span));
-                    from_trigger.insert(trigger.clone(), claims.len());
+        let trigger = event.trigger.as_ref().map(|key| by_key.get(key).copied());
+        if let (Some(None), Some(key)) = (trigger, &event.trigger) {
+            refuse(
+                report,
+                &event.at,
+                format!("its trigger {key} was not imported, so the event is not"),
+            );
+            continue;
+        }
+        let trigger = trigger.flatten();
+        if let Some(span) = trigger
+            && let Some(id) = existing.get(&(claim_type.clone(), span))
+        {
+            refuse(
+                report,
+                &event.at,
+                format!("claim {id} of the document already is this event"),
+            );
+            continue;
+        }
+        let index = trigger
+            .and_then(|span| on_trigger.get(&(claim_type.clone(), span)).copied())
+            .unwrap_or_else(|| {
+                let mut claim = Claim::new(ClaimId(next_claim), claim_type.clone());
+                next_claim += 1;
+                claim.status = event.status;
+                if let (Some(span), Ok(role)) = (trigger, Name::parse(TRIGGER_ROLE)) {
+                    claim.arguments.push(Argument::new(role, span));
+                    on_trigger.insert((claim_type.clone(), span), claims.len());
                 }
-                _ => refuse(
-                    report,
-                    &event.at,
-                    format!("its trigger {trigger} was not imported"),
-                ),
-            }
+                claims.push(claim);
+                claims.len() - 1
+            });
+        if let Some(key) = &event.trigger {
+            claim_of_key.insert(key.clone(), index);
         }
         for (role, key) in &event.arguments {
             let Some(span) = by_key.get(key) else {
@@ -532,18 +576,10 @@ fn document_annotations(
                 );
                 continue;
             };
-            match names.role(&claim_type, role, &event.at) {
-                Some(role) => claim.arguments.push(Argument::new(role, *span)),
-                None => refuse(
-                    report,
-                    &event.at,
-                    format!(
-                        "claim type “{claim_type}” has no role “{role}” (--map {role}=ROLE, or --add-to-schema)"
-                    ),
-                ),
+            if let Err(why) = add_argument(names, &mut claims[index], role, *span, &event.at) {
+                refuse(report, &event.at, why);
             }
         }
-        claims.push(claim);
     }
     for relation in &foreign.relations {
         let (Some(from), Some(to)) = (by_key.get(&relation.from), by_key.get(&relation.to)) else {
@@ -554,50 +590,111 @@ fn document_annotations(
             );
             continue;
         };
-        let index = if let Some(index) = from_trigger.get(&relation.from) {
-            *index
+        let known = claim_of_key.get(&relation.from).copied().or_else(|| {
+            on_trigger
+                .iter()
+                .find(|((_, span), _)| span == from)
+                .map(|(_, index)| *index)
+        });
+        let index = if let Some(index) = known {
+            index
         } else {
-            {
-                // A trigger with relations but no event: the claim type its
-                // event words imply (as C does for a selection).
-                let trigger = spans.iter().chain(doc.spans()).find(|s| s.id == *from);
-                let implied = trigger.and_then(|span| implied_claim_type(&names.schema, doc, span));
-                let Some(claim_type) = implied else {
-                    refuse(
-                        report,
-                        &relation.at,
-                        format!(
-                            "its head ({}) is not an event span whose words name a claim type; relations between other spans have no claimmark place",
-                            relation.from
-                        ),
-                    );
-                    continue;
-                };
-                let mut claim = Claim::new(ClaimId(next_claim), claim_type);
-                next_claim += 1;
-                claim.status = trigger.map_or(ReviewStatus::Accepted, |s| s.status);
-                if let Ok(role) = Name::parse(TRIGGER_ROLE) {
-                    claim.arguments.push(Argument::new(role, *from));
-                }
-                claims.push(claim);
-                from_trigger.insert(relation.from.clone(), claims.len() - 1);
-                claims.len() - 1
+            // A trigger with relations but no event: the claim type its
+            // event words imply (as C does for a selection).
+            let trigger = spans.iter().chain(doc.spans()).find(|s| s.id == *from);
+            let implied = trigger.and_then(|span| implied_claim_type(&names.schema, doc, span));
+            let Some(claim_type) = implied else {
+                refuse(
+                    report,
+                    &relation.at,
+                    format!(
+                        "its head ({}) is not an event span whose words name a claim type; relations between other spans have no claimmark place",
+                        relation.from
+                    ),
+                );
+                continue;
+            };
+            if let Some(id) = existing.get(&(claim_type.clone(), *from)) {
+                refuse(
+                    report,
+                    &relation.at,
+                    format!("claim {id} of the document already has this trigger"),
+                );
+                continue;
             }
+            let mut claim = Claim::new(ClaimId(next_claim), claim_type.clone());
+            next_claim += 1;
+            claim.status = trigger.map_or(ReviewStatus::Accepted, |s| s.status);
+            if let Ok(role) = Name::parse(TRIGGER_ROLE) {
+                claim.arguments.push(Argument::new(role, *from));
+            }
+            claims.push(claim);
+            on_trigger.insert((claim_type, *from), claims.len() - 1);
+            claims.len() - 1
         };
-        let claim_type = claims[index].claim_type.clone();
-        match names.role(&claim_type, &relation.label, &relation.at) {
-            Some(role) => claims[index].arguments.push(Argument::new(role, *to)),
-            None => refuse(
-                report,
-                &relation.at,
-                format!(
-                    "claim type “{claim_type}” has no role “{}” (--map {}=ROLE, or --add-to-schema)",
-                    relation.label, relation.label
-                ),
-            ),
+        if let Err(why) = add_argument(
+            names,
+            &mut claims[index],
+            &relation.label,
+            *to,
+            &relation.at,
+        ) {
+            refuse(report, &relation.at, why);
         }
     }
+    // A claim that kept nothing but its trigger from an event that named
+    // arguments is still a claim (the analyst fills it); one with no
+    // arguments at all is not.
+    let before = claims.len();
+    claims.retain(|c| !c.arguments.is_empty());
+    if claims.len() < before {
+        refuse(
+            report,
+            &foreign.at,
+            format!(
+                "{} claim(s) with no argument left were not imported",
+                before - claims.len()
+            ),
+        );
+    }
     (spans, claims)
+}
+
+/// Puts `span` in the claim's role `raw` (mapped), as the model allows: a
+/// role the type has, once when it takes one span, never the same span
+/// twice.
+fn add_argument(
+    names: &mut Names<'_>,
+    claim: &mut Claim,
+    raw: &str,
+    span: SpanId,
+    at: &Location,
+) -> Result<(), String> {
+    let claim_type = claim.claim_type.clone();
+    let role = names.role(&claim_type, raw, at).ok_or_else(|| {
+        format!(
+            "claim type “{claim_type}” has no role “{raw}” (--map {raw}=ROLE, or --add-to-schema)"
+        )
+    })?;
+    if claim
+        .arguments
+        .iter()
+        .any(|a| a.role == role && a.span == span)
+    {
+        return Ok(());
+    }
+    let multiple = names
+        .schema
+        .claim_type(&claim_type)
+        .and_then(|t| t.role(&role))
+        .is_some_and(|r| r.multiple);
+    if !multiple && claim.arguments.iter().any(|a| a.role == role) {
+        return Err(format!(
+            "role “{role}” of a {claim_type} takes one span; a second one is not imported"
+        ));
+    }
+    claim.arguments.push(Argument::new(role, span));
+    Ok(())
 }
 
 /// The claim type an event span's words start, when the schema has it.

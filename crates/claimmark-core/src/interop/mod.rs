@@ -202,7 +202,22 @@ pub fn read(
         }
         Format::LabelStudio | Format::Doccano | Format::Prodigy => {
             for path in paths {
-                let contents = read_text(path)?;
+                // One unreadable file is refused; the others are read.
+                let contents = match read_text(path) {
+                    Ok(contents) => contents,
+                    Err(error) => {
+                        refused.push(Refusal {
+                            at: Location::file(&path.display().to_string()),
+                            why: error.to_string(),
+                        });
+                        continue;
+                    }
+                };
+                // A BOM before the JSON (offsets count inside its strings).
+                let contents = contents
+                    .strip_prefix('\u{feff}')
+                    .unwrap_or(&contents)
+                    .to_owned();
                 let file = path.display().to_string();
                 let stem = path
                     .file_stem()

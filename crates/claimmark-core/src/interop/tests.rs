@@ -400,3 +400,59 @@ fn label_studio_json_min_has_the_regions_at_the_top() {
         [("Lukashenko".to_owned(), "person".to_owned())]
     );
 }
+
+#[test]
+fn events_keep_to_what_the_schema_allows_and_are_not_duplicated() {
+    let cp = OffsetUnit::CodePoints;
+    let t = |id: &str, label: &str, needle: &str| {
+        let (s, e) = at(needle, cp);
+        format!("{id}\t{label} {s} {e}\t{needle}")
+    };
+    let ann = [
+        t("T1", "person", "Lukashenko"),
+        t("T2", "event", "freed"),
+        t("T3", "date", "Thursday"),
+        t("T4", "count", "31"),
+        // date takes one span: the second is refused, the event kept.
+        "E1\trelease:T2 Date:T3 Date2:T4 Victim:T1".to_owned(),
+        // Its trigger is not a span: the event is not imported.
+        "E2\trelease:T9 Date:T3".to_owned(),
+    ]
+    .join("\n");
+    let (doc, refused) = brat::read("note", TEXT.to_owned(), &ann, "note.ann");
+    let options = Options {
+        map: [("release.Victim".to_owned(), "released_person".to_owned())].into(),
+        ..Options::default()
+    };
+    let prepared = prepare(&project(), vec![doc.clone()], &refused, "brat", &options);
+    let report = prepared.report.refused.join("\n");
+    assert!(
+        report.contains("role “date” of a release takes one span"),
+        "{report}"
+    );
+    assert!(
+        report.contains("note.ann:6: its trigger T9 was not imported"),
+        "{report}"
+    );
+    let project = applied(&prepared);
+    let claims = project.documents[0].claims();
+    assert_eq!(claims.len(), 1);
+    let roles: Vec<&str> = claims[0]
+        .arguments
+        .iter()
+        .map(|a| a.role.as_str())
+        .collect();
+    assert_eq!(
+        roles,
+        ["trigger", "date", "released_person"],
+        "a role mapped for one type"
+    );
+    // The same file again: nothing new.
+    let again = prepare(&project, vec![doc], &[], "brat", &options);
+    assert_eq!(
+        (again.report.spans, again.report.claims),
+        (0, 0),
+        "{:?}",
+        again.report.refused
+    );
+}
