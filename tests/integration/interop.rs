@@ -369,3 +369,47 @@ fn an_emoji_before_the_spans_survives_a_label_studio_round_trip() {
     let texts: Vec<&str> = doc.spans().iter().map(|s| doc.span_text(s)).collect();
     assert_eq!(texts, ["Lukashenko", "freed", "31"]);
 }
+
+#[test]
+fn a_webanno_tsv_export_is_detected_and_imported() {
+    let dir = scratch();
+    let project = empty_project(dir.path());
+    let sentence = "Lukashenko freed 31 prisoners 🙂 .";
+    let mut lines = vec![
+        "#FORMAT=WebAnno TSV 3.3".to_owned(),
+        "#T_SP=webanno.custom.Claimmark|value".to_owned(),
+        String::new(),
+        String::new(),
+        format!("#Text={sentence}"),
+    ];
+    let mut at = 0;
+    for (n, token) in sentence.split(' ').enumerate() {
+        let units = token.encode_utf16().count();
+        let label = match token {
+            "Lukashenko" => "person",
+            "freed" => "event",
+            "31" => "count",
+            _ => "_",
+        };
+        lines.push(format!(
+            "1-{}\t{at}-{}\t{token}\t{label}\t",
+            n + 1,
+            at + units
+        ));
+        at += units + 1;
+    }
+    let file = dir.path().join("inception.tsv");
+    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+    let out = claimmark(&[&"import", &project, &file]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).starts_with("imported inception-tsv"));
+    let saved = storage::load_project(&project).unwrap();
+    let doc = &saved.documents[0];
+    assert_eq!(doc.text.as_str(), sentence);
+    let texts: Vec<&str> = doc.spans().iter().map(|s| doc.span_text(s)).collect();
+    assert_eq!(texts, ["Lukashenko", "freed", "31"]);
+}

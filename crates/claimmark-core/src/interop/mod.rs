@@ -1,11 +1,11 @@
 //! Other annotation tools' files: brat standoff, Label Studio's JSON
-//! export, doccano and Prodigy JSON Lines, read into the project as one
+//! export, doccano and Prodigy JSON Lines, `WebAnno` TSV 3, read into the project as one
 //! edit with a report (docs/formats.md gives each format's fields and
 //! offset unit).
 //!
 //! - `foreign`: what every reader produces, in the tool's own terms.
 //! - `offsets`: the one conversion from a tool's offsets to char offsets.
-//! - `brat`, `json_tools`: the readers.
+//! - `brat`, `json_tools`, `webanno_tsv`: the readers.
 //! - `apply`: into the project (documents, schema mapping, values, report).
 
 mod apply;
@@ -13,6 +13,7 @@ pub mod brat;
 pub mod foreign;
 mod json_tools;
 pub mod offsets;
+pub mod webanno_tsv;
 
 #[cfg(test)]
 mod tests;
@@ -32,8 +33,9 @@ pub enum Format {
     LabelStudio,
     Doccano,
     Prodigy,
-    /// `WebAnno` TSV 3 and UIMA CAS XMI are recognised, not yet read.
+    /// `WebAnno` TSV 3 (`INCEpTION`'s export).
     InceptionTsv,
+    /// UIMA CAS XMI: recognised, not yet read.
     UimaXmi,
 }
 
@@ -44,7 +46,7 @@ impl Format {
             "label-studio" | "labelstudio" => Some(Self::LabelStudio),
             "doccano" => Some(Self::Doccano),
             "prodigy" | "spacy" => Some(Self::Prodigy),
-            "inception-tsv" | "webanno-tsv" => Some(Self::InceptionTsv),
+            "inception-tsv" | "webanno-tsv" | "tsv" => Some(Self::InceptionTsv),
             "uima-xmi" | "xmi" => Some(Self::UimaXmi),
             _ => None,
         }
@@ -65,7 +67,7 @@ impl Format {
 /// Why files could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum InteropError {
-    #[error("{}: could not tell its format; name it with --format brat|label-studio|doccano|prodigy", .0.display())]
+    #[error("{}: could not tell its format; name it with --format brat|label-studio|doccano|prodigy|inception-tsv", .0.display())]
     Unknown(PathBuf),
     #[error("{}: {} files are recognised but not read yet; convert them to another format first", .path.display(), .format.name())]
     NotYetRead { path: PathBuf, format: Format },
@@ -231,7 +233,27 @@ pub fn read(
                 refused.extend(problems);
             }
         }
-        Format::InceptionTsv | Format::UimaXmi => {
+        Format::InceptionTsv => {
+            for path in paths {
+                let file = path.display().to_string();
+                match read_text(path) {
+                    Ok(contents) => {
+                        let stem = path.file_stem().map_or_else(
+                            || "document".into(),
+                            |s| s.to_string_lossy().into_owned(),
+                        );
+                        let (doc, problems) = webanno_tsv::read(&stem, &contents, &file);
+                        docs.extend(doc);
+                        refused.extend(problems);
+                    }
+                    Err(error) => refused.push(Refusal {
+                        at: Location::file(&file),
+                        why: error.to_string(),
+                    }),
+                }
+            }
+        }
+        Format::UimaXmi => {
             return Err(InteropError::NotYetRead {
                 path: paths.first().cloned().unwrap_or_default(),
                 format,
