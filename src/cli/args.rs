@@ -211,7 +211,10 @@ pub enum Command {
         #[arg(long, value_name = "NEW.ron")]
         out: Option<PathBuf>,
         /// The files' format; detected when not given.
-        #[arg(long, value_name = "brat|label-studio|doccano|prodigy|claim-v1")]
+        #[arg(
+            long,
+            value_name = "brat|label-studio|doccano|prodigy|inception-tsv|uima-xmi|claim-v1"
+        )]
         format: Option<String>,
         /// What the files' offsets count, overriding the format's own unit
         /// (Label Studio utf16; brat, doccano, Prodigy codepoints).

@@ -370,7 +370,7 @@ fn run_any_import(
                 return fail(
                     "import",
                     &anyhow::anyhow!(
-                        "--format {name}: use brat, label-studio, doccano, prodigy or claim-v1"
+                        "--format {name}: use brat, label-studio, doccano, prodigy, inception-tsv, uima-xmi or claim-v1"
                     ),
                 );
             }

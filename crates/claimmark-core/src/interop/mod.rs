@@ -1,11 +1,11 @@
 //! Other annotation tools' files: brat standoff, Label Studio's JSON
-//! export, doccano and Prodigy JSON Lines, `WebAnno` TSV 3, read into the project as one
+//! export, doccano and Prodigy JSON Lines, `WebAnno` TSV 3, UIMA CAS XMI, read into the project as one
 //! edit with a report (docs/formats.md gives each format's fields and
 //! offset unit).
 //!
 //! - `foreign`: what every reader produces, in the tool's own terms.
 //! - `offsets`: the one conversion from a tool's offsets to char offsets.
-//! - `brat`, `json_tools`, `webanno_tsv`: the readers.
+//! - `brat`, `json_tools`, `webanno_tsv`, `uima_xmi`: the readers.
 //! - `apply`: into the project (documents, schema mapping, values, report).
 
 mod apply;
@@ -13,6 +13,7 @@ pub mod brat;
 pub mod foreign;
 mod json_tools;
 pub mod offsets;
+pub mod uima_xmi;
 pub mod webanno_tsv;
 
 #[cfg(test)]
@@ -35,7 +36,7 @@ pub enum Format {
     Prodigy,
     /// `WebAnno` TSV 3 (`INCEpTION`'s export).
     InceptionTsv,
-    /// UIMA CAS XMI: recognised, not yet read.
+    /// UIMA CAS XMI (`INCEpTION`, `DKPro`).
     UimaXmi,
 }
 
@@ -67,10 +68,8 @@ impl Format {
 /// Why files could not be read at all.
 #[derive(Debug, thiserror::Error)]
 pub enum InteropError {
-    #[error("{}: could not tell its format; name it with --format brat|label-studio|doccano|prodigy|inception-tsv", .0.display())]
+    #[error("{}: could not tell its format; name it with --format brat|label-studio|doccano|prodigy|inception-tsv|uima-xmi", .0.display())]
     Unknown(PathBuf),
-    #[error("{}: {} files are recognised but not read yet; convert them to another format first", .path.display(), .format.name())]
-    NotYetRead { path: PathBuf, format: Format },
     #[error("{} and {} are different formats; import them one format at a time", .0.display(), .1.display())]
     Mixed(PathBuf, PathBuf),
     #[error("{}: could not read it: {source}", .path.display())]
@@ -254,10 +253,24 @@ pub fn read(
             }
         }
         Format::UimaXmi => {
-            return Err(InteropError::NotYetRead {
-                path: paths.first().cloned().unwrap_or_default(),
-                format,
-            });
+            for path in paths {
+                let file = path.display().to_string();
+                match read_text(path) {
+                    Ok(contents) => {
+                        let stem = path.file_stem().map_or_else(
+                            || "document".into(),
+                            |s| s.to_string_lossy().into_owned(),
+                        );
+                        let (doc, problems) = uima_xmi::read(&stem, &contents, &file);
+                        docs.extend(doc);
+                        refused.extend(problems);
+                    }
+                    Err(error) => refused.push(Refusal {
+                        at: Location::file(&file),
+                        why: error.to_string(),
+                    }),
+                }
+            }
         }
     }
     Ok((docs, refused))

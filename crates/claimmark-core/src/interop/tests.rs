@@ -533,3 +533,72 @@ fn webanno_tsv_rebuilds_the_text_joins_multi_token_spans_and_reads_relations() {
             .starts_with("b.tsv:1: not WebAnno TSV 3")
     );
 }
+
+#[test]
+fn uima_xmi_reads_the_sofa_spans_and_relations_in_utf16() {
+    let text = "Minsk 🙂 Lukashenko freed 31 &lt;prisoners&gt;.";
+    let plain = text.replace("&lt;", "<").replace("&gt;", ">");
+    let units = |needle: &str| {
+        let byte = plain.find(needle).expect("needle");
+        let start = plain[..byte].encode_utf16().count();
+        (start, start + needle.encode_utf16().count())
+    };
+    let (ls, le) = units("Lukashenko");
+    let (fs, fe) = units("freed");
+    let (cs, ce) = units("31");
+    let xmi = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><xmi:XMI xmlns:xmi="http://www.omg.org/XMI" xmlns:cas="http:///uima/cas.ecore" xmlns:type4="http:///de/tudarmstadt/ukp/dkpro/core/api/ner/type.ecore" xmlns:type5="http:///de/tudarmstadt/ukp/dkpro/core/api/segmentation/type.ecore" xmlns:custom="http:///webanno/custom.ecore" xmi:version="2.0">
+    <cas:NULL xmi:id="0"/>
+    <type5:Token xmi:id="20" sofa="1" begin="{ls}" end="{le}"/>
+    <type4:NamedEntity xmi:id="30" sofa="1" begin="{ls}" end="{le}" value="person"/>
+    <custom:Event xmi:id="31" sofa="1" begin="{fs}" end="{fe}" value="event"/>
+    <custom:Span xmi:id="32" sofa="1" begin="{cs}" end="{ce}" value="count"/>
+    <custom:Role xmi:id="40" sofa="1" begin="{cs}" end="{ce}" Governor="31" Dependent="32" value="count"/>
+    <cas:Sofa xmi:id="1" sofaNum="1" sofaID="_InitialView" mimeType="text" sofaString="{text}"/>
+</xmi:XMI>"#
+    );
+    let (doc, refused) = uima_xmi::read("cas", &xmi, "cas.xmi");
+    assert!(refused.is_empty(), "{refused:?}");
+    let doc = doc.expect("a document");
+    assert_eq!(doc.text, plain, "the sofa, unescaped");
+    let prepared = prepare(&project(), vec![doc], &[], "uima-xmi", &Options::default());
+    assert!(
+        prepared.report.refused.is_empty(),
+        "{:?}",
+        prepared.report.refused
+    );
+    let project = applied(&prepared);
+    let doc = &project.documents[0];
+    let texts: Vec<(&str, &str)> = doc
+        .spans()
+        .iter()
+        .map(|s| (doc.span_text(s), s.label.as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            ("Lukashenko", "person"),
+            ("freed", "event"),
+            ("31", "count")
+        ],
+        "tokens are not spans"
+    );
+    let roles: Vec<&str> = doc.claims()[0]
+        .arguments
+        .iter()
+        .map(|a| a.role.as_str())
+        .collect();
+    assert_eq!(roles, ["trigger", "count"]);
+    let (none, refused) = uima_xmi::read("x", "<xmi:XMI xmlns:xmi=\"x\"></xmi:XMI>", "nosofa.xmi");
+    assert!(none.is_none());
+    assert!(
+        refused[0].to_string().contains("no cas:Sofa"),
+        "{}",
+        refused[0]
+    );
+    let (none, refused) = uima_xmi::read("x", "<xmi:XMI><unclosed", "bad.xmi");
+    assert!(
+        none.is_none() && refused[0].to_string().contains("not valid XML"),
+        "{refused:?}"
+    );
+}
