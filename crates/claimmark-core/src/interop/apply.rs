@@ -8,12 +8,12 @@ use std::collections::{BTreeMap, HashMap};
 
 use crate::edit::{Edit, SchemaEdit};
 use crate::model::{
-    Agent, Argument, CanonicalText, CharRange, Claim, ClaimId, ClaimTypeDef, Confidence, DocId,
-    Document, LabelDef, Name, Project, ReviewStatus, Rgb, RoleDef, Schema, Span, SpanId,
-    SpanOrigin, TRIGGER_ROLE, ValueKind, canonicalize,
+    Agent, Argument, CanonicalText, CharRange, Claim, ClaimId, Confidence, DocId, Document, Name,
+    Project, ReviewStatus, Schema, Span, SpanId, SpanOrigin, TRIGGER_ROLE, ValueKind, canonicalize,
 };
 
 use super::foreign::{ForeignDocument, ForeignSpan, Location, Refusal};
+use super::names::Names;
 use super::offsets::{OffsetMap, OffsetUnit};
 
 /// How to read names and offsets.
@@ -112,148 +112,6 @@ impl Report {
 pub struct Prepared {
     pub edit: Edit,
     pub report: Report,
-}
-
-struct Names<'a> {
-    options: &'a Options,
-    schema: Schema,
-    added: Vec<SchemaEdit>,
-    unknown: BTreeMap<(&'static str, String), Vec<String>>,
-}
-
-impl Names<'_> {
-    /// The schema name for another tool's name: mapped, else itself in
-    /// snake case (`PrisonCamp`, "Prison camp" → `prison_camp`).
-    fn mapped(&self, raw: &str) -> Option<Name> {
-        let target = self.options.map.get(raw).map_or(raw, String::as_str);
-        Name::parse(target)
-            .or_else(|_| Name::from_user_input(&split_camel_case(target)))
-            .ok()
-    }
-
-    fn unknown(&mut self, kind: &'static str, raw: &str, at: &Location) {
-        self.unknown
-            .entry((kind, raw.to_owned()))
-            .or_default()
-            .push(at.to_string());
-    }
-
-    fn label(&mut self, raw: &str, at: &Location) -> Option<Name> {
-        let name = self.mapped(raw)?;
-        if self.schema.label(&name).is_some() {
-            return Some(name);
-        }
-        if !self.options.add_to_schema {
-            self.unknown("label", raw, at);
-            return None;
-        }
-        let label = LabelDef {
-            name: name.clone(),
-            color: palette(self.schema.labels.len()),
-            key: None,
-            value_kind: ValueKind::Text,
-        };
-        let edit = SchemaEdit::InsertLabel {
-            index: self.schema.labels.len(),
-            label: label.clone(),
-        };
-        self.schema.labels.push(label);
-        self.added.push(edit);
-        Some(name)
-    }
-
-    fn claim_type(&mut self, raw: &str, at: &Location) -> Option<Name> {
-        let name = self.mapped(raw)?;
-        if self.schema.claim_type(&name).is_some() {
-            return Some(name);
-        }
-        if !self.options.add_to_schema {
-            self.unknown("claim type", raw, at);
-            return None;
-        }
-        let trigger = RoleDef {
-            name: Name::parse(TRIGGER_ROLE).ok()?,
-            required: false,
-            multiple: false,
-            labels: Vec::new(),
-        };
-        let claim_type = ClaimTypeDef {
-            name: name.clone(),
-            roles: vec![trigger],
-        };
-        self.added.push(SchemaEdit::InsertClaimType {
-            index: self.schema.claim_types.len(),
-            claim_type: claim_type.clone(),
-        });
-        self.schema.claim_types.push(claim_type);
-        Some(name)
-    }
-
-    fn role(&mut self, claim_type: &Name, raw: &str, at: &Location) -> Option<Name> {
-        // `--map release.Victim=released_person` for one type, else `--map Victim=…`.
-        let qualified = format!("{}.{raw}", claim_type.as_str());
-        let name = match self.options.map.get(&qualified) {
-            Some(target) => Name::parse(target).ok()?,
-            None => self.mapped(raw)?,
-        };
-        let has = self
-            .schema
-            .claim_type(claim_type)
-            .is_some_and(|t| t.role(&name).is_some());
-        if has {
-            return Some(name);
-        }
-        if !self.options.add_to_schema {
-            self.unknown("role", &format!("{}.{raw}", claim_type.as_str()), at);
-            return None;
-        }
-        let role = RoleDef {
-            name: name.clone(),
-            required: false,
-            multiple: true,
-            labels: Vec::new(),
-        };
-        let ty = self
-            .schema
-            .claim_types
-            .iter_mut()
-            .find(|t| &t.name == claim_type)?;
-        self.added.push(SchemaEdit::InsertRole {
-            claim_type: claim_type.clone(),
-            index: ty.roles.len(),
-            role: role.clone(),
-        });
-        ty.roles.push(role);
-        Some(name)
-    }
-}
-
-/// `PrisonCamp` → "Prison Camp": a space where a capital follows a
-/// lower-case letter or digit.
-fn split_camel_case(name: &str) -> String {
-    let mut out = String::with_capacity(name.len() + 4);
-    let mut previous: Option<char> = None;
-    for c in name.chars() {
-        if c.is_uppercase() && previous.is_some_and(|p| p.is_lowercase() || p.is_ascii_digit()) {
-            out.push(' ');
-        }
-        out.push(c);
-        previous = Some(c);
-    }
-    out
-}
-
-/// Colours for added labels, distinct from the default ones.
-fn palette(index: usize) -> Rgb {
-    const COLOURS: [[u8; 3]; 6] = [
-        [0x9c, 0x75, 0x5f],
-        [0xba, 0xb0, 0xac],
-        [0xed, 0xc9, 0x48],
-        [0xff, 0x9d, 0xa7],
-        [0x8c, 0xd1, 0x7d],
-        [0x49, 0x98, 0x94],
-    ];
-    Rgb(COLOURS[index % COLOURS.len()])
 }
 
 /// The edit importing `docs` into `project`, and its report. Nothing

@@ -6,12 +6,14 @@
 //! - `foreign`: what every reader produces, in the tool's own terms.
 //! - `offsets`: the one conversion from a tool's offsets to char offsets.
 //! - `brat`, `json_tools`, `webanno_tsv`, `uima_xmi`: the readers.
-//! - `apply`: into the project (documents, schema mapping, values, report).
+//! - `apply`: into the project (documents, values, claims, report);
+//!   `names`: mapping labels, claim types and roles to the schema.
 
 mod apply;
 pub mod brat;
 pub mod foreign;
 mod json_tools;
+mod names;
 pub mod offsets;
 pub mod uima_xmi;
 pub mod webanno_tsv;
