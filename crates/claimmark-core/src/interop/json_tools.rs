@@ -31,6 +31,16 @@ fn new_document(
     }
 }
 
+/// The elements of an array field, numbered (none when it is missing).
+fn items<'a>(value: &'a Value, field: &str) -> impl Iterator<Item = (usize, &'a Value)> {
+    value
+        .get(field)
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+}
+
 fn offset(value: &Value) -> Option<usize> {
     value.as_u64().and_then(|n| usize::try_from(n).ok())
 }
@@ -345,13 +355,7 @@ pub fn doccano(contents: &str, file: &str, stem: &str) -> (Vec<ForeignDocument>,
                 }),
             }
         }
-        for (i, entity) in value
-            .get("entities")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
+        for (i, entity) in items(value, "entities") {
             let at = Location::json(file, Some(number), format!("entities[{i}]"));
             let key = entity
                 .get("id")
@@ -370,13 +374,7 @@ pub fn doccano(contents: &str, file: &str, stem: &str) -> (Vec<ForeignDocument>,
             }
             doc.spans.push(span(key, start, end, label, at));
         }
-        for (i, relation) in value
-            .get("relations")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
+        for (i, relation) in items(value, "relations") {
             let at = Location::json(file, Some(number), format!("relations[{i}]"));
             let (Some(from), Some(to)) = (relation.get("from_id"), relation.get("to_id")) else {
                 refused.push(Refusal {
@@ -452,13 +450,7 @@ pub fn prodigy(contents: &str, file: &str, stem: &str) -> (Vec<ForeignDocument>,
             Location::line(file, number),
         );
         let key_of = |start: usize, end: usize, label: &str| format!("{start}:{end}:{label}");
-        for (i, item) in value
-            .get("spans")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
+        for (i, item) in items(value, "spans") {
             let at = Location::json(file, Some(number), format!("spans[{i}]"));
             let (start, end) = (
                 item.get("start").and_then(offset),
@@ -477,13 +469,7 @@ pub fn prodigy(contents: &str, file: &str, stem: &str) -> (Vec<ForeignDocument>,
             made.covered = item.get("text").and_then(Value::as_str).map(str::to_owned);
             doc.spans.push(made);
         }
-        for (i, relation) in value
-            .get("relations")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .enumerate()
-        {
+        for (i, relation) in items(value, "relations") {
             let at = Location::json(file, Some(number), format!("relations[{i}]"));
             let end_key = |field: &str| {
                 let s = relation.get(field)?;

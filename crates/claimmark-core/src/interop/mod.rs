@@ -179,103 +179,75 @@ pub fn read(
     paths: &[PathBuf],
     format: Format,
 ) -> Result<(Vec<ForeignDocument>, Vec<Refusal>), InteropError> {
+    type Reader = fn(&str, &str, &str) -> (Vec<ForeignDocument>, Vec<Refusal>);
+    // (contents, file, stem): the documents of one file.
+    let reader: Reader = match format {
+        Format::Brat => return Ok(read_brat(paths)),
+        Format::LabelStudio => |contents, file, _| json_tools::label_studio(contents, file),
+        Format::Doccano => json_tools::doccano,
+        Format::Prodigy => json_tools::prodigy,
+        Format::InceptionTsv => |contents, file, stem| one(webanno_tsv::read(stem, contents, file)),
+        Format::UimaXmi => |contents, file, stem| one(uima_xmi::read(stem, contents, file)),
+    };
     let mut docs = Vec::new();
     let mut refused = Vec::new();
-    match format {
-        Format::Brat => {
-            let (pairs, missing) = brat::pairs(paths);
-            refused.extend(missing);
-            for (txt, ann) in pairs {
-                let name = txt
-                    .file_stem()
-                    .map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());
-                match (read_text(&txt), read_text(&ann)) {
-                    (Ok(text), Ok(annotations)) => {
-                        let (doc, problems) =
-                            brat::read(&name, text, &annotations, &ann.display().to_string());
-                        docs.push(doc);
-                        refused.extend(problems);
-                    }
-                    (Err(error), _) | (_, Err(error)) => refused.push(Refusal {
-                        at: Location::file(&txt.display().to_string()),
-                        why: error.to_string(),
-                    }),
-                }
+    for path in paths {
+        let file = path.display().to_string();
+        // One unreadable file is refused; the others are read.
+        let contents = match read_text(path) {
+            Ok(contents) => contents,
+            Err(error) => {
+                refused.push(Refusal {
+                    at: Location::file(&file),
+                    why: error.to_string(),
+                });
+                continue;
             }
-        }
-        Format::LabelStudio | Format::Doccano | Format::Prodigy => {
-            for path in paths {
-                // One unreadable file is refused; the others are read.
-                let contents = match read_text(path) {
-                    Ok(contents) => contents,
-                    Err(error) => {
-                        refused.push(Refusal {
-                            at: Location::file(&path.display().to_string()),
-                            why: error.to_string(),
-                        });
-                        continue;
-                    }
-                };
-                // A BOM before the JSON (offsets count inside its strings).
-                let contents = contents
-                    .strip_prefix('\u{feff}')
-                    .unwrap_or(&contents)
-                    .to_owned();
-                let file = path.display().to_string();
-                let stem = path
-                    .file_stem()
-                    .map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());
-                let (found, problems) = match format {
-                    Format::LabelStudio => json_tools::label_studio(&contents, &file),
-                    Format::Doccano => json_tools::doccano(&contents, &file, &stem),
-                    _ => json_tools::prodigy(&contents, &file, &stem),
-                };
-                docs.extend(found);
-                refused.extend(problems);
-            }
-        }
-        Format::InceptionTsv => {
-            for path in paths {
-                let file = path.display().to_string();
-                match read_text(path) {
-                    Ok(contents) => {
-                        let stem = path.file_stem().map_or_else(
-                            || "document".into(),
-                            |s| s.to_string_lossy().into_owned(),
-                        );
-                        let (doc, problems) = webanno_tsv::read(&stem, &contents, &file);
-                        docs.extend(doc);
-                        refused.extend(problems);
-                    }
-                    Err(error) => refused.push(Refusal {
-                        at: Location::file(&file),
-                        why: error.to_string(),
-                    }),
-                }
-            }
-        }
-        Format::UimaXmi => {
-            for path in paths {
-                let file = path.display().to_string();
-                match read_text(path) {
-                    Ok(contents) => {
-                        let stem = path.file_stem().map_or_else(
-                            || "document".into(),
-                            |s| s.to_string_lossy().into_owned(),
-                        );
-                        let (doc, problems) = uima_xmi::read(&stem, &contents, &file);
-                        docs.extend(doc);
-                        refused.extend(problems);
-                    }
-                    Err(error) => refused.push(Refusal {
-                        at: Location::file(&file),
-                        why: error.to_string(),
-                    }),
-                }
-            }
-        }
+        };
+        // A BOM before the JSON or XML (offsets count inside it).
+        let contents = contents.strip_prefix('\u{feff}').unwrap_or(&contents);
+        let (found, problems) = reader(contents, &file, &stem_of(path));
+        docs.extend(found);
+        refused.extend(problems);
     }
     Ok((docs, refused))
+}
+
+/// A reader of one document per file, as the others read lists.
+fn one(
+    (doc, problems): (Option<ForeignDocument>, Vec<Refusal>),
+) -> (Vec<ForeignDocument>, Vec<Refusal>) {
+    (doc.into_iter().collect(), problems)
+}
+
+fn stem_of(path: &Path) -> String {
+    path.file_stem()
+        .map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned())
+}
+
+/// The brat pairs `paths` name, each read as one document.
+fn read_brat(paths: &[PathBuf]) -> (Vec<ForeignDocument>, Vec<Refusal>) {
+    let (pairs, mut refused) = brat::pairs(paths);
+    let mut docs = Vec::new();
+    for (txt, ann) in pairs {
+        match (read_text(&txt), read_text(&ann)) {
+            (Ok(text), Ok(annotations)) => {
+                let (doc, problems) = brat::read(
+                    &stem_of(&txt),
+                    text,
+                    &annotations,
+                    &ann.display().to_string(),
+                );
+                docs.push(doc);
+                refused.extend(problems);
+            }
+            (Err(error), _) | (_, Err(error)) => refused.push(Refusal {
+                at: Location::file(&txt.display().to_string()),
+                why: error.to_string(),
+            }),
+        }
+    }
+    (docs, refused)
 }
 
 /// Reads `paths` and prepares their import into `project`.
