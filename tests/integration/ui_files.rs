@@ -1,15 +1,18 @@
 //! The window's side of files that never lose work: a change on disk is
 //! said before more editing and never overwritten by a save, and recovery
-//! copies from earlier sessions are kept, dated, and all offered.
+//! copies from earlier sessions are kept, dated, and all offered; the File
+//! menu, typed paths, exports into a used folder, other tools' files.
 
+use claimmark::app::ClaimmarkApp;
 use claimmark::app::dialogs::DialogOutcome;
 use claimmark::view::Modal;
 use claimmark_core::storage::{self, recovery};
 use egui::{Key, Modifiers};
+use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
-use super::fixtures::scratch;
-use super::ui::{article_project, drag, harness_with, offset_of, press, press_with};
+use super::fixtures::{sample_project, scratch};
+use super::ui::{article_project, drag, harness_with, offset_of, press, press_with, status_text};
 
 /// Another program adds a document to the project on disk.
 fn change_on_disk(path: &std::path::Path) {
@@ -342,4 +345,124 @@ fn annotations_of_another_tool_are_previewed_mapped_and_imported_in_one_step() {
     // One step: one undo takes it all back.
     press_with(&mut harness, Modifiers::COMMAND, Key::Z);
     assert!(harness.state().session().project().documents.is_empty());
+}
+
+#[test]
+fn the_file_menu_is_in_the_usual_order_and_shortcuts_ask_whether_they_can_run() {
+    let dir = scratch();
+    let mut harness = harness_with(Some(article_project(dir.path())), vec![]);
+    harness.get_by_label("File").click();
+    harness.run();
+    let top = |h: &Harness<'_, ClaimmarkApp>, label: &str| h.get_by_label(label).rect().top();
+    // Menu items read "label shortcut".
+    let order = [
+        "New project Ctrl+N",
+        "Open project… Ctrl+O",
+        "Open recent",
+        "Save Ctrl+S",
+        "Save as… Ctrl+Shift+S",
+        "Add articles… Ctrl+Shift+A",
+        "Import claims… Ctrl+I",
+        "Import annotations…",
+        "Export claims… Ctrl+E",
+        "Compare with…",
+        "Quit Ctrl+Q",
+    ];
+    for pair in order.windows(2) {
+        assert!(
+            top(&harness, pair[0]) < top(&harness, pair[1]),
+            "{} comes before {}",
+            pair[0],
+            pair[1]
+        );
+    }
+    press(&mut harness, Key::Escape);
+    // Nothing to undo: the shortcut does not run, and says why.
+    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
+    assert_eq!(status_text(&harness), "Nothing to undo.");
+    // Accept with no proposal selected: refused with the table's reason.
+    press(&mut harness, Key::A);
+    assert_eq!(
+        status_text(&harness),
+        "Select a proposal first: J goes to the next one."
+    );
+    assert!(!harness.state().session().is_modified());
+}
+
+#[test]
+fn fixtures_replace_a_folder_that_has_files_only_when_the_analyst_confirms() {
+    let dir = scratch();
+    let path = dir.path().join("sample.ron");
+    storage::save_project(&path, &sample_project()).unwrap();
+    let folder = dir.path().join("fixtures");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("old.txt"), "an earlier export").unwrap();
+    let export = |harness: &mut Harness<'_, ClaimmarkApp>| {
+        press_with(harness, Modifiers::COMMAND, Key::E);
+        harness
+            .get_by_label(
+                "Gold fixtures: a folder with each document's text and claims, and a manifest",
+            )
+            .click();
+        harness.run();
+        harness.get_by_label("Export…").click();
+        harness.run();
+    };
+    let mut harness = harness_with(
+        Some(path),
+        vec![
+            DialogOutcome::Picked(vec![folder.clone()]),
+            DialogOutcome::Picked(vec![folder.clone()]),
+        ],
+    );
+    export(&mut harness);
+    assert!(matches!(
+        harness.state().modal(),
+        Some(Modal::ReplaceFixtures { .. })
+    ));
+    harness.get_by_label("Cancel").click();
+    harness.run();
+    assert!(
+        !folder.join("manifest.json").exists(),
+        "nothing written on Cancel"
+    );
+    export(&mut harness);
+    harness.get_by_label("Replace").click();
+    harness.run();
+    assert!(folder.join("manifest.json").exists());
+    assert!(folder.join("old.txt").exists(), "other files stay");
+}
+
+#[test]
+fn reviewed_claims_are_exported_from_the_window() {
+    let dir = scratch();
+    let path = dir.path().join("sample.ron");
+    storage::save_project(&path, &sample_project()).unwrap();
+    let out = dir.path().join("reviewed.jsonl");
+    let mut harness = harness_with(Some(path), vec![DialogOutcome::Picked(vec![out.clone()])]);
+    press_with(&mut harness, Modifiers::COMMAND, Key::E);
+    assert!(matches!(
+        harness.state().modal(),
+        Some(Modal::Export { .. })
+    ));
+    harness.get_by_label("Export…").click();
+    harness.run();
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(
+        written.lines().count(),
+        10,
+        "every accepted claim of the sample"
+    );
+    for line in written.lines() {
+        let json: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(json["schema"], "claim/v1");
+    }
+    assert!(
+        harness
+            .state()
+            .status()
+            .unwrap()
+            .text
+            .contains("Wrote 10 claim line(s)")
+    );
 }

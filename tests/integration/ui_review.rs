@@ -1,6 +1,6 @@
 //! The real app, driven with `egui_kittest`, reviewing: proposals by
 //! keyboard, values and entities, suggestions in the background, comparing
-//! with another annotation, extractor claims and exports. The helpers are
+//! with another annotation, extractor claims. The helpers are
 //! in [`super::ui`].
 
 use std::path::{Path, PathBuf};
@@ -754,40 +754,6 @@ fn extractor_claims_are_imported_and_reviewed_by_keyboard() {
 }
 
 #[test]
-fn reviewed_claims_are_exported_from_the_window() {
-    let dir = scratch();
-    let path = dir.path().join("sample.ron");
-    storage::save_project(&path, &sample_project()).unwrap();
-    let out = dir.path().join("reviewed.jsonl");
-    let mut harness = harness_with(Some(path), vec![DialogOutcome::Picked(vec![out.clone()])]);
-    press_with(&mut harness, Modifiers::COMMAND, Key::E);
-    assert!(matches!(
-        harness.state().modal(),
-        Some(Modal::Export { .. })
-    ));
-    harness.get_by_label("Export…").click();
-    harness.run();
-    let written = std::fs::read_to_string(&out).unwrap();
-    assert_eq!(
-        written.lines().count(),
-        10,
-        "every accepted claim of the sample"
-    );
-    for line in written.lines() {
-        let json: serde_json::Value = serde_json::from_str(line).unwrap();
-        assert_eq!(json["schema"], "claim/v1");
-    }
-    assert!(
-        harness
-            .state()
-            .status()
-            .unwrap()
-            .text
-            .contains("Wrote 10 claim line(s)")
-    );
-}
-
-#[test]
 fn a_long_article_is_suggested_in_the_background() {
     let dir = scratch();
     let sentence = "On 18 September 2025 Viasna counted 1,184 political prisoners in Belarus. ";
@@ -809,90 +775,4 @@ fn a_long_article_is_suggested_in_the_background() {
         doc(&harness).spans().len() >= 3_000,
         "dates, counts and places on every line"
     );
-}
-
-#[test]
-fn the_file_menu_is_in_the_usual_order_and_shortcuts_ask_whether_they_can_run() {
-    let dir = scratch();
-    let mut harness = harness_with(Some(article_project(dir.path())), vec![]);
-    harness.get_by_label("File").click();
-    harness.run();
-    let top = |h: &Harness<'_, ClaimmarkApp>, label: &str| h.get_by_label(label).rect().top();
-    // Menu items read "label shortcut".
-    let order = [
-        "New project Ctrl+N",
-        "Open project… Ctrl+O",
-        "Open recent",
-        "Save Ctrl+S",
-        "Save as… Ctrl+Shift+S",
-        "Add articles… Ctrl+Shift+A",
-        "Import claims… Ctrl+I",
-        "Import annotations…",
-        "Export claims… Ctrl+E",
-        "Compare with…",
-        "Quit Ctrl+Q",
-    ];
-    for pair in order.windows(2) {
-        assert!(
-            top(&harness, pair[0]) < top(&harness, pair[1]),
-            "{} comes before {}",
-            pair[0],
-            pair[1]
-        );
-    }
-    press(&mut harness, Key::Escape);
-    // Nothing to undo: the shortcut does not run, and says why.
-    press_with(&mut harness, Modifiers::COMMAND, Key::Z);
-    assert_eq!(status_text(&harness), "Nothing to undo.");
-    // Accept with no proposal selected: refused with the table's reason.
-    press(&mut harness, Key::A);
-    assert_eq!(
-        status_text(&harness),
-        "Select a proposal first: J goes to the next one."
-    );
-    assert!(!harness.state().session().is_modified());
-}
-
-#[test]
-fn fixtures_replace_a_folder_that_has_files_only_when_the_analyst_confirms() {
-    let dir = scratch();
-    let path = dir.path().join("sample.ron");
-    storage::save_project(&path, &sample_project()).unwrap();
-    let folder = dir.path().join("fixtures");
-    std::fs::create_dir(&folder).unwrap();
-    std::fs::write(folder.join("old.txt"), "an earlier export").unwrap();
-    let export = |harness: &mut Harness<'_, ClaimmarkApp>| {
-        press_with(harness, Modifiers::COMMAND, Key::E);
-        harness
-            .get_by_label(
-                "Gold fixtures: a folder with each document's text and claims, and a manifest",
-            )
-            .click();
-        harness.run();
-        harness.get_by_label("Export…").click();
-        harness.run();
-    };
-    let mut harness = harness_with(
-        Some(path),
-        vec![
-            DialogOutcome::Picked(vec![folder.clone()]),
-            DialogOutcome::Picked(vec![folder.clone()]),
-        ],
-    );
-    export(&mut harness);
-    assert!(matches!(
-        harness.state().modal(),
-        Some(Modal::ReplaceFixtures { .. })
-    ));
-    harness.get_by_label("Cancel").click();
-    harness.run();
-    assert!(
-        !folder.join("manifest.json").exists(),
-        "nothing written on Cancel"
-    );
-    export(&mut harness);
-    harness.get_by_label("Replace").click();
-    harness.run();
-    assert!(folder.join("manifest.json").exists());
-    assert!(folder.join("old.txt").exists(), "other files stay");
 }
