@@ -20,6 +20,7 @@
 //!   "June 8, 2022" or "in 2020" never yield counts.
 
 pub mod count;
+mod count_words;
 pub mod date;
 pub mod duration;
 pub mod event;
