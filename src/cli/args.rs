@@ -144,7 +144,8 @@ pub enum Command {
         max_disagreements: usize,
     },
     /// Write a dataset of the reviewed (accepted or corrected) annotations:
-    /// claim/v1 fixtures, brat standoff or spaCy-style JSONL, with
+    /// claim/v1 fixtures, brat standoff, spaCy-style JSONL, or Label Studio,
+    /// doccano, Prodigy or INCEpTION (WebAnno TSV) imports, with
     /// manifest.json. What the format cannot carry is listed.
     Dataset {
         /// The project file (.ron).
@@ -152,7 +153,7 @@ pub enum Command {
         /// Output folder: new, empty, or an earlier dataset.
         #[arg(short, long)]
         out: PathBuf,
-        /// claims, brat, spacy, label-studio, doccano or prodigy.
+        /// claims, brat, spacy, label-studio, doccano, prodigy or inception-tsv.
         #[arg(long, value_parser = crate::cli::dataset::parse_format)]
         format: Format,
         /// Write it even while merge conflicts remain (the versions in

@@ -9,8 +9,10 @@ use claimmark_core::dataset::{Format, Manifest, write_dataset};
 
 /// `--format` values.
 pub fn parse_format(raw: &str) -> Result<Format, String> {
-    Format::parse(raw)
-        .ok_or_else(|| format!("“{raw}” is not a dataset format; use claims, brat or spacy"))
+    Format::parse(raw).ok_or_else(|| {
+        let names: Vec<&str> = Format::ALL.iter().map(|f| f.as_str()).collect();
+        format!("“{raw}” is not a dataset format; use {}", names.join(", "))
+    })
 }
 
 /// Loads the project and writes the dataset.

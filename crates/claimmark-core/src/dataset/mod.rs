@@ -14,6 +14,7 @@ pub mod brat;
 pub mod claims;
 pub mod spacy;
 pub mod tools;
+pub mod webanno_tsv;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
@@ -47,16 +48,19 @@ pub enum Format {
     Doccano,
     /// `prodigy.jsonl`: Prodigy tasks with spans and relations.
     Prodigy,
+    /// `<doc-id>.tsv`: `WebAnno` TSV 3.3 for `INCEpTION`.
+    InceptionTsv,
 }
 
 impl Format {
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 7] = [
         Self::Claims,
         Self::Brat,
         Self::Spacy,
         Self::LabelStudio,
         Self::Doccano,
         Self::Prodigy,
+        Self::InceptionTsv,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -67,6 +71,7 @@ impl Format {
             Self::LabelStudio => "label-studio",
             Self::Doccano => "doccano",
             Self::Prodigy => "prodigy",
+            Self::InceptionTsv => "inception-tsv",
         }
     }
 
@@ -287,6 +292,7 @@ pub fn write_dataset(
         Format::LabelStudio => tools::write(&selection, &mut writer, tools::Tool::LabelStudio)?,
         Format::Doccano => tools::write(&selection, &mut writer, tools::Tool::Doccano)?,
         Format::Prodigy => tools::write(&selection, &mut writer, tools::Tool::Prodigy)?,
+        Format::InceptionTsv => webanno_tsv::write(&selection, &mut writer)?,
     };
     let mut counts = written.counts;
     counts.insert("documents".to_owned(), selection.docs.len());

@@ -151,7 +151,19 @@ pub fn prepare(
         };
         let existing = project
             .document_with_text(text.sha256())
-            .or_else(|| new_docs.iter().find(|d| d.text.sha256() == text.sha256()));
+            .or_else(|| new_docs.iter().find(|d| d.text.sha256() == text.sha256()))
+            .or_else(|| {
+                foreign
+                    .spacing_rebuilt
+                    .then(|| {
+                        project
+                            .documents
+                            .iter()
+                            .chain(&new_docs)
+                            .find(|d| same_but_spacing(&d.text, &text))
+                    })
+                    .flatten()
+            });
         let doc = if let Some(doc) = existing {
             report.documents_matched.push(doc.id.to_string());
             doc.clone()
@@ -236,6 +248,17 @@ pub fn prepare(
         edit: Edit::Batch(edits),
         report,
     }
+}
+
+/// Whether two texts are equal char by char where either is not white
+/// space (ours may go on with white space after theirs ends): the same
+/// offsets hold in both.
+fn same_but_spacing(ours: &CanonicalText, theirs: &CanonicalText) -> bool {
+    let mut ours = ours.as_str().chars();
+    theirs.as_str().chars().all(|b| {
+        ours.next()
+            .is_some_and(|a| a == b || (a.is_whitespace() && b.is_whitespace()))
+    }) && ours.all(char::is_whitespace)
 }
 
 /// The spans and claims one foreign document adds to `doc` (after those

@@ -84,6 +84,7 @@ pub fn read(
         claims: Vec::new(),
         relations: Vec::new(),
         model: None,
+        spacing_rebuilt: false,
         at: Location::file(ann_file),
     };
     let mut refused = Vec::new();

@@ -126,5 +126,9 @@ pub struct ForeignDocument {
     pub relations: Vec<ForeignRelation>,
     /// Agent of predictions (a model version), if the file names one.
     pub model: Option<String>,
+    /// The file does not hold the white space between sentences (`WebAnno`
+    /// TSV): `text` has its own there, so the document it matches is the
+    /// one equal to it but for white space, char by char.
+    pub spacing_rebuilt: bool,
     pub at: Location,
 }

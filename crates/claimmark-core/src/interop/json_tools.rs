@@ -27,6 +27,7 @@ fn new_document(
         claims: Vec::new(),
         relations: Vec::new(),
         model: None,
+        spacing_rebuilt: false,
         at,
     }
 }

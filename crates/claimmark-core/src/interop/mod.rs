@@ -20,6 +20,8 @@ pub mod webanno_tsv;
 
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tsv_tests;
 
 use std::path::{Path, PathBuf};
 
@@ -84,11 +86,20 @@ pub enum InteropError {
 /// The format of one file or folder, from its name and first bytes.
 pub fn detect(path: &Path) -> Option<Format> {
     if path.is_dir() {
-        return std::fs::read_dir(path)
-            .ok()?
-            .flatten()
-            .any(|e| e.path().extension().is_some_and(|x| x == "ann"))
-            .then_some(Format::Brat);
+        let files = files_in(path);
+        if files
+            .iter()
+            .any(|f| f.extension().is_some_and(|x| x == "ann"))
+        {
+            return Some(Format::Brat);
+        }
+        // A folder of one tool's files (a dataset, an INCEpTION export).
+        let mut formats: Vec<Format> = files.iter().filter_map(|f| detect(f)).collect();
+        formats.dedup();
+        return match formats[..] {
+            [one] => Some(one),
+            _ => None,
+        };
     }
     let extension = path
         .extension()
@@ -127,6 +138,36 @@ pub fn detect(path: &Path) -> Option<Format> {
         }
     }
     None
+}
+
+/// The regular files directly in `dir`, sorted by name.
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.is_file())
+        .collect();
+    files.sort();
+    files
+}
+
+/// `paths` with each folder replaced by its files in `format`.
+fn expand(paths: &[PathBuf], format: Format) -> Vec<PathBuf> {
+    paths
+        .iter()
+        .flat_map(|path| {
+            if path.is_dir() {
+                files_in(path)
+                    .into_iter()
+                    .filter(|f| detect(f) == Some(format))
+                    .collect()
+            } else {
+                vec![path.clone()]
+            }
+        })
+        .collect()
 }
 
 fn first_bytes(path: &Path, limit: usize) -> Option<Vec<u8>> {
@@ -191,7 +232,7 @@ pub fn read(
     };
     let mut docs = Vec::new();
     let mut refused = Vec::new();
-    for path in paths {
+    for path in &expand(paths, format) {
         let file = path.display().to_string();
         // One unreadable file is refused; the others are read.
         let contents = match read_text(path) {

@@ -6,7 +6,7 @@ use crate::model::{Project, Schema};
 /// combining accent and a CRLF before the spans.
 const TEXT: &str = "Minsk 🙂 𝒜les Bialiats\u{301}ki\r\nLukashenko freed 31 prisoners on Thursday.";
 
-fn project() -> Project {
+pub(super) fn project() -> Project {
     Project::new(Schema::default_news())
 }
 
@@ -22,7 +22,7 @@ fn at(needle: &str, unit: OffsetUnit) -> (usize, usize) {
     (start, start + count(needle))
 }
 
-fn applied(prepared: &Prepared) -> Project {
+pub(super) fn applied(prepared: &Prepared) -> Project {
     let mut project = project();
     prepared
         .edit
@@ -454,83 +454,6 @@ fn events_keep_to_what_the_schema_allows_and_are_not_duplicated() {
         (0, 0),
         "{:?}",
         again.report.refused
-    );
-}
-
-#[test]
-fn webanno_tsv_rebuilds_the_text_joins_multi_token_spans_and_reads_relations() {
-    let sentence = "Ales Bialiatski was freed 🙂 on Thursday .";
-    let tokens: Vec<&str> = sentence.split(' ').collect();
-    let mut at = 0usize;
-    let mut lines = vec![
-        "#FORMAT=WebAnno TSV 3.3".to_owned(),
-        "#T_SP=de.tudarmstadt.ukp.dkpro.core.api.ner.type.NamedEntity|identifier|value".to_owned(),
-        "#T_SP=webanno.custom.Event|value".to_owned(),
-        "#T_RL=webanno.custom.Role|value|BT_webanno.custom.Event".to_owned(),
-        String::new(),
-        String::new(),
-        format!("#Text={sentence}"),
-    ];
-    for (n, token) in tokens.iter().enumerate() {
-        let units = token.encode_utf16().count();
-        let (ne, event, role) = match *token {
-            "Ales" | "Bialiatski" => ("_\tperson[1]", "_", "actor\t1-4"),
-            "freed" => ("_\t_", "event", "_\t_"),
-            "Thursday" => ("_\tdate", "_", "date\t1-4"),
-            _ => ("_\t_", "_", "_\t_"),
-        };
-        // The relation sits on the argument's first token only.
-        let role = if *token == "Bialiatski" { "_\t_" } else { role };
-        lines.push(format!(
-            "1-{}\t{at}-{}\t{token}\t{ne}\t{event}\t{role}",
-            n + 1,
-            at + units
-        ));
-        at += units + 1;
-    }
-    let tsv = lines.join("\n") + "\n";
-    let (doc, refused) = webanno_tsv::read("tsv", &tsv, "a.tsv");
-    assert!(refused.is_empty(), "{refused:?}");
-    let doc = doc.expect("a document");
-    assert_eq!(doc.text, sentence, "rebuilt from #Text");
-    let prepared = prepare(
-        &project(),
-        vec![doc],
-        &[],
-        "inception-tsv",
-        &Options::default(),
-    );
-    assert!(
-        prepared.report.refused.is_empty(),
-        "{:?}",
-        prepared.report.refused
-    );
-    let project = applied(&prepared);
-    let doc = &project.documents[0];
-    let texts: Vec<(&str, &str)> = doc
-        .spans()
-        .iter()
-        .map(|s| (doc.span_text(s), s.label.as_str()))
-        .collect();
-    assert_eq!(
-        texts,
-        [
-            ("Ales Bialiatski", "person"),
-            ("freed", "event"),
-            ("Thursday", "date")
-        ]
-    );
-    let claim = &doc.claims()[0];
-    assert_eq!(claim.claim_type.as_str(), "release");
-    let roles: Vec<&str> = claim.arguments.iter().map(|a| a.role.as_str()).collect();
-    assert_eq!(roles, ["trigger", "actor", "date"]);
-    // A wrong header is said, not guessed.
-    let (none, refused) = webanno_tsv::read("x", "#FORMAT=WebAnno TSV 2\n", "b.tsv");
-    assert!(none.is_none());
-    assert!(
-        refused[0]
-            .to_string()
-            .starts_with("b.tsv:1: not WebAnno TSV 3")
     );
 }
 

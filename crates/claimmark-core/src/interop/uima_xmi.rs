@@ -137,6 +137,7 @@ pub fn read(name: &str, contents: &str, file: &str) -> (Option<ForeignDocument>,
         claims: Vec::new(),
         relations,
         model: None,
+        spacing_rebuilt: false,
         at: Location::file(file),
     };
     (Some(doc), refused)

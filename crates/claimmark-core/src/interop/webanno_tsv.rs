@@ -18,30 +18,167 @@
 
 use std::collections::HashMap;
 
-use super::foreign::{ForeignDocument, ForeignRelation, ForeignSpan, Location, Refusal};
+use super::foreign::{
+    ForeignClaim, ForeignDocument, ForeignRelation, ForeignSpan, Location, Refusal,
+};
 use super::offsets::OffsetUnit;
 use crate::model::ReviewStatus;
+
+/// A column of a layer, as its `#T_SP=` declaration names it.
+enum Column {
+    /// A primitive feature (`value`, `identifier`…).
+    Feature(String),
+    /// A slot feature's roles (`ROLE_layer:feature_LinkType`), `;` between
+    /// slots; its feature's name stands for a role left unnamed (`*`).
+    SlotRole(String),
+    /// The slot fillers (`1-2[3]`), in the column after the roles; the
+    /// filler layer's short name (`Annotation` for any).
+    SlotTarget(String),
+}
 
 struct Layer {
     name: String,
     relation: bool,
-    /// Feature columns (a relation's last column is its source, counted
-    /// separately).
-    features: Vec<String>,
+    columns: Vec<Column>,
     /// The base span layer a relation connects (`BT_…`), by short name.
     base: Option<String>,
 }
 
 impl Layer {
+    fn declared(name: &str, relation: bool, features: &str) -> Self {
+        let mut columns = Vec::new();
+        let mut base = None;
+        let mut parts = features.split('|').peekable();
+        while let Some(feature) = parts.next() {
+            if let Some(base_type) = feature.strip_prefix("BT_") {
+                base = Some(short(base_type));
+            } else if let Some(role) = feature.strip_prefix("ROLE_") {
+                let slot = role
+                    .split_once(':')
+                    .map_or(role, |(_, f)| f.split('_').next().unwrap_or(f));
+                columns.push(Column::SlotRole(slot.to_owned()));
+                let target = parts.next().unwrap_or_default();
+                columns.push(Column::SlotTarget(short(target)));
+            } else {
+                columns.push(Column::Feature(feature.to_owned()));
+            }
+        }
+        Self {
+            name: short(name),
+            relation,
+            columns,
+            base,
+        }
+    }
+
     fn columns(&self) -> usize {
-        self.features.len().max(usize::from(!self.relation)) + usize::from(self.relation)
+        self.columns.len().max(usize::from(!self.relation)) + usize::from(self.relation)
     }
 
     /// The column holding the label: `value` when there is one, else the
-    /// first feature.
-    fn label_column(&self) -> usize {
-        self.features.iter().position(|f| f == "value").unwrap_or(0)
+    /// first primitive feature, else none (the layer's name is the label).
+    fn label_column(&self) -> Option<usize> {
+        let features = || {
+            self.columns
+                .iter()
+                .enumerate()
+                .filter_map(|(i, c)| match c {
+                    Column::Feature(name) => Some((i, name)),
+                    _ => None,
+                })
+        };
+        features()
+            .find(|(_, name)| *name == "value")
+            .or_else(|| features().next())
+            .map(|(i, _)| i)
     }
+}
+
+/// One annotation of a span layer on a token, from its stacked cells.
+struct Cell {
+    id: Option<String>,
+    label: String,
+    /// (role, filler layer, filler token, filler annotation id).
+    slots: Vec<(String, String, String, Option<String>)>,
+}
+
+/// The annotations of a span layer in one token line's cells (`|`
+/// stacks them; an id `[n]` on any column names the annotation).
+fn cells_of(layer: &Layer, cells: &[&str]) -> Vec<Cell> {
+    let split: Vec<Vec<&str>> = cells
+        .iter()
+        .map(|c| if *c == "_" { Vec::new() } else { stacked(c) })
+        .collect();
+    let count = split.iter().map(Vec::len).max().unwrap_or(0);
+    let label_column = layer.label_column();
+    let mut out = Vec::new();
+    for i in 0..count {
+        let mut cell = Cell {
+            id: None,
+            label: layer.name.clone(),
+            slots: Vec::new(),
+        };
+        let mut present = false;
+        for (column, kind) in layer.columns.iter().enumerate() {
+            let Some(raw) = split.get(column).and_then(|parts| parts.get(i)) else {
+                continue;
+            };
+            if matches!(kind, Column::SlotTarget(_)) {
+                continue;
+            }
+            let (value, id) = with_id(raw);
+            if let Some(id) = id {
+                cell.id.get_or_insert_with(|| id.to_owned());
+                present = true;
+            }
+            if value != "_" && !value.is_empty() {
+                present = true;
+            }
+            match kind {
+                Column::Feature(_)
+                    if Some(column) == label_column
+                        && value != "_"
+                        && value != "*"
+                        && !value.is_empty() =>
+                {
+                    cell.label = unescape(value);
+                }
+                Column::SlotRole(feature) => {
+                    let filler_layer = match layer.columns.get(column + 1) {
+                        Some(Column::SlotTarget(t)) => t.clone(),
+                        _ => String::new(),
+                    };
+                    let targets = split
+                        .get(column + 1)
+                        .and_then(|parts| parts.get(i))
+                        .copied()
+                        .unwrap_or("*");
+                    for (role, target) in value.split(';').zip(targets.split(';')) {
+                        if role == "_" || target == "*" || target == "_" {
+                            continue;
+                        }
+                        let role = if role == "*" {
+                            feature.clone()
+                        } else {
+                            unescape(role)
+                        };
+                        let (token, id) = with_id(target);
+                        cell.slots.push((
+                            role,
+                            filler_layer.clone(),
+                            token.to_owned(),
+                            id.map(str::to_owned),
+                        ));
+                    }
+                }
+                _ => {}
+            }
+        }
+        if present {
+            out.push(cell);
+        }
+    }
+    out
 }
 
 fn short(name: &str) -> String {
@@ -97,6 +234,44 @@ fn with_id(raw: &str) -> (&str, Option<&str>) {
     (raw, None)
 }
 
+/// The span keys of a layer (or any, for `Annotation` or none) on a token,
+/// and the one a `[n]` id names (else the first).
+fn span_on(
+    on_token: &HashMap<(String, String), Vec<String>>,
+    layer: Option<&str>,
+    token: &str,
+    id: Option<&str>,
+) -> Option<String> {
+    let keys = layer
+        .filter(|l| *l != "Annotation")
+        .and_then(|l| on_token.get(&(l.to_owned(), token.to_owned())))
+        .or_else(|| {
+            on_token
+                .iter()
+                .find(|((_, t), _)| t == token)
+                .map(|(_, keys)| keys)
+        })?;
+    match id.filter(|id| *id != "0") {
+        Some(id) => keys
+            .iter()
+            .find(|k| k.ends_with(&format!(":{id}")))
+            .cloned(),
+        None => keys.first().cloned(),
+    }
+}
+
+/// A relation or slot waiting for every span to be read (it may point
+/// forward): label or role, source (or host) key or token, target token.
+struct Pending {
+    label: String,
+    layer: Option<String>,
+    source: String,
+    source_id: Option<String>,
+    target: String,
+    target_id: Option<String>,
+    at: Location,
+}
+
 /// One document from a TSV file's contents.
 #[allow(clippy::too_many_lines)] // header, text, then token lines
 pub fn read(name: &str, contents: &str, file: &str) -> (Option<ForeignDocument>, Vec<Refusal>) {
@@ -116,6 +291,7 @@ pub fn read(name: &str, contents: &str, file: &str) -> (Option<ForeignDocument>,
         }
     }
     let mut layers: Vec<Layer> = Vec::new();
+    let mut chains: Vec<bool> = Vec::new();
     let mut text = String::new();
     let mut units = 0usize;
     let mut pending: Vec<String> = Vec::new();
@@ -125,7 +301,9 @@ pub fn read(name: &str, contents: &str, file: &str) -> (Option<ForeignDocument>,
     let mut joined: HashMap<(usize, String), usize> = HashMap::new();
     // (layer short name, token id) → span keys on that token.
     let mut on_token: HashMap<(String, String), Vec<String>> = HashMap::new();
-    let mut pending_relations: Vec<(String, String, String, Option<String>, Location)> = Vec::new();
+    let mut pending_relations: Vec<Pending> = Vec::new();
+    // (host span key, claim type, slots).
+    let mut hosts: Vec<(String, String, Vec<Pending>)> = Vec::new();
     for (index, line) in lines {
         let at = Location::line(file, index + 1);
         let line = line.trim_end_matches('\r');
@@ -133,23 +311,14 @@ pub fn read(name: &str, contents: &str, file: &str) -> (Option<ForeignDocument>,
             .strip_prefix("#T_SP=")
             .or_else(|| line.strip_prefix("#T_RL="))
         {
+            let (layer_name, features) = decl.split_once('|').unwrap_or((decl, ""));
             let relation = line.starts_with("#T_RL=");
-            let mut parts = decl.split('|');
-            let layer_name = parts.next().unwrap_or_default();
-            let mut features = Vec::new();
-            let mut base = None;
-            for feature in parts {
-                match feature.strip_prefix("BT_") {
-                    Some(base_type) => base = Some(short(base_type)),
-                    None => features.push(feature.to_owned()),
-                }
-            }
-            layers.push(Layer {
-                name: short(layer_name),
+            layers.push(Layer::declared(
+                layer_name,
                 relation,
-                features,
-                base,
-            });
+                if decl.contains('|') { features } else { "" },
+            ));
+            chains.push(false);
             continue;
         }
         if let Some(decl) = line.strip_prefix("#T_CH=") {
@@ -158,13 +327,9 @@ pub fn read(name: &str, contents: &str, file: &str) -> (Option<ForeignDocument>,
                 why: "chain layers (#T_CH) have no claimmark place; their columns are skipped"
                     .into(),
             });
-            let features = decl.split('|').skip(1).map(str::to_owned).collect();
-            layers.push(Layer {
-                name: short(decl.split('|').next().unwrap_or_default()),
-                relation: false,
-                features,
-                base: Some("#chain".into()),
-            });
+            let (layer_name, features) = decl.split_once('|').unwrap_or((decl, ""));
+            layers.push(Layer::declared(layer_name, false, features));
+            chains.push(true);
             continue;
         }
         if let Some(sentence) = line.strip_prefix("#Text=") {
@@ -216,58 +381,78 @@ pub fn read(name: &str, contents: &str, file: &str) -> (Option<ForeignDocument>,
                 .map(|i| columns.get(column + i).copied().unwrap_or("_"))
                 .collect();
             column += layer.columns();
-            if layer.base.as_deref() == Some("#chain") {
-                continue;
-            }
-            let label_cell = cells.get(layer.label_column()).copied().unwrap_or("_");
-            if label_cell == "_" || label_cell.is_empty() {
+            if chains[layer_index] {
                 continue;
             }
             if layer.relation {
+                let label_cell = layer
+                    .label_column()
+                    .and_then(|c| cells.get(c).copied())
+                    .unwrap_or("*");
                 let source = cells.last().copied().unwrap_or("_");
-                for (value, source) in stacked(label_cell).into_iter().zip(stacked(source)) {
+                if source == "_" {
+                    continue;
+                }
+                let labels = stacked(label_cell);
+                for (n, source) in stacked(source).into_iter().enumerate() {
+                    let value = labels.get(n).copied().unwrap_or("*");
                     let (source_token, ids) = with_id(source);
-                    let label = if value == "*" {
+                    let label = if value == "*" || value == "_" {
                         layer.name.clone()
                     } else {
                         unescape(value)
                     };
-                    pending_relations.push((
+                    let (source_id, target_id) = ids
+                        .and_then(|ids| ids.split_once('_'))
+                        .map_or((None, None), |(s, t)| (Some(s), Some(t)));
+                    pending_relations.push(Pending {
                         label,
-                        source_token.to_owned(),
-                        (*token_id).to_owned(),
-                        ids.map(str::to_owned),
-                        at.clone(),
-                    ));
+                        layer: layer.base.clone(),
+                        source: source_token.to_owned(),
+                        source_id: source_id.map(str::to_owned),
+                        target: (*token_id).to_owned(),
+                        target_id: target_id.map(str::to_owned),
+                        at: at.clone(),
+                    });
                 }
                 continue;
             }
-            for value in stacked(label_cell) {
-                let (value, id) = with_id(value);
-                let label = if value == "*" {
-                    layer.name.clone()
-                } else {
-                    unescape(value)
-                };
-                let key = match id {
+            for cell in cells_of(layer, &cells) {
+                let key = match &cell.id {
                     Some(id) => format!("{}:{id}", layer.name),
                     None => format!("{}:{}:{}", layer.name, token_id, spans.len()),
                 };
-                if let Some(id) = id
-                    && let Some(&existing) = joined.get(&(layer_index, id.to_owned()))
+                if let Some(id) = &cell.id
+                    && let Some(&existing) = joined.get(&(layer_index, id.clone()))
                 {
                     let span: &mut ForeignSpan = &mut spans[existing];
                     span.end = span.end.max(end);
                     span.covered = None;
                 } else {
-                    if let Some(id) = id {
-                        joined.insert((layer_index, id.to_owned()), spans.len());
+                    if let Some(id) = &cell.id {
+                        joined.insert((layer_index, id.clone()), spans.len());
+                    }
+                    if !cell.slots.is_empty() {
+                        let slots = cell
+                            .slots
+                            .iter()
+                            .map(|(role, filler_layer, target, target_id)| Pending {
+                                label: role.clone(),
+                                layer: Some(filler_layer.clone()),
+                                source: key.clone(),
+                                source_id: None,
+                                target: target.clone(),
+                                target_id: target_id.clone(),
+                                at: at.clone(),
+                            })
+                            .collect();
+                        hosts.push((key.clone(), cell.label.clone(), slots));
                     }
                     spans.push(ForeignSpan {
                         key: key.clone(),
                         start: begin,
                         end,
-                        label,
+                        label: cell.label,
                         covered: Some(unescape(token)),
                         status: ReviewStatus::Accepted,
                         confidence: None,
@@ -282,45 +467,71 @@ pub fn read(name: &str, contents: &str, file: &str) -> (Option<ForeignDocument>,
             }
         }
     }
-    for (label, source, target, ids, at) in pending_relations {
-        let base = layers
-            .iter()
-            .find(|l| l.relation)
-            .and_then(|l| l.base.clone());
-        let pick = |token: &str, id: Option<&str>| -> Option<String> {
-            let keys = base
-                .as_ref()
-                .and_then(|b| on_token.get(&(b.clone(), token.to_owned())))
-                .or_else(|| {
-                    on_token
-                        .iter()
-                        .find(|((_, t), _)| t == token)
-                        .map(|(_, keys)| keys)
-                })?;
-            match id.filter(|id| *id != "0") {
-                Some(id) => keys
-                    .iter()
-                    .find(|k| k.ends_with(&format!(":{id}")))
-                    .cloned(),
-                None => keys.first().cloned(),
-            }
-        };
-        let (source_id, target_id) = ids
-            .as_deref()
-            .and_then(|ids| ids.split_once('_'))
-            .map_or((None, None), |(s, t)| (Some(s), Some(t)));
-        match (pick(&source, source_id), pick(&target, target_id)) {
+    for relation in pending_relations {
+        let layer = relation.layer.as_deref();
+        match (
+            span_on(
+                &on_token,
+                layer,
+                &relation.source,
+                relation.source_id.as_deref(),
+            ),
+            span_on(
+                &on_token,
+                layer,
+                &relation.target,
+                relation.target_id.as_deref(),
+            ),
+        ) {
             (Some(from), Some(to)) => relations.push(ForeignRelation {
-                label,
+                label: relation.label,
                 from,
                 to,
-                at,
+                at: relation.at,
             }),
             _ => refused.push(Refusal {
-                at,
-                why: format!("relation “{label}”: no span on token {source} or {target}"),
+                at: relation.at,
+                why: format!(
+                    "relation “{}”: no span on token {} or {}",
+                    relation.label, relation.source, relation.target
+                ),
             }),
         }
+    }
+    // A slot host (INCEpTION's event layers) is a claim: the host its
+    // trigger, each filled slot an argument with the slot's role.
+    let mut claims = Vec::new();
+    for (host, claim_type, slots) in hosts {
+        let mut arguments = Vec::new();
+        let at = slots
+            .first()
+            .map_or_else(|| Location::file(file), |s| s.at.clone());
+        for slot in slots {
+            match span_on(
+                &on_token,
+                slot.layer.as_deref(),
+                &slot.target,
+                slot.target_id.as_deref(),
+            ) {
+                Some(filler) => arguments.push((slot.label, filler)),
+                None => refused.push(Refusal {
+                    at: slot.at,
+                    why: format!(
+                        "slot “{}” of {claim_type}: no annotation on token {} to fill it",
+                        slot.label, slot.target
+                    ),
+                }),
+            }
+        }
+        claims.push(ForeignClaim {
+            key: host.clone(),
+            claim_type,
+            trigger: Some(host),
+            arguments,
+            status: ReviewStatus::Accepted,
+            confidence: None,
+            at,
+        });
     }
     let doc = ForeignDocument {
         name: name.to_owned(),
@@ -328,9 +539,10 @@ pub fn read(name: &str, contents: &str, file: &str) -> (Option<ForeignDocument>,
         text,
         unit: OffsetUnit::Utf16,
         spans,
-        claims: Vec::new(),
+        claims,
         relations,
         model: None,
+        spacing_rebuilt: true,
         at: Location::file(file),
     };
     (Some(doc), refused)

@@ -27,8 +27,7 @@ impl ProjectLock {
     /// Locks the folder that holds `project` (symlinks resolved), waiting
     /// up to `wait` for another claimmark to finish.
     pub fn acquire(project: &Path, wait: Duration) -> Result<Self, LockError> {
-        let target = super::atomic::resolve_target(project);
-        let folder = super::atomic::folder_of(&target).to_owned();
+        let folder = folder_key(project);
         let handle = File::open(&folder).map_err(|source| LockError::Io {
             folder: folder.clone(),
             source,
@@ -72,8 +71,22 @@ impl ProjectLock {
 
     /// Whether this lock covers `project`.
     pub fn covers(&self, project: &Path) -> bool {
-        super::atomic::folder_of(&super::atomic::resolve_target(project)) == self.folder
+        folder_key(project) == self.folder
     }
+}
+
+/// The folder holding `project`, one name however the path is written
+/// (`p.ron`, `./p.ron`, `/abs/p.ron`): a process that locked it under one
+/// spelling must not wait on itself under another.
+fn folder_key(project: &Path) -> PathBuf {
+    let target = super::atomic::resolve_target(project);
+    let folder = super::atomic::folder_of(&target);
+    let shown = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    std::fs::canonicalize(shown).unwrap_or_else(|_| folder.to_owned())
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -102,5 +115,15 @@ mod tests {
         assert!(error.to_string().contains("then try again"));
         drop(first);
         ProjectLock::acquire(&project, Duration::from_millis(60)).unwrap();
+    }
+
+    #[test]
+    fn a_lock_covers_its_folder_however_the_path_is_spelled() {
+        // `import p.ron --out /abs/q.ron` once waited 20 s on its own lock.
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let lock = ProjectLock::acquire(&dir.path().join("p.ron"), WAIT).unwrap();
+        assert!(lock.covers(&dir.path().join("sub").join("..").join("q.ron")));
+        assert!(!lock.covers(&dir.path().join("sub").join("q.ron")));
     }
 }
