@@ -446,3 +446,50 @@ fn a_webanno_tsv_export_is_detected_and_imported() {
     let texts: Vec<&str> = doc.spans().iter().map(|s| doc.span_text(s)).collect();
     assert_eq!(texts, ["Lukashenko", "freed", "31"]);
 }
+
+#[test]
+fn a_brat_annotation_conf_above_the_files_makes_a_lone_trigger_a_claim() {
+    let dir = scratch();
+    let project = empty_project(dir.path());
+    let data = dir.path().join("corpus").join("week1");
+    std::fs::create_dir_all(&data).unwrap();
+    std::fs::write(data.join("a.txt"), TEXT).unwrap();
+    let (s, e) = cp("freed");
+    let (ps, pe) = cp("Lukashenko");
+    std::fs::write(
+        data.join("a.ann"),
+        format!("T1\tRelease {s} {e}\tfreed\nT2\tPerson {ps} {pe}\tLukashenko\n"),
+    )
+    .unwrap();
+    // Without a conf, "Release" is an unknown label.
+    let out = claimmark(&[
+        &"import",
+        &project,
+        &data,
+        &"--out",
+        &dir.path().join("x.ron"),
+    ]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no label “Release”"));
+    // brat's conf one folder up says it is an event type.
+    std::fs::write(
+        dir.path().join("corpus").join("annotation.conf"),
+        "[entities]\nPerson\n[relations]\n[events]\nRelease\tReleased_person?:Person\n[attributes]\n",
+    )
+    .unwrap();
+    let out = claimmark(&[&"import", &project, &data]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let saved = storage::load_project(&project).unwrap();
+    let doc = &saved.documents[0];
+    let claim = &doc.claims()[0];
+    assert_eq!(claim.claim_type.as_str(), "release");
+    let trigger = doc.span(claim.arguments[0].span).unwrap();
+    assert_eq!(
+        (doc.span_text(trigger), trigger.label.as_str()),
+        ("freed", "event")
+    );
+}

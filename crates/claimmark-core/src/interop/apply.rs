@@ -356,8 +356,8 @@ fn document_annotations(
                 report,
                 &item.at,
                 format!(
-                    "the schema has no label “{}” (map it with --map {}=LABEL, or --add-to-schema)",
-                    item.label, item.label
+                    "the schema has no label “{}”: map it to one of the schema's, or add it to the schema",
+                    item.label
                 ),
             );
             continue;
@@ -406,8 +406,8 @@ fn document_annotations(
                 report,
                 &event.at,
                 format!(
-                    "the schema has no claim type “{}” (--map {}=TYPE, or --add-to-schema)",
-                    event.claim_type, event.claim_type
+                    "the schema has no claim type “{}”: map it to one of the schema's, or add it to the schema",
+                    event.claim_type
                 ),
             );
             continue;
@@ -554,7 +554,7 @@ fn add_argument(
     let claim_type = claim.claim_type.clone();
     let role = names.role(&claim_type, raw, at).ok_or_else(|| {
         format!(
-            "claim type “{claim_type}” has no role “{raw}” (--map {raw}=ROLE, or --add-to-schema)"
+            "claim type “{claim_type}” has no role “{raw}”: map it to one of the type's, or add it to the schema"
         )
     })?;
     if claim

@@ -11,6 +11,7 @@
 
 mod apply;
 pub mod brat;
+pub mod brat_conf;
 pub mod foreign;
 mod json_tools;
 mod names;
@@ -270,15 +271,34 @@ fn stem_of(path: &Path) -> String {
 fn read_brat(paths: &[PathBuf]) -> (Vec<ForeignDocument>, Vec<Refusal>) {
     let (pairs, mut refused) = brat::pairs(paths);
     let mut docs = Vec::new();
+    // Each folder's annotation.conf, read once.
+    let mut confs: std::collections::HashMap<PathBuf, brat_conf::BratConf> =
+        std::collections::HashMap::new();
     for (txt, ann) in pairs {
         match (read_text(&txt), read_text(&ann)) {
             (Ok(text), Ok(annotations)) => {
-                let (doc, problems) = brat::read(
+                let (mut doc, problems) = brat::read(
                     &stem_of(&txt),
                     text,
                     &annotations,
                     &ann.display().to_string(),
                 );
+                if let Some(path) = brat_conf::find(&ann) {
+                    if !confs.contains_key(&path) {
+                        match read_text(&path) {
+                            Ok(text) => {
+                                confs.insert(path.clone(), brat_conf::parse(&text));
+                            }
+                            Err(error) => refused.push(Refusal {
+                                at: Location::file(&path.display().to_string()),
+                                why: error.to_string(),
+                            }),
+                        }
+                    }
+                    if let Some(conf) = confs.get(&path) {
+                        brat_conf::apply(conf, &mut doc);
+                    }
+                }
                 docs.push(doc);
                 refused.extend(problems);
             }
