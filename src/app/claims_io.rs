@@ -143,7 +143,7 @@ impl ClaimmarkApp {
     }
 
     /// Exports of reviewed data wait until no merge conflict is left.
-    fn refuse_conflicts(&mut self, what: &str) -> bool {
+    pub(super) fn refuse_conflicts(&mut self, what: &str) -> bool {
         let count = self.session.project().conflicts.len();
         if count > 0 {
             self.show_error(

@@ -126,7 +126,9 @@ fn run_native(request: &DialogRequest, folder: &Path) -> Option<Vec<PathBuf>> {
             .set_file_name(suggested_name)
             .save_file()
             .map(|path| vec![path]),
-        DialogRequest::ExportFixtures { .. } => dialog.pick_folder().map(|path| vec![path]),
+        DialogRequest::ExportFixtures { .. } | DialogRequest::ExportDataset { .. } => {
+            dialog.pick_folder().map(|path| vec![path])
+        }
         DialogRequest::CompareWith => dialog
             .add_filter("claimmark project or claims file", &["ron", "jsonl"])
             .pick_file()

@@ -60,6 +60,11 @@ impl ClaimmarkApp {
                     fixtures: false,
                 });
             }
+            UiCommand::ExportDataset => {
+                self.modal = Some(Modal::ExportDataset {
+                    format: claimmark_core::dataset::Format::Brat,
+                });
+            }
             UiCommand::Quit => {
                 if self.ask_to_save_first(&UiCommand::Quit.into()) {
                     return;
@@ -211,6 +216,7 @@ impl ClaimmarkApp {
             Action::ExportFixturesReplacing(path, choice) => {
                 self.export_fixtures_to(&path, &choice, true);
             }
+            Action::ExportDatasetTo(path, format) => self.export_dataset_to(&path, format),
             Action::OpenDialog(request) => self.open_dialog(request, ctx),
             Action::SaveThen(then) => {
                 self.pending_after_save = Some(*then);

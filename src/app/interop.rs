@@ -89,3 +89,53 @@ impl ClaimmarkApp {
         }
     }
 }
+
+impl ClaimmarkApp {
+    /// File › Export dataset…: `claimmark dataset` into `dir`.
+    pub(super) fn export_dataset_to(
+        &mut self,
+        dir: &std::path::Path,
+        format: claimmark_core::dataset::Format,
+    ) {
+        if self.refuse_conflicts("Dataset") {
+            return;
+        }
+        let project_path = self.session.path().map_or_else(
+            || std::path::Path::new("untitled.ron").to_owned(),
+            ToOwned::to_owned,
+        );
+        let written = claimmark_core::storage::paths::refuse_folder_holding_input(
+            dir,
+            &[project_path.as_path()],
+        )
+        .map_err(|e| e.to_string())
+        .and_then(|()| {
+            claimmark_core::dataset::write_dataset(
+                self.session.project(),
+                &project_path,
+                dir,
+                format,
+            )
+            .map_err(|e| e.to_string())
+        });
+        match written {
+            Ok(manifest) => {
+                let count = |what: &str| manifest.counts.get(what).copied().unwrap_or(0);
+                let not_carried: usize = manifest.not_carried.len();
+                self.set_status(format!(
+                    "Wrote the {} dataset to {}: {} document(s), {} span(s), {} claim(s); {} item(s) the format cannot carry are listed in manifest.json.",
+                    manifest.format,
+                    dir.display(),
+                    count("documents"),
+                    count("spans"),
+                    count("claims"),
+                    not_carried
+                ));
+            }
+            Err(error) => self.show_error(
+                format!("Could not write the dataset to {}", dir.display()),
+                error,
+            ),
+        }
+    }
+}

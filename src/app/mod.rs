@@ -352,6 +352,10 @@ impl ClaimmarkApp {
                     Some(path) => Action::ExportFixturesTo(path, choice),
                     None => return,
                 },
+                DialogRequest::ExportDataset { format } => match paths.into_iter().next() {
+                    Some(path) => Action::ExportDatasetTo(path, format),
+                    None => return,
+                },
             }),
             DialogOutcome::Cancelled => {
                 if matches!(request, DialogRequest::SaveProjectAs { .. }) {

@@ -84,6 +84,8 @@ pub enum Action {
     /// Fixtures into a folder that already holds files, as the analyst
     /// confirmed.
     ExportFixturesReplacing(PathBuf, ExportChoice),
+    /// `claimmark dataset` into the folder.
+    ExportDatasetTo(PathBuf, claimmark_core::dataset::Format),
     CompareWith(PathBuf),
     // Finding
     SetFindQuery(String),
@@ -163,6 +165,7 @@ impl Action {
                 Some(("fixtures", path))
             }
             Self::CompareWith(path) => Some(("compare", path)),
+            Self::ExportDatasetTo(path, _) => Some(("dataset", path)),
             _ => None,
         }
     }

@@ -22,6 +22,10 @@ pub enum DialogRequest {
     ExportFixtures {
         choice: super::ExportChoice,
     },
+    /// A folder for a dataset in `format` (`claimmark dataset`).
+    ExportDataset {
+        format: claimmark_core::dataset::Format,
+    },
 }
 
 impl DialogRequest {
@@ -34,6 +38,7 @@ impl DialogRequest {
             Self::ImportClaims | Self::ExportClaims { .. } => "claims",
             Self::ImportAnnotations => "annotations",
             Self::ExportFixtures { .. } => "fixtures",
+            Self::ExportDataset { .. } => "dataset",
         }
     }
 
@@ -45,7 +50,7 @@ impl DialogRequest {
             Self::CompareWith => &["ron", "jsonl"],
             Self::ImportClaims | Self::ExportClaims { .. } => &["jsonl"],
             Self::ImportAnnotations => &["ann", "txt", "json", "jsonl"],
-            Self::ExportFixtures { .. } => &[],
+            Self::ExportFixtures { .. } | Self::ExportDataset { .. } => &[],
         }
     }
 
@@ -59,6 +64,7 @@ impl DialogRequest {
             Self::ImportAnnotations => "Import annotations",
             Self::ExportClaims { .. } => "Export claims",
             Self::ExportFixtures { .. } => "Folder for gold fixtures",
+            Self::ExportDataset { .. } => "Folder for the dataset",
         }
     }
 }

@@ -57,6 +57,7 @@ pub enum UiCommand {
     ImportAnnotations,
     /// Asks what to export (statuses, claims or spans), then where.
     ExportClaims,
+    ExportDataset,
     /// Asks for a project or claims file to compare with.
     OpenCompare,
     Quit,
@@ -170,7 +171,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 63] = [
+    pub const ALL: [Self; 64] = [
         Self::NewProject,
         Self::OpenProject,
         Self::SaveProject,
@@ -179,6 +180,7 @@ impl UiCommand {
         Self::ImportClaims,
         Self::ImportAnnotations,
         Self::ExportClaims,
+        Self::ExportDataset,
         Self::OpenCompare,
         Self::Quit,
         Self::Undo,
@@ -247,6 +249,7 @@ impl UiCommand {
             Self::ImportClaims => "Import claims…",
             Self::ImportAnnotations => "Import annotations…",
             Self::ExportClaims => "Export claims…",
+            Self::ExportDataset => "Export dataset…",
             Self::OpenCompare => "Compare with…",
             Self::Quit => "Quit",
             Self::Undo => "Undo",
@@ -319,6 +322,9 @@ impl UiCommand {
                 "Read brat, Label Studio, doccano or Prodigy files: the format, the mapping and what will come in are shown before anything changes"
             }
             Self::ExportClaims => "Export claims or spans as claim/v1 JSON Lines",
+            Self::ExportDataset => {
+                "Write the reviewed annotations for another tool (brat, spaCy, Label Studio, doccano, Prodigy, INCEpTION) or as gold fixtures, with a manifest of what the format cannot carry"
+            }
             Self::OpenCompare => "Compare with another project or claims file",
             Self::Quit => "Close claimmark (asks about unsaved changes)",
             Self::Undo => "Undo the last change",
@@ -515,6 +521,7 @@ impl UiCommand {
             Self::PreviousPanel => &PREVIOUS_PANEL,
             Self::OpenCompare
             | Self::ImportAnnotations
+            | Self::ExportDataset
             | Self::EditSchema
             | Self::AcceptAllShown
             | Self::RejectAllShown
@@ -545,6 +552,7 @@ impl UiCommand {
             | Self::ImportClaims
             | Self::ImportAnnotations
             | Self::ExportClaims
+            | Self::ExportDataset
             | Self::OpenCompare
             | Self::Quit => Menu::File,
             Self::Undo
@@ -694,6 +702,7 @@ impl UiCommand {
             | Self::SaveProjectAs
             | Self::AddArticles
             | Self::ExportClaims
+            | Self::ExportDataset
             | Self::OpenCompare
             | Self::Quit
             | Self::FindNext

@@ -35,6 +35,7 @@ fn labels_that_ask_for_more_end_in_an_ellipsis() {
                 | UiCommand::ImportClaims
                 | UiCommand::ImportAnnotations
                 | UiCommand::ExportClaims
+                | UiCommand::ExportDataset
                 | UiCommand::AcceptAllShown
                 | UiCommand::RejectAllShown
                 | UiCommand::CommandPalette
@@ -66,6 +67,7 @@ fn the_file_menu_is_in_the_usual_order() {
             "Import claims…",
             "Import annotations…",
             "Export claims…",
+            "Export dataset…",
             "Compare with…",
             "Quit"
         ]

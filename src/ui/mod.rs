@@ -10,6 +10,7 @@ pub mod conflicts;
 pub mod documents;
 pub mod draft;
 pub mod entities;
+pub mod export_dataset;
 pub mod form;
 pub mod format;
 pub mod import_preview;

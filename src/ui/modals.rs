@@ -74,6 +74,9 @@ pub fn modal_ui(
                 fixtures,
             } => export_ui(ui, input.project_path, statuses, spans, fixtures, out),
             Modal::ReplaceFixtures { dir, choice } => replace_fixtures_ui(ui, dir, choice, out),
+            Modal::ExportDataset { format } => {
+                super::export_dataset::export_dataset_ui(ui, format, out)
+            }
             Modal::Palette { query, selected } => {
                 super::palette::palette_ui(ui, query, selected, &input.state, out)
             }
@@ -432,17 +435,9 @@ fn export_ui(
     keep
 }
 
-fn type_path_ui(
-    ui: &mut egui::Ui,
-    request: &DialogRequest,
-    reason: &str,
-    (text, candidates): (&mut String, &mut Vec<String>),
-    problem: &mut Option<String>,
-    out: &mut Commands,
-) -> bool {
-    ui.heading(request.title());
-    ui.label(format!("The system file dialog could not open: {reason}."));
-    let hint = match request {
+/// What to type where no file dialog opens.
+fn typed_path_hint(request: &DialogRequest) -> &'static str {
+    match request {
         DialogRequest::AddArticles => {
             "Type the path of an article (.txt); separate several with “;”."
         }
@@ -457,8 +452,23 @@ fn type_path_ui(
         }
         DialogRequest::ExportClaims { .. } => "Type the path of the claims file (.jsonl) to write.",
         DialogRequest::ExportFixtures { .. } => "Type the path of the folder for the fixtures.",
-    };
-    ui.label(hint);
+        DialogRequest::ExportDataset { .. } => {
+            "Type the path of the folder for the dataset (new, empty, or an earlier dataset)."
+        }
+    }
+}
+
+fn type_path_ui(
+    ui: &mut egui::Ui,
+    request: &DialogRequest,
+    reason: &str,
+    (text, candidates): (&mut String, &mut Vec<String>),
+    problem: &mut Option<String>,
+    out: &mut Commands,
+) -> bool {
+    ui.heading(request.title());
+    ui.label(format!("The system file dialog could not open: {reason}."));
+    ui.label(typed_path_hint(request));
     let edit = ui.add(
         egui::TextEdit::singleline(text)
             .desired_width(f32::INFINITY)
@@ -522,6 +532,10 @@ fn type_path_ui(
                 (DialogRequest::ExportFixtures { choice }, [path]) => {
                     keep = false;
                     out.push(Action::ExportFixturesTo(path.clone(), choice.clone()));
+                }
+                (DialogRequest::ExportDataset { format }, [path]) => {
+                    keep = false;
+                    out.push(Action::ExportDatasetTo(path.clone(), *format));
                 }
                 (DialogRequest::SaveProjectAs { .. }, [path]) => {
                     keep = false;

@@ -84,6 +84,10 @@ pub enum Modal {
         query: String,
         selected: usize,
     },
+    /// Which format to write the reviewed annotations in.
+    ExportDataset {
+        format: claimmark_core::dataset::Format,
+    },
     /// The fixtures folder already holds files: replace them?
     ReplaceFixtures {
         dir: PathBuf,

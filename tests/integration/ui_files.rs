@@ -365,6 +365,7 @@ fn the_file_menu_is_in_the_usual_order_and_shortcuts_ask_whether_they_can_run() 
         "Import claims… Ctrl+I",
         "Import annotations…",
         "Export claims… Ctrl+E",
+        "Export dataset…",
         "Compare with…",
         "Quit Ctrl+Q",
     ];
@@ -465,4 +466,49 @@ fn reviewed_claims_are_exported_from_the_window() {
             .text
             .contains("Wrote 10 claim line(s)")
     );
+}
+
+#[test]
+fn a_dataset_for_another_tool_is_written_from_the_window_as_the_cli_writes_it() {
+    let dir = scratch();
+    let path = dir.path().join("sample.ron");
+    storage::save_project(&path, &sample_project()).unwrap();
+    let folder = dir.path().join("inception");
+    let mut harness = harness_with(
+        Some(path.clone()),
+        vec![DialogOutcome::Picked(vec![folder.clone()])],
+    );
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export dataset…").click();
+    harness.run();
+    harness.get_by_label("inception-tsv").click();
+    harness.run();
+    harness.get_by_label("Choose folder…").click();
+    harness.run();
+    let status = harness.state().status().unwrap().text.clone();
+    assert!(
+        status.starts_with("Wrote the inception-tsv dataset"),
+        "{status}"
+    );
+    // The command line's dataset of the same project, byte for byte but
+    // the manifest's time.
+    let cli = dir.path().join("cli");
+    let out = super::cli::claimmark(&[
+        &"dataset",
+        &path,
+        &"-o",
+        &cli,
+        &"--format",
+        &"inception-tsv",
+    ]);
+    assert!(out.status.success());
+    for doc in ["amnesty-7850.tsv", "kuznechyk-freed.tsv", "pardon-31.tsv"] {
+        assert_eq!(
+            std::fs::read(folder.join(doc)).unwrap(),
+            std::fs::read(cli.join(doc)).unwrap(),
+            "{doc}"
+        );
+    }
+    assert!(folder.join("manifest.json").exists());
 }
