@@ -111,8 +111,8 @@ fn run_native(request: &DialogRequest, folder: &Path) -> Option<Vec<PathBuf>> {
             .pick_files(),
         DialogRequest::ImportAnnotations => dialog
             .add_filter(
-                "brat, Label Studio, doccano, Prodigy",
-                &["ann", "txt", "json", "jsonl"],
+                "brat, Label Studio, doccano, Prodigy, INCEpTION",
+                DialogRequest::ImportAnnotations.extensions(),
             )
             .add_filter("All files", &["*"])
             .pick_files(),

@@ -197,7 +197,8 @@ pub enum Command {
     /// Import annotations into a project as one change: a claim/v1 file
     /// (anchors re-attached to the texts), or other tools' files: brat
     /// (.ann/.txt pairs or a folder of them), Label Studio's JSON export,
-    /// doccano or Prodigy JSON Lines.
+    /// doccano or Prodigy JSON Lines, INCEpTION's WebAnno TSV or UIMA XMI
+    /// (a file, or a folder of one tool's files).
     ///
     /// Prints what was imported and every problem as file:line: message.
     /// Exit status 0 when everything was imported, 1 when some was not (the

@@ -12,7 +12,8 @@ pub enum DialogRequest {
     /// A project or claims file to compare the current one with.
     CompareWith,
     ImportClaims,
-    /// Other tools' annotation files (brat, Label Studio, doccano, Prodigy).
+    /// Other tools' annotation files (brat, Label Studio, doccano, Prodigy,
+    /// `INCEpTION`).
     ImportAnnotations,
     ExportClaims {
         suggested_name: String,
@@ -49,7 +50,7 @@ impl DialogRequest {
             Self::AddArticles => &["txt"],
             Self::CompareWith => &["ron", "jsonl"],
             Self::ImportClaims | Self::ExportClaims { .. } => &["jsonl"],
-            Self::ImportAnnotations => &["ann", "txt", "json", "jsonl"],
+            Self::ImportAnnotations => &["ann", "txt", "json", "jsonl", "tsv", "xmi"],
             Self::ExportFixtures { .. } | Self::ExportDataset { .. } => &[],
         }
     }

@@ -319,7 +319,7 @@ impl UiCommand {
             Self::AddArticles => "Add news articles (.txt) as documents",
             Self::ImportClaims => "Import a claim/v1 file's claims as proposals to review",
             Self::ImportAnnotations => {
-                "Read brat, Label Studio, doccano or Prodigy files: the format, the mapping and what will come in are shown before anything changes"
+                "Read brat, Label Studio, doccano, Prodigy or INCEpTION (TSV, XMI) files: the format, the mapping and what will come in are shown before anything changes"
             }
             Self::ExportClaims => "Export claims or spans as claim/v1 JSON Lines",
             Self::ExportDataset => {

@@ -15,13 +15,13 @@ pub fn import_preview_ui(
     out: &mut Commands,
 ) -> bool {
     ui.heading("Import annotations");
-    let files = preview.paths.len();
-    ui.label(format!(
-        "{} {} in {} format",
-        files,
-        if files == 1 { "file" } else { "files" },
-        preview.format.name()
-    ));
+    let paths = &preview.paths;
+    let what = match paths.as_slice() {
+        [one] if one.is_dir() => format!("The folder {}", one.display()),
+        [one] => format!("The file {}", one.display()),
+        _ => format!("{} files and folders", paths.len()),
+    };
+    ui.label(format!("{what}, in {} format", preview.format.name()));
     let report = &preview.report;
     ui.label(format!(
         "Would add {} and match {}: {}, {}; {} not imported.",

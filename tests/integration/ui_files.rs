@@ -312,13 +312,16 @@ fn annotations_of_another_tool_are_previewed_mapped_and_imported_in_one_step() {
         format!("T1\tOfficial {ls} {le}\tLukashenko\nT2\tevent {fs} {fe}\tfreed\nE1\trelease:T2 Actor:T1\n"),
     )
     .unwrap();
-    let mut harness = harness_with(Some(project), vec![DialogOutcome::Picked(vec![ann])]);
+    let mut harness = harness_with(
+        Some(project),
+        vec![DialogOutcome::Picked(vec![ann.clone()])],
+    );
     harness.get_by_label("File").click();
     harness.run();
     harness.get_by_label("Import annotations…").click();
     harness.run();
     // Shown before anything changes: the format and the unknown label.
-    harness.get_by_label("1 file in brat format");
+    harness.get_by_label(&format!("The file {}, in brat format", ann.display()));
     assert!(harness.state().session().project().documents.is_empty());
     harness
         .get_by_role_and_label(egui::accesskit::Role::TextInput, "Official")
