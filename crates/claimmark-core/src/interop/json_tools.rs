@@ -50,8 +50,9 @@ fn offset(value: &Value) -> Option<usize> {
 /// was_cancelled}], predictions: [{result, score, model_version}]}]`.
 /// `labels` results are spans (annotations accepted, predictions proposed
 /// with their score), `relation` results link a trigger to an argument
-/// (the relation's first label is the role); `choices`, `textarea` and
-/// other results are reported as not carried.
+/// (the relation's first label is the role); a region's own `textarea` and
+/// `choices` results are its span's note; the task's, and other results,
+/// are reported as not carried.
 #[allow(clippy::too_many_lines)] // one pass over tasks, annotations and results
 pub fn label_studio(contents: &str, file: &str) -> (Vec<ForeignDocument>, Vec<Refusal>) {
     let mut refused = Vec::new();
@@ -127,6 +128,9 @@ pub fn label_studio(contents: &str, file: &str) -> (Vec<ForeignDocument>, Vec<Re
                     .get("result")
                     .and_then(Value::as_array)
                     .map_or(&[][..], Vec::as_slice);
+                // Per-region textarea and choices results (same id as
+                // the region): the span's note, once every span is read.
+                let mut region_notes: Vec<(String, String, Location)> = Vec::new();
                 for (r, result) in results.iter().enumerate() {
                     let at = Location::json(file, None, format!("{path}.{kind}[{a}].result[{r}]"));
                     let id = result
@@ -203,12 +207,56 @@ pub fn label_studio(contents: &str, file: &str) -> (Vec<ForeignDocument>, Vec<Re
                                 at,
                             });
                         }
+                        Some(kind @ ("textarea" | "choices"))
+                            if result.get("id").is_some()
+                                && result.get("value").and_then(|v| v.get("start")).is_some() =>
+                        {
+                            let field = if kind == "textarea" {
+                                "text"
+                            } else {
+                                "choices"
+                            };
+                            let said: Vec<&str> = result
+                                .get("value")
+                                .and_then(|v| v.get(field))
+                                .and_then(Value::as_array)
+                                .map(|list| list.iter().filter_map(Value::as_str).collect())
+                                .unwrap_or_default();
+                            let name = result
+                                .get("from_name")
+                                .and_then(Value::as_str)
+                                .unwrap_or(kind);
+                            region_notes.push((
+                                format!("{prefix}{id}"),
+                                format!("{name}: {}", said.join(", ")),
+                                at,
+                            ));
+                        }
                         other => refused.push(Refusal {
                             at,
                             why: format!(
-                                "a “{}” result has no claimmark place; not imported",
-                                other.unwrap_or("untyped")
+                                "a “{}” result {}has no claimmark place; not imported",
+                                other.unwrap_or("untyped"),
+                                if matches!(other, Some("textarea" | "choices")) {
+                                    "about the whole task (not a region) "
+                                } else {
+                                    ""
+                                }
                             ),
+                        }),
+                    }
+                }
+                for (key, note, at) in region_notes {
+                    match doc.spans.iter_mut().find(|s| s.key == key) {
+                        Some(span) => {
+                            if !span.note.is_empty() {
+                                span.note.push_str("; ");
+                            }
+                            span.note.push_str(&note);
+                        }
+                        None => refused.push(Refusal {
+                            at,
+                            why: format!("“{note}” is about a region that is not a labels result; not imported"),
                         }),
                     }
                 }

@@ -184,12 +184,18 @@ fn label_studio_counts_utf16_and_predictions_are_proposals_with_their_score() {
             result("d", "31", "count"),
             {"type": "relation", "from_id": "c", "to_id": "b", "direction": "right", "labels": ["actor"]},
             {"type": "relation", "from_id": "c", "to_id": "d", "direction": "right", "labels": ["count"]},
-            {"type": "choices", "value": {"choices": ["relevant"]}}
+            {"type": "choices", "value": {"choices": ["relevant"]}},
+            // A region's own fields: its span's note.
+            {"id": "b", "type": "textarea", "from_name": "comment", "to_name": "text",
+                "value": {"start": at("Lukashenko", u16).0, "end": at("Lukashenko", u16).1, "text": ["the president"]}},
+            {"id": "b", "type": "choices", "from_name": "certainty", "to_name": "text",
+                "value": {"start": at("Lukashenko", u16).0, "end": at("Lukashenko", u16).1, "choices": ["sure"]}}
         ]}],
         "predictions": [{"score": 0.42, "model_version": "ner-3", "result": [result("p", "Thursday", "date")]}]
     }]);
     let (docs, refused) = json_tools::label_studio(&tasks.to_string(), "export.json");
-    assert_eq!(refused.len(), 1, "the choices result: {refused:?}");
+    assert_eq!(refused.len(), 1, "the task's choices result: {refused:?}");
+    assert!(refused[0].why.contains("about the whole task"));
     let prepared = prepare(
         &project(),
         docs,
@@ -200,6 +206,10 @@ fn label_studio_counts_utf16_and_predictions_are_proposals_with_their_score() {
     let project = applied(&prepared);
     assert_eq!(spans(&project), expected());
     let doc = &project.documents[0];
+    assert_eq!(
+        doc.spans()[1].note,
+        "comment: the president; certainty: sure"
+    );
     let thursday = &doc.spans()[4];
     assert_eq!(thursday.status, ReviewStatus::Proposed);
     let origin = thursday.origin.as_ref().expect("a prediction");
