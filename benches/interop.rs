@@ -132,6 +132,39 @@ fn imports(c: &mut Criterion) {
             .expect("export")
         });
     });
+    // The 1 MB article to INCEpTION's TSV and back.
+    let mut single = Project::new(Schema::default_news());
+    single.documents.push(long.clone());
+    let tsv_out = dir.path().join("tsv-dataset");
+    let write_tsv = || {
+        claimmark_core::dataset::write_dataset(
+            &single,
+            std::path::Path::new("p.ron"),
+            &tsv_out,
+            claimmark_core::dataset::Format::InceptionTsv,
+        )
+        .expect("export")
+    };
+    let manifest = write_tsv();
+    eprintln!(
+        "inception tsv: {} spans out of {}, {} not carried",
+        manifest.counts.get("spans").copied().unwrap_or(0),
+        long.spans().len(),
+        manifest.not_carried.len()
+    );
+    let tsv = tsv_out.join("long.tsv");
+    let (_, report) = run(std::slice::from_ref(&tsv), Format::InceptionTsv);
+    eprintln!(
+        "inception tsv: {} spans back, {} refused",
+        report.spans,
+        report.refused.len()
+    );
+    group.bench_function("inception_tsv_export_1mb_20k_spans", |b| {
+        b.iter(write_tsv);
+    });
+    group.bench_function("inception_tsv_import_1mb_20k_spans", |b| {
+        b.iter(|| run(std::slice::from_ref(&tsv), Format::InceptionTsv));
+    });
     group.finish();
 }
 
