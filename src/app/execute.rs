@@ -206,7 +206,7 @@ impl ClaimmarkApp {
             Action::SaveProjectTo(path) => self.save_to(&with_ron_extension(path)),
             Action::AddArticlesFrom(paths) => self.add_articles(&paths),
             Action::ImportClaimsFrom(path) => self.import_claims_from(&path, ctx),
-            Action::PreviewImport(paths) => self.preview_import(paths),
+            Action::PreviewImport(paths) => self.preview_import(paths, ctx),
             Action::RefreshImport(options) => self.refresh_import(*options),
             Action::ConfirmImport(options) => self.confirm_import(&options),
             Action::ExportClaimsTo(path, choice) => self.export_claims_to(&path, &choice),

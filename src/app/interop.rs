@@ -5,45 +5,66 @@
 
 use std::path::PathBuf;
 
+use super::jobs::{Job, JobOutput};
 use super::{ClaimmarkApp, Modal};
 use crate::view::ImportPreview;
 use claimmark_core::interop::{self, Options};
 
 impl ClaimmarkApp {
-    pub(super) fn preview_import(&mut self, paths: Vec<PathBuf>) {
-        let read = interop::format_of(&paths, None)
-            .and_then(|format| interop::read(&paths, format).map(|read| (format, read)));
-        let (format, (docs, refused)) = match read {
-            Ok(found) => found,
-            Err(error) => {
-                self.show_error("Could not import these files", error.to_string());
-                return;
-            }
+    /// Reads the files in the background (a large export takes a
+    /// moment), with Cancel; the preview opens when they are read.
+    pub(super) fn preview_import(&mut self, paths: Vec<PathBuf>, ctx: &egui::Context) {
+        if self.job.is_some() {
+            self.set_status("Wait for the work under way to finish.");
+            return;
+        }
+        let project = self.session.project().clone();
+        let title = match paths.as_slice() {
+            [one] => format!(
+                "Reading {}",
+                one.file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            ),
+            _ => format!("Reading {} files", paths.len()),
         };
-        let options = Options::default();
-        let report = interop::prepare(
-            self.session.project(),
-            docs.clone(),
-            &refused,
-            format.name(),
-            &options,
-        )
-        .report;
-        let map = report
-            .unknown
-            .iter()
-            .map(|unknown| (unknown.name.clone(), String::new()))
-            .collect();
-        self.modal = Some(Modal::ImportPreview(Box::new(ImportPreview {
-            paths,
-            format,
-            docs,
-            refused,
-            options,
-            report,
-            map,
-            add_to_schema: false,
-        })));
+        self.job = Some(Job::start(title, ctx, move |progress| {
+            progress.report(0, 1);
+            let read = interop::format_of(&paths, None)
+                .and_then(|format| interop::read(&paths, format).map(|read| (format, read)));
+            JobOutput::ImportPreview(read.map(|(format, (docs, refused))| {
+                let options = Options::default();
+                let report =
+                    interop::prepare(&project, docs.clone(), &refused, format.name(), &options)
+                        .report;
+                let map = report
+                    .unknown
+                    .iter()
+                    .map(|unknown| (unknown.name.clone(), String::new()))
+                    .collect();
+                progress.report(1, 1);
+                Box::new(ImportPreview {
+                    paths,
+                    format,
+                    docs,
+                    refused,
+                    options,
+                    report,
+                    map,
+                    add_to_schema: false,
+                })
+            }))
+        }));
+    }
+
+    /// The files are read: the preview, or why they could not be.
+    pub(super) fn show_import_preview(
+        &mut self,
+        read: Result<Box<ImportPreview>, interop::InteropError>,
+    ) {
+        match read {
+            Ok(preview) => self.modal = Some(Modal::ImportPreview(preview)),
+            Err(error) => self.show_error("Could not import these files", error.to_string()),
+        }
     }
 
     pub(super) fn refresh_import(&mut self, options: Options) {

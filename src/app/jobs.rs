@@ -25,6 +25,9 @@ pub enum JobOutput {
     Extracted(
         Result<Box<claimmark_core::extract::PreparedRun>, claimmark_core::extract::ExtractError>,
     ),
+    /// Other tools' files read and their import previewed, for the
+    /// analyst to confirm.
+    ImportPreview(Result<Box<crate::view::ImportPreview>, claimmark_core::interop::InteropError>),
     /// The job could not run at all.
     Failed(String),
 }

@@ -119,6 +119,7 @@ impl ClaimmarkApp {
             }
             JobOutput::Import(path, read) => self.finish_import(&path, read),
             JobOutput::Extracted(read) => self.finish_extraction(read),
+            JobOutput::ImportPreview(read) => self.show_import_preview(read),
             JobOutput::Failed(reason) => self.show_error("The work could not run", reason),
         }
     }

@@ -729,3 +729,18 @@ fn a_save_that_fails_says_so_and_keeps_the_session() {
     assert_eq!(std::fs::read(&path).unwrap(), before);
     assert!(!nowhere.exists());
 }
+
+/// Steps the app until its background work (suggesting, reading files)
+/// is done.
+pub fn wait_for_job(harness: &mut Harness<'_, ClaimmarkApp>) {
+    let started = std::time::Instant::now();
+    while harness.state().is_busy() {
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(30),
+            "the job never finished"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        harness.step();
+    }
+    harness.run();
+}

@@ -6,7 +6,6 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::time::{Duration, Instant};
 
 use claimmark::app::{ClaimmarkApp, Modal};
 use claimmark::command::{Action, UiCommand};
@@ -16,7 +15,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 
 use super::fixtures::scratch;
-use super::ui::harness_with;
+use super::ui::{harness_with, wait_for_job};
 
 const TEXT: &str = "Officials freed 31 people.";
 
@@ -47,19 +46,6 @@ fn project_naming(dir: &Path, script: Option<&Path>) -> PathBuf {
     let path = dir.join("p.ron");
     storage::save_project(&path, &project).unwrap();
     path
-}
-
-fn wait_for_job(harness: &mut Harness<'_, ClaimmarkApp>) {
-    let started = Instant::now();
-    while harness.state().is_busy() {
-        assert!(
-            started.elapsed() < Duration::from_secs(30),
-            "the job never finished"
-        );
-        std::thread::sleep(Duration::from_millis(10));
-        harness.step();
-    }
-    harness.run();
 }
 
 fn run_from_menu(harness: &mut Harness<'_, ClaimmarkApp>) {

@@ -320,6 +320,7 @@ fn annotations_of_another_tool_are_previewed_mapped_and_imported_in_one_step() {
     harness.run();
     harness.get_by_label("Import annotations…").click();
     harness.run();
+    super::ui::wait_for_job(&mut harness);
     // Shown before anything changes: the format and the unknown label.
     harness.get_by_label(&format!("The file {}, in brat format", ann.display()));
     assert!(harness.state().session().project().documents.is_empty());

@@ -400,16 +400,7 @@ fn suggestions_for_all_documents_run_in_the_background() {
         .get_by_label("Suggest spans in all documents")
         .click();
     harness.run();
-    let started = std::time::Instant::now();
-    while harness.state().is_busy() {
-        assert!(
-            started.elapsed() < std::time::Duration::from_secs(30),
-            "the job never finished"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        harness.step();
-    }
-    harness.run();
+    wait_for_job(&mut harness);
     let project = harness.state().session().project();
     assert!(
         project.documents.iter().all(|d| !d.spans().is_empty()),
@@ -626,20 +617,6 @@ fn taking_their_side_in_the_compare_view() {
     assert_eq!(status_text(&harness), "Stopped comparing.");
 }
 
-/// Runs frames until background work is done (or 30 s pass).
-fn finish_job(harness: &mut Harness<'_, ClaimmarkApp>) {
-    let started = std::time::Instant::now();
-    while harness.state().is_busy() {
-        assert!(
-            started.elapsed() < std::time::Duration::from_secs(30),
-            "the job never finished"
-        );
-        std::thread::sleep(std::time::Duration::from_millis(10));
-        harness.step();
-    }
-    harness.run();
-}
-
 #[test]
 #[allow(clippy::too_many_lines)] // one analyst's session, step by step
 fn extractor_claims_are_imported_and_reviewed_by_keyboard() {
@@ -686,7 +663,7 @@ fn extractor_claims_are_imported_and_reviewed_by_keyboard() {
 
     let mut harness = harness_with(Some(path), vec![DialogOutcome::Picked(vec![claims_path])]);
     press_with(&mut harness, Modifiers::COMMAND, Key::I);
-    finish_job(&mut harness);
+    wait_for_job(&mut harness);
     match &harness.state().modal() {
         Some(Modal::Report { title, text }) => {
             assert_eq!(title, "Claims imported");
@@ -770,7 +747,7 @@ fn a_long_article_is_suggested_in_the_background() {
         harness.state().is_busy(),
         "a long article is worked on in the background"
     );
-    finish_job(&mut harness);
+    wait_for_job(&mut harness);
     assert!(
         doc(&harness).spans().len() >= 3_000,
         "dates, counts and places on every line"
