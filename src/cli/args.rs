@@ -226,6 +226,10 @@ pub enum Command {
         /// (repeatable): --map PER=person.
         #[arg(long = "map", value_name = "SOURCE=TARGET")]
         map: Vec<String>,
+        /// A mapping file: one SOURCE=TARGET per line (# comments); --map
+        /// entries win over it.
+        #[arg(long, value_name = "MAPPING.txt")]
+        map_file: Option<PathBuf>,
         /// Add labels, claim types and roles the schema lacks instead of
         /// refusing what uses them.
         #[arg(long)]

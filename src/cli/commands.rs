@@ -170,6 +170,7 @@ pub fn run(command: Command) -> ExitCode {
             format,
             offsets,
             map,
+            map_file,
             add_to_schema,
             keep_duplicates,
             json,
@@ -178,6 +179,7 @@ pub fn run(command: Command) -> ExitCode {
                 format: None,
                 offsets: offsets.as_deref(),
                 map: &map,
+                map_file: map_file.as_deref(),
                 add_to_schema,
             };
             run_any_import(

@@ -13,6 +13,7 @@ pub struct ForeignArgs<'a> {
     pub format: Option<Format>,
     pub offsets: Option<&'a str>,
     pub map: &'a [String],
+    pub map_file: Option<&'a Path>,
     pub add_to_schema: bool,
 }
 
@@ -26,6 +27,14 @@ pub fn options(args: &ForeignArgs<'_>) -> anyhow::Result<Options> {
         ),
     };
     let mut map = BTreeMap::new();
+    if let Some(file) = args.map_file {
+        let text = claimmark_core::storage::input::read_limited(file, 1 << 20, "mapping files")
+            .with_context(|| format!("could not read the mapping file {}", file.display()))?;
+        let text = String::from_utf8(text)
+            .map_err(|_| anyhow::anyhow!("{}: not UTF-8 text", file.display()))?;
+        map = interop::read_mapping(&text, &file.display().to_string())
+            .map_err(|error| anyhow::anyhow!("{error}"))?;
+    }
     for pair in args.map {
         let Some((source, target)) = pair.split_once('=') else {
             bail!("--map {pair}: use SOURCE=TARGET, e.g. --map PER=person");

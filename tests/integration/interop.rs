@@ -493,3 +493,35 @@ fn a_brat_annotation_conf_above_the_files_makes_a_lone_trigger_a_claim() {
         ("freed", "event")
     );
 }
+
+#[test]
+fn a_mapping_file_maps_names_and_a_bad_line_is_said_with_its_place() {
+    let dir = scratch();
+    let project = empty_project(dir.path());
+    std::fs::write(dir.path().join("m.txt"), TEXT).unwrap();
+    let (s, e) = cp("Lukashenko");
+    std::fs::write(
+        dir.path().join("m.ann"),
+        format!("T1\tOfficial {s} {e}\tLukashenko\n"),
+    )
+    .unwrap();
+    let mapping = dir.path().join("mapping.txt");
+    std::fs::write(&mapping, "# brat names → ours\nOfficial = person\n").unwrap();
+    let ann = dir.path().join("m.ann");
+    let out = claimmark(&[&"import", &project, &ann, &"--map-file", &mapping]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let saved = storage::load_project(&project).unwrap();
+    assert_eq!(saved.documents[0].spans()[0].label.as_str(), "person");
+    std::fs::write(&mapping, "Official=person\nLOC\n").unwrap();
+    let out = claimmark(&[&"import", &project, &ann, &"--map-file", &mapping]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("mapping.txt:2: “LOC” is not SOURCE=TARGET"),
+        "{stderr}"
+    );
+}

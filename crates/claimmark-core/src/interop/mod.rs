@@ -28,6 +28,7 @@ use std::path::{Path, PathBuf};
 
 pub use apply::{Options, Prepared, Report, Unknown, prepare};
 pub use foreign::{ForeignDocument, Location, Refusal};
+pub use names::read_mapping;
 pub use offsets::{OffsetError, OffsetMap, OffsetUnit};
 
 use crate::model::Project;

@@ -151,3 +151,47 @@ fn palette(index: usize) -> Rgb {
     ];
     Rgb(COLOURS[index % COLOURS.len()])
 }
+
+/// A mapping file: one `SOURCE=TARGET` per line; blank lines and `#`
+/// comments are skipped. A line without `=` is refused with its place.
+pub fn read_mapping(
+    text: &str,
+    file: &str,
+) -> Result<std::collections::BTreeMap<String, String>, String> {
+    let mut map = std::collections::BTreeMap::new();
+    for (index, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        match line.split_once('=') {
+            Some((source, target)) if !source.trim().is_empty() && !target.trim().is_empty() => {
+                map.insert(source.trim().to_owned(), target.trim().to_owned());
+            }
+            _ => {
+                return Err(format!(
+                    "{}:{}: “{}” is not SOURCE=TARGET (e.g. PER=person)",
+                    crate::text_shown::shown(file),
+                    index + 1,
+                    crate::text_shown::shown(line)
+                ));
+            }
+        }
+    }
+    Ok(map)
+}
+
+#[cfg(test)]
+mod mapping_tests {
+    #[test]
+    fn a_mapping_file_reads_pairs_and_says_where_a_line_is_wrong() {
+        let map = super::read_mapping("# ours\nPER = person\n\nEvent=event\n", "m.txt").unwrap();
+        assert_eq!(map.get("PER").map(String::as_str), Some("person"));
+        assert_eq!(map.len(), 2);
+        let error = super::read_mapping("PER=person\nLOC\n", "m.txt").unwrap_err();
+        assert_eq!(
+            error,
+            "m.txt:2: “LOC” is not SOURCE=TARGET (e.g. PER=person)"
+        );
+    }
+}
