@@ -136,7 +136,19 @@ pub fn central_ui(
     article.ui(ui, &input, out);
 }
 
-/// Title, source, published date and status of the document.
+/// One text field of the header (what was typed, once it changes).
+fn header_field(
+    ui: &mut Ui,
+    buffers: &mut crate::ui::text_buffers::TextBuffers,
+    doc: &claimmark_core::model::DocId,
+    (key, label, value, hint): (&str, &str, &str, &str),
+) -> Option<String> {
+    let (_, typed) = buffers.field(ui, &format!("{key}/{doc}"), label, value, false, hint);
+    ui.end_row();
+    typed
+}
+
+/// Title, source, published date, note and status of the document.
 fn header_ui(
     ui: &mut Ui,
     doc: &claimmark_core::model::Document,
@@ -152,42 +164,27 @@ fn header_ui(
             egui::Grid::new("document_header")
                 .num_columns(2)
                 .show(ui, |ui| {
-                    let (_, title) = buffers.field(
+                    let doc_id = || doc.id.clone();
+                    if let Some(title) = header_field(
                         ui,
-                        &format!("title/{}", doc.id),
-                        "Title",
-                        &doc.title,
-                        false,
-                        "Headline",
-                    );
-                    if let Some(title) = title {
-                        out.push(Action::apply(
-                            Edit::SetDocumentTitle {
-                                doc: doc.id.clone(),
-                                title,
-                            },
-                            "Edit title",
-                        ));
+                        buffers,
+                        &doc.id,
+                        ("title", "Title", &doc.title, "Headline"),
+                    ) {
+                        let edit = Edit::SetDocumentTitle {
+                            doc: doc_id(),
+                            title,
+                        };
+                        out.push(Action::apply(edit, "Edit title"));
                     }
-                    ui.end_row();
-                    let (_, source) = buffers.field(
-                        ui,
-                        &format!("source/{}", doc.id),
-                        "Source",
-                        &doc.source,
-                        false,
-                        "URL or file name",
-                    );
-                    if let Some(source) = source {
-                        out.push(Action::apply(
-                            Edit::SetDocumentSource {
-                                doc: doc.id.clone(),
-                                source,
-                            },
-                            "Edit source",
-                        ));
+                    let source = ("source", "Source", doc.source.as_str(), "URL or file name");
+                    if let Some(source) = header_field(ui, buffers, &doc.id, source) {
+                        let edit = Edit::SetDocumentSource {
+                            doc: doc_id(),
+                            source,
+                        };
+                        out.push(Action::apply(edit, "Edit source"));
                     }
-                    ui.end_row();
                     let published = doc.published.map(format_day).unwrap_or_default();
                     if let Some(typed) = buffers.committed_field(
                         ui,
@@ -213,6 +210,19 @@ fn header_ui(
                         ));
                     }
                     ui.end_row();
+                    let note = (
+                        "doc-note",
+                        "Note",
+                        doc.note.as_str(),
+                        "On the whole article",
+                    );
+                    if let Some(note) = header_field(ui, buffers, &doc.id, note) {
+                        let edit = Edit::SetDocumentNote {
+                            doc: doc_id(),
+                            note,
+                        };
+                        out.push(Action::apply(edit, "Edit document note"));
+                    }
                     let caption = ui.label("Status");
                     egui::ComboBox::from_id_salt("document_status")
                         .selected_text(doc.status.label())

@@ -525,3 +525,34 @@ fn a_mapping_file_maps_names_and_a_bad_line_is_said_with_its_place() {
         "{stderr}"
     );
 }
+
+#[test]
+fn label_studio_task_choices_join_the_matched_documents_note() {
+    let dir = scratch();
+    let project = dir.path().join("p.ron");
+    let mut start = Project::new(Schema::default_news());
+    start
+        .documents
+        .push(claimmark_core::model::notation::document("minsk", TEXT).unwrap());
+    storage::save_project(&project, &start).unwrap();
+    let tasks = serde_json::json!([{"data": {"text": TEXT}, "annotations": [{"result": [
+        {"type": "choices", "from_name": "relevance", "to_name": "text", "value": {"choices": ["high"]}},
+        {"type": "textarea", "from_name": "summary", "to_name": "text", "value": {"text": ["a pardon"]}}
+    ]}]}]);
+    let file = dir.path().join("ls.json");
+    std::fs::write(&file, tasks.to_string()).unwrap();
+    let out = claimmark(&[&"import", &project, &file, &"--json"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["document_notes"], 1, "{report}");
+    let saved = storage::load_project(&project).unwrap();
+    assert_eq!(saved.documents.len(), 1, "matched, not added");
+    assert_eq!(
+        saved.documents[0].note,
+        "relevance: high; summary: a pardon"
+    );
+}

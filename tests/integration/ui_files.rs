@@ -516,3 +516,31 @@ fn a_dataset_for_another_tool_is_written_from_the_window_as_the_cli_writes_it() 
     }
     assert!(folder.join("manifest.json").exists());
 }
+
+#[test]
+fn a_documents_note_is_typed_in_its_header_and_saved() {
+    let dir = scratch();
+    let path = dir.path().join("sample.ron");
+    storage::save_project(&path, &sample_project()).unwrap();
+    let mut harness = harness_with(Some(path.clone()), vec![]);
+    let title = harness.state().current_document().unwrap().title.clone();
+    harness.get_by_label(&title).click();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Note")
+        .focus();
+    harness.run();
+    harness
+        .get_by_role_and_label(egui::accesskit::Role::TextInput, "Note")
+        .type_text("relevance: high");
+    harness.run();
+    assert_eq!(
+        harness.state().session().project().documents[0].note,
+        "relevance: high"
+    );
+    press_with(&mut harness, Modifiers::COMMAND, Key::S);
+    assert_eq!(
+        storage::load_project(&path).unwrap().documents[0].note,
+        "relevance: high"
+    );
+}

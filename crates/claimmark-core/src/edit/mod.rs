@@ -42,6 +42,10 @@ pub enum Edit {
         doc: DocId,
         source: String,
     },
+    SetDocumentNote {
+        doc: DocId,
+        note: String,
+    },
     SetDocumentPublished {
         doc: DocId,
         published: Option<time::Date>,
@@ -290,6 +294,11 @@ impl Edit {
                 let old = std::mem::replace(&mut document.source, source);
                 Ok(Self::SetDocumentSource { doc, source: old })
             }
+            Self::SetDocumentNote { doc, note } => {
+                let document = document_mut(project, &doc)?;
+                let old = std::mem::replace(&mut document.note, note);
+                Ok(Self::SetDocumentNote { doc, note: old })
+            }
             Self::SetDocumentPublished { doc, published } => {
                 let document = document_mut(project, &doc)?;
                 let old = std::mem::replace(&mut document.published, published);
@@ -534,6 +543,7 @@ impl Edit {
             Self::RemoveDocument { doc }
             | Self::SetDocumentTitle { doc, .. }
             | Self::SetDocumentSource { doc, .. }
+            | Self::SetDocumentNote { doc, .. }
             | Self::SetDocumentPublished { doc, .. }
             | Self::SetDocumentStatus { doc, .. }
             | Self::InsertSpan { doc, .. }
@@ -596,6 +606,7 @@ impl Edit {
         match self {
             Self::SetDocumentTitle { doc, .. } => Some(format!("title/{doc}")),
             Self::SetDocumentSource { doc, .. } => Some(format!("source/{doc}")),
+            Self::SetDocumentNote { doc, .. } => Some(format!("doc-note/{doc}")),
             Self::SetSpanNote { doc, span, .. } => Some(format!("span-note/{doc}/{span}")),
             Self::SetClaimNote { doc, claim, .. } => Some(format!("claim-note/{doc}/{claim}")),
             _ => None,

@@ -46,6 +46,8 @@ pub struct Report {
     pub spans: usize,
     pub claims: usize,
     pub spans_per_label: BTreeMap<String, usize>,
+    /// Documents already in the project whose note the files added to.
+    pub document_notes: usize,
     /// Names added to the schema (`--add-to-schema`).
     pub schema_added: Vec<String>,
     pub unknown: Vec<Unknown>,
@@ -137,6 +139,7 @@ pub fn prepare(
         ..Report::default()
     };
     let mut new_docs: Vec<Document> = Vec::new();
+    let mut doc_notes: BTreeMap<DocId, String> = BTreeMap::new();
     let mut annotations: Vec<(DocId, Vec<Span>, Vec<Claim>)> = Vec::new();
     for foreign in docs {
         let Ok(text) = CanonicalText::from_bytes(foreign.text.as_bytes()) else {
@@ -166,7 +169,22 @@ pub fn prepare(
             });
         let doc = if let Some(doc) = existing {
             report.documents_matched.push(doc.id.to_string());
-            doc.clone()
+            let doc = doc.clone();
+            // What the tool said about the document joins its note (a
+            // document added by an earlier file holds it itself).
+            let notes = match new_docs.iter_mut().find(|d| d.id == doc.id) {
+                Some(added) => &mut added.note,
+                None => doc_notes
+                    .entry(doc.id.clone())
+                    .or_insert_with(|| doc.note.clone()),
+            };
+            if !foreign.note.is_empty() && !notes.contains(&foreign.note) {
+                if !notes.is_empty() {
+                    notes.push_str("; ");
+                }
+                notes.push_str(&foreign.note);
+            }
+            doc
         } else {
             {
                 let id = DocId::from_stem(&foreign.name, |id| {
@@ -176,6 +194,7 @@ pub fn prepare(
                     .unwrap_or_else(|| foreign.name.clone());
                 let mut doc = Document::new(id, title, text);
                 doc.source.clone_from(&foreign.source);
+                doc.note.clone_from(&foreign.note);
                 report.documents_added.push(doc.id.to_string());
                 new_docs.push(doc.clone());
                 doc
@@ -221,6 +240,13 @@ pub fn prepare(
                     .count(),
             document: Box::new(doc),
         });
+    }
+    for (doc, note) in doc_notes {
+        let unchanged = project.document(&doc).is_none_or(|d| d.note == note);
+        if !unchanged {
+            report.document_notes += 1;
+            edits.push(Edit::SetDocumentNote { doc, note });
+        }
     }
     for (doc, spans, claims) in annotations {
         report.spans += spans.len();

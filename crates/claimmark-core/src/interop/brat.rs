@@ -85,6 +85,7 @@ pub fn read(
         relations: Vec::new(),
         model: None,
         spacing_rebuilt: false,
+        note: String::new(),
         at: Location::file(ann_file),
     };
     let mut refused = Vec::new();

@@ -130,5 +130,8 @@ pub struct ForeignDocument {
     /// TSV): `text` has its own there, so the document it matches is the
     /// one equal to it but for white space, char by char.
     pub spacing_rebuilt: bool,
+    /// What the tool said about the whole document (Label Studio's task
+    /// choices and text areas): the document's note.
+    pub note: String,
     pub at: Location,
 }

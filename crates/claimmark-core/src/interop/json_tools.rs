@@ -28,6 +28,7 @@ fn new_document(
         relations: Vec::new(),
         model: None,
         spacing_rebuilt: false,
+        note: String::new(),
         at,
     }
 }
@@ -51,8 +52,8 @@ fn offset(value: &Value) -> Option<usize> {
 /// `labels` results are spans (annotations accepted, predictions proposed
 /// with their score), `relation` results link a trigger to an argument
 /// (the relation's first label is the role); a region's own `textarea` and
-/// `choices` results are its span's note; the task's, and other results,
-/// are reported as not carried.
+/// `choices` results are its span's note, the task's the document's note;
+/// other results are reported as not carried.
 #[allow(clippy::too_many_lines)] // one pass over tasks, annotations and results
 pub fn label_studio(contents: &str, file: &str) -> (Vec<ForeignDocument>, Vec<Refusal>) {
     let mut refused = Vec::new();
@@ -207,10 +208,9 @@ pub fn label_studio(contents: &str, file: &str) -> (Vec<ForeignDocument>, Vec<Re
                                 at,
                             });
                         }
-                        Some(kind @ ("textarea" | "choices"))
-                            if result.get("id").is_some()
-                                && result.get("value").and_then(|v| v.get("start")).is_some() =>
-                        {
+                        Some(kind @ ("textarea" | "choices")) => {
+                            let per_region = result.get("id").is_some()
+                                && result.get("value").and_then(|v| v.get("start")).is_some();
                             let field = if kind == "textarea" {
                                 "text"
                             } else {
@@ -226,22 +226,22 @@ pub fn label_studio(contents: &str, file: &str) -> (Vec<ForeignDocument>, Vec<Re
                                 .get("from_name")
                                 .and_then(Value::as_str)
                                 .unwrap_or(kind);
-                            region_notes.push((
-                                format!("{prefix}{id}"),
-                                format!("{name}: {}", said.join(", ")),
-                                at,
-                            ));
+                            let note = format!("{name}: {}", said.join(", "));
+                            if per_region {
+                                region_notes.push((format!("{prefix}{id}"), note, at));
+                            } else if !doc.note.split("; ").any(|n| n == note) {
+                                // The task's own: the document's note.
+                                if !doc.note.is_empty() {
+                                    doc.note.push_str("; ");
+                                }
+                                doc.note.push_str(&note);
+                            }
                         }
                         other => refused.push(Refusal {
                             at,
                             why: format!(
-                                "a “{}” result {}has no claimmark place; not imported",
+                                "a “{}” result has no claimmark place; not imported",
                                 other.unwrap_or("untyped"),
-                                if matches!(other, Some("textarea" | "choices")) {
-                                    "about the whole task (not a region) "
-                                } else {
-                                    ""
-                                }
                             ),
                         }),
                     }

@@ -138,6 +138,7 @@ pub fn read(name: &str, contents: &str, file: &str) -> (Option<ForeignDocument>,
         relations,
         model: None,
         spacing_rebuilt: false,
+        note: String::new(),
         at: Location::file(file),
     };
     (Some(doc), refused)

@@ -543,6 +543,7 @@ pub fn read(name: &str, contents: &str, file: &str) -> (Option<ForeignDocument>,
         relations,
         model: None,
         spacing_rebuilt: true,
+        note: String::new(),
         at: Location::file(file),
     };
     (Some(doc), refused)

@@ -185,7 +185,7 @@ fn merge_one(
     let mut ours_info = oi.clone();
     let mut theirs_info = ti.clone();
     let mut differ = Vec::new();
-    super::three_way::merge_fields!(bi.as_ref(), oi, ti, ours_info, theirs_info, differ; title, source, published, status);
+    super::three_way::merge_fields!(bi.as_ref(), oi, ti, ours_info, theirs_info, differ; title, source, published, status, note);
     if ours_info != oi || ours_info != ti {
         report.ours.documents += usize::from(bi.as_ref() != Some(&oi));
         report.theirs.documents += usize::from(bi.as_ref() != Some(&ti));
@@ -204,6 +204,7 @@ fn merge_one(
     header.source = ours_info.source;
     header.published = ours_info.published;
     header.status = ours_info.status;
+    header.note = ours_info.note;
     let merged = annotations::merge(
         &Sides {
             doc: &o.id,

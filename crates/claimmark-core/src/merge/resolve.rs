@@ -252,6 +252,12 @@ fn document_info(doc: &Document, info: &DocumentInfo) -> Vec<Edit> {
             source: info.source.clone(),
         });
     }
+    if doc.note != info.note {
+        edits.push(Edit::SetDocumentNote {
+            doc: id(),
+            note: info.note.clone(),
+        });
+    }
     if doc.published != info.published {
         edits.push(Edit::SetDocumentPublished {
             doc: id(),

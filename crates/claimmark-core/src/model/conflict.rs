@@ -33,6 +33,7 @@ pub struct DocumentInfo {
     pub source: String,
     pub published: Option<time::Date>,
     pub status: DocStatus,
+    pub note: String,
 }
 
 impl DocumentInfo {
@@ -42,6 +43,7 @@ impl DocumentInfo {
             source: doc.source.clone(),
             published: doc.published,
             status: doc.status,
+            note: doc.note.clone(),
         }
     }
 }

@@ -262,6 +262,9 @@ pub struct Document {
     pub source: String,
     pub published: Option<time::Date>,
     pub status: DocStatus,
+    /// The analyst's (or another tool's) note on the whole article: a
+    /// classification, a summary.
+    pub note: String,
     pub text: CanonicalText,
     spans: Vec<Span>,
     claims: Vec<Claim>,
@@ -275,6 +278,7 @@ impl Document {
             source: String::new(),
             published: None,
             status: DocStatus::Todo,
+            note: String::new(),
             text,
             spans: Vec::new(),
             claims: Vec::new(),

@@ -313,6 +313,7 @@ impl Checker<'_> {
         let mut header = Document::new(id.clone(), file.title, text);
         header.published = published;
         header.source = file.source;
+        header.note = file.note;
         header.status = match file.status {
             StatusFile::Todo => DocStatus::Todo,
             StatusFile::InProgress => DocStatus::InProgress,

@@ -122,6 +122,7 @@ fn info_file(info: &DocumentInfo) -> DocumentInfoFile {
             DocStatus::InProgress => StatusFile::InProgress,
             DocStatus::Done => StatusFile::Done,
         },
+        note: info.note.clone(),
     }
 }
 
@@ -169,6 +170,7 @@ impl Checker<'_> {
             published: self.published(path, file.published.as_deref()),
             title: file.title,
             source: file.source,
+            note: file.note,
             status: match file.status {
                 StatusFile::Todo => DocStatus::Todo,
                 StatusFile::InProgress => DocStatus::InProgress,

@@ -144,6 +144,7 @@ mod tests {
         .unwrap();
         doc.published = parse_day("2025-09-20");
         doc.source = "https://example.org/a \"quoted\" path".into();
+        doc.note = "relevance: high; a \"note\"".into();
         project.documents.push(doc);
         Edit::InsertClaim {
             doc: DocId::parse("freed").unwrap(),

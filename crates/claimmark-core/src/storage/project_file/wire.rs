@@ -77,6 +77,8 @@ pub(super) struct DocumentInfoFile {
     pub(super) source: String,
     pub(super) published: Option<String>,
     pub(super) status: StatusFile,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub(super) note: String,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -140,6 +142,9 @@ pub(super) struct DocumentFile {
     pub(super) published: Option<String>,
     #[serde(default)]
     pub(super) status: StatusFile,
+    /// Written only when there is one.
+    #[serde(default)]
+    pub(super) note: String,
     pub(super) text_sha256: String,
     /// The canonical text, one line per entry, each with its `\n`.
     pub(super) text: Vec<String>,

@@ -131,6 +131,9 @@ fn write_document(
     );
     field(out, "published", &published);
     field(out, "status", status_name(doc.status));
+    if !doc.note.is_empty() {
+        field(out, "note", &ron_string(&doc.note));
+    }
     field(out, "text_sha256", &ron_string(&doc.text.sha256_hex()));
     out.push_str("            text: [\n");
     for text_line in doc.text.as_str().split_inclusive('\n') {
