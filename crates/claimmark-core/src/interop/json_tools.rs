@@ -383,6 +383,7 @@ pub fn doccano(contents: &str, file: &str, stem: &str) -> (Vec<ForeignDocument>,
             .get("label")
             .or_else(|| value.get("labels"))
             .and_then(Value::as_array);
+        let mut categories: Vec<&str> = Vec::new();
         for (i, item) in labels.into_iter().flatten().enumerate() {
             let at = Location::json(file, Some(number), format!("label[{i}]"));
             match item.as_array().map(Vec::as_slice) {
@@ -397,12 +398,20 @@ pub fn doccano(contents: &str, file: &str, stem: &str) -> (Vec<ForeignDocument>,
                         at,
                     ));
                 }
-                // A document-level category (text classification).
-                _ => refused.push(Refusal {
-                    at,
-                    why: "not a [start, end, \"LABEL\"] span; not imported".into(),
-                }),
+                _ => match item.as_str() {
+                    // A document-level category (text classification
+                    // projects): the document's note.
+                    Some(category) => categories.push(category),
+                    None => refused.push(Refusal {
+                        at,
+                        why: "neither a [start, end, \"LABEL\"] span nor a category; not imported"
+                            .into(),
+                    }),
+                },
             }
+        }
+        if !categories.is_empty() {
+            doc.note = format!("categories: {}", categories.join(", "));
         }
         for (i, entity) in items(value, "entities") {
             let at = Location::json(file, Some(number), format!("entities[{i}]"));

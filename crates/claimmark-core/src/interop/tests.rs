@@ -259,7 +259,7 @@ fn doccano_both_shapes_and_prodigy_answers() {
     let (cs, ce) = at("31", cp);
     let text = serde_json::to_string(TEXT).expect("json");
     let doccano = format!(
-        "{{\"id\": 1, \"text\": {text}, \"label\": [[{ls}, {le}, \"person\"]]}}\n\
+        "{{\"id\": 1, \"text\": {text}, \"label\": [[{ls}, {le}, \"person\"], \"relevant\"]}}\n\
          {{\"id\": 2, \"text\": {text}, \"entities\": [{{\"id\": 10, \"label\": \"event\", \"start_offset\": {fs}, \"end_offset\": {fe}}}, {{\"id\": 11, \"label\": \"count\", \"start_offset\": {cs}, \"end_offset\": {ce}}}], \"relations\": [{{\"id\": 1, \"from_id\": 10, \"to_id\": 11, \"type\": \"count\"}}]}}\n\
          {{\"id\": 3, \"text\": \n"
     );
@@ -281,6 +281,10 @@ fn doccano_both_shapes_and_prodigy_answers() {
     let project = applied(&prepared);
     assert_eq!(spans(&project).len(), 3);
     assert_eq!(project.documents[0].claims()[0].arguments.len(), 2);
+    assert_eq!(
+        project.documents[0].note, "categories: relevant",
+        "a text classification's category"
+    );
 
     let prodigy = format!(
         "{{\"text\": {text}, \"spans\": [{{\"start\": {ls}, \"end\": {le}, \"label\": \"person\"}}], \"answer\": \"accept\"}}\n\
