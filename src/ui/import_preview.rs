@@ -24,9 +24,14 @@ pub fn import_preview_ui(
     ui.label(format!("{what}, in {} format", preview.format.name()));
     let report = &preview.report;
     ui.label(format!(
-        "Would add {} and match {}: {}, {}; {} not imported.",
+        "Would add {} and match {}{}: {}, {}; {} not imported.",
         crate::ui::format::counted(report.documents_added.len(), "document"),
         report.documents_matched.len(),
+        if report.document_notes > 0 {
+            format!(" (adding to {} note(s))", report.document_notes)
+        } else {
+            String::new()
+        },
         crate::ui::format::counted(report.spans, "span"),
         crate::ui::format::counted(report.claims, "claim"),
         report.refused.len()

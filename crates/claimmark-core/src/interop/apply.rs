@@ -82,7 +82,7 @@ impl Report {
             .map(|(label, n)| format!("{label} {n}"))
             .collect();
         let summary = format!(
-            "imported {} ({}): {} document(s) added, {} matched; {} span(s){}; {} claim(s); {} not imported{}",
+            "imported {} ({}): {} document(s) added, {} matched{}; {} span(s){}; {} claim(s); {} not imported{}",
             report.format,
             if report.schema_added.is_empty() {
                 "schema unchanged".to_owned()
@@ -91,6 +91,11 @@ impl Report {
             },
             report.documents_added.len(),
             report.documents_matched.len(),
+            if report.document_notes > 0 {
+                format!(" ({} with a note added)", report.document_notes)
+            } else {
+                String::new()
+            },
             report.spans,
             if labels.is_empty() {
                 String::new()
