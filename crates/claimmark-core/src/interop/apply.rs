@@ -386,10 +386,17 @@ fn document_annotations(
             refuse(
                 report,
                 &item.at,
-                format!(
-                    "the schema has no label “{}”: map it to one of the schema's, or add it to the schema",
-                    item.label
-                ),
+                if names.mapped(&item.label).is_none() {
+                    format!(
+                        "“{}” cannot be a label name (a letter first, then letters, digits and _): map it to one of the schema's",
+                        item.label
+                    )
+                } else {
+                    format!(
+                        "the schema has no label “{}”: map it to one of the schema's, or add it to the schema",
+                        item.label
+                    )
+                },
             );
             continue;
         };

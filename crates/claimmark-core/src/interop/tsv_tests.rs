@@ -217,3 +217,30 @@ fn webanno_tsv_slot_without_filler_is_skipped_and_a_missing_one_reported() {
     assert_eq!(doc.claims.len(), 1, "only the host with a filled slot");
     assert_eq!(doc.claims[0].arguments.len(), 1);
 }
+
+#[test]
+fn a_label_that_cannot_be_a_name_is_refused_as_such_even_when_adding_to_the_schema() {
+    let header = ["#T_SP=webanno.custom.Span|value"];
+    let text = tsv(&header, &["This is a test ."], |token| {
+        if token == "test" { "NOT\\[0\\]" } else { "_" }.to_owned()
+    });
+    let (doc, refused) = webanno_tsv::read("tsv", &text, "n.tsv");
+    assert!(refused.is_empty(), "{refused:?}");
+    let options = Options {
+        add_to_schema: true,
+        ..Options::default()
+    };
+    let prepared = prepare(
+        &project(),
+        vec![doc.expect("a document")],
+        &[],
+        "inception-tsv",
+        &options,
+    );
+    assert_eq!(
+        prepared.report.refused,
+        [
+            "n.tsv:9: “NOT[0]” cannot be a label name (a letter first, then letters, digits and _): map it to one of the schema's"
+        ]
+    );
+}
