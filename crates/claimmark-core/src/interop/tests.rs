@@ -22,6 +22,14 @@ fn at(needle: &str, unit: OffsetUnit) -> (usize, usize) {
     (start, start + count(needle))
 }
 
+/// (text, label) of each of the document's spans.
+pub(super) fn labelled(doc: &crate::model::Document) -> Vec<(&str, &str)> {
+    doc.spans()
+        .iter()
+        .map(|s| (doc.span_text(s), s.label.as_str()))
+        .collect()
+}
+
 pub(super) fn applied(prepared: &Prepared) -> Project {
     let mut project = project();
     prepared
@@ -505,11 +513,7 @@ fn uima_xmi_reads_the_sofa_spans_and_relations_in_utf16() {
     );
     let project = applied(&prepared);
     let doc = &project.documents[0];
-    let texts: Vec<(&str, &str)> = doc
-        .spans()
-        .iter()
-        .map(|s| (doc.span_text(s), s.label.as_str()))
-        .collect();
+    let texts = labelled(doc);
     assert_eq!(
         texts,
         [

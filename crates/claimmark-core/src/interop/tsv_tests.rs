@@ -1,7 +1,7 @@
 //! `WebAnno` TSV 3: reading `INCEpTION`'s layers (spans, relations, slot
 //! features) and the export read back.
 
-use super::tests::{applied, project};
+use super::tests::{applied, labelled, project};
 use super::*;
 
 /// A TSV of `sentences` (tokens split at spaces), with `cells(token)` the
@@ -80,11 +80,7 @@ fn webanno_tsv_rebuilds_the_text_joins_multi_token_spans_and_reads_relations() {
     );
     let project = applied(&prepared);
     let doc = &project.documents[0];
-    let texts: Vec<(&str, &str)> = doc
-        .spans()
-        .iter()
-        .map(|s| (doc.span_text(s), s.label.as_str()))
-        .collect();
+    let texts = labelled(doc);
     assert_eq!(
         texts,
         [
@@ -152,11 +148,7 @@ fn webanno_tsv_slot_hosts_are_claims_with_their_fillers_as_arguments() {
     );
     let project = applied(&prepared);
     let doc = &project.documents[0];
-    let labelled: Vec<(&str, &str)> = doc
-        .spans()
-        .iter()
-        .map(|s| (doc.span_text(s), s.label.as_str()))
-        .collect();
+    let labelled = labelled(doc);
     assert_eq!(
         labelled,
         [
