@@ -126,6 +126,14 @@ fn run_native(request: &DialogRequest, folder: &Path) -> Option<Vec<PathBuf>> {
             .set_file_name(suggested_name)
             .save_file()
             .map(|path| vec![path]),
+        DialogRequest::ExportLedger {
+            format,
+            suggested_name,
+        } => dialog
+            .add_filter("claims ledger", &[format.extension()])
+            .set_file_name(suggested_name)
+            .save_file()
+            .map(|path| vec![path]),
         DialogRequest::ExportFixtures { .. } | DialogRequest::ExportDataset { .. } => {
             dialog.pick_folder().map(|path| vec![path])
         }

@@ -73,12 +73,18 @@ impl ClaimmarkApp {
                 ctx.send_viewport_cmd(ViewportCommand::Close);
             }
             UiCommand::Undo => match self.session.undo() {
-                Ok(Some(stepped)) => self.after_history_step(&stepped, "Undone"),
+                Ok(Some(stepped)) => {
+                    self.ledger_changes.record(stepped.documents.clone());
+                    self.after_history_step(&stepped, "Undone");
+                }
                 Ok(None) => self.set_status("Nothing to undo."),
                 Err(error) => self.set_error_status(format!("Could not undo: {error}")),
             },
             UiCommand::Redo => match self.session.redo() {
-                Ok(Some(stepped)) => self.after_history_step(&stepped, "Redone"),
+                Ok(Some(stepped)) => {
+                    self.ledger_changes.record(stepped.documents.clone());
+                    self.after_history_step(&stepped, "Redone");
+                }
                 Ok(None) => self.set_status("Nothing to redo."),
                 Err(error) => self.set_error_status(format!("Could not redo: {error}")),
             },
@@ -153,6 +159,7 @@ impl ClaimmarkApp {
             UiCommand::CancelJob => self.cancel_job(),
             UiCommand::Renormalize => self.renormalize_document(),
             UiCommand::ShowEntities => self.entities_window.open = true,
+            UiCommand::ShowLedger => self.ledger_window.open = true,
             UiCommand::OpenCompare => self.open_dialog(DialogRequest::CompareWith, ctx),
             UiCommand::CloseCompare => {
                 self.compare = None;
@@ -217,6 +224,12 @@ impl ClaimmarkApp {
                 self.export_fixtures_to(&path, &choice, true);
             }
             Action::ExportDatasetTo(path, format) => self.export_dataset_to(&path, format),
+            Action::ExportLedgerTo(path, format) => self.export_ledger_to(&path, format),
+            Action::GoToClaim(doc, claim) => self.go_to_claim(&doc, claim),
+            Action::ShowHistory(entity) => {
+                self.entities_window.open = true;
+                self.entities_window.selected = Some(entity);
+            }
             Action::OpenDialog(request) => self.open_dialog(request, ctx),
             Action::SaveThen(then) => {
                 self.pending_after_save = Some(*then);
@@ -397,8 +410,10 @@ impl ClaimmarkApp {
     /// shows why.
     pub(crate) fn apply(&mut self, edit: Edit, description: impl Into<String>) -> bool {
         let description = description.into();
+        let documents = edit.documents();
         match self.session.apply(edit, description.clone()) {
             Ok(()) => {
+                self.ledger_changes.record(documents);
                 self.set_status(format!("{description}."));
                 true
             }

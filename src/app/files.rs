@@ -19,6 +19,7 @@ impl ClaimmarkApp {
         self.article = crate::ui::article::ArticleView::default();
         self.buffers = crate::ui::text_buffers::TextBuffers::default();
         self.entities_window.forget_project();
+        self.forget_ledger();
         self.find.matches.clear();
         self.find.current = None;
         self.review_queue.reset();

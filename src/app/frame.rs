@@ -23,6 +23,7 @@ impl ClaimmarkApp {
             compare.refresh(self.session.project(), doc, revision);
         }
         self.refresh_review_queue();
+        self.refresh_ledger();
         self.document_summaries
             .refresh(self.session.project(), revision);
     }
@@ -53,6 +54,8 @@ impl ClaimmarkApp {
             claims_filter,
             value_draft,
             entities_window,
+            ledger_window,
+            ledger,
             job,
             compare,
             conflicts_view,
@@ -119,7 +122,8 @@ impl ClaimmarkApp {
         });
         find.focus_requested = false;
         schema_editor.window_ui(ctx, project, &mut out);
-        entities_window.window_ui(ctx, project, revision, &mut out);
+        entities_window.window_ui(ctx, project, revision, ledger.as_ref(), &mut out);
+        ledger_window.window_ui(ctx, project, ledger.as_ref(), &mut out);
         ui::progress::job_progress_ui(
             ctx,
             job.as_ref().map(|job| (job.title.as_str(), job.progress())),

@@ -101,6 +101,8 @@ impl ClaimmarkApp {
             self.view.span = None;
         } else if self.find.open {
             self.find.open = false;
+        } else if self.ledger_window.open {
+            self.ledger_window.open = false;
         } else if self.entities_window.open {
             self.entities_window.open = false;
         } else if self.schema_editor.open {

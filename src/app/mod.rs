@@ -16,6 +16,7 @@ mod frame;
 mod interop;
 pub mod jobs;
 mod keyboard;
+mod ledger;
 mod navigate;
 mod queue;
 mod reviewing;
@@ -88,6 +89,12 @@ pub struct ClaimmarkApp {
     value_draft: ui::value_editor::ValueDraft,
     /// The entities window.
     entities_window: ui::entities::EntitiesWindow,
+    /// The claims ledger window.
+    ledger_window: ui::ledger::LedgerWindow,
+    /// The ledger, while a window shows it.
+    ledger: Option<crate::view::LedgerCache>,
+    /// What changed since the ledger was read.
+    ledger_changes: crate::view::LedgerChanges,
     /// Work under way in the background, if any.
     job: Option<jobs::Job>,
     /// Another annotation of the documents, compared with ours.
@@ -145,6 +152,9 @@ impl ClaimmarkApp {
             claims_filter: ClaimsFilter::default(),
             value_draft: ui::value_editor::ValueDraft::default(),
             entities_window: ui::entities::EntitiesWindow::default(),
+            ledger_window: ui::ledger::LedgerWindow::default(),
+            ledger: None,
+            ledger_changes: crate::view::LedgerChanges::default(),
             job: None,
             compare: None,
             conflicts_view: None,
@@ -354,6 +364,10 @@ impl ClaimmarkApp {
                 },
                 DialogRequest::ExportDataset { format } => match paths.into_iter().next() {
                     Some(path) => Action::ExportDatasetTo(path, format),
+                    None => return,
+                },
+                DialogRequest::ExportLedger { format, .. } => match paths.into_iter().next() {
+                    Some(path) => Action::ExportLedgerTo(path, format),
                     None => return,
                 },
             }),

@@ -7,7 +7,7 @@ use clap::Subcommand;
 
 use claimmark_core::dataset::Format;
 use claimmark_core::model::parse_day;
-use claimmark_core::model::{DocId, ReviewStatus};
+use claimmark_core::model::{DocId, Name, ReviewStatus};
 use claimmark_core::review::RowFlag;
 use claimmark_core::score::Metric;
 
@@ -348,6 +348,36 @@ pub enum Command {
         #[arg(long = "conflict", value_name = "N")]
         conflicts: Vec<usize>,
     },
+    /// The claims ledger: claims across documents grouped into facts (same
+    /// type, agreeing key roles), with contradictions and consistency
+    /// checks (docs/ledger.md). Exit status 1 with --check when a problem
+    /// is not explained.
+    Ledger {
+        /// The project file (.ron).
+        project: PathBuf,
+        /// Only claims of this type (repeat for several).
+        #[arg(long = "type", value_name = "TYPE", value_parser = parse_name)]
+        types: Vec<Name>,
+        /// Only claims with these statuses (comma-separated); the default
+        /// is every claim not rejected.
+        #[arg(long, value_delimiter = ',', value_parser = parse_status)]
+        status: Vec<ReviewStatus>,
+        /// Print the ledger as JSON: facts, ungrouped, problems, summary.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print the ledger as CSV, one row per claim, ungrouped claim and
+        /// problem.
+        #[arg(long)]
+        csv: bool,
+        /// Exit with status 1 when any problem is not explained (for a
+        /// dataset build to gate on).
+        #[arg(long)]
+        check: bool,
+        /// Write the JSON or CSV to this file (replaced atomically) instead
+        /// of standard output.
+        #[arg(short, long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// Count spans and claims by label, claim type, status and document.
     Stats {
         /// The project file (.ron).
@@ -360,6 +390,10 @@ pub enum Command {
         #[arg(long)]
         review: bool,
     },
+}
+
+pub(super) fn parse_name(raw: &str) -> Result<Name, String> {
+    Name::parse(raw.trim()).map_err(|error| error.to_string())
 }
 
 pub(super) fn parse_published(raw: &str) -> Result<time::Date, String> {

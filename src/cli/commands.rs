@@ -257,6 +257,30 @@ pub fn run(command: Command) -> ExitCode {
             json,
             review,
         } => run_stats(&project, json, review),
+        Command::Ledger {
+            project,
+            types,
+            status,
+            json,
+            csv,
+            check,
+            out,
+        } => crate::cli::ledger::run(&crate::cli::ledger::LedgerArgs {
+            project,
+            options: claimmark_core::ledger::LedgerOptions {
+                claim_types: types,
+                statuses: status,
+            },
+            format: if json {
+                Some(claimmark_core::ledger::LedgerFormat::Json)
+            } else if csv {
+                Some(claimmark_core::ledger::LedgerFormat::Csv)
+            } else {
+                None
+            },
+            check,
+            out,
+        }),
     }
 }
 
@@ -524,7 +548,7 @@ fn run_stats(project: &Path, json: bool, review: bool) -> ExitCode {
     }
 }
 
-fn exit_status(success: bool) -> ExitCode {
+pub(super) fn exit_status(success: bool) -> ExitCode {
     if success {
         ExitCode::SUCCESS
     } else {
@@ -534,7 +558,7 @@ fn exit_status(success: bool) -> ExitCode {
 
 /// The error, control characters from input files escaped (a list of
 /// problems keeps one line each).
-fn fail(command: &str, error: &anyhow::Error) -> ExitCode {
+pub(super) fn fail(command: &str, error: &anyhow::Error) -> ExitCode {
     eprintln!(
         "claimmark {command}: {}",
         claimmark_core::text_shown::shown_lines(&format!("{error:#}"))
@@ -543,7 +567,7 @@ fn fail(command: &str, error: &anyhow::Error) -> ExitCode {
 }
 
 /// Writes to standard output; a closed pipe (`| head`) is not an error.
-fn print_out(text: &str) {
+pub(super) fn print_out(text: &str) {
     let _ = std::io::stdout().lock().write_all(text.as_bytes());
 }
 

@@ -8,6 +8,7 @@ pub mod commands;
 pub mod dataset;
 pub mod extract;
 pub mod interop;
+pub mod ledger;
 pub mod merge;
 pub mod review;
 pub mod score;

@@ -86,6 +86,8 @@ pub enum Action {
     ExportFixturesReplacing(PathBuf, ExportChoice),
     /// `claimmark dataset` into the folder.
     ExportDatasetTo(PathBuf, claimmark_core::dataset::Format),
+    /// Writes the claims ledger, as `claimmark ledger --json/--csv -o` does.
+    ExportLedgerTo(PathBuf, claimmark_core::ledger::LedgerFormat),
     CompareWith(PathBuf),
     // Finding
     SetFindQuery(String),
@@ -102,6 +104,10 @@ pub enum Action {
     SelectSpan(Option<SpanId>),
     /// Opens a document at a span, selected and scrolled into view.
     GoToSpan(DocId, SpanId),
+    /// Opens a document at a claim, selected, its quote scrolled into view.
+    GoToClaim(DocId, ClaimId),
+    /// Opens the entities window at a person's history across documents.
+    ShowHistory(claimmark_core::model::EntityId),
     /// Delete a span, taking it out of the claims that use it.
     DeleteSpanFromClaims(SpanId),
     // Claims
@@ -166,6 +172,7 @@ impl Action {
             }
             Self::CompareWith(path) => Some(("compare", path)),
             Self::ExportDatasetTo(path, _) => Some(("dataset", path)),
+            Self::ExportLedgerTo(path, _) => Some(("ledger", path)),
             _ => None,
         }
     }

@@ -27,6 +27,11 @@ pub enum DialogRequest {
     ExportDataset {
         format: claimmark_core::dataset::Format,
     },
+    /// A file for the claims ledger (`claimmark ledger --json/--csv`).
+    ExportLedger {
+        format: claimmark_core::ledger::LedgerFormat,
+        suggested_name: String,
+    },
 }
 
 impl DialogRequest {
@@ -40,6 +45,7 @@ impl DialogRequest {
             Self::ImportAnnotations => "annotations",
             Self::ExportFixtures { .. } => "fixtures",
             Self::ExportDataset { .. } => "dataset",
+            Self::ExportLedger { .. } => "ledger",
         }
     }
 
@@ -52,6 +58,10 @@ impl DialogRequest {
             Self::ImportClaims | Self::ExportClaims { .. } => &["jsonl"],
             Self::ImportAnnotations => &["ann", "txt", "json", "jsonl", "tsv", "xmi"],
             Self::ExportFixtures { .. } | Self::ExportDataset { .. } => &[],
+            Self::ExportLedger { format, .. } => match format {
+                claimmark_core::ledger::LedgerFormat::Json => &["json"],
+                claimmark_core::ledger::LedgerFormat::Csv => &["csv"],
+            },
         }
     }
 
@@ -66,6 +76,7 @@ impl DialogRequest {
             Self::ExportClaims { .. } => "Export claims",
             Self::ExportFixtures { .. } => "Folder for gold fixtures",
             Self::ExportDataset { .. } => "Folder for the dataset",
+            Self::ExportLedger { .. } => "Export the claims ledger",
         }
     }
 }

@@ -121,6 +121,8 @@ pub enum UiCommand {
     KeepBoth,
     CloseCompare,
     ShowEntities,
+    /// The claims ledger: facts across documents, contradictions, checks.
+    ShowLedger,
     ShowShortcuts,
     /// Every command by name: type to filter, Enter runs it.
     CommandPalette,
@@ -171,7 +173,7 @@ const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl UiCommand {
     /// Every command, in menu order.
-    pub const ALL: [Self; 64] = [
+    pub const ALL: [Self; 65] = [
         Self::NewProject,
         Self::OpenProject,
         Self::SaveProject,
@@ -226,6 +228,7 @@ impl UiCommand {
         Self::KeepBoth,
         Self::CloseCompare,
         Self::ShowEntities,
+        Self::ShowLedger,
         Self::ShowShortcuts,
         Self::CommandPalette,
         Self::ScrollPageDown,
@@ -295,6 +298,7 @@ impl UiCommand {
             Self::KeepBoth => "Keep both versions",
             Self::CloseCompare => "Close comparison",
             Self::ShowEntities => "Entities…",
+            Self::ShowLedger => "Claims ledger…",
             Self::ShowShortcuts => "Keyboard shortcuts",
             Self::CommandPalette => "Command palette…",
             Self::ScrollPageDown => "Scroll a page down",
@@ -404,6 +408,9 @@ impl UiCommand {
             }
             Self::CloseCompare => "Stop comparing",
             Self::ShowEntities => "The people, organizations and places of the project",
+            Self::ShowLedger => {
+                "Every claim across documents grouped into facts, with contradictions, consistency checks and a timeline"
+            }
             Self::ShowShortcuts => "List every keyboard shortcut",
             Self::CommandPalette => "Find any command by name and run it",
             Self::ScrollPageDown => "Scroll the article down by a screen",
@@ -463,6 +470,7 @@ impl UiCommand {
         const KEEP_BOTH: [KeyboardShortcut; 1] = one(NONE, Key::B);
         const CONFLICTS: [KeyboardShortcut; 1] = one(CTRL_SHIFT, Key::M);
         const ENTITIES: [KeyboardShortcut; 1] = one(CTRL_SHIFT, Key::E);
+        const LEDGER: [KeyboardShortcut; 1] = one(CTRL_SHIFT, Key::L);
         const HELP: [KeyboardShortcut; 1] = one(NONE, Key::F1);
         const PALETTE: [KeyboardShortcut; 1] = one(CTRL, Key::K);
         const PAGE_DOWN: [KeyboardShortcut; 1] = one(NONE, Key::PageDown);
@@ -509,6 +517,7 @@ impl UiCommand {
             Self::KeepBoth => &KEEP_BOTH,
             Self::ToggleConflicts => &CONFLICTS,
             Self::ShowEntities => &ENTITIES,
+            Self::ShowLedger => &LEDGER,
             Self::ShowShortcuts => &HELP,
             Self::CommandPalette => &PALETTE,
             Self::ScrollPageDown => &PAGE_DOWN,
@@ -593,7 +602,8 @@ impl UiCommand {
             | Self::ToggleConflicts
             | Self::TakeOurs
             | Self::KeepBoth
-            | Self::ShowEntities => Menu::View,
+            | Self::ShowEntities
+            | Self::ShowLedger => Menu::View,
             Self::ShowShortcuts | Self::CommandPalette => Menu::Help,
             Self::CloseCompare
             | Self::CloseFind
@@ -720,6 +730,7 @@ impl UiCommand {
             | Self::PreviousDifference
             | Self::TakeTheirs
             | Self::ShowEntities
+            | Self::ShowLedger
             | Self::ShowCalibration
             | Self::ShowShortcuts => None,
         }

@@ -30,6 +30,7 @@ fn labels_that_ask_for_more_end_in_an_ellipsis() {
                 | UiCommand::PickRole
                 | UiCommand::EditPreferences
                 | UiCommand::ShowEntities
+                | UiCommand::ShowLedger
                 | UiCommand::ShowCalibration
                 | UiCommand::OpenCompare
                 | UiCommand::ImportClaims

@@ -60,6 +60,7 @@ impl EntitiesWindow {
         ctx: &egui::Context,
         project: &Project,
         revision: u64,
+        ledger: Option<&crate::view::LedgerCache>,
         out: &mut Commands,
     ) {
         if !self.open {
@@ -87,7 +88,7 @@ impl EntitiesWindow {
                 ui.separator();
                 ui.columns(2, |columns| {
                     self.list_ui(&mut columns[0], project);
-                    self.details_ui(&mut columns[1], project, revision, out);
+                    self.details_ui(&mut columns[1], project, revision, ledger, out);
                 });
             });
         self.open = open;
@@ -124,7 +125,14 @@ impl EntitiesWindow {
             });
     }
 
-    fn details_ui(&mut self, ui: &mut Ui, project: &Project, revision: u64, out: &mut Commands) {
+    fn details_ui(
+        &mut self,
+        ui: &mut Ui,
+        project: &Project,
+        revision: u64,
+        ledger: Option<&crate::view::LedgerCache>,
+        out: &mut Commands,
+    ) {
         let Some(entity) = self.selected.and_then(|id| project.entity(id)) else {
             ui.label(RichText::new("Select an entity.").weak());
             return;
@@ -163,6 +171,10 @@ impl EntitiesWindow {
             out.push(Action::LinkMatchingMentions(entity.id));
         }
         merge_ui(ui, project, entity, &mut self.merge_with, out);
+        if entity.kind == ValueKind::Person {
+            ui.separator();
+            super::history::history_ui(ui, project, ledger, entity.id, out);
+        }
         ui.separator();
         ui.label("Mentions");
         egui::ScrollArea::vertical()

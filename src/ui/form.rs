@@ -632,6 +632,16 @@ fn entity_ui(
             if ui.small_button("All mentions…").clicked() {
                 out.push(UiCommand::ShowEntities);
             }
+            if entity.kind == claimmark_core::model::ValueKind::Person
+                && ui
+                    .small_button("History…")
+                    .on_hover_text(
+                        "Every claim this person appears in, across documents, in date order",
+                    )
+                    .clicked()
+            {
+                out.push(Action::ShowHistory(entity.id));
+            }
             return;
         }
         let mention = doc.span_text(span);

@@ -13,7 +13,9 @@ pub mod entities;
 pub mod export_dataset;
 pub mod form;
 pub mod format;
+pub mod history;
 pub mod import_preview;
+pub mod ledger;
 pub mod menu;
 pub mod modals;
 pub mod orphans;
@@ -26,6 +28,7 @@ pub mod schema_editor;
 pub mod status_bar;
 pub mod text_buffers;
 pub mod theme;
+pub mod timeline;
 pub mod value_editor;
 
 /// Where floating windows may go: the screen below the menu bar, so none

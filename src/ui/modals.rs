@@ -455,6 +455,9 @@ fn typed_path_hint(request: &DialogRequest) -> &'static str {
         DialogRequest::ExportDataset { .. } => {
             "Type the path of the folder for the dataset (new, empty, or an earlier dataset)."
         }
+        DialogRequest::ExportLedger { .. } => {
+            "Type the path of the ledger file to write (.json or .csv)."
+        }
     }
 }
 

@@ -7,7 +7,7 @@ use super::text_buffers::TextBuffers;
 use crate::command::{Action, Commands};
 use claimmark_core::edit::{Edit, SchemaEdit};
 use claimmark_core::model::{ClaimTypeDef, LabelDef, Name, Project, Rgb, RoleDef, ValueKind};
-use claimmark_core::model::{LABEL_KEYS, NameError};
+use claimmark_core::model::{LABEL_KEYS, NameError, default_key_roles};
 
 /// Colours offered to new labels, in turn (Tableau 10).
 const NEW_LABEL_COLORS: [[u8; 3]; 10] = [
@@ -245,6 +245,7 @@ impl SchemaEditor {
                             Edit::Schema(SchemaEdit::InsertClaimType {
                                 index: project.schema.claim_types.len(),
                                 claim_type: ClaimTypeDef {
+                                    key_roles: default_key_roles(name.as_str()),
                                     name: name.clone(),
                                     roles: Vec::new(),
                                 },
@@ -315,6 +316,8 @@ impl SchemaEditor {
                             },
                         ));
                     }
+                    key_role_ui(ui, claim_type, role, out);
+                    part_of_ui(ui, claim_type, role, out);
                     let accepted = role.describe_labels();
                     ui.menu_button(format!("Takes: {accepted}"), |ui| {
                         for label in &project.schema.labels {
@@ -410,6 +413,7 @@ impl SchemaEditor {
                                     required: false,
                                     multiple: false,
                                     labels: Vec::new(),
+                                    part_of: None,
                                 },
                             }),
                             format!("Add role {}", name.display()),
@@ -475,6 +479,75 @@ fn label_key_ui(ui: &mut Ui, project: &Project, label: &LabelDef, out: &mut Comm
         })
         .response
         .labelled_by(key_caption.id);
+}
+
+/// Whether the role is one of the type's key roles: claims agreeing on
+/// them are one fact in the ledger.
+fn key_role_ui(ui: &mut Ui, claim_type: &ClaimTypeDef, role: &RoleDef, out: &mut Commands) {
+    let mut key = claim_type.is_key(&role.name);
+    if ui
+        .checkbox(&mut key, "key")
+        .on_hover_text(
+            "Claims of this type that agree on their key roles are one fact in the ledger",
+        )
+        .changed()
+    {
+        // Kept in the roles' order, so the ledger's keys read the same way.
+        let roles = claim_type
+            .roles
+            .iter()
+            .map(|r| r.name.clone())
+            .filter(|name| {
+                if name == &role.name {
+                    key
+                } else {
+                    claim_type.is_key(name)
+                }
+            })
+            .collect();
+        out.push(Action::apply(
+            Edit::Schema(SchemaEdit::SetKeyRoles {
+                claim_type: claim_type.name.clone(),
+                roles,
+            }),
+            format!("Change key roles of {}", claim_type.name.display()),
+        ));
+    }
+}
+
+/// The role this one is a part of (an amnesty's `released` of its `count`).
+fn part_of_ui(ui: &mut Ui, claim_type: &ClaimTypeDef, role: &RoleDef, out: &mut Commands) {
+    let shown = role
+        .part_of
+        .as_ref()
+        .map_or_else(|| "–".to_owned(), Name::display);
+    ui.menu_button(format!("Part of: {shown}"), |ui| {
+        let mut choose = |part_of: Option<Name>| {
+            if part_of != role.part_of {
+                out.push(replace_role(
+                    claim_type,
+                    RoleDef {
+                        part_of,
+                        ..role.clone()
+                    },
+                ));
+            }
+        };
+        if ui
+            .selectable_label(role.part_of.is_none(), "none")
+            .clicked()
+        {
+            choose(None);
+        }
+        for whole in claim_type.roles.iter().filter(|r| r.name != role.name) {
+            let chosen = role.part_of.as_ref() == Some(&whole.name);
+            if ui.selectable_label(chosen, whole.name.display()).clicked() {
+                choose(Some(whole.name.clone()));
+            }
+        }
+    })
+    .response
+    .on_hover_text("The ledger checks that the parts of a role can add up to it");
 }
 
 fn replace_role(claim_type: &ClaimTypeDef, role: RoleDef) -> Action {

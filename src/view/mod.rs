@@ -4,6 +4,7 @@
 
 mod compare;
 mod conflicts;
+mod ledger;
 mod modal;
 mod queue;
 mod summaries;
@@ -14,6 +15,7 @@ use claimmark_core::model::{CharRange, ClaimId, DocId, Name, ReviewStatus, SpanI
 
 pub use compare::CompareState;
 pub use conflicts::ConflictsView;
+pub use ledger::{LedgerCache, LedgerChanges};
 pub use modal::{ImportPreview, Modal, Preferences};
 pub use queue::QueueState;
 pub use summaries::{DocumentSummaries, DocumentSummary};

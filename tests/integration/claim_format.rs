@@ -380,7 +380,7 @@ fn import_text(project: &Project, claims: &str) -> import::ImportEdit {
 fn every_exported_line_validates_against_the_schema() {
     let validator = schema_validator();
     let exported = export_claims(&test_project());
-    assert_eq!(exported.lines().count(), 13);
+    assert_eq!(exported.lines().count(), 14);
     for (number, line) in exported.lines().enumerate() {
         let claim: Json = serde_json::from_str(line).unwrap();
         let errors: Vec<String> = validator
@@ -475,7 +475,7 @@ fn export_then_import_into_a_copy_then_export_is_identical() {
         "{:?}",
         import.report.problems
     );
-    assert_eq!(import.report.claims, 13);
+    assert_eq!(import.report.claims, 14);
     // Same texts: every anchor is found at its offsets.
     assert_eq!(
         (import.report.anchors_moved, import.report.anchors_fuzzy),
@@ -497,7 +497,7 @@ fn export_then_import_into_a_copy_then_export_is_identical() {
         "{:?}",
         again.report.problems
     );
-    assert_eq!(again.report.duplicates.len(), 13);
+    assert_eq!(again.report.duplicates.len(), 14);
     assert!(
         again.report.duplicates[0]
             .message
@@ -811,7 +811,7 @@ fn cli_export_writes_lines_spans_and_fixtures_with_filters() {
     assert!(output.status.success(), "{}", text_of(&output.stderr));
     let all = std::fs::read_to_string(&out).unwrap();
     assert_eq!(all, export_claims(&test_project()));
-    assert!(text_of(&output.stderr).contains("wrote 13 claim line(s)"));
+    assert!(text_of(&output.stderr).contains("wrote 14 claim line(s)"));
 
     let output = claimmark(&[
         &"export",
@@ -870,7 +870,7 @@ fn cli_export_writes_lines_spans_and_fixtures_with_filters() {
             .unwrap();
     assert_eq!(manifest["tool"]["name"], "claimmark");
     assert_eq!(manifest["documents"], 4);
-    assert_eq!(manifest["claims"], 12);
+    assert_eq!(manifest["claims"], 13);
     assert_eq!(manifest["files"].as_array().unwrap().len(), 8);
     let loaded = test_project();
     let rich = loaded.document(&DocId::parse("rich").unwrap()).unwrap();
@@ -929,7 +929,7 @@ fn python_reads_fixtures_with_the_standard_library_and_jsonschema() {
         "{stdout}\n{}",
         text_of(&output.stderr)
     );
-    assert!(stdout.contains("checked 13 claims, 48 anchors"), "{stdout}");
+    assert!(stdout.contains("checked 14 claims, 56 anchors"), "{stdout}");
 }
 
 /// Loads fixtures as a Python test suite would (standard library, plus
@@ -1006,7 +1006,7 @@ fn cli_import_saves_atomically_reports_and_sets_the_exit_status() {
         text_of(&output.stdout)
     );
     assert_eq!(std::fs::read(&project).unwrap(), original_bytes);
-    assert_eq!(storage::load_project(&new).unwrap().claim_count(), 13);
+    assert_eq!(storage::load_project(&new).unwrap().claim_count(), 14);
 
     // In place, with a JSON report; a file with only good lines exits 0.
     let good = mixed_file(&sample_project())
@@ -1025,7 +1025,7 @@ fn cli_import_saves_atomically_reports_and_sets_the_exit_status() {
     assert_eq!(report["orphans"], 1);
     assert_eq!(report["problems"], Json::Array(Vec::new()));
     assert_eq!(report["notices"][0]["line"], 2);
-    assert_eq!(storage::load_project(&project).unwrap().claim_count(), 13);
+    assert_eq!(storage::load_project(&project).unwrap().claim_count(), 14);
 
     // A project that fails to load is reported and never written.
     let broken = dir.path().join("broken.ron");
@@ -1102,16 +1102,16 @@ fn cli_stats_counts_by_label_type_status_and_document() {
     assert!(output.status.success(), "{}", text_of(&output.stderr));
     let stats: Json = serde_json::from_str(&text_of(&output.stdout)).unwrap();
     assert_eq!(stats["documents"], 4);
-    assert_eq!(stats["claims"], 13);
+    assert_eq!(stats["claims"], 14);
     assert_eq!(stats["claims_by_status"]["proposed"], 1);
     assert_eq!(stats["claims_by_status"]["corrected"], 1);
     assert_eq!(stats["claims_by_type"]["sentence"], 3);
-    assert_eq!(stats["spans_by_label"]["place"], 6);
+    assert_eq!(stats["spans_by_label"]["place"], 7);
     assert_eq!(stats["orphans"], 1);
     assert_eq!(stats["by_document"][3]["id"], "rich");
     let output = claimmark(&[&"stats", &project]);
     assert!(
-        text_of(&output.stdout).starts_with("4 document(s), 55 span(s), 13 claim(s), 1 orphan")
+        text_of(&output.stdout).starts_with("4 document(s), 62 span(s), 14 claim(s), 1 orphan")
     );
 }
 

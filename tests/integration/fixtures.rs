@@ -12,7 +12,7 @@ pub struct SampleArticle {
     /// The article in span notation: `[label|text]`.
     pub marked: &'static str,
     /// Claims: type and (role, exact span text) pairs; a span is found by
-    /// its text, the first with that text.
+    /// its text, the first with that text (`text#2`: the second).
     pub claims: &'static [(&'static str, &'static [(&'static str, &'static str)])],
 }
 
@@ -26,9 +26,10 @@ pub const SAMPLE_ARTICLES: [SampleArticle; 3] = [
 \n\
 [place|MINSK] — Belarusian leader [person|Alexander Lukashenko] has [event|pardoned] [count|31] political prisoners, \
 [organization|his press office] said on [date|Thursday]. According to the statement, [count|three] of those \
-[event|freed] are disabled and [count|17] live with chronic illnesses.\n\
+[event|freed] are disabled and [count|17] live with chronic illnesses. A rights group put it \
+differently: the leader granted [event|clemency] to [count|30].\n\
 \n\
-The human rights centre [organization|Viasna] says [place|Belarus] still holds [count|1,278] political prisoners, \
+The human rights centre [organization|Viasna] says [place|Belarus] still holds [count|1,278] political prisoners [date|this month], \
 among them its founder [person|Ales Bialiatski]. [person|Pavel Sapelka] of Viasna said [count|more than 100] people \
 were [event|detained] [date|last week] alone.\n",
         claims: &[
@@ -48,8 +49,10 @@ were [event|detained] [date|last week] alone.\n",
                     ("count", "1,278"),
                     ("source", "Viasna"),
                     ("place", "Belarus"),
+                    ("as_of", "this month"),
                 ],
             ),
+            ("pardon", &[("trigger", "clemency"), ("count", "30")]),
             (
                 "arrest",
                 &[
@@ -74,7 +77,7 @@ were [event|detained] [date|last week] alone.\n",
 Kuznechyk was [event|arrested] in [place|Minsk] on [date|November 25, 2021]. On [date|June 8, 2022], a court \
 [event|sentenced] [person|him] to [count|six years] in prison for “involvement in an extremist organization”.\n\
 \n\
-[organization|Viasna] counts [count|around 1,229] political prisoners in Belarus today.\n",
+[organization|Viasna] counts [count|around 1,229] political prisoners in [place|Belarus] [date|today].\n",
         claims: &[
             (
                 "release",
@@ -104,7 +107,12 @@ Kuznechyk was [event|arrested] in [place|Minsk] on [date|November 25, 2021]. On 
             ),
             (
                 "prisoner_count",
-                &[("count", "around 1,229"), ("source", "Viasna")],
+                &[
+                    ("count", "around 1,229"),
+                    ("source", "Viasna"),
+                    ("place", "Belarus#2"),
+                    ("as_of", "today"),
+                ],
             ),
         ],
     },
@@ -117,7 +125,8 @@ Kuznechyk was [event|arrested] in [place|Minsk] on [date|November 25, 2021]. On 
 \n\
 [place|Belarus] [event|freed] [count|thousands] of prisoners [date|this month] under an [event|amnesty] signed by \
 President [person|Alexander Lukashenko]. The law covers [count|7,850] people; [count|more than 2,090] of them will be \
-[event|released].\n\
+[event|released], [count|800] will have their sentences commuted and [count|4,550] will have their terms cut by \
+a year.\n\
 \n\
 Among those freed are [count|five] political prisoners, including [person|Rygor Kastusev], a former presidential \
 candidate who was [event|sentenced] to [count|10 years] in [date|2022].\n",
@@ -127,6 +136,9 @@ candidate who was [event|sentenced] to [count|10 years] in [date|2022].\n",
                 &[
                     ("trigger", "amnesty"),
                     ("count", "7,850"),
+                    ("released", "more than 2,090"),
+                    ("commuted", "800"),
+                    ("reduced", "4,550"),
                     ("actor", "Alexander Lukashenko"),
                     ("date", "this month"),
                 ],
@@ -166,10 +178,15 @@ pub fn sample_document(article: &SampleArticle) -> Document {
         let arguments = roles
             .iter()
             .map(|(role, text)| {
+                // "Belarus#2": the second span with that text.
+                let (text, nth) = text
+                    .split_once('#')
+                    .map_or((*text, 1), |(t, n)| (t, n.parse().unwrap()));
                 let span = doc
                     .spans()
                     .iter()
-                    .find(|s| doc.span_text(s) == *text)
+                    .filter(|s| doc.span_text(s) == text)
+                    .nth(nth - 1)
                     .unwrap_or_else(|| panic!("{}: no span “{text}”", article.id));
                 Argument {
                     role: Name::parse(role).unwrap(),

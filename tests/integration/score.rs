@@ -464,14 +464,14 @@ fn brat_export_reads_back_with_offsets_that_fit_the_text() {
         }
         events += doc_events.len();
     }
-    // 10 claims, 2 of them prisoner counts without a trigger.
-    assert_eq!(events, 8);
+    // 11 claims, 2 of them prisoner counts without a trigger.
+    assert_eq!(events, 9);
     let conf = std::fs::read_to_string(out.join("annotation.conf")).unwrap();
     assert!(conf.contains("[events]\nrelease\t"), "{conf}");
     let manifest: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["format"], "brat");
-    assert_eq!(manifest["counts"]["events"], 8);
+    assert_eq!(manifest["counts"]["events"], 9);
     assert_eq!(
         manifest["not_carried_counts"]["claim without a trigger: brat events need one"],
         2
@@ -519,6 +519,6 @@ fn spacy_export_offsets_are_code_points_of_the_text() {
         serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(
         manifest["not_carried_counts"]["claims: spaCy JSONL holds spans only"],
-        10
+        11
     );
 }

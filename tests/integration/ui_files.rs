@@ -455,7 +455,7 @@ fn reviewed_claims_are_exported_from_the_window() {
     let written = std::fs::read_to_string(&out).unwrap();
     assert_eq!(
         written.lines().count(),
-        10,
+        11,
         "every accepted claim of the sample"
     );
     for line in written.lines() {
@@ -468,7 +468,7 @@ fn reviewed_claims_are_exported_from_the_window() {
             .status()
             .unwrap()
             .text
-            .contains("Wrote 10 claim line(s)")
+            .contains("Wrote 11 claim line(s)")
     );
 }
 

@@ -667,14 +667,14 @@ fn extractor_claims_are_imported_and_reviewed_by_keyboard() {
     match &harness.state().modal() {
         Some(Modal::Report { title, text }) => {
             assert_eq!(title, "Claims imported");
-            assert!(text.contains("imported 10 claim(s)"), "{text}");
+            assert!(text.contains("imported 11 claim(s)"), "{text}");
         }
         other => panic!("expected the import report, got {other:?}"),
     }
     harness.get_by_label("Close").click();
     harness.run();
     let project = harness.state().session().project().clone();
-    assert_eq!(project.claim_count(), 10);
+    assert_eq!(project.claim_count(), 11);
     assert!(
         project
             .documents

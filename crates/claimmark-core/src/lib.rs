@@ -46,6 +46,7 @@ pub mod dataset;
 pub mod edit;
 pub mod extract;
 pub mod interop;
+pub mod ledger;
 pub mod merge;
 pub mod model;
 pub mod normalize;

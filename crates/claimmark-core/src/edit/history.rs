@@ -39,6 +39,9 @@ struct RedoStep {
 pub struct Stepped {
     /// The document the step changed, if it changed one.
     pub document: Option<crate::model::DocId>,
+    /// Every document it changed; `None` when it changed the project as a
+    /// whole ([`Edit::documents`]).
+    pub documents: Option<Vec<crate::model::DocId>>,
 }
 
 #[derive(Debug, Clone)]
@@ -134,6 +137,7 @@ impl History {
         self.revision = step.revision_before;
         let stepped = Stepped {
             document: forward.document().cloned(),
+            documents: forward.documents(),
         };
         self.redo.push(RedoStep {
             forward,
@@ -150,6 +154,7 @@ impl History {
             return Ok(None);
         };
         let document = step.forward.document().cloned();
+        let documents = step.forward.documents();
         let backward = step
             .forward
             .apply(project)
@@ -164,7 +169,10 @@ impl History {
             coalesce_key: None,
             at: Instant::now(),
         });
-        Ok(Some(Stepped { document }))
+        Ok(Some(Stepped {
+            document,
+            documents,
+        }))
     }
 
     fn forget_steps(&mut self) {

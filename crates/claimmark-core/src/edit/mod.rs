@@ -50,6 +50,12 @@ pub enum Edit {
         doc: DocId,
         published: Option<time::Date>,
     },
+    /// Marks a ledger problem as explained with the analyst's note; an
+    /// empty note marks it unexplained again.
+    SetExplanation {
+        problem: String,
+        note: String,
+    },
     SetDocumentStatus {
         doc: DocId,
         status: DocStatus,
@@ -234,6 +240,12 @@ pub enum EditError {
     RoleExists { claim_type: Name, role: Name },
     #[error("role “{role}” is filled in {arguments} argument(s)")]
     RoleInUse { role: Name, arguments: usize },
+    #[error(
+        "role “{role}” is a key role of claim type “{claim_type}”; take it out of the key roles first"
+    )]
+    KeyRoleInUse { claim_type: Name, role: Name },
+    #[error("role “{part}” is part of role “{role}”; change or remove “{part}” first")]
+    WholeRoleInUse { role: Name, part: Name },
     #[error("position {index} is past the end ({len} items)")]
     BadIndex { index: usize, len: usize },
     #[error("there is no entity {0}")]
@@ -298,6 +310,17 @@ impl Edit {
                 let document = document_mut(project, &doc)?;
                 let old = std::mem::replace(&mut document.note, note);
                 Ok(Self::SetDocumentNote { doc, note: old })
+            }
+            Self::SetExplanation { problem, note } => {
+                let old = if note.trim().is_empty() {
+                    project.explanations.remove(&problem)
+                } else {
+                    project.explanations.insert(problem.clone(), note)
+                };
+                Ok(Self::SetExplanation {
+                    problem,
+                    note: old.unwrap_or_default(),
+                })
             }
             Self::SetDocumentPublished { doc, published } => {
                 let document = document_mut(project, &doc)?;
@@ -535,6 +558,26 @@ impl Edit {
         }
     }
 
+    /// Every document an edit changes, for caches that redo one document
+    /// at a time (the ledger); `None` when it changes what every document
+    /// reads (the schema, entities). A note on a ledger problem changes no
+    /// document.
+    pub fn documents(&self) -> Option<Vec<DocId>> {
+        match self {
+            Self::Batch(edits) => {
+                let mut all: Vec<DocId> = Vec::new();
+                for edit in edits {
+                    all.extend(edit.documents()?);
+                }
+                all.sort();
+                all.dedup();
+                Some(all)
+            }
+            Self::SetExplanation { .. } => Some(Vec::new()),
+            other => other.document().map(|doc| vec![doc.clone()]),
+        }
+    }
+
     /// The document an edit changes, if it changes one; the view goes there
     /// on undo and redo.
     pub fn document(&self) -> Option<&DocId> {
@@ -607,6 +650,7 @@ impl Edit {
             Self::SetDocumentTitle { doc, .. } => Some(format!("title/{doc}")),
             Self::SetDocumentSource { doc, .. } => Some(format!("source/{doc}")),
             Self::SetDocumentNote { doc, .. } => Some(format!("doc-note/{doc}")),
+            Self::SetExplanation { problem, .. } => Some(format!("explanation/{problem}")),
             Self::SetSpanNote { doc, span, .. } => Some(format!("span-note/{doc}/{span}")),
             Self::SetClaimNote { doc, claim, .. } => Some(format!("claim-note/{doc}/{claim}")),
             _ => None,

@@ -63,6 +63,11 @@ pub enum SchemaEdit {
         from: Name,
         to: Name,
     },
+    /// Sets the roles that say which fact a claim of the type is about.
+    SetKeyRoles {
+        claim_type: Name,
+        roles: Vec<Name>,
+    },
 }
 
 impl SchemaEdit {
@@ -211,6 +216,16 @@ impl SchemaEdit {
                 if arguments > 0 {
                     return Err(EditError::RoleInUse { role, arguments });
                 }
+                let ty = &project.schema.claim_types[type_index];
+                if ty.is_key(&role) {
+                    return Err(EditError::KeyRoleInUse { claim_type, role });
+                }
+                if let Some(part) = ty.roles.iter().find(|r| r.part_of.as_ref() == Some(&role)) {
+                    return Err(EditError::WholeRoleInUse {
+                        role,
+                        part: part.name.clone(),
+                    });
+                }
                 let removed = project.schema.claim_types[type_index].roles.remove(index);
                 Ok(Self::InsertRole {
                     claim_type,
@@ -259,7 +274,17 @@ impl SchemaEdit {
                         role: to,
                     });
                 }
-                project.schema.claim_types[type_index].roles[index].name = to.clone();
+                let ty = &mut project.schema.claim_types[type_index];
+                ty.roles[index].name = to.clone();
+                for name in ty
+                    .key_roles
+                    .iter_mut()
+                    .chain(ty.roles.iter_mut().filter_map(|r| r.part_of.as_mut()))
+                {
+                    if *name == from {
+                        *name = to.clone();
+                    }
+                }
                 for claim in project.documents.iter_mut().flat_map(Document::claims_mut) {
                     if claim.claim_type != claim_type {
                         continue;
@@ -274,6 +299,17 @@ impl SchemaEdit {
                     claim_type,
                     from: to,
                     to: from,
+                })
+            }
+            Self::SetKeyRoles { claim_type, roles } => {
+                let type_index = claim_type_index(project, &claim_type)?;
+                let mut schema = project.schema.clone();
+                let old = std::mem::replace(&mut schema.claim_types[type_index].key_roles, roles);
+                check_schema(&schema)?;
+                project.schema = schema;
+                Ok(Self::SetKeyRoles {
+                    claim_type,
+                    roles: old,
                 })
             }
         }

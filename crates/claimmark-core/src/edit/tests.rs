@@ -166,6 +166,7 @@ fn every_kind_of_edit_is_undone_by_its_inverse() {
             claim_type: ClaimTypeDef {
                 name: name("deportation"),
                 roles: vec![],
+                key_roles: vec![],
             },
         }),
         Edit::Schema(SchemaEdit::RemoveClaimType {
@@ -183,6 +184,7 @@ fn every_kind_of_edit_is_undone_by_its_inverse() {
                 required: false,
                 multiple: false,
                 labels: vec![],
+                part_of: None,
             },
         }),
         Edit::Schema(SchemaEdit::RemoveRole {
@@ -196,8 +198,17 @@ fn every_kind_of_edit_is_undone_by_its_inverse() {
                 required: true,
                 multiple: true,
                 labels: vec![],
+                part_of: None,
             },
         }),
+        Edit::Schema(SchemaEdit::SetKeyRoles {
+            claim_type: name("release"),
+            roles: vec![name("count"), name("date")],
+        }),
+        Edit::SetExplanation {
+            problem: "counts_disagree:a:c1,b:c1".into(),
+            note: "two lists".into(),
+        },
         Edit::ReplaceSpan {
             doc: first.clone(),
             span: Span {

@@ -72,8 +72,10 @@ impl Names<'_> {
             required: false,
             multiple: false,
             labels: Vec::new(),
+            part_of: None,
         };
         let claim_type = ClaimTypeDef {
+            key_roles: crate::model::default_key_roles(name.as_str()),
             name: name.clone(),
             roles: vec![trigger],
         };
@@ -108,6 +110,7 @@ impl Names<'_> {
             required: false,
             multiple: true,
             labels: Vec::new(),
+            part_of: None,
         };
         let ty = self
             .schema

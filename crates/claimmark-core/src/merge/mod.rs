@@ -140,6 +140,36 @@ pub fn refuse_unresolved(project: &Project) -> Result<(), UnresolvedConflicts> {
     }
 }
 
+/// The analysts' notes on ledger problems, problem by problem. Two
+/// different notes on one problem are both kept, ours first: a note is
+/// never lost, and joining them is what a person would do.
+fn merge_explanations(
+    base: &Project,
+    ours: &Project,
+    theirs: &Project,
+) -> std::collections::BTreeMap<String, String> {
+    let mut merged = std::collections::BTreeMap::new();
+    let problems: std::collections::BTreeSet<&String> = ours
+        .explanations
+        .keys()
+        .chain(theirs.explanations.keys())
+        .collect();
+    for problem in problems {
+        let [b, o, t] = [base, ours, theirs].map(|side| side.explanations.get(problem));
+        let note = match three_way::field(Some(&b), &o, &t) {
+            Some(agreed) => agreed.cloned(),
+            None => Some(match (o, t) {
+                (Some(o), Some(t)) => format!("{o}\n{t}"),
+                (o, t) => o.or(t).cloned().unwrap_or_default(),
+            }),
+        };
+        if let Some(note) = note.filter(|note| !note.is_empty()) {
+            merged.insert(problem.clone(), note);
+        }
+    }
+    merged
+}
+
 /// Merges `ours` and `theirs`, both changed from `base`. Deterministic: the
 /// same three projects give the same project.
 pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Merged, MergeError> {
@@ -195,6 +225,8 @@ pub fn merge(base: &Project, ours: &Project, theirs: &Project) -> Result<Merged,
         });
         ours.extractor.clone()
     };
+
+    project.explanations = merge_explanations(base, ours, theirs);
 
     let renumbering = documents::merge(
         &documents::Inputs {

@@ -149,9 +149,15 @@ fn claim_type_fields(
             }
         }
     }
+    // Key roles are one list: two different changes are a conflict.
+    let key_roles = super::three_way::field(b.map(|b| &b.key_roles), &o.key_roles, &t.key_roles);
+    if key_roles.is_none() {
+        conflicting.push("key roles".to_owned());
+    }
     let ours = ClaimTypeDef {
         name: o.name.clone(),
         roles: ours_roles,
+        key_roles: key_roles.unwrap_or(&o.key_roles).clone(),
     };
     if conflicting.is_empty() {
         Ok(ours)
@@ -161,6 +167,7 @@ fn claim_type_fields(
             ClaimTypeDef {
                 name: t.name.clone(),
                 roles: theirs_roles,
+                key_roles: t.key_roles.clone(),
             },
             conflicting,
         )

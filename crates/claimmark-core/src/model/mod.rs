@@ -35,7 +35,7 @@ pub use project::{ExtractorConfig, Project, document_problems};
 pub use review::{Agent, AgentKind, Confidence, Provenance, ReviewStatus, SpanOrigin, Timestamp};
 pub use schema::{
     ClaimTypeDef, LABEL_KEYS, LabelDef, Name, NameError, Rgb, RoleDef, Schema, TRIGGER_ROLE,
-    ValueKind,
+    ValueKind, default_key_roles,
 };
 pub use text::{CanonicalText, CharOffset, CharRange, TextError, canonicalize, hex};
 pub use value::{

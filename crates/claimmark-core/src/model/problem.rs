@@ -27,6 +27,16 @@ pub enum ModelProblem {
         claim_type: Name,
         label: Name,
     },
+    #[error(
+        "role “{role}” of claim type “{claim_type}” is part of “{whole}”, which is not another role of the type"
+    )]
+    BadPartOf {
+        claim_type: Name,
+        role: Name,
+        whole: Name,
+    },
+    #[error("claim type “{claim_type}” has key role “{role}”, which is not one of its roles")]
+    UnknownKeyRole { claim_type: Name, role: Name },
     // Project
     #[error("entity ids are not unique and sorted at {0}")]
     EntityIdsUnsorted(EntityId),

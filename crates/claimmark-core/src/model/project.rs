@@ -18,6 +18,11 @@ pub struct Project {
     pub extractor: Option<ExtractorConfig>,
     /// What a merge left for a person to decide, in the order found.
     pub conflicts: Vec<Conflict>,
+    /// The analyst's notes on ledger problems they looked into and found
+    /// explained ("Viasna counts differently from the KGB list"), by the
+    /// problem's key (see `ledger`). A problem whose claims change gets a
+    /// new key, so it is looked at again.
+    pub explanations: std::collections::BTreeMap<String, String>,
 }
 
 /// An extractor command: the program and its arguments (no shell), and how
@@ -121,6 +126,7 @@ impl Project {
             documents: Vec::new(),
             extractor: None,
             conflicts: Vec::new(),
+            explanations: std::collections::BTreeMap::new(),
         }
     }
 

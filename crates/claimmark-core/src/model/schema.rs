@@ -159,6 +159,10 @@ pub struct RoleDef {
     pub multiple: bool,
     /// Labels whose spans fit the role; empty means any label.
     pub labels: Vec<Name>,
+    /// The role of the same claim type this one is a part of: an amnesty's
+    /// `released` is part of its `count`. The ledger checks that the parts
+    /// can add up to the whole.
+    pub part_of: Option<Name>,
 }
 
 impl RoleDef {
@@ -185,12 +189,34 @@ impl RoleDef {
 pub struct ClaimTypeDef {
     pub name: Name,
     pub roles: Vec<RoleDef>,
+    /// The roles whose values say which fact a claim is about (for a
+    /// `prisoner_count`: who counts, where, as of when). The ledger groups
+    /// claims that agree on them.
+    pub key_roles: Vec<Name>,
 }
 
 impl ClaimTypeDef {
     pub fn role(&self, name: &Name) -> Option<&RoleDef> {
         self.roles.iter().find(|role| &role.name == name)
     }
+
+    /// Whether `role` is one of the key roles.
+    pub fn is_key(&self, role: &Name) -> bool {
+        self.key_roles.contains(role)
+    }
+}
+
+/// The key roles the default schema gives a claim type of this name, for
+/// project files written before key roles were kept (and for new types).
+pub fn default_key_roles(claim_type: &str) -> Vec<Name> {
+    let roles: &[&str] = match claim_type {
+        "prisoner_count" => &["source", "place", "as_of"],
+        "release" | "pardon" | "amnesty" => &["actor", "date"],
+        "arrest" => &["arrested_person"],
+        "sentence" => &["sentenced_person"],
+        _ => &[],
+    };
+    roles.iter().map(|role| Name((*role).to_owned())).collect()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -258,6 +284,15 @@ impl Schema {
                         role: role.name.clone(),
                     });
                 }
+                if let Some(whole) = &role.part_of
+                    && (whole == &role.name || ty.role(whole).is_none())
+                {
+                    problems.push(ModelProblem::BadPartOf {
+                        claim_type: ty.name.clone(),
+                        role: role.name.clone(),
+                        whole: whole.clone(),
+                    });
+                }
                 for label in &role.labels {
                     if self.label(label).is_none() {
                         problems.push(ModelProblem::RoleAcceptsUnknownLabel {
@@ -269,10 +304,21 @@ impl Schema {
                 }
             }
         }
+        for ty in &self.claim_types {
+            for key in &ty.key_roles {
+                if ty.role(key).is_none() {
+                    problems.push(ModelProblem::UnknownKeyRole {
+                        claim_type: ty.name.clone(),
+                        role: key.clone(),
+                    });
+                }
+            }
+        }
         problems
     }
 
     /// The schema a new project starts with.
+    #[allow(clippy::too_many_lines)] // one list of labels and types
     pub fn default_news() -> Self {
         let label = |name: &str, color: [u8; 3], key: char, value_kind| LabelDef {
             name: Name(name.to_owned()),
@@ -298,6 +344,7 @@ impl Schema {
             required,
             multiple,
             labels: labels.iter().map(|l| Name((*l).to_owned())).collect(),
+            part_of: None,
         };
         let trigger = || role(TRIGGER_ROLE, true, false, &["event"]);
         let count = || role("count", false, false, &["count"]);
@@ -308,6 +355,12 @@ impl Schema {
         let claim_type = |name: &str, roles| ClaimTypeDef {
             name: Name(name.to_owned()),
             roles,
+            key_roles: default_key_roles(name),
+        };
+        // Parts of an amnesty's count: freed, sentences commuted, cut.
+        let part = |name: &str| RoleDef {
+            part_of: Some(Name("count".to_owned())),
+            ..role(name, false, false, &["count"])
         };
         let claim_types = vec![
             claim_type(
@@ -358,7 +411,16 @@ impl Schema {
             ),
             claim_type(
                 "amnesty",
-                vec![trigger(), count(), date(), actor(), source()],
+                vec![
+                    trigger(),
+                    count(),
+                    part("released"),
+                    part("commuted"),
+                    part("reduced"),
+                    date(),
+                    actor(),
+                    source(),
+                ],
             ),
             claim_type(
                 "prisoner_count",
@@ -431,6 +493,38 @@ mod tests {
             ]
         );
         assert_eq!(schema.free_key(), Some('7'));
+        let amnesty = schema.claim_type(&Name::parse("amnesty").unwrap()).unwrap();
+        let parts: Vec<_> = amnesty
+            .roles
+            .iter()
+            .filter(|role| role.part_of.as_ref().is_some_and(|w| w.as_str() == "count"))
+            .map(|role| role.name.as_str())
+            .collect();
+        assert_eq!(parts, ["released", "commuted", "reduced"]);
+        let keys = |ty: &str| -> Vec<String> {
+            schema
+                .claim_type(&Name::parse(ty).unwrap())
+                .unwrap()
+                .key_roles
+                .iter()
+                .map(ToString::to_string)
+                .collect()
+        };
+        assert_eq!(keys("prisoner_count"), ["source", "place", "as_of"]);
+        assert_eq!(keys("pardon"), ["actor", "date"]);
+    }
+
+    #[test]
+    fn key_roles_and_parts_must_name_roles_of_their_type() {
+        let mut schema = Schema::default_news();
+        schema.claim_types[0]
+            .key_roles
+            .push(Name::parse("ghost").unwrap());
+        schema.claim_types[0].roles[1].part_of = Some(Name::parse("count").unwrap());
+        let problems: Vec<String> = schema.problems().iter().map(ToString::to_string).collect();
+        assert_eq!(problems.len(), 2, "{problems:?}");
+        assert!(problems[0].contains("part of “count”"), "{problems:?}");
+        assert!(problems[1].contains("key role “ghost”"), "{problems:?}");
     }
 
     #[test]

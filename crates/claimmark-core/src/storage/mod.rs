@@ -25,7 +25,7 @@ use crate::model::Project;
 use crate::text_shown::shown;
 use disk::{DiskChange, DiskState, HashingWriter};
 use lock::{LockError, ProjectLock};
-pub use project_file::{FORMAT_VERSION, Problem, ProjectFileError};
+pub use project_file::{FORMAT_VERSION, Problem, ProjectFileError, claim_lines};
 
 /// At most this many problems of one file are listed; the rest are counted.
 pub const PROBLEMS_LISTED: usize = 100;

@@ -105,6 +105,11 @@ impl Checker<'_> {
             })
         });
         let conflicts = self.conflicts(file.conflicts, &documents);
+        let explanations = file
+            .explanations
+            .into_iter()
+            .map(|explanation| (explanation.problem, explanation.note))
+            .collect();
         if self.problems.is_empty() {
             Ok(Project {
                 schema,
@@ -112,6 +117,7 @@ impl Checker<'_> {
                 documents,
                 extractor,
                 conflicts,
+                explanations,
             })
         } else {
             Err(ProjectFileError::Invalid(self.located()))
@@ -238,16 +244,35 @@ impl Checker<'_> {
                 .iter()
                 .filter_map(|label| self.name(&role_path, label))
                 .collect();
+            let part_of = role
+                .part_of
+                .as_deref()
+                .and_then(|whole| self.name(&role_path, whole));
             if let Some(role_name) = role_name {
                 roles.push(RoleDef {
                     name: role_name,
                     required: role.required,
                     multiple: role.multiple,
                     labels: accepted,
+                    part_of,
                 });
             }
         }
-        Some(ClaimTypeDef { name: name?, roles })
+        let key_roles = match &claim_type.key_roles {
+            Some(keys) => {
+                let mut key_path = path.to_vec();
+                key_path.push(Step::Field("key_roles"));
+                keys.iter()
+                    .filter_map(|key| self.name(&key_path, key))
+                    .collect()
+            }
+            None => crate::model::default_key_roles(&claim_type.name),
+        };
+        Some(ClaimTypeDef {
+            name: name?,
+            roles,
+            key_roles,
+        })
     }
 
     pub(super) fn published(

@@ -11,10 +11,10 @@ use crate::model::{Conflict, ConflictItem, DocumentInfo};
 use crate::storage::locate::Step;
 
 use super::check::Checker;
-use super::wire::{
-    ClaimTypeFile, ConflictFile, DocumentInfoFile, ExtractorFile, RoleFile, StatusFile,
+use super::wire::{ConflictFile, DocumentInfoFile, ExtractorFile, StatusFile};
+use super::write::{
+    claim_line, claim_type_file, compact, entity_line, label_file, ron_string, span_line,
 };
-use super::write::{claim_line, compact, entity_line, label_file, ron_string, span_line};
 
 /// A conflict on one line of the file.
 pub(super) fn conflict_line(conflict: &Conflict) -> String {
@@ -57,21 +57,7 @@ pub(super) fn conflict_line(conflict: &Conflict) -> String {
             optional(theirs.as_ref().map(label_file)),
         ),
         ConflictItem::ClaimType { ours, theirs } => {
-            let file = |c: &crate::model::ClaimTypeDef| {
-                compact(&ClaimTypeFile {
-                    name: c.name.as_str().to_owned(),
-                    roles: c
-                        .roles
-                        .iter()
-                        .map(|r| RoleFile {
-                            name: r.name.as_str().to_owned(),
-                            required: r.required,
-                            multiple: r.multiple,
-                            labels: r.labels.iter().map(|l| l.as_str().to_owned()).collect(),
-                        })
-                        .collect(),
-                })
-            };
+            let file = |c: &crate::model::ClaimTypeDef| compact(&claim_type_file(c));
             format!(
                 "ClaimType(fields: {fields}, ours: {}, theirs: {})",
                 optional(ours.as_ref().map(file)),

@@ -104,6 +104,27 @@ pub fn from_ron(source: &str) -> Result<Project, ProjectFileError> {
     .project(file)
 }
 
+/// The line (from 1) of each claim in a project file claimmark wrote, by
+/// document id and claim number: where messages about a claim point.
+pub fn claim_lines(text: &str) -> std::collections::HashMap<(String, u32), usize> {
+    let mut lines = std::collections::HashMap::new();
+    let mut doc: Option<String> = None;
+    for (at, line) in text.lines().enumerate() {
+        if let Some(id) = line
+            .strip_prefix("            id: \"")
+            .and_then(|rest| rest.strip_suffix("\","))
+        {
+            doc = Some(id.to_owned());
+        } else if let (Some(doc), Some(rest)) = (&doc, line.strip_prefix("                (id: "))
+            && rest.contains("claim_type:")
+            && let Some(number) = rest.split(',').next().and_then(|n| n.parse().ok())
+        {
+            lines.insert((doc.clone(), number), at + 1);
+        }
+    }
+    lines
+}
+
 fn syntax_error(error: &ron::error::SpannedError) -> ProjectFileError {
     ProjectFileError::Syntax {
         at: LineCol {
@@ -253,6 +274,47 @@ mod tests {
         let loaded = from_ron(&first).unwrap();
         assert_eq!(loaded, project);
         assert_eq!(to_ron(&loaded), first);
+    }
+
+    #[test]
+    fn key_roles_and_explanations_round_trip_and_old_files_get_the_default_keys() {
+        let mut project = sample();
+        project.schema.claim_types[0].key_roles = vec![Name::parse("count").unwrap()];
+        project.explanations.insert(
+            "counts_disagree:a:c1,b:c1".into(),
+            "two \"lists\"\nagreed".into(),
+        );
+        let text = to_ron(&project);
+        assert_eq!(from_ron(&text).unwrap(), project);
+        // A file from before key roles: each default type gets its keys.
+        let old: String = to_ron(&sample())
+            .lines()
+            .filter(|line| !line.trim_start().starts_with("key_roles:"))
+            .flat_map(|line| [line, "\n"])
+            .collect();
+        assert_eq!(from_ron(&old).unwrap(), sample());
+        let bad = to_ron(&sample()).replacen(
+            "key_roles: Some([\"actor\", \"date\"])",
+            "key_roles: Some([\"ghost\"])",
+            1,
+        );
+        let error = from_ron(&bad).unwrap_err().to_string();
+        assert!(error.contains("key role “ghost”"), "{error}");
+    }
+
+    #[test]
+    fn claims_are_found_at_their_lines() {
+        let text = to_ron(&sample());
+        let lines = claim_lines(&text);
+        let line = lines[&("imported".to_owned(), 1)];
+        assert!(
+            text.lines()
+                .nth(line - 1)
+                .unwrap()
+                .contains("claim_type: \"prisoner_count\""),
+            "{line}"
+        );
+        assert_eq!(lines.len(), 2);
     }
 
     #[test]

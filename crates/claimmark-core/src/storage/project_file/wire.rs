@@ -20,6 +20,15 @@ pub(super) struct ProjectFile {
     pub(super) extractor: Option<ExtractorFile>,
     #[serde(default)]
     pub(super) conflicts: Vec<ConflictFile>,
+    #[serde(default)]
+    pub(super) explanations: Vec<ExplanationFile>,
+}
+
+/// The analyst's note on a ledger problem, by the problem's key.
+#[derive(Serialize, Deserialize)]
+pub(super) struct ExplanationFile {
+    pub(super) problem: String,
+    pub(super) note: String,
 }
 
 /// A merge conflict: both versions, `None` where a side removed the item.
@@ -118,6 +127,9 @@ pub(super) enum ValueKindFile {
 pub(super) struct ClaimTypeFile {
     pub(super) name: String,
     pub(super) roles: Vec<RoleFile>,
+    /// `None` in files written before key roles: the default schema's.
+    #[serde(default)]
+    pub(super) key_roles: Option<Vec<String>>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -129,6 +141,8 @@ pub(super) struct RoleFile {
     pub(super) multiple: bool,
     #[serde(default)]
     pub(super) labels: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub(super) part_of: Option<String>,
 }
 
 #[derive(Serialize, Deserialize)]

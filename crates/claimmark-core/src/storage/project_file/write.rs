@@ -10,14 +10,14 @@ use crate::model::date::format_day;
 use crate::model::document::{Claim, Document, Span};
 use crate::model::entity::Entity;
 use crate::model::review::{Confidence, ReviewStatus};
-use crate::model::schema::{LabelDef, RoleDef};
+use crate::model::schema::{ClaimTypeDef, LabelDef, RoleDef};
 use crate::model::value::ValueSource;
 
 use super::FORMAT_VERSION;
 use super::wire::{
-    EntityFile, ExternalFile, ExtractorFile, ImplicitFile, LabelFile, OriginFile, OrphanFile,
-    ProvenanceFile, RoleFile, SpanValueFile, ValueSourceFile, agent_file, review_name, status_name,
-    value_kind_file,
+    ClaimTypeFile, EntityFile, ExplanationFile, ExternalFile, ExtractorFile, ImplicitFile,
+    LabelFile, OriginFile, OrphanFile, ProvenanceFile, RoleFile, SpanValueFile, ValueSourceFile,
+    agent_file, review_name, status_name, value_kind_file,
 };
 
 /// Writes a project in the canonical layout.
@@ -61,9 +61,15 @@ fn emit(
         );
         out.push_str("                roles: [\n");
         for role in &claim_type.roles {
-            line(&mut out, 20, &role_file(role));
+            line(&mut out, 20, &compact(&role_file(role)));
         }
-        out.push_str("                ],\n            ),\n");
+        out.push_str("                ],\n");
+        let _ = writeln!(
+            out,
+            "                key_roles: Some({}),",
+            compact(&key_roles_file(claim_type))
+        );
+        out.push_str("            ),\n");
     }
     out.push_str("        ],\n    ),\n");
     if project.entities.is_empty() {
@@ -88,6 +94,17 @@ fn emit(
         let _ = writeln!(out, "    extractor: Some({}),", compact(&file));
     }
     super::conflicts::write_conflicts(&mut out, project);
+    if !project.explanations.is_empty() {
+        out.push_str("    explanations: [\n");
+        for (problem, note) in &project.explanations {
+            let file = ExplanationFile {
+                problem: problem.clone(),
+                note: note.clone(),
+            };
+            line(&mut out, 8, &compact(&file));
+        }
+        out.push_str("    ],\n");
+    }
     out.push_str(")\n");
     sink(&out)
 }
@@ -318,11 +335,29 @@ pub(super) fn label_file(label: &LabelDef) -> String {
     })
 }
 
-fn role_file(role: &RoleDef) -> String {
-    compact(&RoleFile {
+fn role_file(role: &RoleDef) -> RoleFile {
+    RoleFile {
         name: role.name.as_str().to_owned(),
         required: role.required,
         multiple: role.multiple,
         labels: role.labels.iter().map(|l| l.as_str().to_owned()).collect(),
-    })
+        part_of: role.part_of.as_ref().map(|whole| whole.as_str().to_owned()),
+    }
+}
+
+fn key_roles_file(claim_type: &ClaimTypeDef) -> Vec<String> {
+    claim_type
+        .key_roles
+        .iter()
+        .map(|role| role.as_str().to_owned())
+        .collect()
+}
+
+/// A claim type as the file writes it (the conflict records use it too).
+pub(super) fn claim_type_file(claim_type: &ClaimTypeDef) -> ClaimTypeFile {
+    ClaimTypeFile {
+        name: claim_type.name.as_str().to_owned(),
+        roles: claim_type.roles.iter().map(role_file).collect(),
+        key_roles: Some(key_roles_file(claim_type)),
+    }
 }
