@@ -144,13 +144,14 @@ impl ClaimmarkApp {
                 let count = |what: &str| manifest.counts.get(what).copied().unwrap_or(0);
                 let not_carried: usize = manifest.not_carried.len();
                 self.set_status(format!(
-                    "Wrote the {} dataset to {}: {} document(s), {} span(s), {} claim(s); {} item(s) the format cannot carry are listed in manifest.json.",
+                    "Wrote the {} dataset to {}: {} document(s), {} span(s), {} claim(s); {} item(s) the format cannot carry are listed in manifest.json; {}.",
                     manifest.format,
                     dir.display(),
                     count("documents"),
                     count("spans"),
                     count("claims"),
-                    not_carried
+                    not_carried,
+                    manifest.ledger.summary()
                 ));
             }
             Err(error) => self.show_error(

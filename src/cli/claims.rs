@@ -11,6 +11,7 @@ use serde::Serialize;
 use claimmark_core::claim_format::MAX_LINE_BYTES;
 use claimmark_core::claim_format::export::{self, Filter};
 use claimmark_core::claim_format::import::{self, ImportReport};
+use claimmark_core::ledger::{ClaimRef, Ledger, LedgerOptions};
 use claimmark_core::model::{DocId, Project};
 use claimmark_core::storage::{self, LoadReason, ProjectFileError, atomic};
 
@@ -167,6 +168,9 @@ pub struct Validation {
     /// `project` or `claims`.
     pub kind: &'static str,
     pub problems: Vec<Diagnostic>,
+    /// The claims ledger's unexplained problems: the file is valid, its
+    /// claims disagree. They do not fail `validate`; `ledger --check` gates.
+    pub warnings: Vec<Diagnostic>,
 }
 
 /// `claimmark validate FILE`: a project (`.ron`) or a claims file
@@ -195,11 +199,15 @@ pub fn validate(path: &Path) -> anyhow::Result<Validation> {
             file,
             kind: "claims",
             problems,
+            warnings: Vec::new(),
         });
     }
-    let mut problems = match storage::load_project(path) {
-        Ok(project) => conflict_diagnostics(path, &file, &project),
-        Err(error) => load_diagnostics(&file, &error),
+    let (mut problems, warnings) = match storage::load_project(path) {
+        Ok(project) => (
+            conflict_diagnostics(path, &file, &project),
+            ledger_diagnostics(path, &file, &project),
+        ),
+        Err(error) => (load_diagnostics(&file, &error), Vec::new()),
     };
     for stale in atomic::stale_temporaries(path) {
         problems.push(Diagnostic {
@@ -215,7 +223,43 @@ pub fn validate(path: &Path) -> anyhow::Result<Validation> {
         file,
         kind: "project",
         problems,
+        warnings,
     })
+}
+
+/// Each unexplained problem of the claims ledger, at the line of its first
+/// claim.
+fn ledger_diagnostics(path: &Path, file: &str, project: &Project) -> Vec<Diagnostic> {
+    let ledger = Ledger::build(project, LedgerOptions::default());
+    let unexplained: Vec<_> = ledger.unexplained(project).collect();
+    if unexplained.is_empty() {
+        return Vec::new();
+    }
+    let lines = std::fs::read_to_string(path)
+        .map(|text| storage::claim_lines(&text))
+        .unwrap_or_default();
+    unexplained
+        .into_iter()
+        .map(|problem| {
+            let line = problem.claims.first().and_then(|claim| {
+                lines
+                    .get(&(claim.doc_id.as_str().to_owned(), claim.claim.0))
+                    .map(|&line| line as u64)
+            });
+            let claims: Vec<String> = problem.claims.iter().map(ClaimRef::label).collect();
+            Diagnostic {
+                file: file.to_owned(),
+                line,
+                col: line.map(|_| 17),
+                message: format!(
+                    "warning: {} ({}): {}; explain it in the claims ledger (View › Claims ledger) if it is meant",
+                    problem.kind.as_str(),
+                    claims.join(", "),
+                    problem.message
+                ),
+            }
+        })
+        .collect()
 }
 
 /// Each unresolved merge conflict, at its line of the file's `conflicts`

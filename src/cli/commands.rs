@@ -501,26 +501,34 @@ fn run_validate(file: &Path, json: bool) -> ExitCode {
         Ok(validation) => {
             if json {
                 print_json(&validation);
-            } else if validation.problems.is_empty() {
-                print_out(&format!(
-                    "{}: no problems ({})\n",
-                    validation.file, validation.kind
-                ));
             } else {
-                let listed = claimmark_core::storage::PROBLEMS_LISTED;
-                for problem in validation.problems.iter().take(listed) {
-                    print_out(&format!("{problem}\n"));
-                }
-                if validation.problems.len() > listed {
+                if validation.problems.is_empty() {
                     print_out(&format!(
-                        "… and {} more problems (--json lists them all)\n",
-                        validation.problems.len() - listed
+                        "{}: no problems ({})\n",
+                        validation.file, validation.kind
                     ));
                 }
+                print_listed(&validation.problems, "problems");
+                print_listed(&validation.warnings, "warnings");
             }
             exit_status(validation.problems.is_empty())
         }
         Err(error) => fail("validate", &error),
+    }
+}
+
+/// The first [`PROBLEMS_LISTED`](claimmark_core::storage::PROBLEMS_LISTED)
+/// of `items`, one per line, then how many more there are.
+fn print_listed(items: &[claims::Diagnostic], what: &str) {
+    let listed = claimmark_core::storage::PROBLEMS_LISTED;
+    for item in items.iter().take(listed) {
+        print_out(&format!("{item}\n"));
+    }
+    if items.len() > listed {
+        print_out(&format!(
+            "… and {} more {what} (--json lists them all)\n",
+            items.len() - listed
+        ));
     }
 }
 

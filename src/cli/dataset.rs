@@ -57,6 +57,7 @@ pub fn print_dataset_report(out: &Path, manifest: &Manifest) {
             .collect();
         println!("left out (not reviewed): {}", list.join(", "));
     }
+    println!("{} (listed in manifest.json)", manifest.ledger.summary());
     let mut stderr = std::io::stderr().lock();
     if !manifest.not_carried.is_empty() {
         let _ = writeln!(

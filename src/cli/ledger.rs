@@ -33,11 +33,7 @@ fn write(args: &LedgerArgs) -> anyhow::Result<usize> {
     let project = storage::load_project(&args.project).map_err(|e| anyhow::anyhow!("{e}"))?;
     let ledger = Ledger::build(&project, args.options.clone());
     let report = ledger.report(&project);
-    let unexplained = report
-        .problems
-        .iter()
-        .filter(|p| p.explanation(&project).is_none())
-        .count();
+    let unexplained = report.unexplained(&project).count();
     match (args.format, &args.out) {
         (Some(format), Some(out)) => {
             storage::paths::refuse_own_input(out, &[&args.project])?;
@@ -60,21 +56,7 @@ fn write(args: &LedgerArgs) -> anyhow::Result<usize> {
 pub fn text(project: &Project, report: &Report) -> String {
     use std::fmt::Write as _;
     let mut out = String::new();
-    let claims: usize =
-        report.facts.iter().map(|f| f.claims.len()).sum::<usize>() + report.ungrouped.len();
-    let unexplained: Vec<_> = report
-        .problems
-        .iter()
-        .filter(|p| p.explanation(project).is_none())
-        .collect();
-    let _ = writeln!(
-        out,
-        "{claims} claims in {} facts, {} ungrouped; {} problems, {} unexplained",
-        report.facts.len(),
-        report.ungrouped.len(),
-        report.problems.len(),
-        unexplained.len()
-    );
+    let _ = writeln!(out, "{}", report.summary(project));
     if !report.facts.is_empty() {
         out.push_str("\nFacts:\n");
     }

@@ -67,30 +67,25 @@ impl EntitiesWindow {
             return;
         }
         let mut open = self.open;
-        egui::Window::new("Entities")
-            .open(&mut open)
-            .constrain_to(super::below_menu_bar(ctx))
-            .default_width(640.0)
-            .default_height(480.0)
-            .show(ctx, |ui| {
-                if project.entities.is_empty() {
-                    ui.label(
-                        "No entities yet. Select a person, organization or place span and choose \
+        super::tool_window(ctx, "Entities", &mut open, [640.0, 480.0]).show(ctx, |ui| {
+            if project.entities.is_empty() {
+                ui.label(
+                    "No entities yet. Select a person, organization or place span and choose \
                          “New entity” in the form; later mentions are linked to it.",
-                    );
-                    return;
-                }
-                ui.horizontal(|ui| {
-                    let caption = ui.label("Filter");
-                    ui.add(egui::TextEdit::singleline(&mut self.filter).desired_width(200.0))
-                        .labelled_by(caption.id);
-                });
-                ui.separator();
-                ui.columns(2, |columns| {
-                    self.list_ui(&mut columns[0], project);
-                    self.details_ui(&mut columns[1], project, revision, ledger, out);
-                });
+                );
+                return;
+            }
+            ui.horizontal(|ui| {
+                let caption = ui.label("Filter");
+                ui.add(egui::TextEdit::singleline(&mut self.filter).desired_width(200.0))
+                    .labelled_by(caption.id);
             });
+            ui.separator();
+            ui.columns(2, |columns| {
+                self.list_ui(&mut columns[0], project);
+                self.details_ui(&mut columns[1], project, revision, ledger, out);
+            });
+        });
         self.open = open;
     }
 

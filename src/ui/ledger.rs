@@ -10,6 +10,7 @@ use super::timeline::{Mark, YAxis, shorten, timeline_ui};
 use crate::command::{Action, Commands, DialogRequest};
 use crate::view::LedgerCache;
 use claimmark_core::edit::Edit;
+use claimmark_core::ledger::timeline::CountPoint;
 use claimmark_core::ledger::{ClaimRef, LedgerFormat, Problem};
 use claimmark_core::model::{Project, format_day};
 
@@ -32,6 +33,7 @@ pub struct LedgerWindow {
     show_explained: bool,
     selected_fact: Option<usize>,
     filter: String,
+    timeline: Option<TimelineMarks>,
 }
 
 impl LedgerWindow {
@@ -53,24 +55,19 @@ impl LedgerWindow {
             return;
         }
         let mut open = self.open;
-        egui::Window::new("Claims ledger")
-            .open(&mut open)
-            .constrain_to(super::below_menu_bar(ctx))
-            .default_width(860.0)
-            .default_height(560.0)
-            .show(ctx, |ui| {
-                let Some(cache) = cache else {
-                    ui.spinner();
-                    return;
-                };
-                self.header_ui(ui, project, cache, out);
-                ui.separator();
-                match self.tab {
-                    Tab::Problems => self.problems_ui(ui, project, cache, out),
-                    Tab::Facts => self.facts_ui(ui, project, cache, out),
-                    Tab::Timeline => timeline_tab_ui(ui, project, cache, out),
-                }
-            });
+        super::tool_window(ctx, "Claims ledger", &mut open, [860.0, 560.0]).show(ctx, |ui| {
+            let Some(cache) = cache else {
+                ui.spinner();
+                return;
+            };
+            self.header_ui(ui, project, cache, out);
+            ui.separator();
+            match self.tab {
+                Tab::Problems => self.problems_ui(ui, project, cache, out),
+                Tab::Facts => self.facts_ui(ui, project, cache, out),
+                Tab::Timeline => self.timeline_tab_ui(ui, project, cache, out),
+            }
+        });
         self.open = open;
     }
 
@@ -82,19 +79,8 @@ impl LedgerWindow {
         out: &mut Commands,
     ) {
         let report = &cache.report;
-        let unexplained = report
-            .problems
-            .iter()
-            .filter(|p| p.explanation(project).is_none())
-            .count();
-        ui.label(format!(
-            "{} claims in {} facts, {} ungrouped; {} problems, {} unexplained",
-            cache.ledger.claim_count(),
-            report.facts.len(),
-            report.ungrouped.len(),
-            report.problems.len(),
-            unexplained
-        ));
+        let unexplained = report.unexplained(project).count();
+        ui.label(report.summary(project));
         ui.horizontal(|ui| {
             let problems = format!("Problems ({unexplained})");
             ui.selectable_value(&mut self.tab, Tab::Problems, problems);
@@ -354,15 +340,13 @@ fn quotes_side_by_side(ui: &mut Ui, project: &Project, claims: &[ClaimRef], out:
     }
 }
 
-fn timeline_tab_ui(ui: &mut Ui, project: &Project, cache: &LedgerCache, out: &mut Commands) {
-    if cache.points.is_empty() {
-        ui.label("No counts with dates yet: tag a count and an as-of or event date in a claim.");
-        return;
-    }
-    let mut series: Vec<String> = cache.points.iter().map(|p| p.series.clone()).collect();
+/// The counts' timeline as drawn: marks with the index of their series
+/// (one per source), built when the ledger changes rather than each frame.
+pub fn count_marks(points: &[CountPoint]) -> (Vec<Mark>, Vec<String>) {
+    // Points come in series order.
+    let mut series: Vec<String> = points.iter().map(|p| p.series.clone()).collect();
     series.dedup();
-    let marks: Vec<Mark> = cache
-        .points
+    let marks = points
         .iter()
         .map(|point| Mark {
             first_day: point.first_day,
@@ -375,15 +359,52 @@ fn timeline_tab_ui(ui: &mut Ui, project: &Project, cache: &LedgerCache, out: &mu
             label: format!("{} ({})", point.label, point.claim_type.display()),
         })
         .collect();
-    ui.weak("Counts over time, one series per source; bars span a month or year the text gives without a day; lines show a count's range.");
-    if let Some(claim) = timeline_ui(
-        ui,
-        "ledger_timeline",
-        project,
-        &marks,
-        &series,
-        &YAxis::Numbers,
+    (marks, series)
+}
+
+/// The timeline of the ledger at `revision`.
+struct TimelineMarks {
+    revision: u64,
+    marks: Vec<Mark>,
+    series: Vec<String>,
+}
+
+impl LedgerWindow {
+    fn timeline_tab_ui(
+        &mut self,
+        ui: &mut Ui,
+        project: &Project,
+        cache: &LedgerCache,
+        out: &mut Commands,
     ) {
-        out.push(go_to(&claim));
+        if cache.points.is_empty() {
+            ui.label(
+                "No counts with dates yet: tag a count and an as-of or event date in a claim.",
+            );
+            return;
+        }
+        let timeline = match self.timeline.take() {
+            Some(timeline) if timeline.revision == cache.revision => timeline,
+            _ => {
+                let (marks, series) = count_marks(&cache.points);
+                TimelineMarks {
+                    revision: cache.revision,
+                    marks,
+                    series,
+                }
+            }
+        };
+        ui.weak("Counts over time, one series per source; bars span a month or year the text gives without a day; lines show a count's range.");
+        if let Some(claim) = timeline_ui(
+            ui,
+            "ledger_timeline",
+            project,
+            &timeline.marks,
+            &timeline.series,
+            &YAxis::Numbers,
+        ) {
+            out.push(go_to(&claim));
+        }
+        self.timeline = Some(timeline);
     }
 }

@@ -31,10 +31,18 @@ pub mod theme;
 pub mod timeline;
 pub mod value_editor;
 
-/// Where floating windows may go: the screen below the menu bar, so none
-/// covers the menus.
-pub fn below_menu_bar(ctx: &egui::Context) -> egui::Rect {
+/// A floating tool window of `size` at first, closable, kept below the
+/// menu bar so it never covers the menus.
+pub fn tool_window<'open>(
+    ctx: &egui::Context,
+    title: &'static str,
+    open: &'open mut bool,
+    size: [f32; 2],
+) -> egui::Window<'open> {
     let mut area = ctx.content_rect();
     area.min.y += 32.0;
-    area
+    egui::Window::new(title)
+        .open(open)
+        .constrain_to(area)
+        .default_size(size)
 }

@@ -47,21 +47,16 @@ impl SchemaEditor {
             return;
         }
         let mut open = self.open;
-        egui::Window::new("Schema")
-            .open(&mut open)
-            .constrain_to(super::below_menu_bar(ctx))
-            .default_width(620.0)
-            .default_height(560.0)
-            .show(ctx, |ui| {
-                egui::ScrollArea::vertical().show(ui, |ui| {
-                    self.labels_ui(ui, project, out);
-                    ui.separator();
-                    self.claim_types_ui(ui, project, out);
-                    if let Some(problem) = &self.problem {
-                        ui.colored_label(ui.visuals().error_fg_color, problem);
-                    }
-                });
+        super::tool_window(ctx, "Schema", &mut open, [620.0, 560.0]).show(ctx, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| {
+                self.labels_ui(ui, project, out);
+                ui.separator();
+                self.claim_types_ui(ui, project, out);
+                if let Some(problem) = &self.problem {
+                    ui.colored_label(ui.visuals().error_fg_color, problem);
+                }
             });
+        });
         self.open = open;
     }
 

@@ -8,6 +8,8 @@
 //! - `review`: `claimmark review`, bulk decisions; `runs`: extractor runs
 //!   compared on import and by `claimmark diff-runs`.
 //! - `score`: `claimmark score`, `agree` and `dataset`, with hand-computed figures.
+//! - `ledger`: `claimmark ledger`, validate's ledger warnings, the
+//!   manifest's ledger section; the window's ledger is in `ui_ledger`.
 //! - `layers`: the library has no GUI; panels never use the app.
 //! - `ui`: the real app driven with `egui_kittest`; `ui_claims` claims from a
 //!   selection, counted in inputs; `ui_queue` its review
@@ -24,6 +26,7 @@ mod fixtures;
 mod fuzz;
 mod interop;
 mod layers;
+mod ledger;
 mod reliability;
 mod review;
 mod runs;
@@ -36,5 +39,6 @@ mod ui_claims;
 mod ui_extractor;
 mod ui_files;
 mod ui_keyboard;
+mod ui_ledger;
 mod ui_queue;
 mod ui_review;

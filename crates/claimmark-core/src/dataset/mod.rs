@@ -138,6 +138,10 @@ pub struct Manifest {
     /// Reasons with how many items each.
     pub not_carried_counts: BTreeMap<String, usize>,
     pub not_carried: Vec<NotCarried>,
+    /// The claims ledger of the exported claims (absent from manifests
+    /// written before the ledger existed).
+    #[serde(default)]
+    pub ledger: crate::ledger::LedgerSection,
 }
 
 /// What a dataset exports of one document.
@@ -217,6 +221,18 @@ impl<'p> Selection<'p> {
     pub fn claim_count(&self) -> usize {
         self.docs.iter().map(|d| d.claims.len()).sum()
     }
+}
+
+/// The ledger of the claims a dataset exports: accepted and corrected.
+fn exported_ledger(project: &Project) -> crate::ledger::LedgerSection {
+    use crate::ledger::{Ledger, LedgerOptions, LedgerSection};
+    use crate::model::ReviewStatus;
+    let options = LedgerOptions {
+        claim_types: Vec::new(),
+        statuses: vec![ReviewStatus::Accepted, ReviewStatus::Corrected],
+    };
+    let report = Ledger::build(project, options).report(project);
+    LedgerSection::of(project, &report)
 }
 
 /// Files of a dataset being written: each atomically, recorded with its
@@ -318,6 +334,7 @@ pub fn write_dataset(
         files: writer.files,
         not_carried_counts,
         not_carried,
+        ledger: exported_ledger(project),
     };
     let mut json = serde_json::to_vec_pretty(&manifest)?;
     json.push(b'\n');

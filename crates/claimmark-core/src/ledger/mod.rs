@@ -21,6 +21,7 @@
 
 mod checks;
 mod contradictions;
+mod output;
 pub mod ranges;
 mod report;
 mod rows;
@@ -33,10 +34,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{ClaimId, DocId, Name, Project, ReviewStatus};
 
-pub use report::{
-    FactValue, FactView, LedgerError, LedgerFormat, Quote, Report, UngroupedView, quote, to_bytes,
-    to_json, write_csv, write_file, write_json,
+pub use output::{
+    LedgerError, LedgerFormat, LedgerSection, ProblemRecord, to_bytes, to_json, write_csv,
+    write_file, write_json,
 };
+pub use report::{FactValue, FactView, Quote, Report, UngroupedView, quote};
 use rows::Row;
 
 /// Which claims the ledger reads.
@@ -327,45 +329,32 @@ impl Ledger {
     }
 
     fn recheck(&mut self, project: &Project, facts: &[String], people: &[String]) {
-        for key in facts {
-            let problems = match self.facts.get(key) {
-                Some(group) if group.members.is_empty() => None,
-                Some(group) => Some(contradictions::check_fact(project, self, &group.members)),
-                None => continue,
-            };
-            match problems {
-                None => {
-                    self.facts.remove(key);
-                }
-                Some(problems) => {
-                    if let Some(group) = self.facts.get_mut(key) {
-                        group.problems = problems;
-                    }
-                }
-            }
-        }
-        for key in people {
-            let problems = match self.people.get(key) {
-                Some(group) if group.members.is_empty() => None,
-                Some(group) => Some(contradictions::check_person(
-                    project,
-                    self,
-                    key,
-                    &group.members,
-                )),
-                None => continue,
-            };
-            match problems {
-                None => {
-                    self.people.remove(key);
-                }
-                Some(problems) => {
-                    if let Some(group) = self.people.get_mut(key) {
-                        group.problems = problems;
-                    }
-                }
-            }
-        }
+        let checked = self.checked(&self.facts, facts, |ledger, _, members| {
+            contradictions::check_fact(project, ledger, members)
+        });
+        replace_problems(&mut self.facts, checked);
+        let checked = self.checked(&self.people, people, |ledger, key, members| {
+            contradictions::check_person(project, ledger, key, members)
+        });
+        replace_problems(&mut self.people, checked);
+    }
+
+    /// Each of `keys`' groups checked afresh; `None` for a group left
+    /// without members.
+    fn checked(
+        &self,
+        groups: &BTreeMap<String, Group>,
+        keys: &[String],
+        check: impl Fn(&Self, &str, &BTreeSet<(usize, usize)>) -> Vec<Problem>,
+    ) -> Vec<(String, Option<Vec<Problem>>)> {
+        keys.iter()
+            .filter_map(|key| {
+                let group = groups.get(key)?;
+                let problems =
+                    (!group.members.is_empty()).then(|| check(self, key, &group.members));
+                Some((key.clone(), problems))
+            })
+            .collect()
     }
 
     fn row(&self, doc: usize, row: usize) -> Option<&Row> {
@@ -404,6 +393,25 @@ impl Ledger {
 
     pub fn fact_count(&self) -> usize {
         self.facts.len()
+    }
+}
+
+/// Stores each group's new problems; removes the groups left empty.
+fn replace_problems(
+    groups: &mut BTreeMap<String, Group>,
+    checked: Vec<(String, Option<Vec<Problem>>)>,
+) {
+    for (key, problems) in checked {
+        match problems {
+            None => {
+                groups.remove(&key);
+            }
+            Some(problems) => {
+                if let Some(group) = groups.get_mut(&key) {
+                    group.problems = problems;
+                }
+            }
+        }
     }
 }
 

@@ -549,7 +549,7 @@ fn an_explained_problem_is_no_longer_unexplained_and_undo_brings_it_back() {
 fn json_names_facts_and_problems_by_their_export_ids() {
     let project = project(vec![pardon_doc()]);
     let ledger = ledger(&project);
-    let json = report::to_json(&project, &ledger.report(&project));
+    let json = super::to_json(&project, &ledger.report(&project));
     assert_eq!(json["facts"][0]["type"], "pardon");
     assert_eq!(json["facts"][0]["key"]["actor"], "Lukashenko");
     assert_eq!(json["facts"][0]["key"]["date"], "2025-09-11");
