@@ -64,20 +64,6 @@ const LAST: [&str; 10] = [
     "Barysava",
     "Sholik",
 ];
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// One article's text, spans (with values) and claims, built sentence by
 /// sentence.
@@ -120,7 +106,9 @@ impl Article {
 }
 
 fn date_words(fact: usize) -> String {
-    format!("{} {} 2025", fact % 28 + 1, MONTHS[(fact / 28) % 12])
+    let month = u8::try_from((fact / 28) % 12 + 1).expect("a month number");
+    let month = time::Month::try_from(month).expect("a month");
+    format!("{} {month} 2025", fact % 28 + 1)
 }
 
 fn thousands(n: usize) -> String {
